@@ -1,0 +1,87 @@
+/* arena.c: bump allocator with marks (see arena.h). */
+#include "arena.h"
+
+#include <stdalign.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct arena_block {
+	struct arena_block *prev;
+	size_t size;
+	alignas(max_align_t) unsigned char data[];
+};
+
+enum { BLOCK_MIN = 16384 };
+
+void
+arena_init(struct arena *a)
+{
+	a->head = NULL;
+	a->used = 0;
+}
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	size_t align = alignof(max_align_t);
+	size_t off = (a->used + align - 1) & ~(align - 1);
+	void *p;
+
+	if (a->head == NULL || off + n > a->head->size) {
+		size_t size = n > BLOCK_MIN ? n : BLOCK_MIN;
+		struct arena_block *b = malloc(sizeof *b + size);
+		if (b == NULL) {
+			fputs("spsh: out of memory\n", stderr);
+			abort();
+		}
+		b->prev = a->head;
+		b->size = size;
+		a->head = b;
+		off = 0;
+	}
+	p = a->head->data + off;
+	a->used = off + n;
+	memset(p, 0, n);
+	return p;
+}
+
+char *
+arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+arena_strdup(struct arena *a, const char *s)
+{
+	return arena_strndup(a, s, strlen(s));
+}
+
+struct arena_mark
+arena_mark(struct arena *a)
+{
+	struct arena_mark m = { a->head, a->used };
+	return m;
+}
+
+void
+arena_release(struct arena *a, struct arena_mark m)
+{
+	while (a->head != m.block) {
+		struct arena_block *prev = a->head->prev;
+		free(a->head);
+		a->head = prev;
+	}
+	a->used = m.used;
+}
+
+void
+arena_free(struct arena *a)
+{
+	struct arena_mark none = { NULL, 0 };
+	arena_release(a, none);
+}

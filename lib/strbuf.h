@@ -1,0 +1,26 @@
+/* strbuf.h: growable byte string, always NUL-terminated. No shell knowledge. */
+#ifndef STRBUF_H
+#define STRBUF_H
+#include <stdarg.h>
+#include <stddef.h>
+
+struct strbuf {
+	char *s;	/* heap; "" (static) until the first append */
+	size_t len, cap;
+};
+
+#define STRBUF_INIT { (char *)"", 0, 0 }
+
+void sb_init(struct strbuf *b);
+void sb_free(struct strbuf *b);
+void sb_reset(struct strbuf *b);		/* len = 0, keeps the memory */
+void sb_grow(struct strbuf *b, size_t extra);
+void sb_addc(struct strbuf *b, char c);
+void sb_addn(struct strbuf *b, const char *s, size_t n);
+void sb_adds(struct strbuf *b, const char *s);
+void sb_printf(struct strbuf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void sb_vprintf(struct strbuf *b, const char *fmt, va_list ap);
+char *sb_detach(struct strbuf *b);		/* malloc'd string; b is reset empty */
+
+#endif

@@ -1,0 +1,242 @@
+/* ast.h: the syntax tree, one struct per XCU 2.10 construct.
+ *
+ * Every node and word lives in the parse arena of the complete command that
+ * produced it. A function definition keeps that arena alive (see parse.h:
+ * struct parse_unit), so nothing is copied. */
+#ifndef AST_H
+#define AST_H
+#include <stddef.h>
+
+struct arena;
+struct strbuf;
+
+/* ---- words (XCU 2.6: what the expander walks) ---- */
+
+enum wpart_kind {
+	WP_LIT,		/* literal text; u.lit */
+	WP_DQ,		/* "..." ; u.dq is the list of parts inside */
+	WP_PARAM,	/* $name ${name...} $1 ${10} $@ $* $# $? $- $$ $! $0 */
+	WP_CMDSUB,	/* $(...) or `...` */
+	WP_ARITH,	/* $((...)) */
+};
+
+enum param_op {
+	PARAM_PLAIN,		/* ${p} */
+	PARAM_LENGTH,		/* ${#p} */
+	PARAM_DEFAULT,		/* ${p-w}  ${p:-w} (colon set) */
+	PARAM_ASSIGN,		/* ${p=w}  ${p:=w} */
+	PARAM_ERROR,		/* ${p?w}  ${p:?w} */
+	PARAM_ALT,		/* ${p+w}  ${p:+w} */
+	PARAM_RM_SSUFFIX,	/* ${p%w} */
+	PARAM_RM_LSUFFIX,	/* ${p%%w} */
+	PARAM_RM_SPREFIX,	/* ${p#w} */
+	PARAM_RM_LPREFIX,	/* ${p##w} */
+};
+
+struct word;
+struct ast_node;
+
+/* One piece of a word. Literal text keeps whether it was quoted: text from
+ * '...', $'...', a backslash escape (one WP_LIT of the escaped character) or
+ * anything inside "..." is quoted (quoted = 1): no field splitting, no
+ * pathname expansion, literal in patterns. Inside WP_DQ the parts are WP_LIT
+ * (quoted = 1), WP_PARAM, WP_CMDSUB, WP_ARITH. A quoted empty string ('' or
+ * "") is kept as a part so that it still makes a field. */
+struct wpart {
+	enum wpart_kind kind;
+	struct wpart *next;
+	union {
+		struct {
+			char *text;	/* NUL-terminated; len excludes NUL */
+			size_t len;
+			int quoted;
+		} lit;
+		struct wpart *dq;
+		struct {
+			char *name;	/* "HOME", "1", "10", "@", "*", "#", "?", "-", "$", "!", "0" */
+			enum param_op op;
+			int colon;	/* ':' form: also applies when set but null */
+			struct word *arg;	/* the word after the operator, or NULL */
+		} param;
+		struct {
+			struct ast_node *body;	/* NULL for an empty $( ) */
+			int backquote;
+		} cmdsub;
+		struct {
+			struct word *expr;	/* expanded (no splitting), then evaluated */
+		} arith;
+	} u;
+};
+
+/* A word: a list of parts. `next` chains the words of a command. */
+struct word {
+	struct wpart *parts;	/* NULL only for an empty here-doc body */
+	struct word *next;
+};
+
+/* ---- redirections (XCU 2.7) ---- */
+
+enum redir_kind {
+	REDIR_IN,		/* <  */
+	REDIR_OUT,		/* >  */
+	REDIR_CLOBBER,		/* >| */
+	REDIR_APPEND,		/* >> */
+	REDIR_RDWR,		/* <> */
+	REDIR_DUPIN,		/* <& */
+	REDIR_DUPOUT,		/* >& */
+	REDIR_HEREDOC,		/* << and <<- (heredoc->strip_tabs) */
+};
+
+/* A here-document. The lexer creates it at the `<<` operand and fills
+ * `body` when it reads the lines after the next newline. If the delimiter
+ * had any quoting, body is one quoted WP_LIT and nothing is expanded;
+ * otherwise body's parts are WP_LIT (quoted = 1: no splitting or globbing in
+ * here-docs) plus WP_PARAM / WP_CMDSUB / WP_ARITH, with backslash removed only
+ * before $ ` \ and newline. <<- has already stripped leading tabs. */
+struct heredoc {
+	struct word *body;
+	char *delim;		/* quote-removed delimiter */
+	int quoted;
+	int strip_tabs;
+	struct heredoc *next_pending;	/* lexer's queue */
+};
+
+struct redir {
+	int fd;			/* explicit IO_NUMBER, or -1 for the default (0 or 1) */
+	enum redir_kind kind;
+	struct word *target;	/* file name, fd number or '-'; NULL for a here-doc */
+	struct heredoc *here;	/* REDIR_HEREDOC only */
+	struct redir *next;
+};
+
+/* ---- commands ---- */
+
+enum ast_kind {
+	AST_SIMPLE,	/* simple_command */
+	AST_PIPELINE,	/* pipeline: [!] pipe_sequence (only if '!' or 2+ commands) */
+	AST_AND,	/* and_or: left && right */
+	AST_OR,		/* and_or: left || right */
+	AST_LIST,	/* list / compound_list / term: items with separators */
+	AST_SUBSHELL,	/* subshell: ( compound_list ) */
+	AST_GROUP,	/* brace_group: { compound_list } */
+	AST_IF,		/* if_clause */
+	AST_WHILE,	/* while_clause */
+	AST_UNTIL,	/* until_clause */
+	AST_FOR,	/* for_clause */
+	AST_CASE,	/* case_clause */
+	AST_FUNCDEF,	/* function_definition */
+};
+
+/* Every command starts with this. `redirs` holds the redirections of a
+ * simple command, or those after a compound command (`{ ...; } >f`,
+ * `while ...; done <f`, a function body's). */
+struct ast_node {
+	enum ast_kind kind;
+	int lineno;		/* line where the command starts */
+	struct redir *redirs;
+};
+
+/* assignment word: name=value (XCU 2.10.2 rule 7) */
+struct assign {
+	char *name;
+	struct word *value;	/* may have no parts: x= */
+	struct assign *next;
+};
+
+/* simple_command: cmd_prefix? cmd_word cmd_suffix? ; redirections in base */
+struct ast_simple {
+	struct ast_node base;
+	struct assign *assigns;
+	struct word *words;	/* command name and arguments, or NULL */
+};
+
+/* pipeline: [!] cmd1 | cmd2 | ... */
+struct ast_pipeline {
+	struct ast_node base;
+	int bang;
+	size_t n;		/* 1 or more */
+	struct ast_node **cmds;
+};
+
+/* and_or: AST_AND / AST_OR, left-associative: a && b || c is OR(AND(a,b),c) */
+struct ast_andor {
+	struct ast_node base;
+	struct ast_node *left, *right;
+};
+
+/* list: and_or separated by ';' '&' or newlines. `async` is set for an item
+ * followed by '&'. A list with one synchronous item is never built: the item
+ * itself is used. */
+struct ast_list_item {
+	struct ast_node *cmd;
+	int async;
+};
+struct ast_list {
+	struct ast_node base;
+	size_t n;
+	struct ast_list_item *items;
+};
+
+/* subshell and brace_group */
+struct ast_group {
+	struct ast_node base;
+	struct ast_node *body;
+};
+
+/* if_clause: elif chains are nested AST_IF nodes in else_part */
+struct ast_if {
+	struct ast_node base;
+	struct ast_node *cond, *then_part;
+	struct ast_node *else_part;	/* NULL if no else */
+};
+
+/* while_clause / until_clause */
+struct ast_loop {
+	struct ast_node base;
+	struct ast_node *cond, *body;
+};
+
+/* for_clause: if has_in is 0 the loop runs over "$@"; if has_in is 1 and
+ * words is NULL the list is empty and the body never runs. */
+struct ast_for {
+	struct ast_node base;
+	char *name;
+	int has_in;
+	struct word *words;
+	struct ast_node *body;
+};
+
+/* case_item: pattern list and a body (NULL if empty). */
+struct case_item {
+	struct word *patterns;	/* chained by word->next */
+	struct ast_node *body;
+	struct case_item *next;
+};
+struct ast_case {
+	struct ast_node base;
+	struct word *subject;
+	struct case_item *items;	/* NULL if no items */
+};
+
+/* function_definition: name ( ) compound_command [redirections]; the
+ * redirections belong to the body node (body->redirs). */
+struct ast_funcdef {
+	struct ast_node base;
+	char *name;
+	struct ast_node *body;
+};
+
+/* ---- constructors and utilities (ast.c) ---- */
+
+void *ast_new(struct arena *a, enum ast_kind kind, size_t size, int lineno);
+
+/* Appends shell source for `n` to `out`, re-readable by the parser, on one
+ * line where possible (for `type`, jobs and `set -x`-like listings). */
+void ast_print(struct strbuf *out, const struct ast_node *n);
+void ast_print_word(struct strbuf *out, const struct word *w);
+
+/* Appends an indented structural dump (one node or word part per line) for
+ * `spsh --dump-ast` and the parser tests. */
+void ast_dump(struct strbuf *out, const struct ast_node *n, int indent);
+
+#endif

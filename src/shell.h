@@ -1,0 +1,243 @@
+/* shell.h: struct shell, the one object that holds a shell's state, and the
+ * interfaces the modules share. Each module's functions carry its prefix:
+ * var_ (var.c), diag_ (diag.c), exec_ (exec.c), expand_ (expand.c),
+ * job_ (job.c), trap_ (trap.c), alias_ (alias.c), opt_ (option.c),
+ * builtin_ (builtins/table.c), bi_NAME (builtins/NAME.c). */
+#ifndef SHELL_H
+#define SHELL_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+#include "../lib/arena.h"
+#include "../lib/strbuf.h"
+#include "ast.h"
+
+struct input;
+struct parser;
+
+/* ---- options (set -o NAME / set -X) ---- */
+struct options {
+	bool allexport;		/* -a */
+	bool notify;		/* -b */
+	bool noclobber;		/* -C */
+	bool errexit;		/* -e */
+	bool noglob;		/* -f */
+	bool hashall;		/* -h */
+	bool monitor;		/* -m */
+	bool noexec;		/* -n */
+	bool nounset;		/* -u */
+	bool verbose;		/* -v */
+	bool xtrace;		/* -x */
+	bool ignoreeof;
+	bool nolog;
+	bool pipefail;
+	bool vi, emacs;
+	bool interactive;	/* -i */
+	bool login;		/* -l */
+	bool stdin_cmds;	/* -s */
+};
+
+/* ---- variables (var.c) ---- */
+enum {
+	VAR_EXPORT = 1 << 0,
+	VAR_READONLY = 1 << 1,
+};
+
+struct var {
+	char *name;		/* heap */
+	char *value;		/* heap; NULL if declared (export x) but unset */
+	unsigned flags;
+	struct var *next;	/* hash chain */
+	struct var *shadow;	/* `local`: the outer variable this one hides */
+	int scope;		/* function depth that created it (0 = global) */
+};
+
+/* Returns the value, or NULL if unset. Special parameters are not here. */
+const char *var_get(struct shell *sh, const char *name);
+struct var *var_lookup(struct shell *sh, const char *name);
+/* Sets name=value (value NULL: declare only) and ORs `flags` in. Returns 0,
+ * or -1 after "spsh: NAME: is read only" when the variable is read-only. */
+int var_set(struct shell *sh, const char *name, const char *value, unsigned flags);
+int var_unset(struct shell *sh, const char *name);	/* -1 if read-only */
+/* `local NAME`: shadows NAME until the current function returns. */
+int var_make_local(struct shell *sh, const char *name);
+void var_pop_scope(struct shell *sh, int scope);
+/* NULL-terminated envp of exported variables, in arena `a`. Cached until a
+ * variable with VAR_EXPORT changes. */
+char **var_environ(struct shell *sh, struct arena *a);
+/* Sorted array of all variables (malloc'd, NULL-terminated) for listings. */
+struct var **var_sorted(struct shell *sh);
+bool var_is_name(const char *s);		/* XCU 3.216 Name */
+size_t var_name_len(const char *s);		/* length of the leading Name */
+void var_init(struct shell *sh, char **environ);
+
+/* ---- functions (exec.c) ---- */
+struct function {
+	char *name;
+	struct ast_node *body;		/* ast_funcdef body, lives in `unit` */
+	struct parse_unit *unit;	/* keeps the parse arena alive */
+	struct function *next;
+};
+
+/* A parse arena that outlives its command because functions point into it. */
+struct parse_unit {
+	struct arena arena;
+	int refs;
+};
+
+/* ---- control flow travels as state, never longjmp (see exec.c) ---- */
+enum flow {
+	FLOW_NONE,
+	FLOW_BREAK,
+	FLOW_CONTINUE,
+	FLOW_RETURN,
+	FLOW_EXIT,
+};
+
+struct job;
+
+struct shell {
+	struct options opt;
+	int status;			/* $? */
+	pid_t pid;			/* $$ */
+	pid_t ppid;			/* $PPID */
+	pid_t last_bg;			/* $! (0: none yet) */
+	char *arg0;			/* $0 */
+	int argc;			/* $# */
+	char **argv;			/* $1..., heap, NULL-terminated */
+
+	struct var **vars;		/* hash table */
+	size_t nvars_buckets;
+	char **env_cache;		/* var_environ() result, heap; NULL when stale */
+	int scope;			/* function nesting depth for `local` */
+
+	struct function *funcs;
+
+	struct arena eval;		/* fields, argv, plans: marked per command */
+
+	/* control flow */
+	enum flow flow;
+	int flow_count;			/* break/continue levels left */
+	int loop_depth;
+	int func_depth;
+	int dot_depth;			/* nested `.` files (return works there) */
+	int exit_status;		/* FLOW_EXIT: status to exit with */
+
+	/* errexit: > 0 while running a condition (if/while/until, !, && ||) */
+	int errexit_suppressed;
+
+	/* where we are, for diagnostics and $LINENO */
+	const char *script_name;	/* NULL for -c or interactive */
+	int lineno;
+	struct input *input;		/* current top-level input */
+	struct parser *parser;
+
+	/* process state */
+	bool subshell;			/* this process is a forked subshell */
+	bool force_fork;		/* SPSH_FORCE_FORK=1 or --force-fork */
+	char *self_exe;			/* our own binary, for scripts without #! */
+	pid_t pgid;			/* our process group (job control) */
+	int tty_fd;			/* controlling terminal, -1 if none */
+	struct job *jobs;
+
+	/* traps: index 0 is EXIT, 1..NSIG-1 signals; heap strings or NULL */
+	char **traps;
+	bool in_trap;
+	volatile int pending_signals;	/* set by the handler, drained by trap_run_pending */
+
+	/* counters of process creation, read by tests and `times`-like output */
+	unsigned long n_spawn, n_fork;
+};
+
+/* ---- diagnostics (diag.c): the only place that prints errors ---- */
+/* "spsh: " [ "NAME: line N: " for scripts ] MSG "\n" on stderr */
+void diag_error(struct shell *sh, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* same, with ": strerror(errno)" appended */
+void diag_errno(struct shell *sh, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* "spsh: NAME: line N: syntax error: MSG" using the input's name */
+void diag_syntax(struct shell *sh, const char *name, int lineno, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* "spsh: NAME: usage: USAGE", returns 2 */
+int diag_usage(struct shell *sh, const char *name, const char *usage);
+
+/* ---- builtins (builtins/table.c) ---- */
+typedef int builtin_fn(struct shell *sh, int argc, char **argv);
+enum builtin_class {
+	BI_SPECIAL,	/* XCU 2.15: errors exit, assignments persist */
+	BI_REGULAR,	/* XCU 1.7 intrinsic and other regular builtins */
+};
+struct builtin {
+	const char *name;
+	builtin_fn *fn;
+	enum builtin_class cls;
+};
+const struct builtin *builtin_find(const char *name);
+extern const struct builtin builtin_table[];
+extern const size_t builtin_count;
+
+/* Builtins write with stdio (stdout/stderr); the executor flushes after
+ * each builtin, while its redirections are still in place. A builtin's
+ * return value is its exit status. */
+
+/* ---- executor (exec.c) ---- */
+/* Runs a command tree; returns its exit status (also in sh->status). */
+int exec_node(struct shell *sh, struct ast_node *n);
+/* Parses and runs every command from `in` (eval, ., -c, scripts);
+ * returns the last status. Stops at FLOW_EXIT. */
+int exec_input(struct shell *sh, struct input *in);
+/* Runs `body` with stdout to a pipe; appends the output to `out`. Sets
+ * sh->status to the command's status. Returns 0, -1 on error. */
+int exec_cmdsub(struct shell *sh, struct ast_node *body, struct strbuf *out);
+struct function *exec_find_function(struct shell *sh, const char *name);
+/* Exits the shell: runs the EXIT trap, flushes, _exit(status) in a
+ * subshell or exit(status) otherwise. */
+_Noreturn void shell_exit(struct shell *sh, int status);
+/* PATH search: malloc'd full path of an executable, or NULL. */
+char *exec_path_search(struct shell *sh, const char *name, const char *path);
+
+/* ---- expansion (expand.c) ---- */
+/* Expands the words of a command into fields (XCU 2.6 in full: tilde,
+ * parameter, command substitution, arithmetic, field splitting, pathname
+ * expansion, quote removal). Appends char * (eval arena) to a NULL-terminated
+ * vector. Returns the number of fields, or -1 after a diagnostic. */
+int expand_words(struct shell *sh, struct word *words, char ***out);
+/* One word to one string: no field splitting or globbing (assignments,
+ * redirection targets, case subject, here-doc bodies). In eval arena.
+ * NULL after a diagnostic. */
+char *expand_word_str(struct shell *sh, struct word *w);
+/* A word used as a pattern (case, ${p#w}): quoted characters come out
+ * backslash-escaped so pattern_match() treats them literally. */
+char *expand_word_pattern(struct shell *sh, struct word *w);
+
+/* ---- patterns (pattern.c) ---- */
+/* XCU 2.14 pattern matching (fnmatch without FNM_PATHNAME): `\c` is a
+ * literal c. Returns true if the whole of `s` matches. */
+bool pattern_match(const char *pat, const char *s);
+/* Longest/shortest prefix/suffix match for ${p#w} etc.: returns the length
+ * of the matched prefix, or the offset where the matched suffix starts,
+ * or -1 if none. */
+long pattern_prefix(const char *pat, const char *s, bool longest);
+long pattern_suffix(const char *pat, const char *s, bool longest);
+/* True if `pat` has an unescaped * ? or [. */
+bool pattern_has_magic(const char *pat);
+/* Pathname expansion (XCU 2.14.3) of one pattern: appends the sorted matches
+ * (malloc'd strings) to *out / *n / *cap and returns how many were added
+ * (0: no match; the caller keeps the word). */
+size_t pattern_glob(const char *pat, char ***out, size_t *n, size_t *cap);
+
+/* ---- arithmetic (arith.c) ---- */
+/* Evaluates an XCU 2.6.4 arithmetic expression (already parameter-expanded
+ * text) with signed long arithmetic; variables are read and assigned through
+ * var_get()/var_set(). Returns 0 with *result, or -1 after a diagnostic
+ * ("spsh: arithmetic: division by zero", "...: syntax error: '...'"). */
+int arith_eval(struct shell *sh, const char *expr, long *result);
+
+/* ---- aliases (alias.c) ---- */
+const char *alias_get(struct shell *sh, const char *name);
+
+/* ---- the one shell (main.c) ---- */
+extern struct shell *the_shell;
+
+#endif
