@@ -1,0 +1,81 @@
+/* table.c: the builtin registry, sorted by name, with each entry's POSIX
+ * class (XCU 2.15 special builtins vs the rest), which decides whether an
+ * error exits a non-interactive shell and whether assignments before the
+ * command persist (XCU 2.9.1).
+ *
+ * Functions are declared weak so that the shell links while a builtin's
+ * file is still being written; builtin_find() skips missing ones. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "shell.h"
+
+#define BI(fn) extern builtin_fn fn __attribute__((weak));
+BI(bi_colon) BI(bi_true) BI(bi_false) BI(bi_dot) BI(bi_break) BI(bi_continue)
+BI(bi_eval) BI(bi_exec) BI(bi_exit) BI(bi_export) BI(bi_readonly)
+BI(bi_return) BI(bi_set) BI(bi_shift) BI(bi_times) BI(bi_trap) BI(bi_unset)
+BI(bi_alias) BI(bi_unalias) BI(bi_bg) BI(bi_fg) BI(bi_jobs) BI(bi_cd)
+BI(bi_pwd) BI(bi_command) BI(bi_type) BI(bi_hash) BI(bi_getopts) BI(bi_read)
+BI(bi_printf) BI(bi_echo) BI(bi_test) BI(bi_umask) BI(bi_ulimit) BI(bi_kill)
+BI(bi_wait) BI(bi_local) BI(bi_fc) BI(bi_history)
+#undef BI
+
+/* Sorted by strcmp for bsearch. */
+const struct builtin builtin_table[] = {
+	{ ".", bi_dot, BI_SPECIAL },
+	{ ":", bi_colon, BI_SPECIAL },
+	{ "[", bi_test, BI_REGULAR },
+	{ "alias", bi_alias, BI_REGULAR },
+	{ "bg", bi_bg, BI_REGULAR },
+	{ "break", bi_break, BI_SPECIAL },
+	{ "cd", bi_cd, BI_REGULAR },
+	{ "command", bi_command, BI_REGULAR },
+	{ "continue", bi_continue, BI_SPECIAL },
+	{ "echo", bi_echo, BI_REGULAR },
+	{ "eval", bi_eval, BI_SPECIAL },
+	{ "exec", bi_exec, BI_SPECIAL },
+	{ "exit", bi_exit, BI_SPECIAL },
+	{ "export", bi_export, BI_SPECIAL },
+	{ "false", bi_false, BI_REGULAR },
+	{ "fc", bi_fc, BI_REGULAR },
+	{ "fg", bi_fg, BI_REGULAR },
+	{ "getopts", bi_getopts, BI_REGULAR },
+	{ "hash", bi_hash, BI_REGULAR },
+	{ "history", bi_history, BI_REGULAR },
+	{ "jobs", bi_jobs, BI_REGULAR },
+	{ "kill", bi_kill, BI_REGULAR },
+	{ "local", bi_local, BI_REGULAR },
+	{ "printf", bi_printf, BI_REGULAR },
+	{ "pwd", bi_pwd, BI_REGULAR },
+	{ "read", bi_read, BI_REGULAR },
+	{ "readonly", bi_readonly, BI_SPECIAL },
+	{ "return", bi_return, BI_SPECIAL },
+	{ "set", bi_set, BI_SPECIAL },
+	{ "shift", bi_shift, BI_SPECIAL },
+	{ "test", bi_test, BI_REGULAR },
+	{ "times", bi_times, BI_SPECIAL },
+	{ "trap", bi_trap, BI_SPECIAL },
+	{ "true", bi_true, BI_REGULAR },
+	{ "type", bi_type, BI_REGULAR },
+	{ "ulimit", bi_ulimit, BI_REGULAR },
+	{ "umask", bi_umask, BI_REGULAR },
+	{ "unalias", bi_unalias, BI_REGULAR },
+	{ "unset", bi_unset, BI_SPECIAL },
+	{ "wait", bi_wait, BI_REGULAR },
+};
+const size_t builtin_count = sizeof builtin_table / sizeof builtin_table[0];
+
+static int
+cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct builtin *)elem)->name);
+}
+
+const struct builtin *
+builtin_find(const char *name)
+{
+	const struct builtin *b = bsearch(name, builtin_table, builtin_count,
+	    sizeof builtin_table[0], cmp);
+
+	return b != NULL && b->fn != NULL ? b : NULL;
+}
