@@ -14,6 +14,7 @@
 #include "../lib/strbuf.h"
 #include "ast.h"
 
+struct shell;
 struct input;
 struct parser;
 
@@ -152,6 +153,8 @@ struct shell {
 };
 
 /* ---- diagnostics (diag.c): the only place that prints errors ---- */
+/* Appends "spsh: " and, for a script file, "NAME: line N: ". */
+void diag_prefix(struct shell *sh, struct strbuf *out);
 /* "spsh: " [ "NAME: line N: " for scripts ] MSG "\n" on stderr */
 void diag_error(struct shell *sh, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* same, with ": strerror(errno)" appended */

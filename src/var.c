@@ -1,0 +1,293 @@
+/* var.c: shell variables (XCU 2.5.3), their export and read-only flags,
+ * `local` scopes, and the environment passed to commands.
+ *
+ * A chained hash table keyed by name. `local x` pushes a new struct var for
+ * x whose `shadow` points at the outer one; var_pop_scope() restores it when
+ * the function returns. The exported environment is cached as one envp
+ * array and rebuilt only after an exported variable changed. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "shell.h"
+
+void path_hash_clear(void) __attribute__((weak));
+
+enum { NBUCKETS = 1024 };
+
+static size_t
+hash(const char *s)
+{
+	size_t h = 5381;
+
+	while (*s)
+		h = h * 33 + (unsigned char)*s++;
+	return h & (NBUCKETS - 1);
+}
+
+bool
+var_is_name(const char *s)
+{
+	return *s != '\0' && var_name_len(s) == strlen(s);
+}
+
+size_t
+var_name_len(const char *s)
+{
+	size_t n = 0;
+
+	if (!(isalpha((unsigned char)s[0]) || s[0] == '_'))
+		return 0;
+	while (isalnum((unsigned char)s[n]) || s[n] == '_')
+		n++;
+	return n;
+}
+
+struct var *
+var_lookup(struct shell *sh, const char *name)
+{
+	struct var *v;
+
+	for (v = sh->vars[hash(name)]; v != NULL; v = v->next)
+		if (strcmp(v->name, name) == 0)
+			return v;
+	return NULL;
+}
+
+const char *
+var_get(struct shell *sh, const char *name)
+{
+	struct var *v = var_lookup(sh, name);
+
+	return v != NULL ? v->value : NULL;
+}
+
+static struct var *
+create(struct shell *sh, const char *name)
+{
+	size_t h = hash(name);
+	struct var *v = calloc(1, sizeof *v);
+
+	if (v == NULL)
+		abort();
+	v->name = strdup(name);
+	v->next = sh->vars[h];
+	sh->vars[h] = v;
+	return v;
+}
+
+/* Side effects of assigning some variables. */
+static void
+special(struct shell *sh, const char *name)
+{
+	if (strcmp(name, "PATH") == 0 && path_hash_clear != NULL)
+		path_hash_clear();
+}
+
+int
+var_set(struct shell *sh, const char *name, const char *value, unsigned flags)
+{
+	struct var *v = var_lookup(sh, name);
+
+	if (v != NULL && (v->flags & VAR_READONLY) && (value != NULL || flags == 0)) {
+		diag_error(sh, "%s: is read only", name);
+		return -1;
+	}
+	if (v == NULL)
+		v = create(sh, name);
+	if (value != NULL) {
+		char *copy = strdup(value);
+		free(v->value);
+		v->value = copy;
+	}
+	if (sh->opt.allexport && value != NULL)
+		flags |= VAR_EXPORT;
+	v->flags |= flags;
+	if (v->flags & VAR_EXPORT || flags & VAR_EXPORT) {
+		free(sh->env_cache);
+		sh->env_cache = NULL;
+	}
+	special(sh, name);
+	return 0;
+}
+
+int
+var_unset(struct shell *sh, const char *name)
+{
+	struct var *v = var_lookup(sh, name);
+
+	if (v == NULL)
+		return 0;
+	if (v->flags & VAR_READONLY) {
+		diag_error(sh, "%s: is read only", name);
+		return -1;
+	}
+	if (v->flags & VAR_EXPORT) {
+		free(sh->env_cache);
+		sh->env_cache = NULL;
+	}
+	free(v->value);
+	v->value = NULL;
+	/* A local stays declared (and shadowing) until its function returns. */
+	if (v->scope == 0)
+		v->flags = 0;
+	else
+		v->flags &= ~VAR_EXPORT;
+	special(sh, name);
+	return 0;
+}
+
+int
+var_make_local(struct shell *sh, const char *name)
+{
+	size_t h = hash(name);
+	struct var *outer = var_lookup(sh, name);
+	struct var *v, **pp;
+
+	if (outer != NULL && outer->scope == sh->scope)
+		return 0;	/* already local here */
+	if (outer != NULL && (outer->flags & VAR_READONLY)) {
+		diag_error(sh, "%s: is read only", name);
+		return -1;
+	}
+	v = calloc(1, sizeof *v);
+	if (v == NULL)
+		abort();
+	v->name = strdup(name);
+	v->scope = sh->scope;
+	if (outer != NULL) {
+		/* A local starts with the outer value, as in dash. */
+		if (outer->value != NULL)
+			v->value = strdup(outer->value);
+		v->flags = outer->flags & VAR_EXPORT;
+		for (pp = &sh->vars[h]; *pp != outer; pp = &(*pp)->next)
+			;
+		*pp = outer->next;
+		v->shadow = outer;
+	}
+	v->next = sh->vars[h];
+	sh->vars[h] = v;
+	return 0;
+}
+
+void
+var_pop_scope(struct shell *sh, int scope)
+{
+	size_t i;
+
+	for (i = 0; i < NBUCKETS; i++) {
+		struct var **pp = &sh->vars[i];
+		while (*pp != NULL) {
+			struct var *v = *pp;
+			if (v->scope < scope) {
+				pp = &v->next;
+				continue;
+			}
+			if (v->flags & VAR_EXPORT || (v->shadow && v->shadow->flags & VAR_EXPORT)) {
+				free(sh->env_cache);
+				sh->env_cache = NULL;
+			}
+			if (v->shadow != NULL) {
+				v->shadow->next = v->next;
+				*pp = v->shadow;
+			} else {
+				*pp = v->next;
+			}
+			special(sh, v->name);
+			free(v->name);
+			free(v->value);
+			free(v);
+		}
+	}
+}
+
+char **
+var_environ(struct shell *sh, struct arena *a)
+{
+	size_t n = 0, i, k = 0;
+	struct var *v;
+
+	(void)a;
+	if (sh->env_cache != NULL)
+		return sh->env_cache;
+	for (i = 0; i < NBUCKETS; i++)
+		for (v = sh->vars[i]; v != NULL; v = v->next)
+			if ((v->flags & VAR_EXPORT) && v->value != NULL)
+				n++;
+	/* One block: the pointer array followed by the strings. */
+	size_t bytes = (n + 1) * sizeof(char *);
+	for (i = 0; i < NBUCKETS; i++)
+		for (v = sh->vars[i]; v != NULL; v = v->next)
+			if ((v->flags & VAR_EXPORT) && v->value != NULL)
+				bytes += strlen(v->name) + strlen(v->value) + 2;
+	char **env = malloc(bytes);
+	if (env == NULL)
+		abort();
+	char *p = (char *)(env + n + 1);
+	for (i = 0; i < NBUCKETS; i++)
+		for (v = sh->vars[i]; v != NULL; v = v->next)
+			if ((v->flags & VAR_EXPORT) && v->value != NULL) {
+				env[k++] = p;
+				p = stpcpy(stpcpy(stpcpy(p, v->name), "="), v->value) + 1;
+			}
+	env[k] = NULL;
+	sh->env_cache = env;
+	return env;
+}
+
+static int
+cmpvar(const void *a, const void *b)
+{
+	return strcmp((*(struct var *const *)a)->name, (*(struct var *const *)b)->name);
+}
+
+struct var **
+var_sorted(struct shell *sh)
+{
+	size_t n = 0, i, k = 0;
+	struct var *v;
+	struct var **out;
+
+	for (i = 0; i < NBUCKETS; i++)
+		for (v = sh->vars[i]; v != NULL; v = v->next)
+			n++;
+	out = malloc((n + 1) * sizeof *out);
+	if (out == NULL)
+		abort();
+	for (i = 0; i < NBUCKETS; i++)
+		for (v = sh->vars[i]; v != NULL; v = v->next)
+			out[k++] = v;
+	qsort(out, n, sizeof *out, cmpvar);
+	out[n] = NULL;
+	return out;
+}
+
+void
+var_init(struct shell *sh, char **env)
+{
+	sh->vars = calloc(NBUCKETS, sizeof *sh->vars);
+	sh->nvars_buckets = NBUCKETS;
+	if (sh->vars == NULL)
+		abort();
+	for (; env != NULL && *env != NULL; env++) {
+		const char *eq = strchr(*env, '=');
+		if (eq == NULL)
+			continue;
+		char *name = strndup(*env, (size_t)(eq - *env));
+		if (var_is_name(name))
+			var_set(sh, name, eq + 1, VAR_EXPORT);
+		free(name);
+	}
+	/* XCU 2.5.3: IFS is set to <space><tab><newline> at start-up,
+	 * whatever the environment says. */
+	var_set(sh, "IFS", " \t\n", 0);
+	if (var_get(sh, "PS1") == NULL)
+		var_set(sh, "PS1", geteuid() == 0 ? "# " : "$ ", 0);
+	if (var_get(sh, "PS2") == NULL)
+		var_set(sh, "PS2", "> ", 0);
+	if (var_get(sh, "PS4") == NULL)
+		var_set(sh, "PS4", "+ ", 0);
+	if (var_get(sh, "OPTIND") == NULL)
+		var_set(sh, "OPTIND", "1", 0);
+}
