@@ -1,0 +1,127 @@
+# tests/helpers/common.bash: shared set-up for every tests/*.bats file.
+#
+#   load helpers/common
+#
+# SPSH          the shell under test (absolute path); default build/spsh.
+# SPSH_IS_SPSH  1 when its basename is "spsh", else 0.
+# spsh_only     skips the current test unless the shell under test is spsh
+#               (use it for spsh's own message wording, process counts, ...).
+#
+# Helpers for running shell code (each runs in $BATS_TEST_TMPDIR, under a
+# timeout, with stdout in $output and stderr in $stderr, status in $status):
+#   sh_c SCRIPT [ARG...]        "$SPSH" -c SCRIPT ARG...
+#   sh_script TEXT [ARG...]     writes TEXT to ./script.sh and runs "$SPSH" script.sh ARG...
+#   sh_stdin TEXT [ARG...]      feeds TEXT on standard input to "$SPSH" -s ARG...
+# Checks (print both sides on failure and return 1):
+#   out_is EXPECTED             stdout is exactly EXPECTED (trailing newlines trimmed, as $( ))
+#   err_is EXPECTED             stderr is exactly EXPECTED
+#   err_empty / err_nonempty
+#   status_is N
+#   expect_sh SCRIPT EXPECTED [STATUS]   sh_c + out_is + status_is (default 0)
+
+bats_require_minimum_version 1.5.0
+
+: "${SPSH:=$BATS_TEST_DIRNAME/../build/spsh}"
+case $SPSH in
+/*) ;;
+*/*) SPSH=$(cd "$(dirname "$SPSH")" && pwd)/$(basename "$SPSH") ;;
+*) SPSH=$(command -v "$SPSH" || echo "$SPSH") ;;
+esac
+export SPSH
+case ${SPSH##*/} in
+spsh) SPSH_IS_SPSH=1 ;;
+*) SPSH_IS_SPSH=0 ;;
+esac
+export SPSH_IS_SPSH
+
+# Seconds one shell run may take before it is killed (a hang fails the test).
+: "${SPSH_TIMEOUT:=20}"
+
+spsh_only() {
+	[ "$SPSH_IS_SPSH" = 1 ] || skip "spsh only"
+}
+
+_spsh_exec() {
+	cd "$BATS_TEST_TMPDIR" || exit 99
+	exec timeout -k 2 "$SPSH_TIMEOUT" "$SPSH" "$@"
+}
+
+sh_c() {
+	local script=$1
+	shift
+	run --separate-stderr _spsh_exec -c "$script" "$@"
+}
+
+sh_script() {
+	printf '%s\n' "$1" >"$BATS_TEST_TMPDIR/script.sh"
+	shift
+	run --separate-stderr _spsh_exec script.sh "$@"
+}
+
+_spsh_stdin() {
+	local text=$1
+	shift
+	printf '%s\n' "$text" | _spsh_exec -s "$@"
+}
+
+sh_stdin() {
+	run --separate-stderr _spsh_stdin "$@"
+}
+
+_show_run() {
+	printf '%s\n' "--- status: $status" "--- stdout:" "$output" "--- stderr:" "${stderr-}" >&2
+}
+
+out_is() {
+	if [ "$output" != "$1" ]; then
+		printf '%s\n' "--- expected stdout:" "$1" >&2
+		_show_run
+		return 1
+	fi
+}
+
+err_is() {
+	if [ "${stderr-}" != "$1" ]; then
+		printf '%s\n' "--- expected stderr:" "$1" >&2
+		_show_run
+		return 1
+	fi
+}
+
+err_empty() {
+	if [ -n "${stderr-}" ]; then
+		printf '%s\n' "--- expected empty stderr" >&2
+		_show_run
+		return 1
+	fi
+}
+
+err_nonempty() {
+	if [ -z "${stderr-}" ]; then
+		printf '%s\n' "--- expected a message on stderr" >&2
+		_show_run
+		return 1
+	fi
+}
+
+status_is() {
+	if [ "$status" != "$1" ]; then
+		printf '%s\n' "--- expected status: $1" >&2
+		_show_run
+		return 1
+	fi
+}
+
+status_nonzero() {
+	if [ "$status" = 0 ]; then
+		printf '%s\n' "--- expected a non-zero status" >&2
+		_show_run
+		return 1
+	fi
+}
+
+expect_sh() {
+	sh_c "$1"
+	out_is "$2" || return 1
+	status_is "${3:-0}"
+}
