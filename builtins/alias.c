@@ -1,0 +1,102 @@
+/* alias.c: the alias and unalias utilities (XCU alias, unalias). Storage is
+ * in src/alias.c. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "alias.h"
+#include "biutil.h"
+#include "shell.h"
+
+/* Writes "name='value'\n": XCU alias wants "%s=%s\n" with the value quoted
+ * for re-input; dash, bash and mksh single-quote it this way. */
+static void
+print_alias(const char *name, const char *value)
+{
+	struct strbuf b = STRBUF_INIT;
+
+	sb_adds(&b, name);
+	sb_addc(&b, '=');
+	alias_quote(&b, value);
+	sb_addc(&b, '\n');
+	fwrite(b.s, 1, b.len, stdout);
+	sb_free(&b);
+}
+
+/* alias [alias-name[=string]...]. With no operands lists every alias,
+ * sorted. An operand with '=' defines, one without prints; a name that is
+ * not an alias is an error (status 1) but the other operands still run.
+ * Options are not recognised except "--" (dash also takes "-x" as a name). */
+int
+bi_alias(struct shell *sh, int argc, char **argv)
+{
+	int status = 0, i = 1;
+
+	errno = 0;
+	if (i < argc && strcmp(argv[i], "--") == 0)
+		i++;
+	if (i == argc) {
+		size_t n;
+		const struct alias *a = alias_list(sh, &n);
+
+		for (size_t k = 0; k < n; k++)
+			print_alias(a[k].name, a[k].value);
+		return biu_flush(sh, "alias", 0);
+	}
+	for (; i < argc; i++) {
+		char *eq = strchr(argv[i], '=');
+
+		if (eq != NULL) {
+			/* The name is the text before the first '='. */
+			*eq = '\0';
+			if (alias_set(sh, argv[i], eq + 1) != 0) {
+				diag_error(sh, "alias: %s: invalid alias name", argv[i]);
+				status = 1;
+			}
+			*eq = '=';
+		} else {
+			const char *v = alias_get(sh, argv[i]);
+
+			if (v != NULL) {
+				print_alias(argv[i], v);
+			} else {
+				diag_error(sh, "alias: %s: not found", argv[i]);
+				status = 1;
+			}
+		}
+	}
+	return biu_flush(sh, "alias", status);
+}
+
+/* unalias alias-name... | unalias -a. Unknown names are errors (status 1);
+ * the rest are still removed. */
+int
+bi_unalias(struct shell *sh, int argc, char **argv)
+{
+	int status = 0, i = 1;
+	bool all = false;
+
+	for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			i++;
+			break;
+		}
+		for (const char *o = argv[i] + 1; *o != '\0'; o++) {
+			if (*o != 'a')
+				return diag_usage(sh, "unalias", "unalias [-a] name...");
+			all = true;
+		}
+	}
+	if (all) {
+		alias_clear(sh);
+		return 0;
+	}
+	if (i == argc)
+		return diag_usage(sh, "unalias", "unalias [-a] name...");
+	for (; i < argc; i++)
+		if (alias_remove(sh, argv[i]) != 0) {
+			diag_error(sh, "unalias: %s: not found", argv[i]);
+			status = 1;
+		}
+	return status;
+}
