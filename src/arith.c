@@ -1,0 +1,613 @@
+/* arith.c: arithmetic expansion, XCU 2.6.4.
+ *
+ * A recursive-descent evaluator over the C operator set the standard lists,
+ * lowest precedence first:
+ *
+ *	,			(comma, an extension every shell has)
+ *	= *= /= %= += -= <<= >>= &= ^= |=	(right to left)
+ *	?:			(right to left)
+ *	||  &&  |  ^  &  == !=  < <= > >=  << >>  + -  * / %
+ *	unary + - ~ ! ++ --	(++ and -- are extensions, as in bash/ksh)
+ *	postfix ++ --
+ *	constant, variable, ( expression )
+ *
+ * Values are signed long. Every operation that could overflow is done in
+ * unsigned long so it wraps instead of being undefined; / and % reject 0 and
+ * define LONG_MIN / -1 as LONG_MIN (bash does the same, dash crashes).
+ *
+ * Evaluation happens while parsing. The unevaluated operand of && || and ?:
+ * is still parsed (so syntax errors are found) but with `noeval` raised:
+ * no assignment, no variable lookup, no division error. */
+#include <ctype.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shell.h"
+
+/* A variable whose value is itself an expression is evaluated recursively;
+ * `a=b b=a; $((a))` must give an error, not blow the C stack. */
+#define ARITH_MAX_DEPTH 64
+
+enum tok {
+	T_END,
+	T_NUM,
+	T_NAME,
+	T_LPAREN, T_RPAREN,
+	T_COMMA,
+	T_QUEST, T_COLON,
+	T_OROR, T_ANDAND,
+	T_OR, T_XOR, T_AND,
+	T_EQ, T_NE,
+	T_LT, T_LE, T_GT, T_GE,
+	T_SHL, T_SHR,
+	T_PLUS, T_MINUS,
+	T_MUL, T_DIV, T_MOD,
+	T_NOT, T_TILDE,
+	T_INC, T_DEC,
+	T_ASSIGN,
+	T_MULEQ, T_DIVEQ, T_MODEQ, T_PLUSEQ, T_MINUSEQ,
+	T_SHLEQ, T_SHREQ, T_ANDEQ, T_XOREQ, T_OREQ,
+};
+
+/* Operator spellings, longest first so that the first prefix match wins. */
+static const struct {
+	const char *s;
+	enum tok t;
+} ops[] = {
+	{ "<<=", T_SHLEQ }, { ">>=", T_SHREQ },
+	{ "||", T_OROR }, { "&&", T_ANDAND }, { "==", T_EQ }, { "!=", T_NE },
+	{ "<=", T_LE }, { ">=", T_GE }, { "<<", T_SHL }, { ">>", T_SHR },
+	{ "++", T_INC }, { "--", T_DEC },
+	{ "*=", T_MULEQ }, { "/=", T_DIVEQ }, { "%=", T_MODEQ },
+	{ "+=", T_PLUSEQ }, { "-=", T_MINUSEQ },
+	{ "&=", T_ANDEQ }, { "^=", T_XOREQ }, { "|=", T_OREQ },
+	{ "(", T_LPAREN }, { ")", T_RPAREN }, { ",", T_COMMA },
+	{ "?", T_QUEST }, { ":", T_COLON },
+	{ "|", T_OR }, { "^", T_XOR }, { "&", T_AND },
+	{ "<", T_LT }, { ">", T_GT }, { "+", T_PLUS }, { "-", T_MINUS },
+	{ "*", T_MUL }, { "/", T_DIV }, { "%", T_MOD },
+	{ "!", T_NOT }, { "~", T_TILDE }, { "=", T_ASSIGN },
+};
+
+/* A parsed operand. `name` is set when the operand is a plain variable and
+ * can therefore be assigned to (an lvalue). */
+struct val {
+	long v;
+	const char *name;	/* points into the expression text */
+	size_t namelen;
+};
+
+struct parser {
+	struct shell *sh;
+	const char *expr;	/* whole text, for messages */
+	const char *pos;	/* just after the current token */
+	const char *tokstart;	/* start of the current token */
+	enum tok tok;
+	long num;		/* T_NUM */
+	const char *name;	/* T_NAME */
+	size_t namelen;
+	int noeval;		/* > 0 inside an unevaluated operand */
+	int depth;		/* variable recursion depth */
+	bool err;		/* a diagnostic has been printed */
+};
+
+static int eval_depth(struct shell *sh, const char *expr, long *result, int depth);
+static struct val comma(struct parser *p);
+
+/* Reports a syntax error once, quoting the whole expression. */
+static void
+syntax_error(struct parser *p)
+{
+	if (p->err)
+		return;
+	p->err = true;
+	diag_error(p->sh, "arithmetic: syntax error: '%s'", p->expr);
+}
+
+static bool
+is_name_start(int c)
+{
+	return c == '_' || isalpha((unsigned char)c);
+}
+
+static bool
+is_name_char(int c)
+{
+	return c == '_' || isalnum((unsigned char)c);
+}
+
+/* Parses an integer constant at *sp: decimal, octal with a leading 0,
+ * hexadecimal with 0x/0X (XCU 2.6.4 refers to the ISO C constant forms).
+ * Constants too large wrap, as in bash. Returns false if the constant is
+ * malformed (a digit out of its base, or letters glued to it). */
+static bool
+parse_number(const char **sp, long *out)
+{
+	const char *s = *sp;
+	unsigned long v = 0;
+	unsigned base = 10;
+
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		base = 16;
+		s += 2;
+		if (!isxdigit((unsigned char)*s))
+			return false;
+	} else if (s[0] == '0') {
+		base = 8;
+	}
+	for (;; s++) {
+		int c = (unsigned char)*s;
+		unsigned d;
+
+		if (isdigit(c))
+			d = (unsigned)(c - '0');
+		else if (base == 16 && isxdigit(c))
+			d = (unsigned)(tolower(c) - 'a' + 10);
+		else
+			break;
+		if (d >= base)
+			return false;
+		v = v * base + d;
+	}
+	if (is_name_char((unsigned char)*s))
+		return false;
+	*sp = s;
+	*out = (long)v;	/* implementation-defined, not undefined: two's complement */
+	return true;
+}
+
+/* Reads the next token into p->tok. */
+static void
+next(struct parser *p)
+{
+	const char *s = p->pos;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	p->tokstart = s;
+	if (*s == '\0') {
+		p->tok = T_END;
+		p->pos = s;
+		return;
+	}
+	if (isdigit((unsigned char)*s)) {
+		if (!parse_number(&s, &p->num)) {
+			syntax_error(p);
+			p->tok = T_END;
+			p->pos = p->tokstart;
+			return;
+		}
+		p->tok = T_NUM;
+		p->pos = s;
+		return;
+	}
+	if (is_name_start((unsigned char)*s)) {
+		p->name = s;
+		while (is_name_char((unsigned char)*s))
+			s++;
+		p->namelen = (size_t)(s - p->name);
+		p->tok = T_NAME;
+		p->pos = s;
+		return;
+	}
+	for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
+		size_t n = strlen(ops[i].s);
+
+		if (strncmp(s, ops[i].s, n) == 0) {
+			p->tok = ops[i].t;
+			p->pos = s + n;
+			return;
+		}
+	}
+	syntax_error(p);
+	p->tok = T_END;
+	p->pos = s;
+}
+
+/* Re-reads a `++` or `--` token as a single `+` or `-`: `1++2` is 1 + +2,
+ * as in dash and bash. */
+static void
+split_incdec(struct parser *p)
+{
+	p->tok = p->tok == T_INC ? T_PLUS : T_MINUS;
+	p->pos = p->tokstart + 1;
+}
+
+/* True if the next non-blank text after the current token starts a name. */
+static bool
+name_follows(const struct parser *p)
+{
+	const char *s = p->pos;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	return is_name_start((unsigned char)*s);
+}
+
+/* Copies a variable name out of the expression into a NUL-terminated
+ * string: `buf` if it fits, else malloc (the caller frees if != buf). */
+static char *
+name_str(const struct val *lv, char *buf, size_t bufsz)
+{
+	char *s = lv->namelen < bufsz ? buf : malloc(lv->namelen + 1);
+
+	if (s == NULL)
+		return NULL;
+	memcpy(s, lv->name, lv->namelen);
+	s[lv->namelen] = '\0';
+	return s;
+}
+
+/* The value of variable `lv`: unset or empty is 0; anything else is itself
+ * evaluated as an expression (bash, ksh; POSIX requires only that an integer
+ * constant, with an optional sign, work). */
+static long
+get_var(struct parser *p, const struct val *lv)
+{
+	char buf[64];
+	char *name;
+	const char *val;
+	long r = 0;
+
+	if (p->noeval || p->err)
+		return 0;
+	if ((name = name_str(lv, buf, sizeof buf)) == NULL) {
+		p->err = true;
+		diag_error(p->sh, "arithmetic: out of memory");
+		return 0;
+	}
+	val = var_get(p->sh, name);
+	if (val != NULL && *val != '\0') {
+		if (p->depth + 1 >= ARITH_MAX_DEPTH) {
+			p->err = true;
+			diag_error(p->sh, "arithmetic: %s: expression recursion level exceeded", name);
+		} else if (eval_depth(p->sh, val, &r, p->depth + 1) != 0) {
+			p->err = true;	/* the inner call printed the message */
+		}
+	}
+	if (name != buf)
+		free(name);
+	return r;
+}
+
+/* Assigns `v` to variable `lv` in decimal. Returns v. */
+static long
+set_var(struct parser *p, const struct val *lv, long v)
+{
+	char buf[64], num[32];
+	char *name;
+
+	if (p->noeval || p->err)
+		return v;
+	if ((name = name_str(lv, buf, sizeof buf)) == NULL) {
+		p->err = true;
+		diag_error(p->sh, "arithmetic: out of memory");
+		return v;
+	}
+	snprintf(num, sizeof num, "%ld", v);
+	if (var_set(p->sh, name, num, 0) != 0)
+		p->err = true;	/* "spsh: NAME: is read only" already printed */
+	if (name != buf)
+		free(name);
+	return v;
+}
+
+/* Applies binary operator `t` to a and b with wrap-around semantics.
+ * Division by zero is an error only when the operand is evaluated. */
+static long
+binop(struct parser *p, enum tok t, long a, long b)
+{
+	unsigned long ua = (unsigned long)a, ub = (unsigned long)b;
+	unsigned sh = (unsigned)(ub & (sizeof(long) * CHAR_BIT - 1));
+
+	switch (t) {
+	case T_MUL: case T_MULEQ:
+		return (long)(ua * ub);
+	case T_DIV: case T_DIVEQ:
+	case T_MOD: case T_MODEQ:
+		if (b == 0) {
+			if (!p->noeval && !p->err) {
+				p->err = true;
+				diag_error(p->sh, "arithmetic: division by zero");
+			}
+			return 0;
+		}
+		if (a == LONG_MIN && b == -1)	/* the one quotient that overflows */
+			return (t == T_DIV || t == T_DIVEQ) ? LONG_MIN : 0;
+		return (t == T_DIV || t == T_DIVEQ) ? a / b : a % b;
+	case T_PLUS: case T_PLUSEQ:
+		return (long)(ua + ub);
+	case T_MINUS: case T_MINUSEQ:
+		return (long)(ua - ub);
+	case T_SHL: case T_SHLEQ:
+		return (long)(ua << sh);
+	case T_SHR: case T_SHREQ:
+		/* arithmetic shift, spelled so as not to rely on >> of a negative */
+		return a < 0 ? (long)~(~ua >> sh) : (long)(ua >> sh);
+	case T_LT: return a < b;
+	case T_LE: return a <= b;
+	case T_GT: return a > b;
+	case T_GE: return a >= b;
+	case T_EQ: return a == b;
+	case T_NE: return a != b;
+	case T_AND: case T_ANDEQ:
+		return a & b;
+	case T_XOR: case T_XOREQ:
+		return a ^ b;
+	case T_OR: case T_OREQ:
+		return a | b;
+	case T_END: case T_NUM: case T_NAME: case T_LPAREN: case T_RPAREN:
+	case T_COMMA: case T_QUEST: case T_COLON: case T_OROR: case T_ANDAND:
+	case T_NOT: case T_TILDE: case T_INC: case T_DEC: case T_ASSIGN:
+		break;
+	}
+	return 0;	/* not a binary operator: callers never pass one */
+}
+
+static struct val
+rvalue(long v)
+{
+	struct val r = { v, NULL, 0 };
+
+	return r;
+}
+
+/* Binding power of binary operator `t` (higher binds tighter), or 0 if `t`
+ * is not one of the left-associative binary operators handled by binary(). */
+static int
+prec(enum tok t)
+{
+	switch (t) {
+	case T_OROR: return 1;
+	case T_ANDAND: return 2;
+	case T_OR: return 3;
+	case T_XOR: return 4;
+	case T_AND: return 5;
+	case T_EQ: case T_NE: return 6;
+	case T_LT: case T_LE: case T_GT: case T_GE: return 7;
+	case T_SHL: case T_SHR: return 8;
+	case T_PLUS: case T_MINUS: case T_INC: case T_DEC: return 9;
+	case T_MUL: case T_DIV: case T_MOD: return 10;
+	case T_END: case T_NUM: case T_NAME: case T_LPAREN: case T_RPAREN:
+	case T_COMMA: case T_QUEST: case T_COLON: case T_NOT: case T_TILDE:
+	case T_ASSIGN: case T_MULEQ: case T_DIVEQ: case T_MODEQ: case T_PLUSEQ:
+	case T_MINUSEQ: case T_SHLEQ: case T_SHREQ: case T_ANDEQ: case T_XOREQ:
+	case T_OREQ:
+		break;
+	}
+	return 0;
+}
+
+static struct val unary(struct parser *p);
+
+/* postfix: primary [ ++ | -- ]. A `++` after a variable increments it
+ * (bash, ksh); after anything else it is read as binary + then unary +. */
+static struct val
+postfix(struct parser *p)
+{
+	struct val r;
+
+	switch (p->tok) {
+	case T_NUM:
+		r = rvalue(p->num);
+		next(p);
+		return r;
+	case T_NAME:
+		r.name = p->name;
+		r.namelen = p->namelen;
+		r.v = 0;
+		next(p);
+		/* `x = 3` must not evaluate the old value of x, which may be
+		 * anything (x='a b'); every other use reads it. */
+		if (p->tok != T_ASSIGN)
+			r.v = get_var(p, &r);
+		if (p->tok == T_INC || p->tok == T_DEC) {
+			long old = r.v;
+
+			set_var(p, &r, binop(p, p->tok == T_INC ? T_PLUS : T_MINUS, old, 1));
+			next(p);
+			return rvalue(old);
+		}
+		return r;
+	case T_LPAREN:
+		next(p);
+		r = comma(p);
+		if (p->tok != T_RPAREN) {
+			syntax_error(p);
+			return rvalue(0);
+		}
+		next(p);
+		return rvalue(r.v);
+	case T_END: case T_RPAREN: case T_COMMA: case T_QUEST: case T_COLON:
+	case T_OROR: case T_ANDAND: case T_OR: case T_XOR: case T_AND: case T_EQ:
+	case T_NE: case T_LT: case T_LE: case T_GT: case T_GE: case T_SHL:
+	case T_SHR: case T_PLUS: case T_MINUS: case T_MUL: case T_DIV: case T_MOD:
+	case T_NOT: case T_TILDE: case T_INC: case T_DEC: case T_ASSIGN:
+	case T_MULEQ: case T_DIVEQ: case T_MODEQ: case T_PLUSEQ: case T_MINUSEQ:
+	case T_SHLEQ: case T_SHREQ: case T_ANDEQ: case T_XOREQ: case T_OREQ:
+		break;
+	}
+	syntax_error(p);	/* "expecting an operand" */
+	return rvalue(0);
+}
+
+/* unary: + - ~ ! ++NAME --NAME, right to left. */
+static struct val
+unary(struct parser *p)
+{
+	struct val r;
+	enum tok t = p->tok;
+
+	if (p->err)
+		return rvalue(0);
+	if ((t == T_INC || t == T_DEC) && !name_follows(p))
+		split_incdec(p);	/* `++2` is + +2 */
+	t = p->tok;
+	switch (t) {
+	case T_PLUS:
+		next(p);
+		return rvalue(unary(p).v);
+	case T_MINUS:
+		next(p);
+		return rvalue((long)(0UL - (unsigned long)unary(p).v));
+	case T_TILDE:
+		next(p);
+		return rvalue(~unary(p).v);
+	case T_NOT:
+		next(p);
+		return rvalue(!unary(p).v);
+	case T_INC:
+	case T_DEC:
+		next(p);	/* a name, checked above */
+		r.name = p->name;
+		r.namelen = p->namelen;
+		r.v = binop(p, t == T_INC ? T_PLUS : T_MINUS, get_var(p, &r), 1);
+		set_var(p, &r, r.v);
+		next(p);
+		return rvalue(r.v);
+	case T_END: case T_NUM: case T_NAME: case T_LPAREN: case T_RPAREN:
+	case T_COMMA: case T_QUEST: case T_COLON: case T_OROR: case T_ANDAND:
+	case T_OR: case T_XOR: case T_AND: case T_EQ: case T_NE: case T_LT:
+	case T_LE: case T_GT: case T_GE: case T_SHL: case T_SHR: case T_MUL:
+	case T_DIV: case T_MOD: case T_ASSIGN: case T_MULEQ: case T_DIVEQ:
+	case T_MODEQ: case T_PLUSEQ: case T_MINUSEQ: case T_SHLEQ: case T_SHREQ:
+	case T_ANDEQ: case T_XOREQ: case T_OREQ:
+		break;
+	}
+	return postfix(p);
+}
+
+/* Left-associative binary operators of binding power >= minprec, by
+ * precedence climbing. && and || evaluate their right operand only when
+ * it decides the result (XCU 2.6.4 follows ISO C here). */
+static struct val
+binary(struct parser *p, int minprec)
+{
+	struct val l = unary(p);
+	int pr;
+
+	while (!p->err && (pr = prec(p->tok)) >= minprec && pr > 0) {
+		enum tok t = p->tok;
+		long rv;
+
+		if (t == T_INC || t == T_DEC)	/* `1++2`, `x--1`... */
+			split_incdec(p);
+		t = p->tok;
+		next(p);
+		if (t == T_ANDAND || t == T_OROR) {
+			bool skip = t == T_ANDAND ? l.v == 0 : l.v != 0;
+
+			p->noeval += skip;
+			rv = binary(p, pr + 1).v;
+			p->noeval -= skip;
+			l = rvalue(t == T_ANDAND ? (l.v && rv) : (l.v || rv));
+		} else {
+			rv = binary(p, pr + 1).v;
+			l = rvalue(binop(p, t, l.v, rv));
+		}
+	}
+	return l;
+}
+
+static struct val assign(struct parser *p);
+
+/* conditional: logical_or [ ? expression : conditional ]. Only the chosen
+ * branch is evaluated. */
+static struct val
+cond(struct parser *p)
+{
+	struct val c = binary(p, 1);
+	struct val a, b;
+
+	if (p->err || p->tok != T_QUEST)
+		return c;
+	next(p);
+	p->noeval += c.v == 0;
+	a = comma(p);
+	p->noeval -= c.v == 0;
+	if (p->tok != T_COLON) {
+		syntax_error(p);
+		return rvalue(0);
+	}
+	next(p);
+	p->noeval += c.v != 0;
+	b = cond(p);
+	p->noeval -= c.v != 0;
+	return rvalue(c.v ? a.v : b.v);
+}
+
+/* assignment: conditional | NAME op= assignment (right to left). */
+static struct val
+assign(struct parser *p)
+{
+	struct val l = cond(p);
+	enum tok t = p->tok;
+	struct val r;
+
+	switch (t) {
+	case T_ASSIGN: case T_MULEQ: case T_DIVEQ: case T_MODEQ: case T_PLUSEQ:
+	case T_MINUSEQ: case T_SHLEQ: case T_SHREQ: case T_ANDEQ: case T_XOREQ:
+	case T_OREQ:
+		if (p->err)
+			return l;
+		if (l.name == NULL) {	/* `1 = 2`, `(x) = 2` */
+			syntax_error(p);
+			return rvalue(0);
+		}
+		next(p);
+		r = assign(p);
+		if (t != T_ASSIGN)
+			r.v = binop(p, t, l.v, r.v);
+		return rvalue(set_var(p, &l, r.v));
+	case T_END: case T_NUM: case T_NAME: case T_LPAREN: case T_RPAREN:
+	case T_COMMA: case T_QUEST: case T_COLON: case T_OROR: case T_ANDAND:
+	case T_OR: case T_XOR: case T_AND: case T_EQ: case T_NE: case T_LT:
+	case T_LE: case T_GT: case T_GE: case T_SHL: case T_SHR: case T_PLUS:
+	case T_MINUS: case T_MUL: case T_DIV: case T_MOD: case T_NOT: case T_TILDE:
+	case T_INC: case T_DEC:
+		break;
+	}
+	return l;
+}
+
+/* expression: assignment { , assignment }: the value of the last. */
+static struct val
+comma(struct parser *p)
+{
+	struct val r = assign(p);
+
+	while (!p->err && p->tok == T_COMMA) {
+		next(p);
+		r = rvalue(assign(p).v);
+	}
+	return r;
+}
+
+/* arith_eval() at variable recursion depth `depth`. */
+static int
+eval_depth(struct shell *sh, const char *expr, long *result, int depth)
+{
+	struct parser p = { .sh = sh, .expr = expr, .pos = expr, .depth = depth };
+	struct val r;
+
+	next(&p);
+	if (p.tok == T_END && !p.err) {	/* $(( )) is 0 in every shell */
+		*result = 0;
+		return 0;
+	}
+	r = comma(&p);
+	if (!p.err && p.tok != T_END)
+		syntax_error(&p);
+	if (p.err)
+		return -1;
+	*result = r.v;
+	return 0;
+}
+
+/* XCU 2.6.4: see shell.h. */
+int
+arith_eval(struct shell *sh, const char *expr, long *result)
+{
+	return eval_depth(sh, expr, result, 0);
+}
