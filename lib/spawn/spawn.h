@@ -27,6 +27,15 @@ enum spawn_op_kind {
 	SPAWN_SIGIGN,		/* signal sig to SIG_IGN */
 };
 
+/* Parking slots (written by spawn_add_moves, usable by hand): an fd value
+ * SPAWN_SLOT(i), i < SPAWN_NSLOTS, names the child's i-th parking slot.
+ * SPAWN_DUP2 with fd = SPAWN_SLOT(i) parks fd2 on the lowest free fd >= 10,
+ * close-on-exec (F_DUPFD_CLOEXEC), and remembers it in slot i; afterwards
+ * fd2 = SPAWN_SLOT(i) in SPAWN_DUP2, or fd = SPAWN_SLOT(i) in SPAWN_CLOSE,
+ * refers to that parked fd. (Addition to the original API.) */
+#define SPAWN_NSLOTS 64
+#define SPAWN_SLOT(i) (-2 - (int)(i))
+
 struct spawn_op {
 	enum spawn_op_kind kind;
 	int fd;
