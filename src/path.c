@@ -187,10 +187,8 @@ path_default(void)
 	return def;
 }
 
-/* True if `p` names a regular file we may execute (effective ids, as
- * execve checks them). */
-static bool
-is_exec_file(const char *p)
+bool
+path_executable(const char *p)
 {
 	struct stat st;
 
@@ -256,7 +254,7 @@ search(struct shell *sh, const char *name, const char *path, bool *relative)
 		if (!ends_slash(buf))
 			strcat(buf, "/");
 		strcat(buf, name);
-		if (is_exec_file(buf)) {
+		if (path_executable(buf)) {
 			free(cwd);
 			*relative = rel;
 			return buf;
@@ -292,7 +290,7 @@ exec_path_search(struct shell *sh, const char *name, const char *path)
 	if (path != NULL)
 		return search(sh, name, path, &rel);
 	if ((h = path_hash_lookup(name)) != NULL) {
-		if (is_exec_file(h)) {
+		if (path_executable(h)) {
 			if ((r = strdup(h)) == NULL)
 				abort();
 			return r;

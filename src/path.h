@@ -4,6 +4,7 @@
  * per process). */
 #ifndef PATH_H
 #define PATH_H
+#include <stdbool.h>
 #include <stddef.h>
 
 struct shell;
@@ -30,6 +31,9 @@ int path_hash_add(struct shell *sh, const char *name);
 /* The remembered commands sorted by name: a malloc'd array (free() it)
  * of *n entries that point into the table; valid until the table changes. */
 struct path_hashed *path_hash_list(size_t *n);
+/* True if `p` names a regular file the shell may execute (effective ids,
+ * as execve checks them). */
+bool path_executable(const char *p);
 /* Like exec_path_search(sh, name, path) but never reads or fills the table
  * (for `type` and `command -v`). path NULL: $PATH. */
 char *path_search(struct shell *sh, const char *name, const char *path);
