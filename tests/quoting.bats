@@ -151,7 +151,7 @@ cd"' 'abcd'
 
 @test "quotes: dollar-single-quote is a POSIX 2024 feature" {
 	# XCU 2.2.4 (POSIX.1-2024) dollar-single-quotes: \n is a newline.
-	# dash 0.5.12 does not support it; bash --posix and yash 2.5x do.
+	# dash and yash (as packaged here) do not support it yet; bash --posix does.
 	spsh_only
 	expect_sh "printf '%s|' \$'a\\nb' \$'\\x41' \$'\\'' " 'a
 b|A|'"'|"

@@ -125,3 +125,22 @@ expect_sh() {
 	out_is "$2" || return 1
 	status_is "${3:-0}"
 }
+
+# XCU 2.8.2: a command that fails during word expansion or redirection has
+# a status between 1 and 125 (dash uses 2, bash 1).
+status_1_125() {
+	if ! [ "$status" -ge 1 ] 2>/dev/null || [ "$status" -gt 125 ]; then
+		printf '%s\n' "--- expected a status in 1..125" >&2
+		_show_run
+		return 1
+	fi
+}
+
+# Same check for a number printed by the script (for example `echo $?`).
+is_1_125() {
+	if ! [ "$1" -ge 1 ] 2>/dev/null || [ "$1" -gt 125 ]; then
+		printf '%s\n' "--- expected a number in 1..125, got: $1" >&2
+		_show_run
+		return 1
+	fi
+}
