@@ -592,7 +592,7 @@ eval_depth(struct shell *sh, const char *expr, long *result, int depth)
 	struct val r;
 
 	next(&p);
-	if (p.tok == T_END && !p.err) {	/* $(( )) is 0 in every shell */
+	if (p.tok == T_END && !p.err) {	/* $(( )) is 0 (bash, ksh, mksh; dash and yash reject it) */
 		*result = 0;
 		return 0;
 	}

@@ -2,7 +2,8 @@
  *
  * Patterns are byte strings. `*` matches any string, `?` any one byte, and
  * `[...]` a bracket expression (XCU 2.14.1, XBD 9.3.5, with `!` for
- * negation and `^` accepted too, as dash and bash do). A backslash makes the
+ * negation and `^` accepted too, as bash, yash and ksh do; dash and mksh take
+ * that `^` as a member, and POSIX leaves it unspecified). A backslash makes the
  * next byte literal, inside brackets as well: the expander hands over quoted
  * characters backslash-escaped. Ranges compare byte values (the C locale's
  * collation order); multi-byte characters are matched byte by byte. */
@@ -421,6 +422,7 @@ pattern_glob(const char *pat, char ***out, size_t *n, size_t *cap)
 	}
 	glob_rest(&g, &path, pat);
 	sb_free(&path);
-	qsort(*out + start, g.added, sizeof **out, cmp_coll);
+	if (g.added > 1)
+		qsort(*out + start, g.added, sizeof **out, cmp_coll);
 	return g.added;
 }
