@@ -399,8 +399,10 @@ child_main(void *arg)
 		const char *path = p->paths[i];
 		long r = SPAWN_SYS3(SYS_execve, path, p->argv, p->envp);
 
-		if (r == -ENOENT || r == -ENOTDIR)
+		if (r == -ENOENT || r == -ENOTDIR) {
+			err = (int)-r;
 			continue;
+		}
 		if (r == -ENOEXEC && c->iargv) {
 			c->iargv[1] = (char *)path;
 			r = SPAWN_SYS3(SYS_execve, c->iargv[0], c->iargv, p->envp);
