@@ -20,6 +20,7 @@ a3 a3'
 }
 
 @test "\${p:?w} and \${p?w}: error exits a non-interactive shell" {
+	# XCU 2.8.1/2.8.2: exit with a status in 1..125 (dash 2, yash 2; bash 127)
 	sh_c 'n=; echo "[${n?ok}]"; echo "${n:?is empty}"; echo not reached'
 	out_is '[]'
 	status_1_125
@@ -147,7 +148,8 @@ a-b c-d'
 }
 
 @test "\$* in a here-document joins with IFS[0]" {
-	# ($@ there is unspecified: dash and yash give a:b, bash a b)
+	# ($@ there is unspecified: dash and yash give a:b, bash a b; bash
+	# --posix also joins $* with a space here, against XCU 2.5.2)
 	expect_sh 'set -- a b; IFS=:; cat <<EOF
 $* "$*"
 EOF' 'a:b "a:b"'
