@@ -1,9 +1,13 @@
-/* echo.c: the echo utility, XSI form as dash has it: no options at all
- * (`echo -n` prints "-n"), and the escapes \a \b \c \f \n \r \t \v \\
- * \0nnn are always interpreted (XCU echo, XSI). bash without xpg_echo
- * differs; we follow the standard's XSI text and dash. */
+/* echo.c: the echo utility as dash has it: the escapes \a \b \c \f \n \r
+ * \t \v \\ \0nnn are always interpreted (XCU echo, XSI), and the one option
+ * is a first operand of exactly "-n", which drops the final newline (XCU
+ * leaves -n implementation-defined; dash, and BSD before it, accept it, so
+ * scripts written for /bin/sh on Debian use it). Anything else, "-e",
+ * "-nn" or a second "-n", is an operand. bash without xpg_echo differs. */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "biutil.h"
 #include "shell.h"
@@ -51,20 +55,26 @@ put_escaped(const char *s)
 	return 1;
 }
 
-/* echo [string...]: writes the operands separated by spaces and followed
+/* echo [-n] [string...]: writes the operands separated by spaces and followed
  * by a newline. Returns 0, or 1 after a write error. */
 int
 bi_echo(struct shell *sh, int argc, char **argv)
 {
-	int i;
+	bool newline = true;
+	int i = 1;
 
 	errno = 0;
-	for (i = 1; i < argc; i++) {
-		if (i > 1)
+	if (argc > 1 && strcmp(argv[1], "-n") == 0) {
+		newline = false;
+		i++;
+	}
+	for (int first = i; i < argc; i++) {
+		if (i > first)
 			putchar(' ');
 		if (!put_escaped(argv[i]))
 			return biu_flush(sh, "echo", 0);
 	}
-	putchar('\n');
+	if (newline)
+		putchar('\n');
 	return biu_flush(sh, "echo", 0);
 }
