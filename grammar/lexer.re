@@ -1,0 +1,1312 @@
+/* lexer.re: XCU 2.3 token recognition and XCU 2.10.2 token classification.
+ *
+ * Text is pulled one line at a time from the input (input_read_line), so a
+ * command is handed to the parser as soon as its last line is read. The
+ * reading primitives below remove backslash-newline (XCU 2.2.1) everywhere
+ * except where the caller reads raw bytes (single quotes, here-document
+ * bodies, comments).
+ *
+ * Words keep their parts (struct wpart, ast.h). $( ) is parsed recursively
+ * by a nested grammar over the same token stream (parse_subst), so `case`
+ * patterns and here-documents inside it work; a backquote body is first
+ * unescaped (XCU 2.6.3) and then parsed by a lexer of its own.
+ *
+ * re2c matches operators and reserved words; the rest is plain C. */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "input.h"
+#include "lex.h"
+#include "parser.h"
+#include "shell.h"
+
+enum wctx {
+	W_UNQ,		/* a token: ends at a blank or an operator */
+	W_BRACE,	/* the word of ${p-word} outside "..." */
+	W_BRACE_DQ,	/* ... inside "..." */
+	W_DQ,		/* inside "..." */
+	W_HEREDOC,	/* an unquoted here-document body */
+	W_ARITH,	/* inside $(( )) */
+};
+
+/* A word being built: parts so far plus a pending run of literal text. */
+struct wb {
+	struct wpart *head, **tail;
+	struct strbuf lit;
+	int haslit, litq;
+};
+
+static int scan(struct lexer *lx, struct wb *wb, enum wctx ctx, int sq_special);
+
+/* ---- reading ---- */
+
+/* Appends the next input line; 0 at end of input. */
+static int
+refill(struct lexer *lx)
+{
+	if (!lx->in || lx->eof)
+		return 0;
+	int at_start = lx->pos == lx->buf.len;
+	if (!input_read_line(lx->in, &lx->buf, lx->cont)) {
+		lx->eof = 1;
+		return 0;
+	}
+	lx->cont = 1;
+	if (at_start)
+		lx->lineno = lx->in->lineno;
+	return 1;
+}
+
+/* Next byte without line-continuation removal, or -1 at end of input. */
+static int
+rpeek(struct lexer *lx)
+{
+	if (lx->pos == lx->buf.len && !refill(lx))
+		return -1;
+	return (unsigned char)lx->buf.s[lx->pos];
+}
+
+static int
+rnext(struct lexer *lx)
+{
+	int c = rpeek(lx);
+	if (c >= 0) {
+		lx->pos++;
+		if (c == '\n')
+			lx->lineno++;
+	}
+	return c;
+}
+
+/* Next byte after removing any backslash-newline pairs in front of it. */
+static int
+peekc(struct lexer *lx)
+{
+	for (;;) {
+		int c = rpeek(lx);
+		if (c != '\\')
+			return c;
+		if (lx->pos + 1 == lx->buf.len && !refill(lx))
+			return c;
+		if (lx->buf.s[lx->pos + 1] != '\n')
+			return c;
+		lx->pos += 2;
+		lx->lineno++;
+	}
+}
+
+static int
+nextc(struct lexer *lx)
+{
+	peekc(lx);
+	return rnext(lx);
+}
+
+/* ---- diagnostics ---- */
+
+void
+lex_error(struct lexer *lx, const char *fmt, ...)
+{
+	char msg[256];
+	va_list ap;
+
+	if (lx->error)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	diag_syntax(lx->sh, lx->name, lx->lineno, "%s", msg);
+	lx->error = 1;
+}
+
+static int
+enter(struct lexer *lx)
+{
+	if (++lx->nest > LEX_MAX_NEST) {
+		lex_error(lx, "nesting too deep");
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- word building ---- */
+
+static void
+wb_init(struct wb *wb)
+{
+	wb->head = NULL;
+	wb->tail = &wb->head;
+	sb_init(&wb->lit);
+	wb->haslit = 0;
+	wb->litq = 0;
+}
+
+static struct wpart *
+part_new(struct lexer *lx, enum wpart_kind k)
+{
+	struct wpart *p = arena_alloc(lx->a, sizeof *p);
+	p->kind = k;
+	return p;
+}
+
+static void
+wb_append(struct wb *wb, struct wpart *p)
+{
+	*wb->tail = p;
+	wb->tail = &p->next;
+}
+
+static void
+wb_flush(struct lexer *lx, struct wb *wb)
+{
+	if (!wb->haslit)
+		return;
+	struct wpart *p = part_new(lx, WP_LIT);
+	p->u.lit.text = arena_strndup(lx->a, wb->lit.s, wb->lit.len);
+	p->u.lit.len = wb->lit.len;
+	p->u.lit.quoted = wb->litq;
+	wb_append(wb, p);
+	sb_reset(&wb->lit);
+	wb->haslit = 0;
+}
+
+static void
+wb_char(struct lexer *lx, struct wb *wb, int c, int quoted)
+{
+	if (wb->haslit && wb->litq != quoted)
+		wb_flush(lx, wb);
+	sb_addc(&wb->lit, (char)c);
+	wb->haslit = 1;
+	wb->litq = quoted;
+}
+
+static void
+wb_part(struct lexer *lx, struct wb *wb, struct wpart *p)
+{
+	wb_flush(lx, wb);
+	wb_append(wb, p);
+}
+
+/* A quoted literal that stays a part of its own ('...', \c, $'...'). */
+static void
+wb_qlit(struct lexer *lx, struct wb *wb, const char *s, size_t n)
+{
+	struct wpart *p = part_new(lx, WP_LIT);
+	p->u.lit.text = arena_strndup(lx->a, s, n);
+	p->u.lit.len = n;
+	p->u.lit.quoted = 1;
+	wb_part(lx, wb, p);
+}
+
+static struct wpart *
+wb_done(struct lexer *lx, struct wb *wb)
+{
+	wb_flush(lx, wb);
+	sb_free(&wb->lit);
+	return wb->head;
+}
+
+static struct word *
+word_new(struct lexer *lx, struct wpart *parts)
+{
+	struct word *w = arena_alloc(lx->a, sizeof *w);
+	w->parts = parts;
+	return w;
+}
+
+/* ---- recursive pieces of words ---- */
+
+/* After $' : XCU 2.2.4 (POSIX.1-2024) dollar-single-quotes. */
+static int
+dollar_squote(struct lexer *lx, struct wb *wb)
+{
+	struct strbuf s = STRBUF_INIT;
+	int c, i, v;
+
+	for (;;) {
+		c = rnext(lx);
+		if (c < 0) {
+			sb_free(&s);
+			lex_error(lx, "unterminated quoted string");
+			return -1;
+		}
+		if (c == '\'')
+			break;
+		if (c != '\\') {
+			sb_addc(&s, (char)c);
+			continue;
+		}
+		c = rnext(lx);
+		switch (c) {
+		case 'a': v = '\a'; break;
+		case 'b': v = '\b'; break;
+		case 'e': case 'E': v = 033; break;
+		case 'f': v = '\f'; break;
+		case 'n': v = '\n'; break;
+		case 'r': v = '\r'; break;
+		case 't': v = '\t'; break;
+		case 'v': v = '\v'; break;
+		case '\\': case '\'': case '"': v = c; break;
+		case 'c':
+			c = rnext(lx);
+			if (c < 0)
+				continue;
+			if (c == '\\')
+				c = rnext(lx) == '\\' ? '\\' : c;
+			v = c == '?' ? 0x7f : (toupper((unsigned char)c) & 0x1f);
+			break;
+		case 'x':
+			for (v = 0, i = 0; i < 2 && isxdigit((unsigned char)rpeek(lx)); i++) {
+				c = rnext(lx);
+				v = v * 16 + (isdigit(c) ? c - '0' : (tolower(c) - 'a' + 10));
+			}
+			if (i == 0) {
+				sb_adds(&s, "\\x");
+				continue;
+			}
+			break;
+		case '0': case '1': case '2': case '3':
+		case '4': case '5': case '6': case '7':
+			v = c - '0';
+			for (i = 1; i < 3 && rpeek(lx) >= '0' && rpeek(lx) <= '7'; i++)
+				v = v * 8 + (rnext(lx) - '0');
+			v &= 0xff;
+			break;
+		case -1:
+			continue;
+		default:
+			sb_addc(&s, '\\');
+			v = c;
+			break;
+		}
+		if (v != 0)	/* a NUL cannot be in a C string: dropped */
+			sb_addc(&s, (char)v);
+	}
+	wb_qlit(lx, wb, s.s, s.len);
+	sb_free(&s);
+	return 0;
+}
+
+/* Backquoted command substitution (XCU 2.6.3): after the opening `. */
+static int
+backquote(struct lexer *lx, struct wb *wb, int in_dq)
+{
+	struct strbuf s = STRBUF_INIT;
+	int line = lx->lineno, c;
+
+	for (;;) {
+		c = nextc(lx);
+		if (c < 0) {
+			sb_free(&s);
+			lex_error(lx, "unterminated backquote");
+			return -1;
+		}
+		if (c == '`')
+			break;
+		if (c == '\\') {
+			int d = rpeek(lx);
+			if (d == '$' || d == '`' || d == '\\' || (in_dq && d == '"')) {
+				sb_addc(&s, (char)rnext(lx));
+				continue;
+			}
+		}
+		sb_addc(&s, (char)c);
+	}
+
+	struct lexer sub;
+	lex_init(&sub, lx->sh, NULL, lx->name);
+	sb_addn(&sub.buf, s.s, s.len);
+	sb_free(&s);
+	sub.a = lx->a;
+	sub.lineno = line;
+	sub.nest = lx->nest;
+	sub.ctx.cmdsub = 2;
+	struct ast_node *body = NULL;
+	int r = parse_subst(&sub, &body);
+	if (sub.error)
+		lx->error = 1;
+	lex_fini(&sub);
+	if (r < 0)
+		return -1;
+	struct wpart *p = part_new(lx, WP_CMDSUB);
+	p->u.cmdsub.body = body;
+	p->u.cmdsub.backquote = 1;
+	wb_part(lx, wb, p);
+	return 0;
+}
+
+/* $( ... ) after the `(`: a nested grammar over this lexer's tokens. */
+static int
+cmdsub(struct lexer *lx, struct wb *wb)
+{
+	struct lex_ctx saved = lx->ctx;
+	struct ast_node *body = NULL;
+
+	memset(&lx->ctx, 0, sizeof lx->ctx);
+	lx->ctx.state = LS_CMD;
+	lx->ctx.cmdsub = 1;
+	int r = parse_subst(lx, &body);
+	lx->ctx = saved;
+	if (r < 0)
+		return -1;
+	struct wpart *p = part_new(lx, WP_CMDSUB);
+	p->u.cmdsub.body = body;
+	wb_part(lx, wb, p);
+	return 0;
+}
+
+static int
+is_special_param(int c)
+{
+	return c >= 0 && strchr("@*#?-$!", c) != NULL;
+}
+
+static int
+is_name_start(int c)
+{
+	return c == '_' || (c >= 0 && isalpha((unsigned char)c));
+}
+
+static int
+is_name_char(int c)
+{
+	return c == '_' || (c >= 0 && isalnum((unsigned char)c));
+}
+
+/* Reads a parameter name inside ${ }: a name, digits, or one special. */
+static char *
+brace_name(struct lexer *lx)
+{
+	struct strbuf s = STRBUF_INIT;
+	int c = peekc(lx);
+
+	if (is_name_start(c)) {
+		while (is_name_char(peekc(lx)))
+			sb_addc(&s, (char)nextc(lx));
+	} else if (c >= '0' && c <= '9') {
+		while ((c = peekc(lx)) >= '0' && c <= '9')
+			sb_addc(&s, (char)nextc(lx));
+	} else if (is_special_param(c)) {
+		sb_addc(&s, (char)nextc(lx));
+	} else {
+		return NULL;
+	}
+	char *r = arena_strndup(lx->a, s.s, s.len);
+	sb_free(&s);
+	return r;
+}
+
+/* ${ ... } after the `{` (XCU 2.6.2). `op` is a first operator character
+ * already read (for ${#-x}), or 0. */
+static int
+brace_param(struct lexer *lx, struct wb *wb, int in_dq)
+{
+	struct wpart *p = part_new(lx, WP_PARAM);
+	int c = peekc(lx), op = 0;
+
+	p->u.param.op = PARAM_PLAIN;
+	if (c == '#') {
+		nextc(lx);
+		c = peekc(lx);
+		if (c == '}') {
+			p->u.param.name = "#";
+		} else if (c == ':' || c == '=' || c == '+' || c == '?' || c == '%') {
+			p->u.param.name = "#";
+		} else if (c == '-' || c == '#') {
+			/* ${#-} ${##} are lengths; ${#-w} ${##w} operate on $# */
+			nextc(lx);
+			if (peekc(lx) == '}') {
+				p->u.param.name = c == '-' ? "-" : "#";
+				p->u.param.op = PARAM_LENGTH;
+			} else {
+				p->u.param.name = "#";
+				op = c;
+			}
+		} else {
+			if (!(p->u.param.name = brace_name(lx)))
+				goto bad;
+			p->u.param.op = PARAM_LENGTH;
+			if (peekc(lx) != '}')
+				goto bad;
+		}
+	} else if (!(p->u.param.name = brace_name(lx))) {
+		goto bad;
+	}
+
+	if (!op) {
+		c = nextc(lx);
+		if (c == '}' && p->u.param.op == PARAM_LENGTH)
+			goto done;
+		if (c == '}')
+			goto done;
+		if (c == ':') {
+			p->u.param.colon = 1;
+			c = nextc(lx);
+			if (c != '-' && c != '=' && c != '?' && c != '+')
+				goto bad;
+		}
+		op = c;
+	}
+	switch (op) {
+	case '-': p->u.param.op = PARAM_DEFAULT; break;
+	case '=': p->u.param.op = PARAM_ASSIGN; break;
+	case '?': p->u.param.op = PARAM_ERROR; break;
+	case '+': p->u.param.op = PARAM_ALT; break;
+	case '%':
+		p->u.param.op = PARAM_RM_SSUFFIX;
+		if (peekc(lx) == '%') {
+			nextc(lx);
+			p->u.param.op = PARAM_RM_LSUFFIX;
+		}
+		break;
+	case '#':
+		p->u.param.op = PARAM_RM_SPREFIX;
+		if (peekc(lx) == '#') {
+			nextc(lx);
+			p->u.param.op = PARAM_RM_LPREFIX;
+		}
+		break;
+	default:
+		goto bad;
+	}
+	{
+		struct wb arg;
+		int pat = p->u.param.op >= PARAM_RM_SSUFFIX;
+		wb_init(&arg);
+		if (scan(lx, &arg, in_dq ? W_BRACE_DQ : W_BRACE, pat) < 0) {
+			wb_done(lx, &arg);
+			return -1;
+		}
+		p->u.param.arg = word_new(lx, wb_done(lx, &arg));
+		nextc(lx);	/* the } */
+	}
+done:
+	wb_part(lx, wb, p);
+	return 0;
+bad:
+	if (peekc(lx) < 0)
+		lex_error(lx, "missing '}'");
+	else
+		lex_error(lx, "bad substitution");
+	return -1;
+}
+
+/* After a `$` (consumed). Adds a part, or a literal `$`. */
+static int
+dollar(struct lexer *lx, struct wb *wb, enum wctx ctx)
+{
+	int in_dq = ctx == W_DQ || ctx == W_BRACE_DQ || ctx == W_HEREDOC;
+	int c = peekc(lx), r;
+	struct wpart *p;
+
+	if (c == '{') {
+		nextc(lx);
+		if (enter(lx) < 0)
+			return -1;
+		r = brace_param(lx, wb, in_dq);
+		lx->nest--;
+		return r;
+	}
+	if (c == '(') {
+		nextc(lx);
+		if (enter(lx) < 0)
+			return -1;
+		if (peekc(lx) == '(') {
+			/* $(( )): arithmetic unless the closing is not `))`
+			 * (then it was $( (subshell) ... )). */
+			size_t pos = lx->pos;
+			int line = lx->lineno;
+			struct wb e;
+			nextc(lx);
+			wb_init(&e);
+			r = scan(lx, &e, W_ARITH, 0);
+			struct wpart *parts = wb_done(lx, &e);
+			if (r == 0) {
+				p = part_new(lx, WP_ARITH);
+				p->u.arith.expr = word_new(lx, parts);
+				wb_part(lx, wb, p);
+				lx->nest--;
+				return 0;
+			}
+			if (r < 0) {
+				lx->nest--;
+				return -1;
+			}
+			lx->pos = pos;
+			lx->lineno = line;
+		}
+		r = cmdsub(lx, wb);
+		lx->nest--;
+		return r;
+	}
+	if (c == '\'' && (ctx == W_UNQ || ctx == W_BRACE)) {
+		nextc(lx);
+		return dollar_squote(lx, wb);
+	}
+	p = part_new(lx, WP_PARAM);
+	p->u.param.op = PARAM_PLAIN;
+	if (is_name_start(c)) {
+		struct strbuf s = STRBUF_INIT;
+		while (is_name_char(peekc(lx)))
+			sb_addc(&s, (char)nextc(lx));
+		p->u.param.name = arena_strndup(lx->a, s.s, s.len);
+		sb_free(&s);
+	} else if ((c >= '0' && c <= '9') || is_special_param(c)) {
+		char name[2] = { (char)nextc(lx), 0 };
+		p->u.param.name = arena_strdup(lx->a, name);
+	} else {
+		wb_char(lx, wb, '$', in_dq);
+		return 0;
+	}
+	wb_part(lx, wb, p);
+	return 0;
+}
+
+/* "..." after the opening quote; adds a WP_DQ part. */
+static int
+dquote(struct lexer *lx, struct wb *wb)
+{
+	struct wb in;
+
+	if (enter(lx) < 0)
+		return -1;
+	wb_init(&in);
+	int r = scan(lx, &in, W_DQ, 0);
+	struct wpart *parts = wb_done(lx, &in);
+	lx->nest--;
+	if (r < 0)
+		return -1;
+	nextc(lx);	/* the closing " */
+	struct wpart *p = part_new(lx, WP_DQ);
+	p->u.dq = parts;
+	wb_part(lx, wb, p);
+	return 0;
+}
+
+static int
+squote(struct lexer *lx, struct wb *wb)
+{
+	size_t start = lx->pos;
+	int c;
+
+	while ((c = rnext(lx)) != '\'') {
+		if (c < 0) {
+			lex_error(lx, "unterminated quoted string");
+			return -1;
+		}
+	}
+	wb_qlit(lx, wb, lx->buf.s + start, lx->pos - 1 - start);
+	return 0;
+}
+
+static int
+is_meta(int c)
+{
+	return c < 0 || c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '&' ||
+	       c == '|' || c == '<' || c == '>' || c == '(' || c == ')';
+}
+
+/* Scans the body of a word in context `ctx` into wb, stopping before the
+ * character that ends it. `sq_special`: in W_BRACE_DQ, single quotes quote
+ * (pattern operators) instead of being literal. Returns 0, -1 after a
+ * diagnostic, or 1 for W_ARITH when the text turned out not to end in `))`. */
+static int
+scan(struct lexer *lx, struct wb *wb, enum wctx ctx, int sq_special)
+{
+	int parens = 0, c;
+	int quoted = ctx == W_DQ || ctx == W_HEREDOC;
+
+	for (;;) {
+		if (lx->error)
+			return -1;
+		c = peekc(lx);
+		switch (ctx) {
+		case W_UNQ:
+			if (is_meta(c))
+				return 0;
+			break;
+		case W_BRACE:
+		case W_BRACE_DQ:
+			if (c == '}')
+				return 0;
+			if (c < 0) {
+				lex_error(lx, "missing '}'");
+				return -1;
+			}
+			break;
+		case W_DQ:
+			if (c == '"')
+				return 0;
+			if (c < 0) {
+				lex_error(lx, "unterminated quoted string");
+				return -1;
+			}
+			break;
+		case W_HEREDOC:
+			if (c < 0)
+				return 0;
+			break;
+		case W_ARITH:
+			if (c < 0) {
+				lex_error(lx, "missing '))'");
+				return -1;
+			}
+			if (c == '(')
+				parens++;
+			if (c == ')' && parens-- == 0) {
+				nextc(lx);
+				if (peekc(lx) != ')')
+					return 1;
+				nextc(lx);
+				return 0;
+			}
+			break;
+		}
+		switch (c) {
+		case '\\':
+			nextc(lx);
+			if (ctx == W_UNQ || ctx == W_BRACE) {
+				int d = rnext(lx);
+				if (d < 0) {
+					wb_char(lx, wb, '\\', 0);
+				} else {
+					char ch = (char)d;
+					wb_qlit(lx, wb, &ch, 1);
+				}
+			} else {
+				int d = rpeek(lx);
+				if (d == '$' || d == '`' || d == '\\' ||
+				    (d == '"' && (ctx == W_DQ || ctx == W_BRACE_DQ)) ||
+				    (d == '}' && ctx == W_BRACE_DQ)) {
+					char ch = (char)rnext(lx);
+					wb_qlit(lx, wb, &ch, 1);
+				} else {
+					wb_char(lx, wb, '\\', quoted);
+				}
+			}
+			continue;
+		case '\'':
+			if (ctx == W_UNQ || ctx == W_BRACE || (ctx == W_BRACE_DQ && sq_special)) {
+				nextc(lx);
+				if (squote(lx, wb) < 0)
+					return -1;
+				continue;
+			}
+			break;
+		case '"':
+			if (ctx == W_UNQ || ctx == W_BRACE || ctx == W_BRACE_DQ) {
+				nextc(lx);
+				if (dquote(lx, wb) < 0)
+					return -1;
+				continue;
+			}
+			if (ctx == W_ARITH) {
+				nextc(lx);	/* quotes in arithmetic are removed */
+				continue;
+			}
+			break;
+		case '$':
+			nextc(lx);
+			if (dollar(lx, wb, ctx) < 0)
+				return -1;
+			continue;
+		case '`':
+			nextc(lx);
+			if (enter(lx) < 0)
+				return -1;
+			if (backquote(lx, wb, ctx != W_UNQ && ctx != W_BRACE) < 0)
+				return -1;
+			lx->nest--;
+			continue;
+		}
+		wb_char(lx, wb, nextc(lx), quoted);
+	}
+}
+
+/* ---- here-documents ---- */
+
+/* Quote removal of a here-doc delimiter's source text; sets *quoted. */
+static char *
+heredoc_delim(struct lexer *lx, const char *s, size_t n, int *quoted)
+{
+	struct strbuf d = STRBUF_INIT;
+	int q = 0;
+	char sq = 0;
+
+	*quoted = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (sq) {
+			if (c == sq)
+				sq = 0;
+			else if (c == '\\' && sq == '"' && i + 1 < n &&
+				 strchr("$`\"\\", s[i + 1]))
+				sb_addc(&d, s[++i]);
+			else
+				sb_addc(&d, c);
+		} else if (c == '\'' || c == '"') {
+			sq = c;
+			q = 1;
+		} else if (c == '\\' && i + 1 < n) {
+			q = 1;
+			if (s[i + 1] == '\n')
+				i++;
+			else
+				sb_addc(&d, s[++i]);
+		} else if (c == '$' && i + 1 < n && (s[i + 1] == '\'' || s[i + 1] == '"')) {
+			continue;	/* $'x' $"x" delimiters: the quotes count */
+		} else {
+			sb_addc(&d, c);
+		}
+	}
+	*quoted = q;
+	char *r = arena_strndup(lx->a, d.s, d.len);
+	sb_free(&d);
+	return r;
+}
+
+/* Reads the bodies of all pending here-documents (after a newline). At end
+ * of input a body ends where the input does, as in dash and bash. */
+static void
+read_heredocs(struct lexer *lx)
+{
+	struct strbuf line = STRBUF_INIT, body = STRBUF_INIT;
+
+	for (struct heredoc *h = lx->pending; h; h = h->next_pending) {
+		int line0 = lx->lineno;
+		sb_reset(&body);
+		for (;;) {
+			int c;
+			sb_reset(&line);
+			if (rpeek(lx) < 0)
+				break;
+			while ((c = rnext(lx)) >= 0 && c != '\n')
+				sb_addc(&line, (char)c);
+			const char *t = line.s;
+			if (h->strip_tabs)
+				while (*t == '\t')
+					t++;
+			if (strcmp(t, h->delim) == 0 && strlen(t) == line.len - (size_t)(t - line.s))
+				break;
+			sb_adds(&body, t);
+			if (c == '\n')
+				sb_addc(&body, '\n');
+		}
+		h->body = word_new(lx, NULL);
+		if (body.len == 0)
+			continue;
+		if (h->quoted) {
+			struct wpart *p = part_new(lx, WP_LIT);
+			p->u.lit.text = arena_strndup(lx->a, body.s, body.len);
+			p->u.lit.len = body.len;
+			p->u.lit.quoted = 1;
+			h->body->parts = p;
+			continue;
+		}
+		struct lexer sub;
+		struct wb wb;
+		lex_init(&sub, lx->sh, NULL, lx->name);
+		sb_addn(&sub.buf, body.s, body.len);
+		sub.a = lx->a;
+		sub.lineno = line0;
+		sub.nest = lx->nest;
+		wb_init(&wb);
+		scan(&sub, &wb, W_HEREDOC, 0);
+		h->body->parts = wb_done(&sub, &wb);
+		if (sub.error)
+			lx->error = 1;
+		lex_fini(&sub);
+	}
+	lx->pending = NULL;
+	lx->pending_tail = &lx->pending;
+	sb_free(&line);
+	sb_free(&body);
+}
+
+/* ---- re2c: operators and reserved words ---- */
+
+/* Longest operator at the start of `s` (NUL-terminated, at most 3 bytes):
+ * sets *len, returns the TK_ code. */
+static int
+op_match(const char *s, int *len)
+{
+	const char *YYCURSOR = s, *YYMARKER = s;
+	(void)YYMARKER;
+	/*!re2c
+	re2c:yyfill:enable = 0;
+	re2c:define:YYCTYPE = char;
+	"&&"  { *len = 2; return TK_AND_IF; }
+	"||"  { *len = 2; return TK_OR_IF; }
+	";;"  { *len = 2; return TK_DSEMI; }
+	"<<-" { *len = 3; return TK_DLESSDASH; }
+	"<<"  { *len = 2; return TK_DLESS; }
+	">>"  { *len = 2; return TK_DGREAT; }
+	"<&"  { *len = 2; return TK_LESSAND; }
+	">&"  { *len = 2; return TK_GREATAND; }
+	"<>"  { *len = 2; return TK_LESSGREAT; }
+	">|"  { *len = 2; return TK_CLOBBER; }
+	"<"   { *len = 1; return TK_LESS; }
+	">"   { *len = 1; return TK_GREAT; }
+	"|"   { *len = 1; return TK_PIPE; }
+	";"   { *len = 1; return TK_SEMI; }
+	"&"   { *len = 1; return TK_AMP; }
+	"("   { *len = 1; return TK_LPAREN; }
+	")"   { *len = 1; return TK_RPAREN; }
+	*     { *len = 0; return 0; }
+	*/
+}
+
+/* The reserved word spelled by `s` (XCU 2.4), or 0. */
+static int
+reserved(const char *s)
+{
+	const char *YYCURSOR = s, *YYMARKER = s;
+	(void)YYMARKER;
+	/*!re2c
+	re2c:yyfill:enable = 0;
+	re2c:define:YYCTYPE = char;
+	end = "\x00";
+	"!" end     { return TK_BANG; }
+	"{" end     { return TK_LBRACE; }
+	"}" end     { return TK_RBRACE; }
+	"case" end  { return TK_CASE; }
+	"do" end    { return TK_DO; }
+	"done" end  { return TK_DONE; }
+	"elif" end  { return TK_ELIF; }
+	"else" end  { return TK_ELSE; }
+	"esac" end  { return TK_ESAC; }
+	"fi" end    { return TK_FI; }
+	"for" end   { return TK_FOR; }
+	"if" end    { return TK_IF; }
+	"in" end    { return TK_IN; }
+	"then" end  { return TK_THEN; }
+	"until" end { return TK_UNTIL; }
+	"while" end { return TK_WHILE; }
+	*           { return 0; }
+	*/
+}
+
+/* ---- token classification (XCU 2.10.2) ---- */
+
+void
+lex_init(struct lexer *lx, struct shell *sh, struct input *in, const char *name)
+{
+	memset(lx, 0, sizeof *lx);
+	lx->sh = sh;
+	lx->in = in;
+	lx->name = name;
+	sb_init(&lx->buf);
+	sb_init(&lx->toktext);
+	lx->lineno = 1;
+	lx->cont = 1;
+	lx->pending_tail = &lx->pending;
+	lx->ctx.state = LS_CMD;
+}
+
+void
+lex_fini(struct lexer *lx)
+{
+	sb_free(&lx->buf);
+	sb_free(&lx->toktext);
+	free(lx->aliases);
+	lx->aliases = NULL;
+}
+
+void
+lex_discard(struct lexer *lx)
+{
+	lx->pos = lx->buf.len;
+	lx->pending = NULL;
+	lx->pending_tail = &lx->pending;
+	lx->naliases = 0;
+	lx->alias_blank = 0;
+	memset(&lx->ctx, 0, sizeof lx->ctx);
+	lx->ctx.state = LS_CMD;
+	lx->nest = 0;
+	lx->inword = 0;
+}
+
+static void
+set_toktext(struct lexer *lx, size_t start)
+{
+	size_t n = lx->pos - start;
+	sb_reset(&lx->toktext);
+	if (n > 60) {
+		sb_addn(&lx->toktext, lx->buf.s + start, 57);
+		sb_adds(&lx->toktext, "...");
+	} else {
+		sb_addn(&lx->toktext, lx->buf.s + start, n);
+	}
+}
+
+/* The text of a word that is one unquoted literal, or NULL. */
+static const char *
+plain_text(const struct word *w)
+{
+	const struct wpart *p = w->parts;
+	if (!p || p->next || p->kind != WP_LIT || p->u.lit.quoted)
+		return NULL;
+	return p->u.lit.text;
+}
+
+static int
+alias_active(struct lexer *lx, const char *name, size_t start)
+{
+	size_t j = 0;
+	int found = 0;
+	for (size_t i = 0; i < lx->naliases; i++) {
+		if (lx->aliases[i].end <= start)
+			continue;	/* its text has been read: no longer active */
+		lx->aliases[j++] = lx->aliases[i];
+		if (strcmp(lx->aliases[i].name, name) == 0)
+			found = 1;
+	}
+	lx->naliases = j;
+	return found;
+}
+
+/* XCU 2.3.1: replaces the word at buf[start, pos) by the alias text. */
+static void
+alias_splice(struct lexer *lx, const char *name, const char *text, size_t start)
+{
+	size_t tl = strlen(text), old = lx->pos - start;
+	struct strbuf nb = STRBUF_INIT;
+
+	sb_grow(&nb, lx->buf.len - old + tl + 1);
+	sb_addn(&nb, lx->buf.s, start);
+	sb_addn(&nb, text, tl);
+	sb_addn(&nb, lx->buf.s + lx->pos, lx->buf.len - lx->pos);
+	sb_free(&lx->buf);
+	lx->buf = nb;
+	for (size_t i = 0; i < lx->naliases; i++)
+		if (lx->aliases[i].end >= start + old)
+			lx->aliases[i].end = lx->aliases[i].end - old + tl;
+	if (lx->naliases == lx->aliases_cap) {
+		lx->aliases_cap = lx->aliases_cap ? 2 * lx->aliases_cap : 8;
+		lx->aliases = realloc(lx->aliases, lx->aliases_cap * sizeof *lx->aliases);
+		if (!lx->aliases)
+			abort();
+	}
+	lx->aliases[lx->naliases].name = arena_strdup(lx->a, name);
+	lx->aliases[lx->naliases].end = start + tl;
+	lx->naliases++;
+	lx->pos = start;
+	if (tl > 0 && (text[tl - 1] == ' ' || text[tl - 1] == '\t')) {
+		lx->alias_blank = 1;
+		lx->alias_blank_end = start + tl;
+	}
+}
+
+static int
+is_assignment(const struct word *w)
+{
+	const struct wpart *p = w->parts;
+	if (!p || p->kind != WP_LIT || p->u.lit.quoted)
+		return 0;
+	const char *s = p->u.lit.text;
+	if (!is_name_start((unsigned char)*s))
+		return 0;
+	while (is_name_char((unsigned char)*s))
+		s++;
+	return *s == '=';
+}
+
+/* Splits an assignment word into t->name and t->w (the value). */
+static void
+split_assignment(struct lexer *lx, struct ptok *t, struct word *w)
+{
+	struct wpart *p = w->parts;
+	char *eq = strchr(p->u.lit.text, '=');
+
+	t->name = arena_strndup(lx->a, p->u.lit.text, (size_t)(eq - p->u.lit.text));
+	if (eq[1] == 0) {
+		w->parts = p->next;
+	} else {
+		p->u.lit.len -= (size_t)(eq + 1 - p->u.lit.text);
+		p->u.lit.text = eq + 1;
+	}
+	t->w = w;
+}
+
+/* State after a reserved word. */
+static void
+after_reserved(struct lexer *lx, int tok)
+{
+	struct lex_ctx *c = &lx->ctx;
+	switch (tok) {
+	case TK_IF: case TK_WHILE: case TK_UNTIL: case TK_LBRACE:
+		c->depth++;
+		c->state = LS_CMD;
+		break;
+	case TK_CASE:
+		c->depth++;
+		c->state = LS_CASE_SUBJ;
+		break;
+	case TK_FOR:
+		c->depth++;
+		c->state = LS_FOR_NAME;
+		break;
+	case TK_FI: case TK_DONE: case TK_ESAC: case TK_RBRACE:
+		c->depth--;
+		c->state = LS_END;
+		break;
+	default:
+		c->state = LS_CMD;
+		break;
+	}
+}
+
+static int
+word_token(struct lexer *lx, struct ptok *t, size_t start, struct word *w)
+{
+	struct lex_ctx *c = &lx->ctx;
+	const char *s = plain_text(w);
+	int tok;
+
+	t->w = w;
+	if (c->heredoc_next) {
+		struct heredoc *h = arena_alloc(lx->a, sizeof *h);
+		h->delim = heredoc_delim(lx, lx->buf.s + start, lx->pos - start, &h->quoted);
+		h->strip_tabs = c->heredoc_strip;
+		*lx->pending_tail = h;
+		lx->pending_tail = &h->next_pending;
+		t->hd = h;
+		c->heredoc_next = 0;
+	}
+	switch (c->state) {
+	case LS_REDIR:
+		c->state = c->saved;
+		return TK_WORD;
+	case LS_CASE_SUBJ:
+		c->state = LS_CASE_IN;
+		return TK_WORD;
+	case LS_CASE_IN:
+		if (s && strcmp(s, "in") == 0) {
+			c->state = LS_PAT_START;
+			return TK_IN;
+		}
+		return TK_WORD;
+	case LS_PAT_START:
+		if (s && strcmp(s, "esac") == 0) {
+			after_reserved(lx, TK_ESAC);
+			return TK_ESAC;
+		}
+		c->state = LS_PAT_NEXT;
+		return TK_WORD;
+	case LS_PAT:
+		c->state = LS_PAT_NEXT;
+		return TK_WORD;
+	case LS_PAT_NEXT:
+		return TK_WORD;
+	case LS_FOR_NAME:
+		c->state = LS_FOR_IN;
+		return TK_WORD;
+	case LS_FOR_IN:
+		if (s && strcmp(s, "in") == 0) {
+			c->state = LS_FOR_WORDS;
+			return TK_IN;
+		}
+		if (s && strcmp(s, "do") == 0) {
+			c->state = LS_CMD;
+			return TK_DO;
+		}
+		return TK_WORD;
+	case LS_FOR_WORDS:
+		return TK_WORD;
+	case LS_CMD:
+	case LS_END:
+	case LS_PREFIX:
+	case LS_ARGS:
+		break;
+	}
+	if (s && s[strspn(s, "0123456789")] == 0) {
+		int d = peekc(lx);
+		if (d == '<' || d == '>') {
+			t->io = (int)strtol(s, NULL, 10);
+			if (strlen(s) > 9)
+				t->io = -3;	/* out of range: the redirection fails */
+			if (c->state == LS_CMD)
+				c->state = LS_PREFIX;
+			return TK_IO_NUMBER;
+		}
+	}
+	if (s && (c->state == LS_CMD || c->state == LS_END) && (tok = reserved(s))) {
+		after_reserved(lx, tok);
+		return tok;
+	}
+	if (c->state == LS_CMD || c->state == LS_PREFIX) {
+		if (is_assignment(w)) {
+			split_assignment(lx, t, w);
+			c->state = LS_PREFIX;
+			return TK_ASSIGN;
+		}
+	}
+	c->after_cmdname = c->state == LS_CMD;
+	c->state = LS_ARGS;
+	return TK_WORD;
+}
+
+/* Reads the token that starts at lx->pos (blanks and comments skipped). */
+int
+lex_next(struct lexer *lx, struct ptok *t)
+{
+	struct lex_ctx *c = &lx->ctx;
+	int ch;
+
+	memset(t, 0, sizeof *t);
+again:
+	if (lx->error)
+		return 0;
+	if (lx->pos == lx->buf.len && lx->inword == 0 && lx->in) {
+		sb_reset(&lx->buf);
+		lx->pos = 0;
+		lx->naliases = 0;
+		lx->alias_blank = 0;
+	}
+	while ((ch = peekc(lx)) == ' ' || ch == '\t')
+		nextc(lx);
+	if (ch == '#') {
+		while ((ch = rpeek(lx)) >= 0 && ch != '\n')
+			rnext(lx);
+	}
+	size_t start = lx->pos;
+	t->line = lx->tokline = lx->lineno;
+	lx->tokeof = 0;
+	int was_incomplete = c->incomplete, funcparen = c->funcparen;
+	int after_cmdname = c->after_cmdname;
+	c->incomplete = 0;
+	c->after_cmdname = 0;
+	c->funcparen = 0;
+
+	if (ch < 0) {
+		read_heredocs(lx);
+		lx->tokeof = 1;
+		sb_reset(&lx->toktext);
+		sb_adds(&lx->toktext, "end of file");
+		return c->cmdsub == 2 ? TK_SUBEND : TK_END;
+	}
+	if (ch == '\n') {
+		nextc(lx);
+		read_heredocs(lx);
+		if (lx->error)
+			return 0;
+		sb_reset(&lx->toktext);
+		sb_adds(&lx->toktext, "newline");
+		if (c->cmdsub == 0 && c->depth <= 0 && !was_incomplete &&
+		    c->state != LS_REDIR) {
+			c->state = LS_CMD;
+			return TK_END;
+		}
+		if (c->state != LS_CASE_IN && c->state != LS_PAT_START && c->state != LS_FOR_IN)
+			c->state = LS_CMD;
+		c->incomplete = was_incomplete;
+		return TK_NEWLINE;
+	}
+	if (strchr("<>&|;()", ch)) {
+		char la[4] = { 0 };
+		int n = 0, len = 0, tok;
+		size_t p0 = lx->pos;
+		int l0 = lx->lineno;
+		la[n++] = (char)nextc(lx);
+		if (ch != '(' && ch != ')')
+			while (n < 3 && (ch = peekc(lx)) >= 0 && strchr("<>&|;-", ch))
+				la[n++] = (char)nextc(lx);
+		lx->pos = p0;
+		lx->lineno = l0;
+		tok = op_match(la, &len);
+		for (int i = 0; i < len; i++)
+			nextc(lx);
+		set_toktext(lx, start);
+		switch (tok) {
+		case TK_AND_IF: case TK_OR_IF:
+			c->state = LS_CMD;
+			c->incomplete = 1;
+			break;
+		case TK_PIPE:
+			if (c->state == LS_PAT_NEXT) {
+				c->state = LS_PAT;
+			} else {
+				c->state = LS_CMD;
+				c->incomplete = 1;
+			}
+			break;
+		case TK_DSEMI:
+			c->state = LS_PAT_START;
+			break;
+		case TK_SEMI: case TK_AMP:
+			c->state = LS_CMD;
+			break;
+		case TK_LPAREN:
+			if (c->state == LS_PAT_START) {
+				c->state = LS_PAT;
+				break;
+			}
+			if (++c->depth > LEX_MAX_NEST) {
+				lex_error(lx, "nesting too deep");
+				return 0;
+			}
+			c->funcparen = after_cmdname;
+			c->state = LS_CMD;
+			break;
+		case TK_RPAREN:
+			if (c->state == LS_PAT_NEXT) {
+				c->state = LS_CMD;
+				break;
+			}
+			if (c->depth == 0 && c->cmdsub == 1) {
+				c->ended = 1;
+				return TK_SUBEND;
+			}
+			c->depth--;
+			c->state = LS_END;
+			c->incomplete = funcparen;
+			break;
+		case TK_DLESS: case TK_DLESSDASH:
+			c->heredoc_next = 1;
+			c->heredoc_strip = tok == TK_DLESSDASH;
+			/* fallthrough */
+		case TK_LESS: case TK_GREAT: case TK_DGREAT: case TK_LESSAND:
+		case TK_GREATAND: case TK_LESSGREAT: case TK_CLOBBER:
+			if (c->state != LS_REDIR)
+				c->saved = c->state == LS_CMD ? LS_PREFIX : c->state;
+			c->state = LS_REDIR;
+			break;
+		default:
+			lex_error(lx, "unexpected '%c'", la[0]);
+			return 0;
+		}
+		return tok;
+	}
+
+	/* a word */
+	struct wb wb;
+	wb_init(&wb);
+	lx->inword++;
+	int r = scan(lx, &wb, W_UNQ, 0);
+	lx->inword--;
+	struct word *w = word_new(lx, wb_done(lx, &wb));
+	if (r < 0)
+		return 0;
+	set_toktext(lx, start);
+
+	int check_alias = c->state == LS_CMD || c->state == LS_PREFIX;
+	if (lx->alias_blank && start >= lx->alias_blank_end) {
+		lx->alias_blank = 0;
+		if (c->state == LS_ARGS)
+			check_alias = 1;
+	}
+	const char *s = plain_text(w);
+	if (check_alias && s && lx->sh && !c->heredoc_next && (c->state != LS_CMD || !reserved(s)) &&
+	    !strchr(s, '=')) {
+		const char *text = alias_get(lx->sh, s);
+		if (text && !alias_active(lx, s, start)) {
+			alias_splice(lx, s, text, start);
+			c->after_cmdname = after_cmdname;
+			goto again;
+		}
+	}
+	return word_token(lx, t, start, w);
+}

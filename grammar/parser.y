@@ -1,0 +1,205 @@
+/* parser.y: the XCU 2.10.2 shell grammar for lemon, rule for rule.
+ *
+ * Reserved words, assignment words and IO_NUMBER are decided by the lexer
+ * (grammar/lexer.re) from its own state, never by %fallback. The driver
+ * (src/parse.c) feeds one complete_command followed by END (the newline
+ * that completes it, or end of input), or SUBST ... SUBEND for the body of
+ * a command substitution. Actions are one line each; the builders live in
+ * src/parse.c. */
+
+%name parse_lemon
+%token_prefix TK_
+%token_type { struct ptok }
+%extra_argument { struct pstate *ps }
+%start_symbol input
+%stack_size 0
+
+%include {
+#include <assert.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include "ast.h"
+#include "lex.h"
+}
+
+%syntax_error { parse_syntax_error(ps, yymajor); }
+%parse_failure { parse_syntax_error(ps, -1); }
+%stack_overflow { parse_syntax_error(ps, -1); }
+
+%token WORD ASSIGN IO_NUMBER NEWLINE END SUBST SUBEND
+	AND_IF OR_IF DSEMI DLESS DGREAT LESSAND GREATAND LESSGREAT DLESSDASH CLOBBER
+	LESS GREAT PIPE SEMI AMP LPAREN RPAREN
+	IF THEN ELSE ELIF FI DO DONE CASE ESAC WHILE UNTIL FOR LBRACE RBRACE BANG IN.
+
+%type list { struct lbuild * }
+%type term { struct lbuild * }
+%type and_or { struct ast_node * }
+%type pipeline { struct ast_node * }
+%type pipe_sequence { struct pbuild * }
+%type command { struct ast_node * }
+%type compound_command { struct ast_node * }
+%type subshell { struct ast_node * }
+%type compound_list { struct ast_node * }
+%type for_clause { struct ast_node * }
+%type wordlist { struct word * }
+%type case_clause { struct ast_node * }
+%type case_list { struct case_item * }
+%type case_list_ns { struct case_item * }
+%type case_item { struct case_item * }
+%type case_item_ns { struct case_item * }
+%type pattern { struct word * }
+%type if_clause { struct ast_node * }
+%type else_part { struct ast_node * }
+%type while_clause { struct ast_node * }
+%type until_clause { struct ast_node * }
+%type function_definition { struct ast_node * }
+%type function_body { struct ast_node * }
+%type brace_group { struct ast_node * }
+%type do_group { struct ast_node * }
+%type simple_command { struct ast_node * }
+%type cmd_prefix { struct sbuild * }
+%type cmd_named { struct sbuild * }
+%type redirect_list { struct redir * }
+%type io_redirect { struct redir * }
+%type io_file { struct redir * }
+%type io_here { struct redir * }
+%type separator_op { int }
+%type separator { int }
+
+input ::= unit.
+input ::= SUBST linebreak SUBEND.			{ parse_set_result(ps, NULL); }
+input ::= SUBST compound_list(C) SUBEND.		{ parse_set_result(ps, C); }
+
+/* complete_command : list separator_op | list ; END is its newline or EOF */
+unit ::= END.						{ parse_set_result(ps, NULL); }
+unit ::= list(L) END.					{ parse_set_result(ps, parse_list_end(ps, L, 0)); }
+unit ::= list(L) separator_op(S) END.			{ parse_set_result(ps, parse_list_end(ps, L, S)); }
+
+list(A) ::= list(L) separator_op(S) and_or(C).		{ A = parse_list_add(ps, L, S, C); }
+list(A) ::= and_or(C).					{ A = parse_list_new(ps, C); }
+
+and_or(A) ::= pipeline(P).				{ A = P; }
+and_or(A) ::= and_or(L) AND_IF linebreak pipeline(R).	{ A = parse_andor(ps, AST_AND, L, R); }
+and_or(A) ::= and_or(L) OR_IF linebreak pipeline(R).	{ A = parse_andor(ps, AST_OR, L, R); }
+
+pipeline(A) ::= pipe_sequence(P).			{ A = parse_pipe_end(ps, P, 0, 0); }
+pipeline(A) ::= BANG(B) pipe_sequence(P).		{ A = parse_pipe_end(ps, P, 1, B.line); }
+
+pipe_sequence(A) ::= command(C).			{ A = parse_pipe_new(ps, C); }
+pipe_sequence(A) ::= pipe_sequence(P) PIPE linebreak command(C).	{ A = parse_pipe_add(ps, P, C); }
+
+command(A) ::= simple_command(C).			{ A = C; }
+command(A) ::= compound_command(C).			{ A = C; }
+command(A) ::= compound_command(C) redirect_list(R).	{ A = parse_redirect(C, R); }
+command(A) ::= function_definition(F).			{ A = F; }
+
+compound_command(A) ::= brace_group(C).			{ A = C; }
+compound_command(A) ::= subshell(C).			{ A = C; }
+compound_command(A) ::= for_clause(C).			{ A = C; }
+compound_command(A) ::= case_clause(C).			{ A = C; }
+compound_command(A) ::= if_clause(C).			{ A = C; }
+compound_command(A) ::= while_clause(C).		{ A = C; }
+compound_command(A) ::= until_clause(C).		{ A = C; }
+
+subshell(A) ::= LPAREN(P) compound_list(C) RPAREN.	{ A = parse_group(ps, AST_SUBSHELL, C, P.line); }
+
+compound_list(A) ::= linebreak term(T).			{ A = parse_list_end(ps, T, 0); }
+compound_list(A) ::= linebreak term(T) separator(S).	{ A = parse_list_end(ps, T, S); }
+
+term(A) ::= term(T) separator(S) and_or(C).		{ A = parse_list_add(ps, T, S, C); }
+term(A) ::= and_or(C).					{ A = parse_list_new(ps, C); }
+
+for_clause(A) ::= FOR(F) WORD(N) do_group(D).		{ A = parse_for(ps, &N, 0, NULL, D, F.line); }
+for_clause(A) ::= FOR(F) WORD(N) sequential_sep do_group(D).	{ A = parse_for(ps, &N, 0, NULL, D, F.line); }
+for_clause(A) ::= FOR(F) WORD(N) linebreak IN sequential_sep do_group(D).	{ A = parse_for(ps, &N, 1, NULL, D, F.line); }
+for_clause(A) ::= FOR(F) WORD(N) linebreak IN wordlist(W) sequential_sep do_group(D).	{ A = parse_for(ps, &N, 1, W, D, F.line); }
+
+wordlist(A) ::= wordlist(L) WORD(W).			{ A = parse_word_push(L, W.w); }
+wordlist(A) ::= WORD(W).				{ A = W.w; }
+
+case_clause(A) ::= CASE(C) WORD(W) linebreak IN linebreak case_list(L) ESAC.	{ A = parse_case(ps, W.w, L, C.line); }
+case_clause(A) ::= CASE(C) WORD(W) linebreak IN linebreak case_list_ns(L) ESAC.	{ A = parse_case(ps, W.w, L, C.line); }
+case_clause(A) ::= CASE(C) WORD(W) linebreak IN linebreak ESAC.	{ A = parse_case(ps, W.w, NULL, C.line); }
+
+case_list_ns(A) ::= case_list(L) case_item_ns(I).	{ A = parse_case_push(L, I); }
+case_list_ns(A) ::= case_item_ns(I).			{ A = I; }
+case_list(A) ::= case_list(L) case_item(I).		{ A = parse_case_push(L, I); }
+case_list(A) ::= case_item(I).				{ A = I; }
+
+case_item_ns(A) ::= pattern(P) RPAREN linebreak.	{ A = parse_case_item(ps, P, NULL); }
+case_item_ns(A) ::= pattern(P) RPAREN compound_list(C).	{ A = parse_case_item(ps, P, C); }
+case_item_ns(A) ::= LPAREN pattern(P) RPAREN linebreak.	{ A = parse_case_item(ps, P, NULL); }
+case_item_ns(A) ::= LPAREN pattern(P) RPAREN compound_list(C).	{ A = parse_case_item(ps, P, C); }
+case_item(A) ::= pattern(P) RPAREN linebreak DSEMI linebreak.	{ A = parse_case_item(ps, P, NULL); }
+case_item(A) ::= pattern(P) RPAREN compound_list(C) DSEMI linebreak.	{ A = parse_case_item(ps, P, C); }
+case_item(A) ::= LPAREN pattern(P) RPAREN linebreak DSEMI linebreak.	{ A = parse_case_item(ps, P, NULL); }
+case_item(A) ::= LPAREN pattern(P) RPAREN compound_list(C) DSEMI linebreak.	{ A = parse_case_item(ps, P, C); }
+
+pattern(A) ::= WORD(W).					{ A = W.w; }
+pattern(A) ::= pattern(P) PIPE WORD(W).			{ A = parse_word_push(P, W.w); }
+
+if_clause(A) ::= IF(I) compound_list(C) THEN compound_list(T) else_part(E) FI.	{ A = parse_if(ps, C, T, E, I.line); }
+if_clause(A) ::= IF(I) compound_list(C) THEN compound_list(T) FI.	{ A = parse_if(ps, C, T, NULL, I.line); }
+
+else_part(A) ::= ELIF(I) compound_list(C) THEN compound_list(T).	{ A = parse_if(ps, C, T, NULL, I.line); }
+else_part(A) ::= ELIF(I) compound_list(C) THEN compound_list(T) else_part(E).	{ A = parse_if(ps, C, T, E, I.line); }
+else_part(A) ::= ELSE compound_list(C).			{ A = C; }
+
+while_clause(A) ::= WHILE(W) compound_list(C) do_group(D).	{ A = parse_loop(ps, AST_WHILE, C, D, W.line); }
+until_clause(A) ::= UNTIL(W) compound_list(C) do_group(D).	{ A = parse_loop(ps, AST_UNTIL, C, D, W.line); }
+
+function_definition(A) ::= WORD(N) LPAREN RPAREN linebreak function_body(B).	{ A = parse_funcdef(ps, &N, B); }
+
+function_body(A) ::= compound_command(C).		{ A = C; }
+function_body(A) ::= compound_command(C) redirect_list(R).	{ A = parse_redirect(C, R); }
+
+brace_group(A) ::= LBRACE(B) compound_list(C) RBRACE.	{ A = parse_group(ps, AST_GROUP, C, B.line); }
+do_group(A) ::= DO compound_list(C) DONE.		{ A = C; }
+
+/* simple_command : cmd_prefix cmd_word cmd_suffix | cmd_prefix cmd_word
+ *                | cmd_prefix | cmd_name cmd_suffix | cmd_name
+ * written left-recursively so that one builder collects the command from
+ * left to right: cmd_named is "everything up to here, with a command word". */
+simple_command(A) ::= cmd_prefix(P).			{ A = parse_simple_end(ps, P); }
+simple_command(A) ::= cmd_named(S).			{ A = parse_simple_end(ps, S); }
+
+cmd_prefix(A) ::= io_redirect(R).			{ A = parse_simple_redir(ps, parse_simple_new(ps, 0), R); }
+cmd_prefix(A) ::= cmd_prefix(P) io_redirect(R).		{ A = parse_simple_redir(ps, P, R); }
+cmd_prefix(A) ::= ASSIGN(W).				{ A = parse_simple_assign(ps, parse_simple_new(ps, W.line), &W); }
+cmd_prefix(A) ::= cmd_prefix(P) ASSIGN(W).		{ A = parse_simple_assign(ps, P, &W); }
+
+cmd_named(A) ::= WORD(W).				{ A = parse_simple_word(ps, parse_simple_new(ps, W.line), &W); }
+cmd_named(A) ::= cmd_prefix(P) WORD(W).			{ A = parse_simple_word(ps, P, &W); }
+cmd_named(A) ::= cmd_named(S) WORD(W).			{ A = parse_simple_word(ps, S, &W); }
+cmd_named(A) ::= cmd_named(S) io_redirect(R).		{ A = parse_simple_redir(ps, S, R); }
+
+redirect_list(A) ::= io_redirect(R).			{ A = R; }
+redirect_list(A) ::= redirect_list(L) io_redirect(R).	{ A = parse_redir_cat(L, R); }
+
+io_redirect(A) ::= io_file(R).				{ A = R; }
+io_redirect(A) ::= IO_NUMBER(N) io_file(R).		{ A = R; A->fd = N.io; }
+io_redirect(A) ::= io_here(R).				{ A = R; }
+io_redirect(A) ::= IO_NUMBER(N) io_here(R).		{ A = R; A->fd = N.io; }
+
+io_file(A) ::= LESS WORD(W).				{ A = parse_redir(ps, -1, REDIR_IN, &W); }
+io_file(A) ::= LESSAND WORD(W).				{ A = parse_redir(ps, -1, REDIR_DUPIN, &W); }
+io_file(A) ::= GREAT WORD(W).				{ A = parse_redir(ps, -1, REDIR_OUT, &W); }
+io_file(A) ::= GREATAND WORD(W).			{ A = parse_redir(ps, -1, REDIR_DUPOUT, &W); }
+io_file(A) ::= DGREAT WORD(W).				{ A = parse_redir(ps, -1, REDIR_APPEND, &W); }
+io_file(A) ::= LESSGREAT WORD(W).			{ A = parse_redir(ps, -1, REDIR_RDWR, &W); }
+io_file(A) ::= CLOBBER WORD(W).				{ A = parse_redir(ps, -1, REDIR_CLOBBER, &W); }
+
+io_here(A) ::= DLESS WORD(W).				{ A = parse_redir(ps, -1, REDIR_HEREDOC, &W); }
+io_here(A) ::= DLESSDASH WORD(W).			{ A = parse_redir(ps, -1, REDIR_HEREDOC, &W); }
+
+newline_list ::= NEWLINE.
+newline_list ::= newline_list NEWLINE.
+linebreak ::= newline_list.
+linebreak ::= .
+
+separator_op(A) ::= AMP.				{ A = 1; }
+separator_op(A) ::= SEMI.				{ A = 0; }
+separator(A) ::= separator_op(S) linebreak.		{ A = S; }
+separator(A) ::= newline_list.				{ A = 0; }
+sequential_sep ::= SEMI linebreak.
+sequential_sep ::= newline_list.

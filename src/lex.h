@@ -1,0 +1,142 @@
+/* lex.h: private interface between the lexer (grammar/lexer.re), the lemon
+ * grammar (grammar/parser.y) and the parser driver (src/parse.c). Nothing
+ * outside those three files includes it. */
+#ifndef LEX_H
+#define LEX_H
+#include <stddef.h>
+
+#include "../lib/strbuf.h"
+#include "ast.h"
+
+struct shell;
+struct input;
+struct arena;
+
+/* Value of every token handed to lemon. */
+struct ptok {
+	int line;		/* line of the token's first character */
+	int io;			/* IO_NUMBER: the number */
+	struct word *w;		/* WORD, ASSIGN (the value) */
+	char *name;		/* ASSIGN: the name */
+	struct heredoc *hd;	/* WORD after << / <<-: the here-doc */
+};
+
+/* Where the next word stands, XCU 2.10.2: decides reserved words, alias
+ * substitution and assignment words. */
+enum lex_state {
+	LS_CMD,		/* first word of a command: reserved words, aliases, assignments */
+	LS_PREFIX,	/* after an assignment or redirection in cmd_prefix */
+	LS_ARGS,	/* after the command name: plain words */
+	LS_END,		/* after ) } fi done esac: reserved words only (rule 1) */
+	LS_REDIR,	/* the word after a redirection operator */
+	LS_CASE_SUBJ,	/* after `case` */
+	LS_CASE_IN,	/* after the case subject: `in` (rule 6) */
+	LS_PAT_START,	/* a case item may start: `esac` (rule 4), `(` */
+	LS_PAT,		/* a pattern after `(` or `|` */
+	LS_PAT_NEXT,	/* after a pattern: `|` or `)` */
+	LS_FOR_NAME,	/* after `for` (rule 5) */
+	LS_FOR_IN,	/* after the for name: `in` or `do` (rule 6) */
+	LS_FOR_WORDS,	/* the words after `for name in` */
+};
+
+/* Per nesting level of the token stream (top level, or one $( ... )). */
+struct lex_ctx {
+	enum lex_state state;
+	enum lex_state saved;	/* LS_REDIR: where to go back */
+	int depth;		/* open ( { if while until for case */
+	int incomplete;		/* last token was && || | or a function's ) */
+	int after_cmdname;	/* last token was the command name word */
+	int funcparen;		/* saw `name (`: the `)` opens a body */
+	int heredoc_next;	/* the next word is a here-doc delimiter */
+	int heredoc_strip;	/* ... of <<- */
+	int cmdsub;		/* this level is inside $( ): unmatched ) ends it */
+	int ended;		/* returned END or SUBEND */
+};
+
+struct alias_active {
+	char *name;
+	size_t end;		/* offset in buf where its text ends */
+};
+
+struct lexer {
+	struct shell *sh;
+	struct input *in;	/* NULL: `buf` is all there is (`...` bodies) */
+	const char *name;	/* for diagnostics */
+	struct arena *a;	/* where words go (set per parse_next) */
+	struct strbuf buf;	/* text read so far of the current command */
+	size_t pos;
+	int lineno;		/* line of buf[pos] */
+	int eof;		/* input_read_line returned 0 */
+	int cont;		/* next input line is a continuation (PS2) */
+
+	struct lex_ctx ctx;
+	int nest;		/* recursion depth (words, $( ), ${ }) */
+	int inword;		/* > 0 while a word is being read: keep buf */
+
+	struct heredoc *pending, **pending_tail;
+
+	struct alias_active *aliases;
+	size_t naliases, aliases_cap;
+	size_t alias_blank_end;	/* alias text ended in blank: check the word there */
+	int alias_blank;
+
+	int error;		/* a diagnostic was printed */
+	struct strbuf toktext;	/* text of the last token, for messages */
+	int tokline;
+	int tokeof;		/* last token was END at end of input */
+};
+
+#define LEX_MAX_NEST 1000
+
+void lex_init(struct lexer *lx, struct shell *sh, struct input *in, const char *name);
+void lex_fini(struct lexer *lx);
+/* Returns the next token code (TK_* from parser.h) and fills *t; 0 after a
+ * diagnostic (lx->error set). */
+int lex_next(struct lexer *lx, struct ptok *t);
+/* Forgets the rest of the current line and every pending state. */
+void lex_discard(struct lexer *lx);
+/* Prints a syntax error at the current line and sets lx->error. */
+void lex_error(struct lexer *lx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* parse.c: runs a nested grammar over lx's tokens for $( ... ) (SUBEND at
+ * the unmatched `)`) or a backquote body (SUBEND at the end of the text).
+ * Returns 0 with *body (NULL if empty), or -1 after a diagnostic. */
+int parse_subst(struct lexer *lx, struct ast_node **body);
+
+/* parse.c: builders used by the grammar actions. */
+struct pstate;
+struct lbuild;
+struct pbuild;
+struct sbuild;
+struct lbuild *parse_list_new(struct pstate *ps, struct ast_node *first);
+struct lbuild *parse_list_add(struct pstate *ps, struct lbuild *l, int async, struct ast_node *n);
+struct ast_node *parse_list_end(struct pstate *ps, struct lbuild *l, int async);
+struct pbuild *parse_pipe_new(struct pstate *ps, struct ast_node *first);
+struct pbuild *parse_pipe_add(struct pstate *ps, struct pbuild *b, struct ast_node *n);
+struct ast_node *parse_pipe_end(struct pstate *ps, struct pbuild *b, int bang, int line);
+struct ast_node *parse_andor(struct pstate *ps, enum ast_kind k, struct ast_node *l, struct ast_node *r);
+struct sbuild *parse_simple_new(struct pstate *ps, int line);
+struct sbuild *parse_simple_assign(struct pstate *ps, struct sbuild *b, struct ptok *t);
+struct sbuild *parse_simple_word(struct pstate *ps, struct sbuild *b, struct ptok *t);
+struct sbuild *parse_simple_redir(struct pstate *ps, struct sbuild *b, struct redir *r);
+struct ast_node *parse_simple_end(struct pstate *ps, struct sbuild *b);
+struct redir *parse_redir(struct pstate *ps, int fd, enum redir_kind k, struct ptok *t);
+struct redir *parse_redir_cat(struct redir *l, struct redir *r);
+struct ast_node *parse_redirect(struct ast_node *n, struct redir *r);
+struct ast_node *parse_group(struct pstate *ps, enum ast_kind k, struct ast_node *body, int line);
+struct ast_node *parse_if(struct pstate *ps, struct ast_node *c, struct ast_node *t,
+			  struct ast_node *e, int line);
+struct ast_node *parse_loop(struct pstate *ps, enum ast_kind k, struct ast_node *c,
+			    struct ast_node *b, int line);
+struct ast_node *parse_for(struct pstate *ps, struct ptok *name, int has_in, struct word *words,
+			   struct ast_node *body, int line);
+/* push front: the consumers (parse_for, parse_case_item) reverse */
+struct word *parse_word_push(struct word *l, struct word *r);
+struct case_item *parse_case_item(struct pstate *ps, struct word *pats, struct ast_node *body);
+struct case_item *parse_case_push(struct case_item *l, struct case_item *r);
+struct ast_node *parse_case(struct pstate *ps, struct word *subj, struct case_item *items, int line);
+struct ast_node *parse_funcdef(struct pstate *ps, struct ptok *name, struct ast_node *body);
+void parse_syntax_error(struct pstate *ps, int major);
+void parse_set_result(struct pstate *ps, struct ast_node *n);
+
+#endif

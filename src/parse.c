@@ -1,0 +1,494 @@
+/* parse.c: the parser driver (parse.h) and the tree builders called by the
+ * grammar actions of grammar/parser.y.
+ *
+ * parse_next() feeds lemon one token at a time; the lexer turns the newline
+ * that completes a complete_command (XCU 2.10) into END, so a command is
+ * returned without reading the line after it. Command substitutions run a
+ * nested lemon parser over the same lexer (parse_subst). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ast.h"
+#include "input.h"
+#include "lex.h"
+#include "parse.h"
+#include "parser.h"
+#include "shell.h"
+
+void *parse_lemonAlloc(void *(*malloc_fn)(size_t));
+void parse_lemonFree(void *p, void (*free_fn)(void *));
+void parse_lemon(void *p, int major, struct ptok minor, struct pstate *ps);
+
+struct parser {
+	struct shell *sh;
+	struct input *in;
+	struct lexer lx;
+};
+
+/* State shared by one run of the grammar (top level or one $( )). */
+struct pstate {
+	struct lexer *lx;
+	struct arena *a;
+	struct ast_node *result;
+	int done;		/* the start symbol was reduced */
+	int failed;		/* a diagnostic was printed */
+	int redir_line;		/* line of the last redirection */
+};
+
+struct parser *
+parser_new(struct shell *sh, struct input *in)
+{
+	struct parser *p = calloc(1, sizeof *p);
+	if (!p)
+		abort();
+	p->sh = sh;
+	p->in = in;
+	lex_init(&p->lx, sh, in, in ? in->name : NULL);
+	return p;
+}
+
+void
+parser_free(struct parser *p)
+{
+	if (!p)
+		return;
+	lex_fini(&p->lx);
+	free(p);
+}
+
+int
+parse_lineno(const struct parser *p)
+{
+	return p->lx.lineno;
+}
+
+/* Feeds tokens to a fresh lemon parser until `last` has been shifted (then
+ * end of input is fed so that the start symbol is reduced). */
+static int
+run(struct lexer *lx, struct pstate *ps, int first, int last)
+{
+	void *lp = parse_lemonAlloc(malloc);
+	struct ptok t;
+	int tok;
+
+	if (!lp)
+		abort();
+	memset(&t, 0, sizeof t);
+	if (first)
+		parse_lemon(lp, first, t, ps);
+	for (;;) {
+		tok = lex_next(lx, &t);
+		if (tok == 0 || lx->error) {
+			ps->failed = 1;
+			break;
+		}
+		parse_lemon(lp, tok, t, ps);
+		if (ps->failed || lx->error)
+			break;
+		if (tok == last) {
+			parse_lemon(lp, 0, t, ps);
+			break;
+		}
+	}
+	parse_lemonFree(lp, free);
+	if (lx->error)
+		ps->failed = 1;
+	return ps->failed || !ps->done ? -1 : 0;
+}
+
+enum parse_status
+parse_next(struct parser *p, struct arena *a, struct ast_node **out)
+{
+	struct lexer *lx = &p->lx;
+	struct pstate ps = { .lx = lx, .a = a };
+
+	*out = NULL;
+	lx->a = a;
+	lx->error = 0;
+	lx->nest = 0;
+	lx->inword = 0;
+	if (lx->pos == lx->buf.len) {
+		lx->eof = 0;
+		lx->cont = 0;
+	}
+	memset(&lx->ctx, 0, sizeof lx->ctx);
+	lx->ctx.state = LS_CMD;
+	if (run(lx, &ps, 0, TK_END) < 0) {
+		lex_discard(lx);
+		return PARSE_ERROR;
+	}
+	if (p->sh)
+		p->sh->lineno = lx->tokline;
+	*out = ps.result;
+	if (!ps.result && lx->tokeof)
+		return PARSE_EOF;
+	return PARSE_OK;
+}
+
+int
+parse_subst(struct lexer *lx, struct ast_node **body)
+{
+	struct pstate ps = { .lx = lx, .a = lx->a };
+
+	if (run(lx, &ps, TK_SUBST, TK_SUBEND) < 0)
+		return -1;
+	*body = ps.result;
+	return 0;
+}
+
+void
+parse_set_result(struct pstate *ps, struct ast_node *n)
+{
+	ps->result = n;
+	ps->done = 1;
+}
+
+/* %syntax_error and %parse_failure: one message per parse. */
+void
+parse_syntax_error(struct pstate *ps, int major)
+{
+	struct lexer *lx = ps->lx;
+
+	if (ps->failed || lx->error) {
+		ps->failed = 1;
+		return;
+	}
+	ps->failed = 1;
+	if (lx->tokeof || (major == TK_SUBEND && lx->ctx.cmdsub == 2))
+		diag_syntax(lx->sh, lx->name, lx->tokline, "unexpected end of file");
+	else
+		diag_syntax(lx->sh, lx->name, lx->tokline, "unexpected '%s'", lx->toktext.s);
+	lx->error = 1;
+}
+
+/* ---- lists ---- */
+
+struct lbuild {
+	struct ast_list_item *items;
+	size_t n, cap;
+};
+
+static void
+lb_push(struct pstate *ps, struct lbuild *l, struct ast_node *n)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? 2 * l->cap : 4;
+		struct ast_list_item *it = arena_alloc(ps->a, cap * sizeof *it);
+		if (l->n)
+			memcpy(it, l->items, l->n * sizeof *it);
+		l->items = it;
+		l->cap = cap;
+	}
+	l->items[l->n].cmd = n;
+	l->items[l->n].async = 0;
+	l->n++;
+}
+
+struct lbuild *
+parse_list_new(struct pstate *ps, struct ast_node *first)
+{
+	struct lbuild *l = arena_alloc(ps->a, sizeof *l);
+	lb_push(ps, l, first);
+	return l;
+}
+
+/* `async`: the separator before `n` was `&` (it applies to the item before). */
+struct lbuild *
+parse_list_add(struct pstate *ps, struct lbuild *l, int async, struct ast_node *n)
+{
+	l->items[l->n - 1].async = async;
+	lb_push(ps, l, n);
+	return l;
+}
+
+/* A list of one synchronous item is the item itself (ast.h). */
+struct ast_node *
+parse_list_end(struct pstate *ps, struct lbuild *l, int async)
+{
+	l->items[l->n - 1].async = async;
+	if (l->n == 1 && !async)
+		return l->items[0].cmd;
+	struct ast_list *n = ast_new(ps->a, AST_LIST, sizeof *n, l->items[0].cmd->lineno);
+	n->n = l->n;
+	n->items = l->items;
+	return &n->base;
+}
+
+/* ---- pipelines and and_or ---- */
+
+struct pbuild {
+	struct ast_node **cmds;
+	size_t n, cap;
+};
+
+struct pbuild *
+parse_pipe_new(struct pstate *ps, struct ast_node *first)
+{
+	struct pbuild *b = arena_alloc(ps->a, sizeof *b);
+	return parse_pipe_add(ps, b, first);
+}
+
+struct pbuild *
+parse_pipe_add(struct pstate *ps, struct pbuild *b, struct ast_node *n)
+{
+	if (b->n == b->cap) {
+		size_t cap = b->cap ? 2 * b->cap : 4;
+		struct ast_node **c = arena_alloc(ps->a, cap * sizeof *c);
+		if (b->n)
+			memcpy(c, b->cmds, b->n * sizeof *c);
+		b->cmds = c;
+		b->cap = cap;
+	}
+	b->cmds[b->n++] = n;
+	return b;
+}
+
+/* A pipeline node only for `!` or two commands or more (ast.h). */
+struct ast_node *
+parse_pipe_end(struct pstate *ps, struct pbuild *b, int bang, int line)
+{
+	if (b->n == 1 && !bang)
+		return b->cmds[0];
+	struct ast_pipeline *p = ast_new(ps->a, AST_PIPELINE, sizeof *p,
+					 bang ? line : b->cmds[0]->lineno);
+	p->bang = bang;
+	p->n = b->n;
+	p->cmds = b->cmds;
+	return &p->base;
+}
+
+struct ast_node *
+parse_andor(struct pstate *ps, enum ast_kind k, struct ast_node *l, struct ast_node *r)
+{
+	struct ast_andor *n = ast_new(ps->a, k, sizeof *n, l->lineno);
+	n->left = l;
+	n->right = r;
+	return &n->base;
+}
+
+/* ---- simple commands ---- */
+
+struct sbuild {
+	struct ast_simple *n;
+	struct assign **atail;
+	struct word **wtail;
+	struct redir **rtail;
+};
+
+struct sbuild *
+parse_simple_new(struct pstate *ps, int line)
+{
+	struct sbuild *b = arena_alloc(ps->a, sizeof *b);
+	b->n = ast_new(ps->a, AST_SIMPLE, sizeof *b->n, line);
+	b->atail = &b->n->assigns;
+	b->wtail = &b->n->words;
+	b->rtail = &b->n->base.redirs;
+	return b;
+}
+
+struct sbuild *
+parse_simple_assign(struct pstate *ps, struct sbuild *b, struct ptok *t)
+{
+	struct assign *as = arena_alloc(ps->a, sizeof *as);
+	as->name = t->name;
+	as->value = t->w;
+	*b->atail = as;
+	b->atail = &as->next;
+	return b;
+}
+
+struct sbuild *
+parse_simple_word(struct pstate *ps, struct sbuild *b, struct ptok *t)
+{
+	*b->wtail = t->w;
+	b->wtail = &t->w->next;
+	return b;
+}
+
+struct sbuild *
+parse_simple_redir(struct pstate *ps, struct sbuild *b, struct redir *r)
+{
+	if (b->n->base.lineno == 0)
+		b->n->base.lineno = ps->redir_line;
+	*b->rtail = r;
+	b->rtail = &r->next;
+	return b;
+}
+
+struct ast_node *
+parse_simple_end(struct pstate *ps, struct sbuild *b)
+{
+	return &b->n->base;
+}
+
+/* ---- redirections ---- */
+
+struct redir *
+parse_redir(struct pstate *ps, int fd, enum redir_kind k, struct ptok *t)
+{
+	struct redir *r = arena_alloc(ps->a, sizeof *r);
+	r->fd = fd;
+	r->kind = k;
+	ps->redir_line = t->line;
+	if (k == REDIR_HEREDOC) {
+		r->here = t->hd;
+		if (!r->here) {	/* cannot happen: the lexer makes one */
+			r->here = arena_alloc(ps->a, sizeof *r->here);
+			r->here->delim = "";
+		}
+	} else {
+		r->target = t->w;
+	}
+	return r;
+}
+
+struct redir *
+parse_redir_cat(struct redir *l, struct redir *r)
+{
+	struct redir *p = l;
+	while (p->next)
+		p = p->next;
+	p->next = r;
+	return l;
+}
+
+/* Redirections after a compound command (or a function body). */
+struct ast_node *
+parse_redirect(struct ast_node *n, struct redir *r)
+{
+	n->redirs = r;
+	return n;
+}
+
+/* ---- compound commands ---- */
+
+struct ast_node *
+parse_group(struct pstate *ps, enum ast_kind k, struct ast_node *body, int line)
+{
+	struct ast_group *g = ast_new(ps->a, k, sizeof *g, line);
+	g->body = body;
+	return &g->base;
+}
+
+struct ast_node *
+parse_if(struct pstate *ps, struct ast_node *c, struct ast_node *t, struct ast_node *e, int line)
+{
+	struct ast_if *n = ast_new(ps->a, AST_IF, sizeof *n, line);
+	n->cond = c;
+	n->then_part = t;
+	n->else_part = e;
+	return &n->base;
+}
+
+struct ast_node *
+parse_loop(struct pstate *ps, enum ast_kind k, struct ast_node *c, struct ast_node *b, int line)
+{
+	struct ast_loop *n = ast_new(ps->a, k, sizeof *n, line);
+	n->cond = c;
+	n->body = b;
+	return &n->base;
+}
+
+static struct word *
+words_reverse(struct word *w)
+{
+	struct word *r = NULL;
+	while (w) {
+		struct word *next = w->next;
+		w->next = r;
+		r = w;
+		w = next;
+	}
+	return r;
+}
+
+struct word *
+parse_word_push(struct word *l, struct word *r)
+{
+	r->next = l;
+	return r;
+}
+
+/* The text of a word that is a valid XCU 3.216 name, or NULL. */
+static const char *
+word_name(const struct word *w)
+{
+	const struct wpart *p = w ? w->parts : NULL;
+	if (!p || p->next || p->kind != WP_LIT || p->u.lit.quoted)
+		return NULL;
+	const char *s = p->u.lit.text;
+	if (!(*s == '_' || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+		return NULL;
+	for (const char *q = s; *q; q++)
+		if (!(*q == '_' || (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+		      (*q >= '0' && *q <= '9')))
+			return NULL;
+	return s;
+}
+
+/* XCU 2.10.2 rule 5: the for variable must be a name. */
+struct ast_node *
+parse_for(struct pstate *ps, struct ptok *name, int has_in, struct word *words,
+	  struct ast_node *body, int line)
+{
+	const char *s = word_name(name->w);
+	if (!s) {
+		if (!ps->failed)
+			lex_error(ps->lx, "bad for loop variable");
+		ps->failed = 1;
+	}
+	struct ast_for *n = ast_new(ps->a, AST_FOR, sizeof *n, line);
+	n->name = (char *)(s ? s : "");
+	n->has_in = has_in;
+	n->words = words_reverse(words);
+	n->body = body;
+	return &n->base;
+}
+
+struct case_item *
+parse_case_item(struct pstate *ps, struct word *pats, struct ast_node *body)
+{
+	struct case_item *it = arena_alloc(ps->a, sizeof *it);
+	it->patterns = words_reverse(pats);
+	it->body = body;
+	return it;
+}
+
+struct case_item *
+parse_case_push(struct case_item *l, struct case_item *r)
+{
+	r->next = l;
+	return r;
+}
+
+struct ast_node *
+parse_case(struct pstate *ps, struct word *subj, struct case_item *items, int line)
+{
+	struct ast_case *n = ast_new(ps->a, AST_CASE, sizeof *n, line);
+	struct case_item *r = NULL;
+	while (items) {
+		struct case_item *next = items->next;
+		items->next = r;
+		r = items;
+		items = next;
+	}
+	n->subject = subj;
+	n->items = r;
+	return &n->base;
+}
+
+/* XCU 2.10.2 rule 8: the function name must be a name. */
+struct ast_node *
+parse_funcdef(struct pstate *ps, struct ptok *name, struct ast_node *body)
+{
+	const char *s = word_name(name->w);
+	if (!s) {
+		if (!ps->failed)
+			lex_error(ps->lx, "bad function name");
+		ps->failed = 1;
+	}
+	struct ast_funcdef *n = ast_new(ps->a, AST_FUNCDEF, sizeof *n, name->line);
+	n->name = (char *)(s ? s : "");
+	n->body = body;
+	return &n->base;
+}
