@@ -58,16 +58,20 @@ pwd_valid(const char *pwd)
 	    a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
-/* The logical current directory: $PWD if valid, else getcwd(). Malloc'd;
- * NULL (errno set) if neither works. */
+/* The logical current directory: $PWD if valid, else getcwd(); when the
+ * directory has no name any more (removed), a canonical $PWD is still
+ * believed, so that `cd ..` gets out. Malloc'd; NULL if nothing works. */
 static char *
 logical_cwd(struct shell *sh)
 {
 	const char *pwd = var_get(sh, "PWD");
+	char *cwd;
 
 	if (pwd_valid(pwd))
 		return xstrdup(pwd);
-	return getcwd(NULL, 0);
+	if ((cwd = getcwd(NULL, 0)) == NULL && is_canonical_abs(pwd))
+		return xstrdup(pwd);
+	return cwd;
 }
 
 void
@@ -274,23 +278,25 @@ bi_cd(struct shell *sh, int argc, char **argv)
 		curpath = cdpath_search(sh, dir, &print);
 
 	oldpwd = logical_cwd(sh);
+	/* A relative operand in a directory whose name cannot be found (it
+	 * was removed, or a parent is unreadable) has no logical path: change
+	 * to it physically, as dash does. */
+	if (oldpwd == NULL && curpath[0] != '/')
+		physical = true;
 	/* Steps 7-8: the logical path, built on PWD */
 	if (!physical) {
-		if (curpath[0] != '/') {
-			char *abs;
+		char *abs = curpath[0] != '/' ? join(oldpwd, curpath) : xstrdup(curpath);
 
-			if (oldpwd == NULL) {
-				diag_errno(sh, "cd: %s", dir);
-				free(curpath);
-				return 1;
-			}
-			abs = join(oldpwd, curpath);
+		if (canonicalise(abs) == 0) {
 			free(curpath);
 			curpath = abs;
-		}
-		if (canonicalise(curpath) != 0) {
-			diag_errno(sh, "cd: %s", dir);
-			goto out;
+		} else {
+			/* Step 8 failed: a dot-dot follows something that is not
+			 * a directory. Only when the current directory was removed
+			 * can the physical path still work (`cd ..` out of it, as
+			 * dash allows); otherwise chdir fails the same way. */
+			free(abs);
+			physical = true;
 		}
 	}
 	/* Steps 9-10 */
