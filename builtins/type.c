@@ -46,7 +46,7 @@ is_keyword(const char *name)
 }
 
 /* Decides what `name` runs. `path`: the PATH to search (NULL: $PATH, and a
- * remembered location is reported as it is). A name with '/' is a file if
+ * remembered location that is still executable is reported as it is). A name with '/' is a file if
  * it is an executable regular file. */
 static struct found
 classify(struct shell *sh, const char *name, const char *path)
@@ -86,7 +86,8 @@ classify(struct shell *sh, const char *name, const char *path)
 	if (path == NULL) {
 		const char *h = path_hash_lookup(name);
 
-		if (h != NULL && (f.path = strdup(h)) == NULL)
+		if (h != NULL && path_executable(h) &&
+		    (f.path = strdup(h)) == NULL)
 			abort();
 	}
 	if (f.path == NULL)
