@@ -47,7 +47,7 @@ $(B)/gen/parser.c $(B)/gen/parser.h: grammar/parser.y
 	@mkdir -p $(B)/gen
 	cp grammar/parser.y $(B)/gen/parser.y
 	lemon -q -s -T/usr/share/lemon/lempar.c -d$(B)/gen $(B)/gen/parser.y >$(B)/gen/lemon.log || { cat $(B)/gen/lemon.log; exit 1; }
-	@if grep -q conflict $(B)/gen/lemon.log; then cat $(B)/gen/lemon.log; rm -f $(B)/gen/parser.c; exit 1; fi
+	@if grep -Eq 'conflicts\.+ *[1-9]' $(B)/gen/lemon.log; then cat $(B)/gen/lemon.log; rm -f $(B)/gen/parser.c; exit 1; fi
 
 $(B)/obj/gen/%.o: $(B)/gen/%.c
 	@mkdir -p $(@D)

@@ -7,6 +7,7 @@
 #define SHELL_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <signal.h>
 #include <stdio.h>
 #include <sys/types.h>
 
@@ -146,7 +147,23 @@ struct shell {
 	/* traps: index 0 is EXIT, 1..NSIG-1 signals; heap strings or NULL */
 	char **traps;
 	bool in_trap;
+	bool interrupted;		/* SIGINT at an interactive prompt */
 	volatile int pending_signals;	/* set by the handler, drained by trap_run_pending */
+
+	struct parse_unit *cur_unit;	/* arena of the command being run */
+	bool in_command_builtin;	/* `command` removes special-builtin rules */
+	bool builtin_error;		/* a special builtin failed: exit if fatal */
+	bool opt_monitor_saved;		/* subshell child: parent had job control */
+	bool subshell_nested;
+	bool dump_ast;			/* --dump-ast */
+	bool warned_stopped;		/* "There are stopped jobs." was said */
+	void (*exit_hook)(struct shell *sh);	/* history saving etc. */
+
+	/* expansion results the executor needs */
+	int expand_err;			/* 1: error, 2: fatal (${x?}, set -u) */
+	int cmdsub_status;		/* status of the last $(...) */
+	bool cmdsub_ran;		/* a $(...) ran in this command */
+	bool lineno_auto;		/* LINENO not assigned by the user */
 
 	/* counters of process creation, read by tests and `times`-like output */
 	unsigned long n_spawn, n_fork;
@@ -213,6 +230,20 @@ char *expand_word_str(struct shell *sh, struct word *w);
 /* A word used as a pattern (case, ${p#w}): quoted characters come out
  * backslash-escaped so pattern_match() treats them literally. */
 char *expand_word_pattern(struct shell *sh, struct word *w);
+/* An assignment value: like expand_word_str, with tilde expansion after
+ * every unquoted ':' too (XCU 2.6.1). */
+char *expand_assign_value(struct shell *sh, struct word *w);
+/* A here-document body, expanded unless its delimiter was quoted. */
+char *expand_heredoc(struct shell *sh, struct heredoc *h);
+
+/* ---- options (option.c) ---- */
+/* $-: the letters of the options that are on, formatted into buf. */
+const char *opt_letters(struct shell *sh, char *buf, size_t size);
+/* Sets option by letter or -o name; returns 0, or -1 if unknown. */
+int opt_set_letter(struct shell *sh, int c, bool on);
+int opt_set_name(struct shell *sh, const char *name, bool on);
+/* `set -o` / `set +o` listings. */
+void opt_print(struct shell *sh, bool reusable);
 
 /* ---- patterns (pattern.c) ---- */
 /* XCU 2.14 pattern matching (fnmatch without FNM_PATHNAME): `\c` is a
@@ -239,6 +270,20 @@ int arith_eval(struct shell *sh, const char *expr, long *result);
 
 /* ---- aliases (alias.c) ---- */
 const char *alias_get(struct shell *sh, const char *name);
+
+/* ---- traps and signals (trap.c) ---- */
+/* Runs the traps of signals that arrived; called between commands. */
+void trap_run_pending(struct shell *sh);
+void trap_init(struct shell *sh);
+void trap_run_exit(struct shell *sh);		/* the EXIT trap, once */
+void trap_subshell_reset(struct shell *sh);
+void trap_monitor(struct shell *sh, bool on);
+const sigset_t *trap_caught_set(void);
+/* True if a child must get SIG_DFL for `sig` although the shell ignores it. */
+bool trap_child_default(struct shell *sh, int sig);
+
+/* ---- jobs (job.c, job.h) ---- */
+void job_monitor_changed(struct shell *sh);
 
 /* ---- the one shell (main.c) ---- */
 extern struct shell *the_shell;

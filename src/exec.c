@@ -1,0 +1,1579 @@
+/* exec.c: the executor. Walks the tree of one complete command (XCU 2.9).
+ *
+ * External commands never fork: they are compiled into a spawn plan
+ * (lib/spawn) whose child shares our memory. Builtins, functions and
+ * compound commands run in the shell. Only real subshells fork, through
+ * subshell_fork().
+ *
+ * Control flow (break, continue, return, exit) travels as sh->flow and is
+ * checked after every command; nothing here uses longjmp. */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "exec.h"
+#include "input.h"
+#include "job.h"
+#include "parse.h"
+#include "redir.h"
+#include "spawn/spawn.h"
+
+enum run_mode {
+	RUN_FG,		/* wait for it */
+	RUN_BG,		/* asynchronous list: don't wait */
+	RUN_PIPE,	/* a pipeline stage: the pipeline waits */
+};
+
+/* A simple command after expansion (XCU 2.9.1.1 steps 1-2 and lookup). */
+struct prep {
+	struct ast_simple *c;
+	int argc;
+	char **argv;
+	char **avals;		/* expanded assignment values */
+	enum { P_NONE, P_SPECIAL, P_FUNC, P_REGULAR, P_EXTERNAL, P_NOTFOUND } kind;
+	const struct builtin *bi;
+	struct function *fn;
+	char *path;		/* heap */
+};
+
+static int exec_list_item(struct shell *sh, struct ast_node *n, bool async);
+
+/* ---- small helpers ---- */
+
+static bool
+is_fatal_context(struct shell *sh)
+{
+	return !sh->opt.interactive || sh->subshell;
+}
+
+/* XCU 2.8.1: errors that exit a non-interactive shell. */
+static void
+fatal_error(struct shell *sh, int status)
+{
+	sh->status = status;
+	if (is_fatal_context(sh) && !sh->in_command_builtin)
+		shell_exit(sh, status);
+}
+
+static void
+check_errexit(struct shell *sh)
+{
+	if (sh->status != 0 && sh->opt.errexit && sh->errexit_suppressed == 0 &&
+	    sh->flow == FLOW_NONE)
+		shell_exit(sh, sh->status);
+}
+
+/* Arithmetic or ${x=} in a word would change the shell: such a word must
+ * be expanded in the subshell that runs a pipeline stage, not here. */
+static bool
+word_has_side_effects(struct word *w);
+
+static bool
+parts_have_side_effects(struct wpart *p)
+{
+	for (; p != NULL; p = p->next) {
+		switch (p->kind) {
+		case WP_LIT:
+		case WP_CMDSUB:
+			break;
+		case WP_DQ:
+			if (parts_have_side_effects(p->u.dq))
+				return true;
+			break;
+		case WP_PARAM:
+			if (p->u.param.op == PARAM_ASSIGN || p->u.param.op == PARAM_ERROR)
+				return true;
+			if (p->u.param.arg && word_has_side_effects(p->u.param.arg))
+				return true;
+			break;
+		case WP_ARITH:
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool
+word_has_side_effects(struct word *w)
+{
+	for (; w != NULL; w = w->next)
+		if (parts_have_side_effects(w->parts))
+			return true;
+	return false;
+}
+
+static bool
+simple_is_pure(struct ast_simple *c)
+{
+	struct assign *a;
+	struct redir *r;
+
+	if (word_has_side_effects(c->words))
+		return false;
+	for (a = c->assigns; a != NULL; a = a->next)
+		if (word_has_side_effects(a->value))
+			return false;
+	for (r = c->base.redirs; r != NULL; r = r->next)
+		if ((r->target && word_has_side_effects(r->target)) ||
+		    (r->here && r->here->body && !r->here->quoted &&
+		     word_has_side_effects(r->here->body)))
+			return false;
+	return true;
+}
+
+static char *
+command_text(struct shell *sh, struct ast_node *n)
+{
+	struct strbuf b = STRBUF_INIT;
+	char *s;
+
+	if (!sh->opt.interactive && !sh->opt.monitor)
+		return NULL;
+	ast_print(&b, n);
+	s = sb_detach(&b);
+	return s;
+}
+
+static void
+xtrace(struct shell *sh, struct prep *p)
+{
+	struct strbuf b = STRBUF_INIT;
+	struct assign *a;
+	int i;
+	const char *ps4;
+
+	if (!sh->opt.xtrace)
+		return;
+	ps4 = var_get(sh, "PS4");
+	sb_adds(&b, ps4 ? ps4 : "");
+	for (a = p->c->assigns, i = 0; a != NULL; a = a->next, i++) {
+		sb_printf(&b, "%s%s=%s", i ? " " : "", a->name, p->avals[i]);
+	}
+	for (int k = 0; k < p->argc; k++) {
+		const char *s = p->argv[k];
+		bool plain = *s != '\0' && strpbrk(s, " \t\n'\"\\$`|&;<>()*?[]#~=%{}") == NULL;
+		if (b.len > strlen(ps4 ? ps4 : "") || i)
+			sb_addc(&b, ' ');
+		if (plain) {
+			sb_adds(&b, s);
+		} else {
+			sb_addc(&b, '\'');
+			for (; *s; s++)
+				if (*s == '\'')
+					sb_adds(&b, "'\\''");
+				else
+					sb_addc(&b, *s);
+			sb_addc(&b, '\'');
+		}
+	}
+	sb_addc(&b, '\n');
+	fflush(stdout);
+	if (write(2, b.s, b.len) < 0) {
+		/* ignore */
+	}
+	sb_free(&b);
+}
+
+/* ---- functions ---- */
+
+struct function *
+exec_find_function(struct shell *sh, const char *name)
+{
+	struct function *f;
+
+	for (f = sh->funcs; f != NULL; f = f->next)
+		if (strcmp(f->name, name) == 0)
+			return f;
+	return NULL;
+}
+
+static void
+unit_unref(struct parse_unit *u)
+{
+	if (u != NULL && --u->refs == 0) {
+		arena_free(&u->arena);
+		free(u);
+	}
+}
+
+void
+exec_define_function(struct shell *sh, const char *name, struct ast_node *body)
+{
+	struct function *f = exec_find_function(sh, name);
+
+	if (f == NULL) {
+		f = calloc(1, sizeof *f);
+		if (f == NULL)
+			abort();
+		f->name = strdup(name);
+		f->next = sh->funcs;
+		sh->funcs = f;
+	} else {
+		unit_unref(f->unit);
+	}
+	f->body = body;
+	f->unit = sh->cur_unit;
+	if (f->unit != NULL)
+		f->unit->refs++;
+}
+
+int
+exec_unset_function(struct shell *sh, const char *name)
+{
+	struct function **pp, *f;
+
+	for (pp = &sh->funcs; (f = *pp) != NULL; pp = &f->next)
+		if (strcmp(f->name, name) == 0) {
+			*pp = f->next;
+			unit_unref(f->unit);
+			free(f->name);
+			free(f);
+			return 0;
+		}
+	return 0;
+}
+
+int
+exec_function(struct shell *sh, struct function *fn, int argc, char **argv)
+{
+	int saved_argc = sh->argc;
+	char **saved_argv = sh->argv;
+	struct parse_unit *unit = fn->unit;
+	int i, st;
+
+	/* The function may redefine itself while running: keep its tree. */
+	if (unit != NULL)
+		unit->refs++;
+	if (sh->func_depth >= 1000) {
+		diag_error(sh, "%s: function nesting too deep", argv[0]);
+		unit_unref(unit);
+		return 2;
+	}
+	sh->argc = argc - 1;
+	sh->argv = malloc((size_t)argc * sizeof *sh->argv);
+	if (sh->argv == NULL)
+		abort();
+	for (i = 1; i < argc; i++)
+		sh->argv[i - 1] = strdup(argv[i]);
+	sh->argv[argc - 1] = NULL;
+	sh->func_depth++;
+	sh->scope++;
+	st = exec_node(sh, fn->body);
+	if (sh->flow == FLOW_RETURN) {
+		sh->flow = FLOW_NONE;
+		st = sh->status = sh->exit_status;
+	}
+	var_pop_scope(sh, sh->scope);
+	sh->scope--;
+	sh->func_depth--;
+	for (i = 0; i < sh->argc; i++)
+		free(sh->argv[i]);
+	free(sh->argv);
+	sh->argc = saved_argc;
+	sh->argv = saved_argv;
+	unit_unref(unit);
+	return st;
+}
+
+/* ---- simple commands ---- */
+
+/* Temporary assignments for regular builtins and functions. */
+struct saved_var {
+	char *name;
+	char *value;
+	unsigned flags;
+	bool existed;
+};
+
+static struct saved_var *
+assign_temp(struct shell *sh, struct prep *p, int *n)
+{
+	struct assign *a;
+	struct saved_var *sv;
+	int i = 0, k = 0;
+
+	for (a = p->c->assigns; a != NULL; a = a->next)
+		k++;
+	*n = 0;
+	if (k == 0)
+		return NULL;
+	sv = calloc((size_t)k, sizeof *sv);
+	for (a = p->c->assigns; a != NULL; a = a->next, i++) {
+		struct var *v = var_lookup(sh, a->name);
+		sv[i].name = a->name;
+		sv[i].existed = v != NULL;
+		if (v != NULL) {
+			sv[i].value = v->value ? strdup(v->value) : NULL;
+			sv[i].flags = v->flags;
+		}
+		*n = i + 1;
+		if (var_set(sh, a->name, p->avals[i], VAR_EXPORT) != 0)
+			break;
+	}
+	return sv;
+}
+
+static void
+assign_restore(struct shell *sh, struct saved_var *sv, int n)
+{
+	int i;
+
+	for (i = n - 1; i >= 0; i--) {
+		struct var *v = var_lookup(sh, sv[i].name);
+		if (v != NULL && (v->flags & VAR_READONLY) && !(sv[i].flags & VAR_READONLY))
+			continue;	/* made read-only meanwhile: keep */
+		if (v != NULL)
+			v->flags &= ~VAR_READONLY;
+		if (sv[i].existed) {
+			if (sv[i].value != NULL)
+				var_set(sh, sv[i].name, sv[i].value, 0);
+			else
+				var_unset(sh, sv[i].name);
+			v = var_lookup(sh, sv[i].name);
+			if (v != NULL) {
+				v->flags = sv[i].flags;
+				free(sh->env_cache);
+				sh->env_cache = NULL;
+			}
+		} else {
+			var_unset(sh, sv[i].name);
+		}
+		free(sv[i].value);
+	}
+	free(sv);
+}
+
+/* Expands and looks up a simple command. Returns 0, or -1 after an
+ * expansion error (sh->expand_err says how bad). */
+static int
+prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
+{
+	struct assign *a;
+	int i, k = 0;
+	bool nofunc = false;
+
+	memset(p, 0, sizeof *p);
+	p->c = c;
+	sh->expand_err = 0;
+	p->argc = expand_words(sh, c->words, &p->argv);
+	if (p->argc < 0)
+		return -1;
+	for (a = c->assigns; a != NULL; a = a->next)
+		k++;
+	p->avals = arena_alloc(&sh->eval, (size_t)(k + 1) * sizeof *p->avals);
+	for (a = c->assigns, i = 0; a != NULL; a = a->next, i++) {
+		p->avals[i] = expand_assign_value(sh, a->value);
+		if (p->avals[i] == NULL)
+			return -1;
+	}
+	/* `command [-p] name`: skip functions, no special-builtin rules */
+	while (p->argc > 0 && strcmp(p->argv[0], "command") == 0 && builtin_find("command")) {
+		int j = 1;
+		bool usep = false, v = false;
+		while (j < p->argc && p->argv[j][0] == '-' && p->argv[j][1] != '\0') {
+			if (strcmp(p->argv[j], "--") == 0) {
+				j++;
+				break;
+			}
+			if (strchr(p->argv[j], 'v') || strchr(p->argv[j], 'V'))
+				v = true;
+			if (strchr(p->argv[j], 'p'))
+				usep = true;
+			j++;
+		}
+		if (v)
+			break;
+		p->argc -= j;
+		p->argv += j;
+		nofunc = true;
+		sh->in_command_builtin = true;
+		if (usep && p->argc > 0 && strchr(p->argv[0], '/') == NULL) {
+			char defpath[1024];
+			confstr(_CS_PATH, defpath, sizeof defpath);
+			if (!builtin_find(p->argv[0]))
+				p->path = exec_path_search(sh, p->argv[0], defpath);
+		}
+	}
+	if (p->argc == 0) {
+		p->kind = P_NONE;
+		return 0;
+	}
+	const char *name = p->argv[0];
+	if (strchr(name, '/') != NULL) {
+		p->kind = P_EXTERNAL;
+		p->path = strdup(name);
+		return 0;
+	}
+	p->bi = builtin_find(name);
+	if (p->bi != NULL && p->bi->cls == BI_SPECIAL) {
+		p->kind = nofunc ? P_REGULAR : P_SPECIAL;
+		return 0;
+	}
+	if (!nofunc && (p->fn = exec_find_function(sh, name)) != NULL) {
+		p->kind = P_FUNC;
+		return 0;
+	}
+	if (p->bi != NULL) {
+		p->kind = P_REGULAR;
+		return 0;
+	}
+	if (p->path == NULL) {
+		const char *pathval = NULL;
+		for (a = c->assigns, i = 0; a != NULL; a = a->next, i++)
+			if (strcmp(a->name, "PATH") == 0)
+				pathval = p->avals[i];
+		p->path = exec_path_search(sh, name, pathval);
+	}
+	p->kind = p->path != NULL ? P_EXTERNAL : P_NOTFOUND;
+	return 0;
+}
+
+static void
+prep_free(struct prep *p)
+{
+	free(p->path);
+	p->path = NULL;
+}
+
+/* The environment of an external command: exported variables plus the
+ * command's own assignments. */
+static char **
+command_env(struct shell *sh, struct prep *p)
+{
+	char **base = var_environ(sh, &sh->eval);
+	struct assign *a;
+	size_t n = 0, k, i;
+	char **env;
+
+	if (p->c->assigns == NULL)
+		return base;
+	while (base[n] != NULL)
+		n++;
+	k = 0;
+	for (a = p->c->assigns; a != NULL; a = a->next)
+		k++;
+	env = arena_alloc(&sh->eval, (n + k + 1) * sizeof *env);
+	size_t m = 0;
+	for (i = 0; i < n; i++) {
+		bool over = false;
+		for (a = p->c->assigns; a != NULL; a = a->next) {
+			size_t l = strlen(a->name);
+			if (strncmp(base[i], a->name, l) == 0 && base[i][l] == '=')
+				over = true;
+		}
+		if (!over)
+			env[m++] = base[i];
+	}
+	for (a = p->c->assigns, i = 0; a != NULL; a = a->next, i++) {
+		size_t l = strlen(a->name) + strlen(p->avals[i]) + 2;
+		char *s = arena_alloc(&sh->eval, l);
+		stpcpy(stpcpy(stpcpy(s, a->name), "="), p->avals[i]);
+		/* a later assignment to the same name wins */
+		size_t j;
+		for (j = n > m ? m : m; j > 0; j--) {
+			size_t nl = strlen(a->name);
+			if (strncmp(env[j - 1], a->name, nl) == 0 && env[j - 1][nl] == '=' &&
+			    j - 1 >= m - i)
+				break;
+		}
+		env[m++] = s;
+	}
+	env[m] = NULL;
+	return env;
+}
+
+static char *
+err_prefix(struct shell *sh)
+{
+	struct strbuf b = STRBUF_INIT;
+	char *s;
+
+	diag_prefix(sh, &b);
+	s = arena_strndup(&sh->eval, b.s, b.len);
+	sb_free(&b);
+	return s;
+}
+
+/* Spawns an external command from a plan. in/out: pipe fds for a
+ * pipeline stage (-1: inherit). Adds the child to `job`. Returns 0, or
+ * the status of a launch failure. */
+static int
+spawn_external(struct shell *sh, struct prep *p, int in, int out, struct job *job,
+    enum run_mode mode)
+{
+	struct spawn_plan plan;
+	struct spawn_result res;
+	int src[2], dst[2], nmov = 0;
+	int ntmp = 0, i, rc;
+	int *tmpfds;
+	struct redir *r;
+	size_t nr = 0;
+	const char *paths[1];
+	struct spawn_op *op;
+	int sig;
+
+	spawn_plan_init(&plan);
+	for (r = p->c->base.redirs; r != NULL; r = r->next)
+		nr++;
+	tmpfds = arena_alloc(&sh->eval, (nr + 1) * sizeof *tmpfds);
+	if (in >= 0) {
+		src[nmov] = in;
+		dst[nmov++] = 0;
+	}
+	if (out >= 0) {
+		src[nmov] = out;
+		dst[nmov++] = 1;
+	}
+	if (nmov)
+		spawn_add_moves(&plan, src, dst, (size_t)nmov);
+	if (sh->opt.monitor && sh->tty_fd >= 0 && !sh->subshell) {
+		op = spawn_add(&plan, SPAWN_SETPGID);
+		op->pgid = job->pgid;
+		if (mode != RUN_BG) {
+			op = spawn_add(&plan, SPAWN_TCSETPGRP);
+			op->fd = sh->tty_fd;
+			op->pgid = job->pgid;
+		}
+	}
+	for (sig = 1; sig < NSIG; sig++)
+		if (trap_child_default(sh, sig)) {
+			op = spawn_add(&plan, SPAWN_SIGDFL);
+			op->sig = sig;
+		}
+	if (mode == RUN_BG && !sh->opt.monitor) {
+		/* XCU 2.9.3.1: asynchronous lists ignore SIGINT and SIGQUIT and
+		 * read /dev/null unless job control is on. */
+		op = spawn_add(&plan, SPAWN_SIGIGN);
+		op->sig = SIGINT;
+		op = spawn_add(&plan, SPAWN_SIGIGN);
+		op->sig = SIGQUIT;
+		if (!redir_touches_fd(p->c->base.redirs, 0) && in < 0) {
+			op = spawn_add(&plan, SPAWN_OPEN);
+			op->fd = 0;
+			op->path = "/dev/null";
+			op->flags = O_RDONLY;
+		}
+	}
+	if (redir_plan(sh, p->c->base.redirs, &plan, tmpfds, &ntmp) != 0) {
+		for (i = 0; i < ntmp; i++)
+			close(tmpfds[i]);
+		spawn_plan_free(&plan);
+		return 1;
+	}
+	paths[0] = p->path;
+	plan.argv = p->argv;
+	plan.envp = command_env(sh, p);
+	plan.paths = paths;
+	plan.npaths = p->path != NULL ? 1 : 0;
+	plan.cmdname = p->argv[0];
+	plan.enoexec_interp = sh->self_exe;
+	plan.sig_default = *trap_caught_set();
+	sigemptyset(&plan.mask);
+	plan.err_prefix = err_prefix(sh);
+	plan.flags = (sh->force_fork ? SPAWN_FORK : 0) | (mode == RUN_BG ? SPAWN_ASYNC : 0);
+	fflush(stdout);
+	rc = spawn_run(&plan, &res);
+	for (i = 0; i < ntmp; i++)
+		close(tmpfds[i]);
+	spawn_plan_free(&plan);
+	if (rc != 0) {
+		diag_errno(sh, "cannot start %s", p->argv[0]);
+		return 2;
+	}
+	sh->n_spawn++;
+	job_add_proc(sh, job, res.pid);
+	if (sh->opt.monitor && sh->tty_fd >= 0 && !sh->subshell)
+		setpgid(res.pid, job->pgid);	/* also in the parent: no race */
+	return 0;
+}
+
+/* Runs an already-prepared builtin in the shell with its redirections. */
+static int
+run_builtin(struct shell *sh, struct prep *p)
+{
+	struct redir_undo undo = { 0 };
+	struct saved_var *sv = NULL;
+	int nsv = 0, st, i;
+	struct assign *a;
+
+	if (redir_apply(sh, p->c->base.redirs, &undo) != 0) {
+		redir_undo(sh, &undo);
+		if (p->kind == P_SPECIAL)
+			fatal_error(sh, 1);
+		return 1;
+	}
+	if (p->kind == P_SPECIAL) {
+		/* XCU 2.15: assignments before special builtins persist */
+		for (a = p->c->assigns, i = 0; a != NULL; a = a->next, i++)
+			if (var_set(sh, a->name, p->avals[i], 0) != 0) {
+				redir_undo(sh, &undo);
+				fatal_error(sh, 1);
+				return 1;
+			}
+	} else {
+		sv = assign_temp(sh, p, &nsv);
+	}
+	sh->builtin_error = false;
+	st = p->bi->fn(sh, p->argc, p->argv);
+	if (fflush(stdout) != 0) {
+		if (st == 0) {
+			diag_errno(sh, "%s: write error", p->argv[0]);
+			st = 1;
+		}
+	}
+	clearerr(stdout);
+	redir_undo(sh, &undo);
+	if (sv != NULL)
+		assign_restore(sh, sv, nsv);
+	if (p->kind == P_SPECIAL && sh->builtin_error)
+		fatal_error(sh, st);
+	return st;
+}
+
+static int
+run_function(struct shell *sh, struct prep *p)
+{
+	struct redir_undo undo = { 0 };
+	struct saved_var *sv;
+	int nsv = 0, st;
+
+	if (redir_apply(sh, p->c->base.redirs, &undo) != 0) {
+		redir_undo(sh, &undo);
+		return 1;
+	}
+	sv = assign_temp(sh, p, &nsv);
+	st = exec_function(sh, p->fn, p->argc, p->argv);
+	redir_undo(sh, &undo);
+	if (sv != NULL)
+		assign_restore(sh, sv, nsv);
+	return st;
+}
+
+/* A simple command without a command name (XCU 2.9.1.1): assignments in the
+ * shell, redirections opened and closed. */
+static int
+run_no_command(struct shell *sh, struct prep *p)
+{
+	struct redir_undo undo = { 0 };
+	struct assign *a;
+	int i;
+
+	if (redir_apply(sh, p->c->base.redirs, &undo) != 0) {
+		redir_undo(sh, &undo);
+		return 1;
+	}
+	redir_undo(sh, &undo);
+	for (a = p->c->assigns, i = 0; a != NULL; a = a->next, i++)
+		if (var_set(sh, a->name, p->avals[i], 0) != 0) {
+			fatal_error(sh, 1);
+			return 1;
+		}
+	return sh->cmdsub_ran ? sh->cmdsub_status : 0;
+}
+
+static int
+run_not_found(struct shell *sh, struct prep *p)
+{
+	struct redir_undo undo = { 0 };
+
+	if (redir_apply(sh, p->c->base.redirs, &undo) == 0)
+		diag_error(sh, "%s: not found", p->argv[0]);
+	redir_undo(sh, &undo);
+	return 127;
+}
+
+/* `exec [cmd [args]]` (XCU 2.15 exec): redirections stay in effect;
+ * with a command, the shell is replaced by it. */
+static int
+run_exec(struct shell *sh, struct prep *p)
+{
+	struct assign *a;
+	int i;
+
+	if (redir_apply(sh, p->c->base.redirs, NULL) != 0) {
+		fatal_error(sh, 1);
+		return 1;
+	}
+	for (a = p->c->assigns, i = 0; a != NULL; a = a->next, i++)
+		if (var_set(sh, a->name, p->avals[i], p->argc > 1 ? VAR_EXPORT : 0) != 0) {
+			fatal_error(sh, 1);
+			return 1;
+		}
+	return exec_replace(sh, p->argc, p->argv);
+}
+
+/* Runs a prepared simple command in the foreground. */
+static int
+run_prepared(struct shell *sh, struct prep *p)
+{
+	struct job *job;
+	int st;
+
+	xtrace(sh, p);
+	switch (p->kind) {
+	case P_NONE:
+		return run_no_command(sh, p);
+	case P_SPECIAL:
+	case P_REGULAR:
+		if (strcmp(p->bi->name, "exec") == 0)
+			return run_exec(sh, p);
+		return run_builtin(sh, p);
+	case P_FUNC:
+		return run_function(sh, p);
+	case P_NOTFOUND:
+		return run_not_found(sh, p);
+	case P_EXTERNAL:
+		break;
+	}
+	job = job_new(sh, NULL, false);
+	if (sh->opt.monitor && sh->tty_fd >= 0 && !sh->subshell) {
+		free(job->cmd);
+		job->cmd = command_text(sh, &p->c->base);
+	}
+	st = spawn_external(sh, p, -1, -1, job, RUN_FG);
+	if (st != 0) {
+		job_free(sh, job);
+		return st;
+	}
+	return job_wait_fg(sh, job);
+}
+
+static int
+exec_simple(struct shell *sh, struct ast_simple *c)
+{
+	struct prep p;
+	struct arena_mark m = arena_mark(&sh->eval);
+	int st;
+
+	sh->lineno = c->base.lineno;
+	sh->cmdsub_ran = false;
+	sh->in_command_builtin = false;
+	if (prepare(sh, c, &p) != 0) {
+		prep_free(&p);
+		arena_release(&sh->eval, m);
+		sh->in_command_builtin = false;
+		fatal_error(sh, sh->expand_err == 2 ? 2 : 1);
+		return sh->status;
+	}
+	st = run_prepared(sh, &p);
+	sh->in_command_builtin = false;
+	prep_free(&p);
+	arena_release(&sh->eval, m);
+	sh->status = st;
+	return st;
+}
+
+/* ---- subshells, pipelines and asynchronous lists ---- */
+
+/* Runs `n` in a forked child with stdin/stdout from in/out. */
+static int
+fork_stage(struct shell *sh, struct ast_node *n, struct prep *p, int in, int out,
+    struct job *job, enum run_mode mode)
+{
+	pid_t pid = subshell_fork(sh);
+
+	if (pid < 0)
+		return 2;
+	if (pid == 0) {
+		if (sh->opt_monitor_saved && job != NULL) {
+			setpgid(0, job->pgid);
+			if (mode != RUN_BG)
+				tcsetpgrp(sh->tty_fd, job->pgid ? job->pgid : getpid());
+		}
+		if (mode == RUN_BG && !sh->opt_monitor_saved) {
+			signal(SIGINT, SIG_IGN);
+			signal(SIGQUIT, SIG_IGN);
+			if (in < 0 && !redir_touches_fd(n->redirs, 0)) {
+				int fd = open("/dev/null", O_RDONLY);
+				if (fd >= 0 && fd != 0) {
+					dup2(fd, 0);
+					close(fd);
+				}
+			}
+		}
+		if (in >= 0 && in != 0) {
+			dup2(in, 0);
+			close(in);
+		}
+		if (out >= 0 && out != 1) {
+			dup2(out, 1);
+			close(out);
+		}
+		if (p != NULL)
+			subshell_exit(sh, run_prepared(sh, p));
+		exec_node(sh, n);
+		subshell_exit(sh, sh->status);
+	}
+	job_add_proc(sh, job, pid);
+	if (sh->opt.monitor && sh->tty_fd >= 0 && !sh->subshell)
+		setpgid(pid, job->pgid);
+	return 0;
+}
+
+/* Starts one pipeline stage or asynchronous command. Simple commands
+ * whose expansion has no side effects are expanded here; if they name an
+ * external command it is spawned, never forked. */
+static int
+start_stage(struct shell *sh, struct ast_node *n, int in, int out, struct job *job,
+    enum run_mode mode)
+{
+	struct prep p;
+	int st;
+
+	if (n->kind == AST_SIMPLE && simple_is_pure((struct ast_simple *)n)) {
+		struct ast_simple *c = (struct ast_simple *)n;
+		sh->lineno = n->lineno;
+		if (prepare(sh, c, &p) != 0) {
+			prep_free(&p);
+			/* the error belongs to the subshell: run it there */
+			st = fork_stage(sh, n, NULL, in, out, job, mode);
+			return st;
+		}
+		if (p.kind == P_EXTERNAL) {
+			xtrace(sh, &p);
+			st = spawn_external(sh, &p, in, out, job, mode);
+			prep_free(&p);
+			if (st != 0) {
+				/* keep the pipeline's shape: a failed stage */
+				return st;
+			}
+			return 0;
+		}
+		st = fork_stage(sh, n, &p, in, out, job, mode);
+		prep_free(&p);
+		return st;
+	}
+	return fork_stage(sh, n, NULL, in, out, job, mode);
+}
+
+static int
+exec_pipeline(struct shell *sh, struct ast_pipeline *pl, enum run_mode mode)
+{
+	struct job *job;
+	int prev = -1, fds[2], st = 0;
+	size_t i;
+	struct arena_mark m = arena_mark(&sh->eval);
+
+	if (pl->n == 1 && mode == RUN_FG) {
+		sh->errexit_suppressed += pl->bang;
+		st = exec_node(sh, pl->cmds[0]);
+		sh->errexit_suppressed -= pl->bang;
+		if (pl->bang)
+			st = sh->status = !st;
+		return st;
+	}
+	job = job_new(sh, NULL, mode == RUN_BG);
+	job->cmd = command_text(sh, &pl->base);
+	for (i = 0; i < pl->n; i++) {
+		int out = -1;
+		if (i + 1 < pl->n) {
+			if (pipe2(fds, O_CLOEXEC) != 0) {
+				diag_errno(sh, "pipe");
+				st = 2;
+				break;
+			}
+			out = fds[1];
+		}
+		start_stage(sh, pl->cmds[i], prev, out, job, mode);
+		if (prev >= 0)
+			close(prev);
+		if (out >= 0)
+			close(out);
+		prev = i + 1 < pl->n ? fds[0] : -1;
+	}
+	if (prev >= 0)
+		close(prev);
+	arena_release(&sh->eval, m);
+	if (mode == RUN_BG) {
+		if (job->nproc > 0)
+			sh->last_bg = job->procs[job->nproc - 1].pid;
+		return 0;
+	}
+	if (job->nproc == 0) {
+		job_free(sh, job);
+		st = st ? st : 1;
+	} else {
+		st = job_wait_fg(sh, job);
+	}
+	if (pl->bang)
+		st = !st;
+	sh->status = st;
+	if (!pl->bang)
+		check_errexit(sh);
+	return st;
+}
+
+static int
+exec_async(struct shell *sh, struct ast_node *n)
+{
+	struct job *job;
+	struct arena_mark m = arena_mark(&sh->eval);
+
+	if (n->kind == AST_PIPELINE && ((struct ast_pipeline *)n)->n > 1)
+		return exec_pipeline(sh, (struct ast_pipeline *)n, RUN_BG);
+	job = job_new(sh, NULL, true);
+	job->cmd = command_text(sh, n);
+	start_stage(sh, n, -1, -1, job, RUN_BG);
+	arena_release(&sh->eval, m);
+	if (job->nproc > 0) {
+		sh->last_bg = job->procs[job->nproc - 1].pid;
+		if (sh->opt.interactive && sh->opt.monitor) {
+			fprintf(stderr, "[%d] %ld\n", job->id, (long)sh->last_bg);
+		}
+	} else {
+		job_free(sh, job);
+	}
+	sh->status = 0;
+	return 0;
+}
+
+static int
+exec_subshell(struct shell *sh, struct ast_group *g)
+{
+	struct job *job;
+	struct ast_node *b = g->body;
+
+	/* `(cmd)` where cmd is one external command: the subshell has nothing
+	 * else to do, so the command is spawned as it is (DESIGN.md). */
+	if (b != NULL && b->kind == AST_SIMPLE && g->base.redirs == NULL &&
+	    sh->traps[0] == NULL) {
+		struct ast_simple *c = (struct ast_simple *)b;
+		struct prep p;
+		struct arena_mark m = arena_mark(&sh->eval);
+		if (c->words != NULL && simple_is_pure(c) && prepare(sh, c, &p) == 0 &&
+		    p.kind == P_EXTERNAL) {
+			int st;
+			sh->lineno = b->lineno;
+			st = run_prepared(sh, &p);
+			prep_free(&p);
+			arena_release(&sh->eval, m);
+			sh->status = st;
+			check_errexit(sh);
+			return st;
+		}
+		prep_free(&p);
+		arena_release(&sh->eval, m);
+	}
+	job = job_new(sh, NULL, false);
+	job->cmd = command_text(sh, &g->base);
+	pid_t pid = subshell_fork(sh);
+	if (pid < 0) {
+		job_free(sh, job);
+		return sh->status = 2;
+	}
+	if (pid == 0) {
+		if (sh->opt_monitor_saved && sh->tty_fd >= 0) {
+			setpgid(0, 0);
+			tcsetpgrp(sh->tty_fd, getpid());
+		}
+		exec_node(sh, g->body);
+		subshell_exit(sh, sh->status);
+	}
+	job_add_proc(sh, job, pid);
+	if (sh->opt.monitor && sh->tty_fd >= 0)
+		setpgid(pid, pid);
+	sh->status = job_wait_fg(sh, job);
+	check_errexit(sh);
+	return sh->status;
+}
+
+/* ---- compound commands ---- */
+
+static int
+exec_cond(struct shell *sh, struct ast_node *n)
+{
+	int st;
+
+	sh->errexit_suppressed++;
+	st = exec_node(sh, n);
+	sh->errexit_suppressed--;
+	return st;
+}
+
+/* After a loop body: handles break/continue. Returns true to leave. */
+static bool
+loop_flow(struct shell *sh)
+{
+	if (sh->flow == FLOW_BREAK) {
+		if (--sh->flow_count == 0)
+			sh->flow = FLOW_NONE;
+		return true;
+	}
+	if (sh->flow == FLOW_CONTINUE) {
+		if (--sh->flow_count == 0) {
+			sh->flow = FLOW_NONE;
+			return false;
+		}
+		return true;
+	}
+	return sh->flow != FLOW_NONE;
+}
+
+static int
+exec_loop(struct shell *sh, struct ast_loop *l, bool until)
+{
+	int st = 0;
+
+	sh->loop_depth++;
+	for (;;) {
+		int c = exec_cond(sh, l->cond);
+		if (sh->flow != FLOW_NONE) {
+			if (loop_flow(sh))
+				break;
+			continue;
+		}
+		if ((c == 0) == until)
+			break;
+		st = exec_node(sh, l->body);
+		if (loop_flow(sh))
+			break;
+	}
+	sh->loop_depth--;
+	sh->status = st;
+	return st;
+}
+
+static int
+exec_for(struct shell *sh, struct ast_for *f)
+{
+	char **items;
+	int n, i, st = 0;
+	struct arena_mark m;
+
+	sh->lineno = f->base.lineno;
+	if (!var_is_name(f->name)) {
+		diag_error(sh, "%s: bad for loop variable", f->name);
+		fatal_error(sh, 2);
+		return 2;
+	}
+	if (f->has_in) {
+		m = arena_mark(&sh->eval);
+		n = expand_words(sh, f->words, &items);
+		if (n < 0) {
+			arena_release(&sh->eval, m);
+			fatal_error(sh, sh->expand_err == 2 ? 2 : 1);
+			return sh->status;
+		}
+		/* copy out of the eval arena: the body releases it */
+		char **copy = malloc((size_t)(n + 1) * sizeof *copy);
+		for (i = 0; i < n; i++)
+			copy[i] = strdup(items[i]);
+		arena_release(&sh->eval, m);
+		items = copy;
+	} else {
+		n = sh->argc;
+		items = malloc((size_t)(n + 1) * sizeof *items);
+		for (i = 0; i < n; i++)
+			items[i] = strdup(sh->argv[i]);
+	}
+	sh->loop_depth++;
+	for (i = 0; i < n; i++) {
+		if (var_set(sh, f->name, items[i], 0) != 0) {
+			st = 1;
+			fatal_error(sh, 1);
+			break;
+		}
+		st = exec_node(sh, f->body);
+		if (loop_flow(sh))
+			break;
+	}
+	sh->loop_depth--;
+	for (i = 0; i < n; i++)
+		free(items[i]);
+	free(items);
+	sh->status = st;
+	return st;
+}
+
+static int
+exec_case(struct shell *sh, struct ast_case *c)
+{
+	struct arena_mark m = arena_mark(&sh->eval);
+	struct case_item *it;
+	struct word *pw;
+	char *subject;
+	int st = 0;
+
+	sh->lineno = c->base.lineno;
+	subject = expand_word_str(sh, c->subject);
+	if (subject == NULL) {
+		arena_release(&sh->eval, m);
+		fatal_error(sh, sh->expand_err == 2 ? 2 : 1);
+		return sh->status;
+	}
+	subject = strdup(subject);
+	for (it = c->items; it != NULL; it = it->next) {
+		for (pw = it->patterns; pw != NULL; pw = pw->next) {
+			struct word one = *pw;
+			one.next = NULL;
+			char *pat = expand_word_pattern(sh, &one);
+			if (pat == NULL) {
+				free(subject);
+				arena_release(&sh->eval, m);
+				fatal_error(sh, sh->expand_err == 2 ? 2 : 1);
+				return sh->status;
+			}
+			if (pattern_match(pat, subject))
+				goto matched;
+		}
+	}
+	free(subject);
+	arena_release(&sh->eval, m);
+	sh->status = 0;
+	return 0;
+matched:
+	free(subject);
+	arena_release(&sh->eval, m);
+	if (it->body != NULL)
+		st = exec_node(sh, it->body);
+	sh->status = st;
+	return st;
+}
+
+static int
+exec_list_item(struct shell *sh, struct ast_node *n, bool async)
+{
+	if (async)
+		return exec_async(sh, n);
+	return exec_node(sh, n);
+}
+
+static int
+exec_compound(struct shell *sh, struct ast_node *n)
+{
+	int st = 0;
+
+	switch (n->kind) {
+	case AST_SIMPLE:
+		return exec_simple(sh, (struct ast_simple *)n);
+	case AST_PIPELINE:
+		return exec_pipeline(sh, (struct ast_pipeline *)n, RUN_FG);
+	case AST_AND:
+	case AST_OR: {
+		struct ast_andor *a = (struct ast_andor *)n;
+		st = exec_cond(sh, a->left);
+		if (sh->flow != FLOW_NONE)
+			return st;
+		if ((st == 0) == (n->kind == AST_AND))
+			st = exec_node(sh, a->right);
+		sh->status = st;
+		return st;
+	}
+	case AST_LIST: {
+		struct ast_list *l = (struct ast_list *)n;
+		size_t i;
+		for (i = 0; i < l->n; i++) {
+			st = exec_list_item(sh, l->items[i].cmd, l->items[i].async);
+			if (sh->flow != FLOW_NONE)
+				break;
+		}
+		return sh->status;
+	}
+	case AST_SUBSHELL:
+		return exec_subshell(sh, (struct ast_group *)n);
+	case AST_GROUP:
+		return exec_node(sh, ((struct ast_group *)n)->body);
+	case AST_IF: {
+		struct ast_if *i = (struct ast_if *)n;
+		int c = exec_cond(sh, i->cond);
+		if (sh->flow != FLOW_NONE)
+			return c;
+		if (c == 0)
+			st = exec_node(sh, i->then_part);
+		else if (i->else_part != NULL)
+			st = exec_node(sh, i->else_part);
+		else
+			st = 0;
+		sh->status = st;
+		return st;
+	}
+	case AST_WHILE:
+		return exec_loop(sh, (struct ast_loop *)n, false);
+	case AST_UNTIL:
+		return exec_loop(sh, (struct ast_loop *)n, true);
+	case AST_FOR:
+		return exec_for(sh, (struct ast_for *)n);
+	case AST_CASE:
+		return exec_case(sh, (struct ast_case *)n);
+	case AST_FUNCDEF: {
+		struct ast_funcdef *f = (struct ast_funcdef *)n;
+		exec_define_function(sh, f->name, f->body);
+		sh->status = 0;
+		return 0;
+	}
+	}
+	return st;
+}
+
+int
+exec_node(struct shell *sh, struct ast_node *n)
+{
+	int st;
+
+	if (n == NULL)
+		return sh->status = 0;
+	if (sh->pending_signals)
+		trap_run_pending(sh);
+	if (sh->flow != FLOW_NONE)
+		return sh->status;
+	/* Redirections of compound commands apply around them. Simple
+	 * commands handle their own (they may go into a plan). */
+	if (n->redirs != NULL && n->kind != AST_SIMPLE && n->kind != AST_FUNCDEF &&
+	    n->kind != AST_SUBSHELL) {
+		struct redir_undo undo = { 0 };
+		struct arena_mark m = arena_mark(&sh->eval);
+		if (redir_apply(sh, n->redirs, &undo) != 0) {
+			redir_undo(sh, &undo);
+			arena_release(&sh->eval, m);
+			return sh->status = 1;
+		}
+		arena_release(&sh->eval, m);
+		st = exec_compound(sh, n);
+		redir_undo(sh, &undo);
+	} else if (n->kind == AST_SUBSHELL && n->redirs != NULL) {
+		/* redirections of ( ) apply in the child only: do them around
+		 * the fork, in the shell, and undo them after. */
+		struct redir_undo undo = { 0 };
+		struct arena_mark m = arena_mark(&sh->eval);
+		if (redir_apply(sh, n->redirs, &undo) != 0) {
+			redir_undo(sh, &undo);
+			arena_release(&sh->eval, m);
+			return sh->status = 1;
+		}
+		arena_release(&sh->eval, m);
+		struct redir *saved = n->redirs;
+		n->redirs = NULL;
+		st = exec_compound(sh, n);
+		n->redirs = saved;
+		redir_undo(sh, &undo);
+	} else {
+		st = exec_compound(sh, n);
+	}
+	sh->status = st;
+	if (sh->pending_signals)
+		trap_run_pending(sh);
+	if (n->kind == AST_SIMPLE)
+		check_errexit(sh);
+	return sh->status;
+}
+
+/* ---- command substitution ---- */
+
+static void
+read_all(int fd, struct strbuf *out)
+{
+	char buf[8192];
+	ssize_t n;
+
+	for (;;) {
+		n = read(fd, buf, sizeof buf);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		sb_addn(out, buf, (size_t)n);
+	}
+}
+
+/* Builtins whose output in $(...) is the same whether or not they run in a
+ * subshell: they run here with stdout captured in a memfd. */
+static bool
+capture_safe(const struct builtin *b)
+{
+	static const char *const ok[] = { "echo", "printf", "pwd", "true", "false", ":", "test", "[" };
+	size_t i;
+
+	for (i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		if (strcmp(b->name, ok[i]) == 0)
+			return true;
+	return false;
+}
+
+int
+exec_cmdsub(struct shell *sh, struct ast_node *body, struct strbuf *out)
+{
+	int fds[2];
+	struct job *job;
+	pid_t pid;
+
+	if (body->kind == AST_SIMPLE && simple_is_pure((struct ast_simple *)body)) {
+		struct ast_simple *c = (struct ast_simple *)body;
+		struct prep p;
+		int saved_lineno = sh->lineno;
+		bool ran = sh->cmdsub_ran;
+		int cst = sh->cmdsub_status;
+		sh->lineno = body->lineno;
+		if (prepare(sh, c, &p) == 0 && c->assigns == NULL &&
+		    (p.kind == P_EXTERNAL || (p.kind == P_REGULAR && capture_safe(p.bi) &&
+		     c->base.redirs == NULL))) {
+			if (p.kind == P_REGULAR) {
+				int mfd = memfd_create("spsh-cmdsub", MFD_CLOEXEC);
+				int saved = fcntl(1, F_DUPFD_CLOEXEC, 64);
+				fflush(stdout);
+				if (mfd >= 0 && dup2(mfd, 1) == 1) {
+					xtrace(sh, &p);
+					int st = p.bi->fn(sh, p.argc, p.argv);
+					fflush(stdout);
+					clearerr(stdout);
+					if (saved >= 0)
+						dup2(saved, 1);
+					else
+						close(1);
+					lseek(mfd, 0, SEEK_SET);
+					read_all(mfd, out);
+					close(mfd);
+					if (saved >= 0)
+						close(saved);
+					prep_free(&p);
+					sh->status = st;
+					sh->lineno = saved_lineno;
+					return 0;
+				}
+				if (mfd >= 0)
+					close(mfd);
+				if (saved >= 0)
+					close(saved);
+			} else {
+				if (pipe2(fds, O_CLOEXEC) != 0) {
+					diag_errno(sh, "pipe");
+					prep_free(&p);
+					return -1;
+				}
+				job = job_new(sh, NULL, false);
+				xtrace(sh, &p);
+				bool mon = sh->opt.monitor;
+				sh->opt.monitor = false;	/* stays in our process group */
+				int st = spawn_external(sh, &p, -1, fds[1], job, RUN_PIPE);
+				sh->opt.monitor = mon;
+				close(fds[1]);
+				if (st == 0)
+					read_all(fds[0], out);
+				close(fds[0]);
+				prep_free(&p);
+				if (st != 0) {
+					job_free(sh, job);
+					sh->status = st;
+				} else {
+					sh->status = job_wait_fg(sh, job);
+				}
+				sh->lineno = saved_lineno;
+				return 0;
+			}
+		}
+		prep_free(&p);
+		sh->cmdsub_ran = ran;
+		sh->cmdsub_status = cst;
+		sh->lineno = saved_lineno;
+		if (sh->expand_err) {
+			/* the error happened "in the subshell": report status only */
+			sh->expand_err = 0;
+		}
+	}
+	if (pipe2(fds, O_CLOEXEC) != 0) {
+		diag_errno(sh, "pipe");
+		return -1;
+	}
+	job = job_new(sh, NULL, false);
+	pid = subshell_fork(sh);
+	if (pid < 0) {
+		close(fds[0]);
+		close(fds[1]);
+		job_free(sh, job);
+		return -1;
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		dup2(fds[1], 1);
+		close(fds[1]);
+		sh->opt.monitor = false;
+		exec_node(sh, body);
+		subshell_exit(sh, sh->status);
+	}
+	close(fds[1]);
+	read_all(fds[0], out);
+	close(fds[0]);
+	job_add_proc(sh, job, pid);
+	job->pgid = 0;
+	sh->status = job_wait_fg(sh, job);
+	return 0;
+}
+
+/* ---- exec, eval, input loop ---- */
+
+int
+exec_replace(struct shell *sh, int argc, char **argv)
+{
+	char *path;
+	char **env;
+
+	(void)argc;
+	if (argc < 2)
+		return 0;
+	argv++;
+	path = strchr(argv[0], '/') ? strdup(argv[0]) : exec_path_search(sh, argv[0], NULL);
+	if (path == NULL) {
+		diag_error(sh, "%s: not found", argv[0]);
+		fatal_error(sh, 127);
+		return 127;
+	}
+	env = var_environ(sh, &sh->eval);
+	fflush(stdout);
+	int sig;
+	for (sig = 1; sig < NSIG; sig++)
+		if (sigismember(trap_caught_set(), sig) || trap_child_default(sh, sig))
+			signal(sig, SIG_DFL);
+	execve(path, argv, env);
+	if (errno == ENOEXEC && sh->self_exe != NULL) {
+		int n = 0;
+		while (argv[n])
+			n++;
+		char **nargv = calloc((size_t)n + 2, sizeof *nargv);
+		nargv[0] = sh->self_exe;
+		nargv[1] = path;
+		for (int i = 1; i < n; i++)
+			nargv[i + 1] = argv[i];
+		execve(sh->self_exe, nargv, env);
+	}
+	int e = errno;
+	diag_errno(sh, "%s", argv[0]);
+	free(path);
+	fatal_error(sh, e == ENOENT ? 127 : 126);
+	return e == ENOENT ? 127 : 126;
+}
+
+/* Reads, parses and runs commands until the input ends or control flow
+ * leaves (exit, return from a dot script). */
+int
+exec_input(struct shell *sh, struct input *in)
+{
+	struct parser *p = parser_new(sh, in);
+	struct parse_unit *saved_unit = sh->cur_unit;
+	int st = 0;
+
+	for (;;) {
+		struct parse_unit *u = calloc(1, sizeof *u);
+		struct ast_node *node = NULL;
+		enum parse_status ps;
+
+		if (u == NULL)
+			abort();
+		arena_init(&u->arena);
+		u->refs = 1;
+		if (sh->opt.interactive && in == sh->input)
+			job_notify(sh);
+		ps = parse_next(p, &u->arena, &node);
+		if (ps == PARSE_EOF) {
+			unit_unref(u);
+			break;
+		}
+		if (ps == PARSE_ERROR) {
+			unit_unref(u);
+			sh->status = 2;
+			st = 2;
+			if (!sh->opt.interactive || in != sh->input) {
+				if (in != sh->input)
+					sh->builtin_error = true;
+				if (!sh->opt.interactive)
+					shell_exit(sh, 2);
+				break;
+			}
+			continue;
+		}
+		if (node != NULL && !sh->opt.noexec) {
+			sh->cur_unit = u;
+			input_sync(in);
+			st = exec_node(sh, node);
+			sh->cur_unit = saved_unit;
+		} else if (node != NULL && sh->dump_ast) {
+			struct strbuf b = STRBUF_INIT;
+			ast_dump(&b, node, 0);
+			fputs(b.s, stdout);
+			sb_free(&b);
+		}
+		unit_unref(u);
+		if (sh->flow != FLOW_NONE) {
+			if (sh->flow == FLOW_EXIT && !sh->subshell && in == sh->input)
+				shell_exit(sh, sh->exit_status);
+			break;
+		}
+		if (sh->interrupted)
+			sh->interrupted = false;
+	}
+	parser_free(p);
+	sh->cur_unit = saved_unit;
+	return st;
+}
+
+int
+exec_string(struct shell *sh, const char *s, const char *name)
+{
+	struct input in;
+	int st;
+
+	input_from_string(&in, sh, s, name);
+	st = exec_input(sh, &in);
+	input_close(&in);
+	return st;
+}
+
+/* ---- subshells ---- */
+
+pid_t
+subshell_fork(struct shell *sh)
+{
+	pid_t pid;
+
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0) {
+		diag_errno(sh, "fork");
+		return -1;
+	}
+	if (pid == 0) {
+		sh->subshell = true;
+		sh->opt_monitor_saved = sh->opt.monitor && sh->tty_fd >= 0 && !sh->subshell_nested;
+		sh->subshell_nested = true;
+		sh->opt.monitor = false;
+		sh->opt.interactive = false;
+		job_forget_all(sh);
+		trap_subshell_reset(sh);
+		return 0;
+	}
+	sh->n_fork++;
+	return pid;
+}
+
+void
+subshell_exit(struct shell *sh, int status)
+{
+	sh->status = status;
+	trap_run_exit(sh);
+	if (sh->flow == FLOW_EXIT)
+		status = sh->exit_status;
+	fflush(stdout);
+	fflush(stderr);
+	_exit(sh->flow == FLOW_EXIT ? sh->exit_status : status);
+}
+
+void
+shell_exit(struct shell *sh, int status)
+{
+	if (sh->subshell)
+		subshell_exit(sh, status);
+	sh->status = status;
+	sh->flow = FLOW_NONE;
+	trap_run_exit(sh);
+	if (sh->flow == FLOW_EXIT)
+		status = sh->exit_status;
+	if (sh->exit_hook != NULL)
+		sh->exit_hook(sh);
+	fflush(stdout);
+	exit(status);
+}

@@ -1,0 +1,26 @@
+/* exec.h: executor internals shared with the builtins that run commands
+ * (eval, ., exec, command) and with the subshell module. */
+#ifndef EXEC_H
+#define EXEC_H
+#include <sys/types.h>
+
+#include "shell.h"
+
+/* Forks a subshell (the only place that calls fork()). In the child,
+ * returns 0 with the shell state adjusted (traps reset, jobs forgotten);
+ * in the parent, the pid; -1 after a diagnostic. */
+pid_t subshell_fork(struct shell *sh);
+/* Ends a subshell child: EXIT trap, flush, _exit. */
+_Noreturn void subshell_exit(struct shell *sh, int status);
+
+/* Runs `exec name args` in place: execve in the shell process itself. */
+int exec_replace(struct shell *sh, int argc, char **argv);
+/* Runs a function with the given arguments. */
+int exec_function(struct shell *sh, struct function *fn, int argc, char **argv);
+/* Defines or replaces a function; `unit` is kept alive by it. */
+void exec_define_function(struct shell *sh, const char *name, struct ast_node *body);
+int exec_unset_function(struct shell *sh, const char *name);
+/* Runs a string as commands (eval, trap actions). */
+int exec_string(struct shell *sh, const char *s, const char *name);
+
+#endif

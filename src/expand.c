@@ -1,0 +1,630 @@
+/* expand.c: word expansion, XCU 2.6, in the standard's order: tilde,
+ * parameter, command substitution and arithmetic (left to right), then
+ * field splitting, pathname expansion and quote removal.
+ *
+ * The expander walks a word's parts once, building the current field in
+ * `cur` (the value, quotes removed) and, where a pattern may be needed,
+ * `pat` (the same text with quoted pattern characters backslash-escaped).
+ * Unquoted results of expansions are split on IFS as they are appended, so
+ * literal text is never split. */
+#include <ctype.h>
+#include <errno.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "shell.h"
+
+enum xmode {
+	X_FIELDS,	/* split and glob: command words, for lists */
+	X_STR,		/* one string: assignments, redirections, here-docs */
+	X_PATTERN,	/* one pattern string: case, ${p#w} */
+};
+
+struct xstate {
+	struct shell *sh;
+	enum xmode mode;
+	struct strbuf cur, pat;
+	bool started;		/* the current field exists (maybe empty) */
+	bool ws_seen;		/* last split delimiter was IFS white space */
+	bool magic;		/* an unquoted * ? [ is in the field */
+	const char *ifs;
+	char **fields;
+	size_t n, cap;
+	int err;
+};
+
+static void expand_parts(struct xstate *x, struct wpart *p, bool quoted);
+
+static void
+add_field(struct xstate *x, char *s)
+{
+	if (x->n + 2 > x->cap) {
+		x->cap = x->cap ? x->cap * 2 : 16;
+		char **nf = arena_alloc(&x->sh->eval, x->cap * sizeof *nf);
+		if (x->n)
+			memcpy(nf, x->fields, x->n * sizeof *nf);
+		x->fields = nf;
+	}
+	x->fields[x->n++] = s;
+	x->fields[x->n] = NULL;
+}
+
+static int
+cmpstr(const void *a, const void *b)
+{
+	return strcoll(*(char *const *)a, *(char *const *)b);
+}
+
+/* Ends the current field: pathname expansion if it has unquoted pattern
+ * characters (XCU 2.6.6), else the text itself. */
+static void
+push_field(struct xstate *x)
+{
+	if (x->mode == X_FIELDS && x->magic && !x->sh->opt.noglob) {
+		char **m = NULL;
+		size_t n = 0, cap = 0, i;
+		size_t got = pattern_glob(x->pat.s, &m, &n, &cap);
+		if (got > 0) {
+			qsort(m, n, sizeof *m, cmpstr);
+			for (i = 0; i < n; i++) {
+				add_field(x, arena_strdup(&x->sh->eval, m[i]));
+				free(m[i]);
+			}
+			free(m);
+			goto reset;
+		}
+		for (i = 0; i < n; i++)
+			free(m[i]);
+		free(m);
+	}
+	add_field(x, arena_strndup(&x->sh->eval, x->cur.s, x->cur.len));
+reset:
+	sb_reset(&x->cur);
+	sb_reset(&x->pat);
+	x->started = false;
+	x->magic = false;
+}
+
+static bool
+is_magic(char c)
+{
+	return c == '*' || c == '?' || c == '[';
+}
+
+/* Appends literal text. Quoted text is escaped in the pattern form. */
+static void
+add_text(struct xstate *x, const char *s, size_t len, bool quoted)
+{
+	size_t i;
+
+	sb_addn(&x->cur, s, len);
+	if (x->mode != X_STR) {
+		for (i = 0; i < len; i++) {
+			char c = s[i];
+			if (quoted) {
+				if (is_magic(c) || c == '\\' || c == ']')
+					sb_addc(&x->pat, '\\');
+			} else if (is_magic(c)) {
+				x->magic = true;
+			}
+			sb_addc(&x->pat, c);
+		}
+	}
+	if (len > 0 || quoted)
+		x->started = true;
+	x->ws_seen = false;
+}
+
+static bool
+ifs_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
+}
+
+/* Appends the result of an expansion. Unquoted results in field mode are
+ * split on IFS (XCU 2.6.5). */
+static void
+add_result(struct xstate *x, const char *s, size_t len, bool quoted)
+{
+	const char *ifs = x->ifs;
+	size_t i, run;
+
+	if (quoted || x->mode != X_FIELDS || (ifs != NULL && *ifs == '\0')) {
+		if (len > 0 || quoted)
+			add_text(x, s, len, quoted);
+		return;
+	}
+	if (ifs == NULL)
+		ifs = " \t\n";
+	for (i = 0; i < len; i += run) {
+		const char *d = memchr(ifs, s[i], strlen(ifs));
+		run = 1;
+		if (d == NULL || s[i] == '\0') {
+			/* a run of ordinary characters */
+			while (i + run < len && (s[i + run] == '\0' ||
+			    memchr(ifs, s[i + run], strlen(ifs)) == NULL))
+				run++;
+			add_text(x, s + i, run, false);
+		} else if (ifs_ws(s[i])) {
+			if (x->started)
+				push_field(x);
+			x->ws_seen = true;
+		} else {
+			if (x->started)
+				push_field(x);
+			else if (!x->ws_seen)
+				add_field(x, arena_strdup(&x->sh->eval, ""));
+			x->ws_seen = false;
+		}
+	}
+}
+
+/* ---- tilde expansion (XCU 2.6.1) ---- */
+
+/* If `p` (a leading unquoted literal) starts with a tilde-prefix, appends
+ * its expansion and returns how many bytes of the literal were used. */
+static size_t
+tilde(struct xstate *x, const char *s, size_t len, bool last, bool in_assign)
+{
+	size_t end = 0;
+	const char *home;
+	char *user;
+
+	while (end < len && s[end] != '/' && !(in_assign && s[end] == ':'))
+		end++;
+	if (end == len && !last)
+		return 0;	/* the prefix continues into a quoted part */
+	if (end == 1) {
+		home = var_get(x->sh, "HOME");
+		if (home == NULL) {
+			struct passwd *pw = getpwuid(getuid());
+			home = pw != NULL ? pw->pw_dir : "";
+		}
+	} else {
+		user = strndup(s + 1, end - 1);
+		struct passwd *pw = getpwnam(user);
+		free(user);
+		if (pw == NULL)
+			return 0;
+		home = pw->pw_dir;
+	}
+	add_text(x, home, strlen(home), true);
+	return end;
+}
+
+/* ---- parameters (XCU 2.6.2) ---- */
+
+static const char *
+pos_param(struct shell *sh, const char *name)
+{
+	char *end;
+	long i = strtol(name, &end, 10);
+
+	if (*end != '\0' || i < 0)
+		return NULL;
+	if (i == 0)
+		return sh->arg0;
+	if (i > sh->argc)
+		return NULL;
+	return sh->argv[i - 1];
+}
+
+/* Returns the value of a scalar parameter (not @ or *), or NULL if unset.
+ * Numeric results are formatted into `tmp`. */
+static const char *
+param_value(struct shell *sh, const char *name, char *tmp, size_t tmpsz)
+{
+	if (isdigit((unsigned char)name[0]))
+		return pos_param(sh, name);
+	if (name[1] == '\0') {
+		switch (name[0]) {
+		case '#':
+			snprintf(tmp, tmpsz, "%d", sh->argc);
+			return tmp;
+		case '?':
+			snprintf(tmp, tmpsz, "%d", sh->status);
+			return tmp;
+		case '$':
+			snprintf(tmp, tmpsz, "%ld", (long)sh->pid);
+			return tmp;
+		case '!':
+			if (sh->last_bg == 0)
+				return NULL;
+			snprintf(tmp, tmpsz, "%ld", (long)sh->last_bg);
+			return tmp;
+		case '-':
+			return opt_letters(sh, tmp, tmpsz);
+		default:
+			break;
+		}
+	}
+	if (strcmp(name, "LINENO") == 0) {
+		const char *v = var_get(sh, name);
+		if (v == NULL || sh->lineno_auto) {
+			snprintf(tmp, tmpsz, "%d", sh->lineno);
+			return tmp;
+		}
+		return v;
+	}
+	return var_get(sh, name);
+}
+
+/* "$*" or $@ in a string context: the parameters joined by `sep`. */
+static char *
+join_params(struct shell *sh, const char *sep)
+{
+	struct strbuf b = STRBUF_INIT;
+	int i;
+	char *r;
+
+	for (i = 0; i < sh->argc; i++) {
+		if (i > 0 && sep != NULL)
+			sb_adds(&b, sep);
+		sb_adds(&b, sh->argv[i]);
+	}
+	r = arena_strndup(&sh->eval, b.s, b.len);
+	sb_free(&b);
+	return r;
+}
+
+static char *
+word_to_str(struct shell *sh, struct word *w, enum xmode mode, bool in_assign);
+
+static size_t
+mb_length(const char *s)
+{
+	size_t n = 0;
+
+	if (MB_CUR_MAX == 1)
+		return strlen(s);
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+static void
+expand_param(struct xstate *x, struct wpart *p, bool quoted)
+{
+	struct shell *sh = x->sh;
+	const char *name = p->u.param.name;
+	enum param_op op = p->u.param.op;
+	bool at = strcmp(name, "@") == 0, star = strcmp(name, "*") == 0;
+	char tmp[64], sepbuf[2];
+	const char *val = NULL;
+	bool set;
+
+	if (at || star) {
+		set = sh->argc > 0;
+		if (op == PARAM_PLAIN || op == PARAM_LENGTH)
+			goto use;
+		/* for the tests below, $@ behaves as "$*" joined by space */
+		val = join_params(sh, " ");
+	} else {
+		val = param_value(sh, name, tmp, sizeof tmp);
+		set = val != NULL;
+	}
+	bool null = !set || val == NULL || *val == '\0';
+	if (at || star)
+		null = !set || (sh->argc == 1 && sh->argv[0][0] == '\0');
+	bool empty = p->u.param.colon ? null : !set;
+
+	switch (op) {
+	case PARAM_PLAIN:
+	case PARAM_LENGTH:
+		break;
+	case PARAM_DEFAULT:
+		if (empty) {
+			if (p->u.param.arg)
+				expand_parts(x, p->u.param.arg->parts, quoted);
+			return;
+		}
+		break;
+	case PARAM_ALT:
+		if (!empty && p->u.param.arg)
+			expand_parts(x, p->u.param.arg->parts, quoted);
+		return;
+	case PARAM_ASSIGN:
+		if (empty) {
+			if (!var_is_name(name)) {
+				diag_error(sh, "%s: cannot assign in this way", name);
+				x->err = 1;
+				return;
+			}
+			char *v = p->u.param.arg ? word_to_str(sh, p->u.param.arg, X_STR, false) : "";
+			if (v == NULL || var_set(sh, name, v, 0) != 0) {
+				x->err = 1;
+				return;
+			}
+			val = var_get(sh, name);
+			add_result(x, val, strlen(val), quoted);
+			return;
+		}
+		break;
+	case PARAM_ERROR:
+		if (empty) {
+			char *msg = p->u.param.arg ? word_to_str(sh, p->u.param.arg, X_STR, false) : NULL;
+			if (msg != NULL && *msg)
+				diag_error(sh, "%s: %s", name, msg);
+			else
+				diag_error(sh, "%s: parameter %s", name, set ? "null" : "not set");
+			x->err = 2;
+			return;
+		}
+		break;
+	case PARAM_RM_SSUFFIX:
+	case PARAM_RM_LSUFFIX:
+	case PARAM_RM_SPREFIX:
+	case PARAM_RM_LPREFIX:
+		break;
+	}
+use:
+	if (!set && sh->opt.nounset && !at && !star) {
+		diag_error(sh, "%s: parameter not set", name);
+		x->err = 2;
+		return;
+	}
+	if (op == PARAM_LENGTH) {
+		size_t len = at || star ? (size_t)sh->argc : (val ? mb_length(val) : 0);
+		snprintf(tmp, sizeof tmp, "%zu", len);
+		add_result(x, tmp, strlen(tmp), quoted);
+		return;
+	}
+	if (op >= PARAM_RM_SSUFFIX) {
+		char *pat = p->u.param.arg ? word_to_str(sh, p->u.param.arg, X_PATTERN, false) : "";
+		const char *v = val ? val : "";
+		long k;
+		if (pat == NULL) {
+			x->err = 1;
+			return;
+		}
+		switch (op) {
+		case PARAM_RM_SPREFIX:
+		case PARAM_RM_LPREFIX:
+			k = pattern_prefix(pat, v, op == PARAM_RM_LPREFIX);
+			if (k > 0)
+				v += k;
+			add_result(x, v, strlen(v), quoted);
+			return;
+		default:
+			k = pattern_suffix(pat, v, op == PARAM_RM_LSUFFIX);
+			add_result(x, v, k >= 0 ? (size_t)k : strlen(v), quoted);
+			return;
+		}
+	}
+	if (at || star) {
+		int i;
+		if (quoted && at && x->mode == X_FIELDS) {
+			/* "$@": one field per parameter, the first and last
+			 * joined to the text around them (XCU 2.5.2) */
+			for (i = 0; i < sh->argc; i++) {
+				if (i > 0)
+					push_field(x);
+				add_text(x, sh->argv[i], strlen(sh->argv[i]), true);
+			}
+			return;
+		}
+		if (quoted || x->mode != X_FIELDS) {
+			const char *ifs = x->ifs;
+			const char *sep = " ";
+			if (star || x->mode == X_FIELDS) {
+				if (ifs == NULL)
+					sep = " ";
+				else if (*ifs == '\0')
+					sep = NULL;
+				else {
+					sepbuf[0] = *ifs;
+					sepbuf[1] = '\0';
+					sep = sepbuf;
+				}
+			}
+			char *j = join_params(sh, sep);
+			add_result(x, j, strlen(j), quoted);
+			return;
+		}
+		/* unquoted $@ and $*: each parameter split on its own */
+		for (i = 0; i < sh->argc; i++) {
+			if (i > 0 && x->started)
+				push_field(x);
+			add_result(x, sh->argv[i], strlen(sh->argv[i]), false);
+		}
+		return;
+	}
+	if (val != NULL)
+		add_result(x, val, strlen(val), quoted);
+}
+
+/* ---- command substitution and arithmetic ---- */
+
+static void
+expand_cmdsub(struct xstate *x, struct wpart *p, bool quoted)
+{
+	struct strbuf out = STRBUF_INIT;
+
+	if (p->u.cmdsub.body != NULL) {
+		if (exec_cmdsub(x->sh, p->u.cmdsub.body, &out) != 0) {
+			sb_free(&out);
+			x->err = 1;
+			return;
+		}
+	} else {
+		x->sh->status = 0;
+	}
+	x->sh->cmdsub_status = x->sh->status;
+	x->sh->cmdsub_ran = true;
+	while (out.len > 0 && out.s[out.len - 1] == '\n')
+		out.len--;
+	add_result(x, out.s, out.len, quoted);
+	sb_free(&out);
+}
+
+static void
+expand_arith(struct xstate *x, struct wpart *p, bool quoted)
+{
+	char *expr = word_to_str(x->sh, p->u.arith.expr, X_STR, false);
+	long v;
+	char tmp[32];
+
+	if (expr == NULL || arith_eval(x->sh, expr, &v) != 0) {
+		x->err = 2;
+		return;
+	}
+	snprintf(tmp, sizeof tmp, "%ld", v);
+	add_result(x, tmp, strlen(tmp), quoted);
+}
+
+/* Walks parts; `quoted` is set inside double quotes. */
+static void
+expand_parts(struct xstate *x, struct wpart *p, bool quoted)
+{
+	for (; p != NULL && !x->err; p = p->next) {
+		switch (p->kind) {
+		case WP_LIT:
+			add_text(x, p->u.lit.text, p->u.lit.len, quoted || p->u.lit.quoted);
+			break;
+		case WP_DQ:
+			/* "" makes a field; "$@" alone makes one per parameter */
+			if (!(p->u.dq != NULL && p->u.dq->next == NULL &&
+			    p->u.dq->kind == WP_PARAM &&
+			    strcmp(p->u.dq->u.param.name, "@") == 0)) {
+				x->started = true;
+				x->ws_seen = false;
+			}
+			expand_parts(x, p->u.dq, true);
+			break;
+		case WP_PARAM:
+			expand_param(x, p, quoted);
+			break;
+		case WP_CMDSUB:
+			expand_cmdsub(x, p, quoted);
+			break;
+		case WP_ARITH:
+			expand_arith(x, p, quoted);
+			break;
+		}
+	}
+}
+
+/* Expands one word, with tilde expansion at its start (and after ':' in
+ * assignments). */
+static void
+expand_word(struct xstate *x, struct word *w, bool in_assign)
+{
+	struct wpart *p = w->parts;
+
+	if (p != NULL && p->kind == WP_LIT && !p->u.lit.quoted && p->u.lit.len > 0 &&
+	    (p->u.lit.text[0] == '~' || (in_assign && memchr(p->u.lit.text, ':', p->u.lit.len)))) {
+		const char *s = p->u.lit.text;
+		size_t len = p->u.lit.len, i = 0;
+		bool at_start = true;
+		while (i < len) {
+			if (at_start && s[i] == '~') {
+				size_t used = tilde(x, s + i, len - i, p->next == NULL, in_assign);
+				if (used > 0) {
+					i += used;
+					at_start = false;
+					continue;
+				}
+			}
+			at_start = in_assign && s[i] == ':';
+			add_text(x, s + i, 1, false);
+			i++;
+		}
+		p = p->next;
+	}
+	expand_parts(x, p, false);
+}
+
+static void
+xinit(struct xstate *x, struct shell *sh, enum xmode mode)
+{
+	memset(x, 0, sizeof *x);
+	x->sh = sh;
+	x->mode = mode;
+	sb_init(&x->cur);
+	sb_init(&x->pat);
+	x->ifs = var_get(sh, "IFS");
+}
+
+static void
+xfree(struct xstate *x)
+{
+	sb_free(&x->cur);
+	sb_free(&x->pat);
+}
+
+static char *
+word_to_str(struct shell *sh, struct word *w, enum xmode mode, bool in_assign)
+{
+	struct xstate x;
+	char *r;
+
+	xinit(&x, sh, mode);
+	expand_word(&x, w, in_assign);
+	if (x.err) {
+		sh->expand_err = x.err;
+		xfree(&x);
+		return NULL;
+	}
+	if (mode == X_PATTERN)
+		r = arena_strndup(&sh->eval, x.pat.s, x.pat.len);
+	else
+		r = arena_strndup(&sh->eval, x.cur.s, x.cur.len);
+	xfree(&x);
+	return r;
+}
+
+int
+expand_words(struct shell *sh, struct word *words, char ***out)
+{
+	struct xstate x;
+	struct word *w;
+
+	xinit(&x, sh, X_FIELDS);
+	add_field(&x, NULL);	/* allocate; n is reset below */
+	x.n = 0;
+	x.fields[0] = NULL;
+	for (w = words; w != NULL && !x.err; w = w->next) {
+		expand_word(&x, w, false);
+		if (x.started)
+			push_field(&x);
+		x.ws_seen = false;
+	}
+	xfree(&x);
+	if (x.err) {
+		sh->expand_err = x.err;
+		return -1;
+	}
+	*out = x.fields;
+	return (int)x.n;
+}
+
+char *
+expand_word_str(struct shell *sh, struct word *w)
+{
+	return word_to_str(sh, w, X_STR, false);
+}
+
+char *
+expand_assign_value(struct shell *sh, struct word *w)
+{
+	return word_to_str(sh, w, X_STR, true);
+}
+
+char *
+expand_word_pattern(struct shell *sh, struct word *w)
+{
+	return word_to_str(sh, w, X_PATTERN, false);
+}
+
+/* Expands a here-document body: parameters, command substitutions and
+ * arithmetic, no splitting or globbing (XCU 2.7.4). */
+char *
+expand_heredoc(struct shell *sh, struct heredoc *h)
+{
+	if (h->body == NULL || h->body->parts == NULL)
+		return "";
+	return word_to_str(sh, h->body, X_STR, false);
+}

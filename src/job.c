@@ -1,0 +1,454 @@
+/* job.c: the job table, waiting and job control (see job.h). */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "job.h"
+#include "shell.h"
+#include "spawn/spawn.h"
+
+const char *signame_from_num(int n) __attribute__((weak));
+
+static struct termios shell_tmodes;
+static bool have_tmodes;
+
+struct job *
+job_new(struct shell *sh, const char *cmd, bool bg)
+{
+	struct job *j = calloc(1, sizeof *j), **pp;
+	int id = 1;
+	struct job *k;
+
+	if (j == NULL)
+		abort();
+	for (k = sh->jobs; k != NULL; k = k->next)
+		if (k->id >= id)
+			id = k->id + 1;
+	j->id = id;
+	j->bg = bg;
+	j->cmd = cmd != NULL ? strdup(cmd) : NULL;
+	for (pp = &sh->jobs; *pp != NULL; pp = &(*pp)->next)
+		;
+	*pp = j;
+	return j;
+}
+
+void
+job_add_proc(struct shell *sh, struct job *j, pid_t pid)
+{
+	(void)sh;
+	if (j->nproc == j->cap) {
+		j->cap = j->cap ? j->cap * 2 : 4;
+		j->procs = realloc(j->procs, j->cap * sizeof *j->procs);
+		if (j->procs == NULL)
+			abort();
+	}
+	j->procs[j->nproc++] = (struct proc){ .pid = pid };
+	if (j->pgid == 0 && sh->opt.monitor)
+		j->pgid = pid;
+}
+
+void
+job_free(struct shell *sh, struct job *j)
+{
+	struct job **pp;
+
+	for (pp = &sh->jobs; *pp != NULL; pp = &(*pp)->next)
+		if (*pp == j) {
+			*pp = j->next;
+			break;
+		}
+	free(j->procs);
+	free(j->cmd);
+	free(j);
+}
+
+void
+job_forget_all(struct shell *sh)
+{
+	while (sh->jobs != NULL)
+		job_free(sh, sh->jobs);
+}
+
+bool
+job_done(const struct job *j)
+{
+	size_t i;
+
+	for (i = 0; i < j->nproc; i++)
+		if (!j->procs[i].done)
+			return false;
+	return true;
+}
+
+bool
+job_stopped(const struct job *j)
+{
+	size_t i;
+	bool any = false;
+
+	for (i = 0; i < j->nproc; i++) {
+		if (!j->procs[i].done && !j->procs[i].stopped)
+			return false;
+		any |= j->procs[i].stopped;
+	}
+	return any;
+}
+
+static int
+wstatus(int st)
+{
+	if (WIFEXITED(st))
+		return WEXITSTATUS(st);
+	if (WIFSIGNALED(st))
+		return 128 + WTERMSIG(st);
+	if (WIFSTOPPED(st))
+		return 128 + WSTOPSIG(st);
+	return 0;
+}
+
+int
+job_status(struct shell *sh, struct job *j)
+{
+	size_t i;
+	int st = 0;
+
+	if (j->nproc == 0)
+		return 0;
+	if (job_stopped(j)) {
+		for (i = 0; i < j->nproc; i++)
+			if (j->procs[i].stopped)
+				st = wstatus(j->procs[i].status);
+		return st;
+	}
+	if (sh->opt.pipefail) {
+		for (i = 0; i < j->nproc; i++)
+			if (wstatus(j->procs[i].status) != 0)
+				st = wstatus(j->procs[i].status);
+		return st;
+	}
+	return wstatus(j->procs[j->nproc - 1].status);
+}
+
+/* Records a wait status for `pid`. */
+static void
+record(struct shell *sh, pid_t pid, int st)
+{
+	struct job *j;
+	size_t i;
+
+	for (j = sh->jobs; j != NULL; j = j->next)
+		for (i = 0; i < j->nproc; i++)
+			if (j->procs[i].pid == pid) {
+				struct proc *p = &j->procs[i];
+				if (WIFSTOPPED(st)) {
+					p->stopped = true;
+				} else if (WIFCONTINUED(st)) {
+					p->stopped = false;
+					return;
+				} else {
+					p->done = true;
+					p->stopped = false;
+				}
+				p->status = st;
+				j->changed = true;
+				j->notified = false;
+				return;
+			}
+}
+
+/* One waitpid(); returns false if there was nothing (or EINTR with a
+ * pending trap). */
+static bool
+wait_one(struct shell *sh, bool block)
+{
+	int st;
+	pid_t pid;
+	int flags = (block ? 0 : WNOHANG) | WUNTRACED | WCONTINUED;
+
+	for (;;) {
+		pid = waitpid(-1, &st, flags);
+		if (pid > 0) {
+			record(sh, pid, st);
+			spawn_async_reap();
+			return true;
+		}
+		if (pid < 0 && errno == EINTR) {
+			if (sh->pending_signals)
+				return false;
+			continue;
+		}
+		return false;
+	}
+}
+
+void
+job_reap(struct shell *sh)
+{
+	while (sh->jobs != NULL && wait_one(sh, false))
+		;
+	spawn_async_reap();
+}
+
+bool
+job_wait_change(struct shell *sh, struct job *j, bool wait_stopped)
+{
+	while (!job_done(j) && !(wait_stopped && job_stopped(j))) {
+		if (!wait_one(sh, true)) {
+			if (sh->pending_signals)
+				return false;
+			/* ECHILD: nothing left to wait for */
+			size_t i;
+			for (i = 0; i < j->nproc; i++)
+				j->procs[i].done = true;
+		}
+	}
+	return true;
+}
+
+static const char *
+state_text(struct job *j, char *buf, size_t size)
+{
+	struct proc *last = &j->procs[j->nproc - 1];
+
+	if (job_stopped(j)) {
+		size_t i;
+		int sig = SIGTSTP;
+		for (i = 0; i < j->nproc; i++)
+			if (j->procs[i].stopped)
+				sig = WSTOPSIG(j->procs[i].status);
+		const char *n = signame_from_num ? signame_from_num(sig) : NULL;
+		if (sig == SIGTSTP || n == NULL)
+			snprintf(buf, size, "Stopped");
+		else
+			snprintf(buf, size, "Stopped (SIG%s)", n);
+	} else if (!job_done(j)) {
+		snprintf(buf, size, "Running");
+	} else if (WIFSIGNALED(last->status)) {
+		snprintf(buf, size, "%s%s", strsignal(WTERMSIG(last->status)),
+		    WCOREDUMP(last->status) ? " (core dumped)" : "");
+	} else if (WEXITSTATUS(last->status) != 0) {
+		snprintf(buf, size, "Done(%d)", WEXITSTATUS(last->status));
+	} else {
+		snprintf(buf, size, "Done");
+	}
+	return buf;
+}
+
+static char
+job_mark(struct shell *sh, struct job *j)
+{
+	struct job *k, *cur = NULL, *prev = NULL;
+
+	/* %+ is the most recent stopped job, else the most recent job */
+	for (k = sh->jobs; k != NULL; k = k->next) {
+		if (job_stopped(k) || cur == NULL || !job_stopped(cur)) {
+			if (cur == NULL || job_stopped(k) || !job_stopped(cur)) {
+				prev = cur;
+				cur = k;
+			}
+		}
+	}
+	if (j == cur)
+		return '+';
+	if (j == prev)
+		return '-';
+	return ' ';
+}
+
+void
+job_print(struct shell *sh, struct job *j, int how)
+{
+	char st[64];
+
+	if (how == 2) {
+		printf("%ld\n", (long)(j->pgid ? j->pgid : j->procs[0].pid));
+		return;
+	}
+	if (how == 1)
+		printf("[%d]%c %ld %-24s %s\n", j->id, job_mark(sh, j),
+		    (long)(j->pgid ? j->pgid : j->procs[0].pid),
+		    state_text(j, st, sizeof st), j->cmd ? j->cmd : "");
+	else
+		printf("[%d]%c  %-24s %s\n", j->id, job_mark(sh, j),
+		    state_text(j, st, sizeof st), j->cmd ? j->cmd : "");
+}
+
+void
+job_notify(struct shell *sh)
+{
+	struct job *j, *next;
+
+	job_reap(sh);
+	for (j = sh->jobs; j != NULL; j = next) {
+		next = j->next;
+		if (!j->changed || j->nproc == 0)
+			continue;
+		if (job_done(j)) {
+			if (sh->opt.interactive && j->bg)
+				job_print(sh, j, 0);
+			job_free(sh, j);
+		} else if (job_stopped(j) && !j->notified) {
+			if (sh->opt.interactive)
+				job_print(sh, j, 0);
+			j->notified = true;
+			j->changed = false;
+		}
+	}
+	fflush(stdout);
+}
+
+void
+job_give_terminal(struct shell *sh, pid_t pgid)
+{
+	if (sh->tty_fd >= 0 && sh->opt.monitor)
+		tcsetpgrp(sh->tty_fd, pgid);
+}
+
+void
+job_take_terminal(struct shell *sh)
+{
+	if (sh->tty_fd < 0 || !sh->opt.monitor)
+		return;
+	tcsetpgrp(sh->tty_fd, sh->pgid);
+	if (have_tmodes)
+		tcsetattr(sh->tty_fd, TCSADRAIN, &shell_tmodes);
+}
+
+void
+job_monitor_changed(struct shell *sh)
+{
+	if (sh->opt.monitor && sh->tty_fd >= 0 && tcgetattr(sh->tty_fd, &shell_tmodes) == 0)
+		have_tmodes = true;
+}
+
+int
+job_wait_fg(struct shell *sh, struct job *j)
+{
+	int st;
+
+	for (;;) {
+		if (job_wait_change(sh, j, sh->opt.monitor))
+			break;
+		/* A trapped signal arrived: run its trap, keep waiting
+		 * (XCU 2.11: traps run after the foreground command). */
+		trap_run_pending(sh);
+		if (sh->flow == FLOW_EXIT)
+			break;
+	}
+	if (j->pgid != 0)
+		job_take_terminal(sh);
+	st = job_status(sh, j);
+	if (job_stopped(j)) {
+		j->bg = true;
+		j->notified = true;
+		j->changed = false;
+		if (sh->opt.interactive) {
+			fputc('\n', stderr);
+			job_print(sh, j, 0);
+			fflush(stdout);
+		}
+		return st;
+	}
+	/* Report a foreground job killed by a signal other than SIGINT/SIGPIPE. */
+	if (sh->opt.interactive && j->nproc > 0) {
+		int ls = j->procs[j->nproc - 1].status;
+		if (WIFSIGNALED(ls) && WTERMSIG(ls) != SIGINT && WTERMSIG(ls) != SIGPIPE)
+			fprintf(stderr, "%s%s\n", strsignal(WTERMSIG(ls)),
+			    WCOREDUMP(ls) ? " (core dumped)" : "");
+		else if (WIFSIGNALED(ls) && WTERMSIG(ls) == SIGINT)
+			fputc('\n', stderr);
+	}
+	job_free(sh, j);
+	return st;
+}
+
+int
+job_continue(struct shell *sh, struct job *j, bool fg)
+{
+	size_t i;
+	pid_t target = j->pgid ? -j->pgid : j->procs[0].pid;
+
+	for (i = 0; i < j->nproc; i++)
+		j->procs[i].stopped = false;
+	j->bg = !fg;
+	j->changed = false;
+	if (fg) {
+		printf("%s\n", j->cmd ? j->cmd : "");
+		fflush(stdout);
+		if (j->pgid)
+			job_give_terminal(sh, j->pgid);
+		kill(target, SIGCONT);
+		return job_wait_fg(sh, j);
+	}
+	printf("[%d] %s &\n", j->id, j->cmd ? j->cmd : "");
+	fflush(stdout);
+	kill(target, SIGCONT);
+	return 0;
+}
+
+struct job *
+job_find(struct shell *sh, const char *spec, const char *who)
+{
+	struct job *j, *found = NULL;
+
+	if (spec[0] != '%') {
+		char *end;
+		long pid = strtol(spec, &end, 10);
+		if (*end == '\0' && pid > 0)
+			for (j = sh->jobs; j != NULL; j = j->next)
+				for (size_t i = 0; i < j->nproc; i++)
+					if (j->procs[i].pid == pid)
+						return j;
+		diag_error(sh, "%s: %s: no such job", who, spec);
+		return NULL;
+	}
+	spec++;
+	if (*spec == '\0' || strcmp(spec, "%") == 0 || strcmp(spec, "+") == 0 ||
+	    strcmp(spec, "-") == 0) {
+		char want = *spec == '-' ? '-' : '+';
+		for (j = sh->jobs; j != NULL; j = j->next)
+			if (job_mark(sh, j) == want)
+				return j;
+		diag_error(sh, "%s: %%%s: no current job", who, spec);
+		return NULL;
+	}
+	if (spec[0] >= '0' && spec[0] <= '9') {
+		int id = atoi(spec);
+		for (j = sh->jobs; j != NULL; j = j->next)
+			if (j->id == id)
+				return j;
+	} else {
+		bool sub = spec[0] == '?';
+		const char *s = sub ? spec + 1 : spec;
+		for (j = sh->jobs; j != NULL; j = j->next) {
+			const char *c = j->cmd ? j->cmd : "";
+			if (sub ? strstr(c, s) != NULL : strncmp(c, s, strlen(s)) == 0) {
+				if (found != NULL) {
+					diag_error(sh, "%s: %%%s: ambiguous job", who, spec);
+					return NULL;
+				}
+				found = j;
+			}
+		}
+		if (found)
+			return found;
+	}
+	diag_error(sh, "%s: %%%s: no such job", who, spec);
+	return NULL;
+}
+
+pid_t
+job_pgid(struct shell *sh, const char *spec)
+{
+	struct job *j = job_find(sh, spec, "kill");
+
+	if (j == NULL)
+		return 0;
+	return j->pgid ? j->pgid : j->procs[0].pid;
+}

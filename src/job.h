@@ -1,0 +1,60 @@
+/* job.h: the job table (XCU 2.9.3.1 asynchronous lists, and job control
+ * when `set -m` is on). A job is a pipeline or an asynchronous list; each
+ * has its processes and, under job control, its own process group. */
+#ifndef JOB_H
+#define JOB_H
+#include <stdbool.h>
+#include <sys/types.h>
+
+struct shell;
+
+struct proc {
+	pid_t pid;
+	int status;		/* wait status */
+	bool done, stopped;
+};
+
+struct job {
+	int id;			/* %n */
+	pid_t pgid;		/* 0 without job control */
+	size_t nproc, cap;
+	struct proc *procs;
+	char *cmd;		/* text for listings, heap, may be NULL */
+	bool bg;		/* started with & or put there by bg */
+	bool notified;		/* its state change was reported */
+	bool changed;		/* state changed since the last report */
+	struct job *next;
+};
+
+struct job *job_new(struct shell *sh, const char *cmd, bool bg);
+void job_add_proc(struct shell *sh, struct job *j, pid_t pid);
+/* Waits for a foreground job. Returns its status (XCU 2.8.2: the last
+ * process's, 128+n for a signal; with pipefail the last non-zero). The job
+ * is freed unless it stopped (then it stays in the table, reported). */
+int job_wait_fg(struct shell *sh, struct job *j);
+/* Collects the status of finished children without blocking. */
+void job_reap(struct shell *sh);
+/* Prints and forgets finished background jobs (interactive shells). */
+void job_notify(struct shell *sh);
+/* Exit status of a job that has finished or stopped. */
+int job_status(struct shell *sh, struct job *j);
+bool job_done(const struct job *j);
+bool job_stopped(const struct job *j);
+void job_free(struct shell *sh, struct job *j);
+/* Finds a job by %spec (%n %+ %- %% %string %?string) or by pid; NULL after
+ * a diagnostic naming `who`. */
+struct job *job_find(struct shell *sh, const char *spec, const char *who);
+/* Blocks until `j` changes state (done or stopped); false if interrupted by
+ * a trapped signal. */
+bool job_wait_change(struct shell *sh, struct job *j, bool wait_stopped);
+void job_print(struct shell *sh, struct job *j, int how);	/* 0 normal, 1 -l, 2 -p */
+/* The terminal goes back to the shell after a foreground job. */
+void job_take_terminal(struct shell *sh);
+void job_give_terminal(struct shell *sh, pid_t pgid);
+/* Continues a job in the foreground or background (fg, bg). */
+int job_continue(struct shell *sh, struct job *j, bool fg);
+/* for kill %n: the job's process group (or pid), 0 after a diagnostic */
+pid_t job_pgid(struct shell *sh, const char *spec);
+void job_forget_all(struct shell *sh);	/* in a new subshell */
+
+#endif

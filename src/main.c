@@ -1,0 +1,287 @@
+/* main.c: start-up (XCU sh: invocation, options, operands), the login
+ * and ENV files, and the top-level read-eval loop. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "exec.h"
+#include "input.h"
+#include "job.h"
+#include "redir.h"
+
+#define SPSH_VERSION "0.1"
+
+struct shell *the_shell;
+extern char **environ;
+
+void cd_init_pwd(struct shell *sh) __attribute__((weak));
+void interactive_init(struct shell *sh) __attribute__((weak));
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: spsh [-abCefhimnuvx] [-o option]... [-c command [name [arg...]]]\n"
+	    "       spsh [options] [-s] [arg...]\n"
+	    "       spsh [options] file [arg...]\n"
+	    "  --help, --version, --dump-ast (print the syntax tree, do not run),\n"
+	    "  --force-fork (fork instead of spawning; also SPSH_FORCE_FORK=1)\n", f);
+}
+
+static void
+set_args(struct shell *sh, int argc, char **argv)
+{
+	int i;
+
+	sh->argc = argc;
+	sh->argv = malloc(((size_t)argc + 1) * sizeof *sh->argv);
+	if (sh->argv == NULL)
+		abort();
+	for (i = 0; i < argc; i++)
+		sh->argv[i] = strdup(argv[i]);
+	sh->argv[argc] = NULL;
+}
+
+/* Runs the file `path` if it exists and is readable (profile, ENV). */
+static void
+source_file(struct shell *sh, const char *path)
+{
+	struct input in;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return;
+	fd = redir_private_fd(fd);
+	input_from_fd(&in, sh, fd, path);
+	const char *saved = sh->script_name;
+	sh->script_name = path;
+	exec_input(sh, &in);
+	sh->script_name = saved;
+	input_close(&in);
+	close(fd);
+	sh->flow = sh->flow == FLOW_EXIT ? FLOW_EXIT : FLOW_NONE;
+}
+
+static char *
+find_self(const char *argv0)
+{
+	char buf[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+
+	if (n > 0) {
+		buf[n] = '\0';
+		return strdup(buf);
+	}
+	return strchr(argv0, '/') ? realpath(argv0, NULL) : NULL;
+}
+
+int
+main(int argc, char **argv)
+{
+	static struct shell shell;
+	struct shell *sh = &shell;
+	const char *cmd = NULL;
+	bool cflag = false, sflag = false;
+	int i;
+
+	setlocale(LC_ALL, "");
+	the_shell = sh;
+	sh->pid = getpid();
+	sh->ppid = getppid();
+	sh->tty_fd = -1;
+	sh->lineno_auto = true;
+	sh->opt.hashall = true;
+	arena_init(&sh->eval);
+	sh->arg0 = strdup(argv[0]);
+	sh->self_exe = find_self(argv[0]);
+	if (argv[0][0] == '-')
+		sh->opt.login = true;
+	if (getenv("SPSH_FORCE_FORK") != NULL && strcmp(getenv("SPSH_FORCE_FORK"), "1") == 0)
+		sh->force_fork = true;
+	var_init(sh, environ);
+
+	/* options: XCU sh */
+	for (i = 1; i < argc; i++) {
+		char *a = argv[i];
+		bool on = a[0] == '-';
+
+		if (strcmp(a, "--help") == 0) {
+			usage(stdout);
+			return 0;
+		}
+		if (strcmp(a, "--version") == 0) {
+			printf("spsh %s\n", SPSH_VERSION);
+			return 0;
+		}
+		if (strcmp(a, "--dump-ast") == 0) {
+			sh->dump_ast = true;
+			sh->opt.noexec = true;
+			continue;
+		}
+		if (strcmp(a, "--force-fork") == 0) {
+			sh->force_fork = true;
+			setenv("SPSH_FORCE_FORK", "1", 1);
+			continue;
+		}
+		if (strcmp(a, "--") == 0 || strcmp(a, "-") == 0) {
+			i++;
+			break;
+		}
+		if ((a[0] != '-' && a[0] != '+') || a[1] == '\0')
+			break;
+		for (char *c = a + 1; *c; c++) {
+			switch (*c) {
+			case 'c':
+				cflag = true;
+				break;
+			case 's':
+				sflag = true;
+				break;
+			case 'i':
+				sh->opt.interactive = on;
+				break;
+			case 'l':
+				sh->opt.login = on;
+				break;
+			case 'o':
+				if (i + 1 >= argc) {
+					opt_print(sh, !on);
+					continue;
+				}
+				if (opt_set_name(sh, argv[++i], on) != 0) {
+					fprintf(stderr, "spsh: %s: bad option name\n", argv[i]);
+					return 2;
+				}
+				break;
+			default:
+				if (opt_set_letter(sh, *c, on) != 0) {
+					fprintf(stderr, "spsh: -%c: bad option\n", *c);
+					usage(stderr);
+					return 2;
+				}
+			}
+		}
+	}
+	if (cflag) {
+		if (i >= argc) {
+			fprintf(stderr, "spsh: -c: option requires an argument\n");
+			return 2;
+		}
+		cmd = argv[i++];
+		if (i < argc) {
+			free(sh->arg0);
+			sh->arg0 = strdup(argv[i++]);
+		}
+	} else if (!sflag && i < argc) {
+		/* a script file */
+		free(sh->arg0);
+		sh->arg0 = strdup(argv[i]);
+		sh->script_name = sh->arg0;
+		i++;
+	}
+	set_args(sh, argc - i, argv + i);
+	if (!cflag && sh->script_name == NULL) {
+		sh->opt.stdin_cmds = true;
+		if (isatty(0) && isatty(2) && !sh->opt.noexec)
+			sh->opt.interactive = true;
+	}
+	if (sh->opt.interactive) {
+		sh->opt.monitor = true;
+		if (!sh->opt.vi)
+			sh->opt.emacs = true;
+	}
+	trap_init(sh);
+	if (cd_init_pwd != NULL)
+		cd_init_pwd(sh);
+	{
+		char buf[32];
+		snprintf(buf, sizeof buf, "%ld", (long)sh->ppid);
+		var_set(sh, "PPID", buf, 0);
+	}
+	if (sh->opt.interactive && interactive_init != NULL)
+		interactive_init(sh);
+	else if (sh->opt.interactive) {
+		sh->tty_fd = redir_private_fd(dup(2));
+		job_monitor_changed(sh);
+		trap_monitor(sh, true);
+	}
+
+	if (sh->opt.login) {
+		source_file(sh, "/etc/profile");
+		const char *home = var_get(sh, "HOME");
+		if (home != NULL) {
+			char *p = malloc(strlen(home) + 10);
+			sprintf(p, "%s/.profile", home);
+			source_file(sh, p);
+			free(p);
+		}
+	}
+	if (sh->opt.interactive) {
+		const char *env = var_get(sh, "ENV");
+		if (env != NULL && *env) {
+			struct word w;
+			struct wpart part = { .kind = WP_LIT };
+			(void)w;
+			(void)part;
+			/* ENV undergoes parameter expansion (XCU sh) */
+			char *expanded = NULL;
+			struct strbuf src = STRBUF_INIT;
+			sb_printf(&src, "__spsh_env=\"%s\"", env);
+			exec_string(sh, src.s, NULL);
+			sb_free(&src);
+			const char *e = var_get(sh, "__spsh_env");
+			if (e != NULL)
+				expanded = strdup(e);
+			var_unset(sh, "__spsh_env");
+			if (expanded != NULL && *expanded == '/')
+				source_file(sh, expanded);
+			free(expanded);
+		}
+	}
+	if (sh->flow == FLOW_EXIT)
+		shell_exit(sh, sh->exit_status);
+
+	struct input in;
+	if (cmd != NULL) {
+		input_from_string(&in, sh, cmd, NULL);
+	} else if (sh->script_name != NULL) {
+		int fd = open(sh->script_name, O_RDONLY | O_CLOEXEC);
+		if (fd < 0) {
+			int e = errno;
+			fprintf(stderr, "spsh: %s: %s\n", sh->script_name, strerror(e));
+			return e == ENOENT ? 127 : 126;
+		}
+		fd = redir_private_fd(fd);
+		input_from_fd(&in, sh, fd, sh->script_name);
+	} else if (sh->opt.interactive) {
+		input_from_readline(&in, sh);
+	} else {
+		input_from_fd(&in, sh, 0, NULL);
+	}
+	sh->input = &in;
+	for (;;) {
+		exec_input(sh, &in);
+		if (!sh->opt.interactive || sh->flow == FLOW_EXIT)
+			break;
+		/* interactive EOF */
+		if (sh->opt.ignoreeof) {
+			fprintf(stderr, "Use \"exit\" to leave the shell.\n");
+			continue;
+		}
+		bool stopped = false;
+		for (struct job *j = sh->jobs; j; j = j->next)
+			stopped |= job_stopped(j);
+		if (stopped && !sh->warned_stopped) {
+			fprintf(stderr, "There are stopped jobs.\n");
+			sh->warned_stopped = true;
+			continue;
+		}
+		fputc('\n', stderr);
+		break;
+	}
+	shell_exit(sh, sh->flow == FLOW_EXIT ? sh->exit_status : sh->status);
+}

@@ -1,0 +1,107 @@
+/* option.c: shell options by letter and by `-o` name (XCU set). */
+#include <string.h>
+
+#include "shell.h"
+
+struct optdef {
+	const char *name;
+	char letter;		/* 0: -o only */
+	size_t off;
+};
+
+#define O(name, letter) { #name, letter, offsetof(struct options, name) }
+static const struct optdef opts[] = {
+	O(allexport, 'a'),
+	O(notify, 'b'),
+	O(emacs, 0),
+	O(errexit, 'e'),
+	O(hashall, 'h'),
+	O(ignoreeof, 0),
+	O(monitor, 'm'),
+	O(noclobber, 'C'),
+	O(noexec, 'n'),
+	O(noglob, 'f'),
+	O(nolog, 0),
+	O(nounset, 'u'),
+	O(pipefail, 0),
+	O(verbose, 'v'),
+	O(vi, 0),
+	O(xtrace, 'x'),
+};
+#undef O
+
+static bool *
+field(struct shell *sh, const struct optdef *o)
+{
+	return (bool *)((char *)&sh->opt + o->off);
+}
+
+static void
+changed(struct shell *sh, const struct optdef *o, bool on)
+{
+	/* vi and emacs exclude each other */
+	if (on && strcmp(o->name, "vi") == 0)
+		sh->opt.emacs = false;
+	if (on && strcmp(o->name, "emacs") == 0)
+		sh->opt.vi = false;
+	if (strcmp(o->name, "monitor") == 0)
+		job_monitor_changed(sh);
+}
+
+int
+opt_set_letter(struct shell *sh, int c, bool on)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof opts / sizeof opts[0]; i++)
+		if (opts[i].letter == c) {
+			*field(sh, &opts[i]) = on;
+			changed(sh, &opts[i], on);
+			return 0;
+		}
+	return -1;
+}
+
+int
+opt_set_name(struct shell *sh, const char *name, bool on)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof opts / sizeof opts[0]; i++)
+		if (strcmp(opts[i].name, name) == 0) {
+			*field(sh, &opts[i]) = on;
+			changed(sh, &opts[i], on);
+			return 0;
+		}
+	return -1;
+}
+
+const char *
+opt_letters(struct shell *sh, char *buf, size_t size)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < sizeof opts / sizeof opts[0] && n + 3 < size; i++)
+		if (opts[i].letter && *field(sh, &opts[i]))
+			buf[n++] = opts[i].letter;
+	if (sh->opt.interactive && n + 3 < size)
+		buf[n++] = 'i';
+	if (sh->opt.stdin_cmds && n + 3 < size)
+		buf[n++] = 's';
+	buf[n] = '\0';
+	return buf;
+}
+
+void
+opt_print(struct shell *sh, bool reusable)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof opts / sizeof opts[0]; i++) {
+		bool on = *field(sh, &opts[i]);
+		if (reusable)
+			printf("set %co %s\n", on ? '-' : '+', opts[i].name);
+		else
+			printf("%-15s %s\n", opts[i].name, on ? "on" : "off");
+	}
+}

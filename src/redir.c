@@ -1,0 +1,333 @@
+/* redir.c: redirections (XCU 2.7): see redir.h. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "redir.h"
+#include "shell.h"
+#include "spawn/spawn.h"
+
+enum { PRIVATE_FD_MIN = 64 };
+
+int
+redir_private_fd(int fd)
+{
+	int nfd = fcntl(fd, F_DUPFD_CLOEXEC, PRIVATE_FD_MIN);
+
+	if (nfd < 0)
+		return fd;
+	close(fd);
+	return nfd;
+}
+
+static int
+default_fd(enum redir_kind k)
+{
+	switch (k) {
+	case REDIR_IN:
+	case REDIR_RDWR:
+	case REDIR_DUPIN:
+	case REDIR_HEREDOC:
+		return 0;
+	case REDIR_OUT:
+	case REDIR_CLOBBER:
+	case REDIR_APPEND:
+	case REDIR_DUPOUT:
+		return 1;
+	}
+	return 1;
+}
+
+bool
+redir_touches_fd(struct redir *r, int fd)
+{
+	for (; r != NULL; r = r->next)
+		if ((r->fd >= 0 ? r->fd : default_fd(r->kind)) == fd)
+			return true;
+	return false;
+}
+
+/* A readable fd holding `text`: a pipe when it fits the pipe buffer without
+ * blocking, else a memfd (DESIGN.md: never a writer process). */
+static int
+heredoc_fd(const char *text)
+{
+	size_t len = strlen(text);
+	int fds[2], fd;
+
+	if (len <= 4096) {
+		if (pipe2(fds, O_CLOEXEC) != 0)
+			return -1;
+		if (len > 0 && write(fds[1], text, len) != (ssize_t)len) {
+			close(fds[0]);
+			close(fds[1]);
+			return -1;
+		}
+		close(fds[1]);
+		return fds[0];
+	}
+	fd = memfd_create("spsh-heredoc", MFD_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	size_t off = 0;
+	while (off < len) {
+		ssize_t n = write(fd, text + off, len - off);
+		if (n <= 0) {
+			close(fd);
+			return -1;
+		}
+		off += (size_t)n;
+	}
+	lseek(fd, 0, SEEK_SET);
+	return fd;
+}
+
+static int
+open_flags(enum redir_kind k)
+{
+	switch (k) {
+	case REDIR_IN:
+		return O_RDONLY;
+	case REDIR_OUT:
+	case REDIR_CLOBBER:
+		return O_WRONLY | O_CREAT | O_TRUNC;
+	case REDIR_APPEND:
+		return O_WRONLY | O_CREAT | O_APPEND;
+	case REDIR_RDWR:
+		return O_RDWR | O_CREAT;
+	case REDIR_DUPIN:
+	case REDIR_DUPOUT:
+	case REDIR_HEREDOC:
+		break;
+	}
+	return O_RDONLY;
+}
+
+/* `>` under noclobber (XCU 2.7.2): fail if the file exists and is a regular
+ * file; open other files (e.g. /dev/null) normally. */
+static int
+open_noclobber(struct shell *sh, const char *path)
+{
+	struct stat st;
+	int fd;
+
+	for (;;) {
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (fd >= 0 || errno != EEXIST)
+			break;
+		fd = open(path, O_WRONLY | O_CLOEXEC);
+		if (fd < 0) {
+			if (errno == ENOENT)
+				continue;	/* removed meanwhile: retry */
+			break;
+		}
+		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+			close(fd);
+			diag_error(sh, "%s: cannot overwrite existing file", path);
+			errno = EEXIST;
+			return -2;
+		}
+		break;
+	}
+	return fd;
+}
+
+/* Resolves the target of <& >&: a fd number, or -1 for '-' (close). */
+static int
+dup_source(struct shell *sh, const char *t, int *src)
+{
+	char *end;
+	long n;
+
+	if (strcmp(t, "-") == 0) {
+		*src = -1;
+		return 0;
+	}
+	n = strtol(t, &end, 10);
+	if (*t == '\0' || *end != '\0' || n < 0 || n > 1000000) {
+		diag_error(sh, "%s: bad file descriptor number", t);
+		return 1;
+	}
+	*src = (int)n;
+	return 0;
+}
+
+static void
+save_fd(struct redir_undo *u, int fd)
+{
+	int i;
+
+	if (u == NULL)
+		return;
+	for (i = 0; i < u->n; i++)
+		if (u->v[i].fd == fd)
+			return;
+	if (u->n == u->cap) {
+		u->cap = u->cap ? u->cap * 2 : 4;
+		u->v = realloc(u->v, (size_t)u->cap * sizeof *u->v);
+		if (u->v == NULL)
+			abort();
+	}
+	u->v[u->n].fd = fd;
+	u->v[u->n].saved = fcntl(fd, F_DUPFD_CLOEXEC, PRIVATE_FD_MIN);
+	u->n++;
+}
+
+void
+redir_undo(struct shell *sh, struct redir_undo *u)
+{
+	(void)sh;
+	fflush(stdout);
+	while (u->n > 0) {
+		u->n--;
+		int fd = u->v[u->n].fd, saved = u->v[u->n].saved;
+		if (saved >= 0) {
+			dup2(saved, fd);
+			close(saved);
+		} else {
+			close(fd);
+		}
+	}
+	free(u->v);
+	u->v = NULL;
+	u->cap = 0;
+}
+
+int
+redir_apply(struct shell *sh, struct redir *r, struct redir_undo *undo)
+{
+	fflush(stdout);
+	for (; r != NULL; r = r->next) {
+		int fd = r->fd >= 0 ? r->fd : default_fd(r->kind);
+		int nfd, src;
+		char *t = NULL;
+
+		if (r->kind == REDIR_HEREDOC) {
+			char *text = r->here->quoted ? (r->here->body && r->here->body->parts ?
+			    r->here->body->parts->u.lit.text : "") : expand_heredoc(sh, r->here);
+			if (text == NULL)
+				return 1;
+			nfd = heredoc_fd(text);
+			if (nfd < 0) {
+				diag_errno(sh, "here-document");
+				return 1;
+			}
+		} else {
+			t = expand_word_str(sh, r->target);
+			if (t == NULL)
+				return 1;
+			if (r->kind == REDIR_DUPIN || r->kind == REDIR_DUPOUT) {
+				if (dup_source(sh, t, &src) != 0)
+					return 1;
+				save_fd(undo, fd);
+				if (src < 0) {
+					close(fd);
+				} else if (src != fd) {
+					if (dup2(src, fd) < 0) {
+						diag_errno(sh, "%d", src);
+						return 1;
+					}
+				}
+				continue;
+			}
+			if (r->kind == REDIR_OUT && sh->opt.noclobber) {
+				nfd = open_noclobber(sh, t);
+				if (nfd == -2)
+					return 1;
+			} else {
+				nfd = open(t, open_flags(r->kind) | O_CLOEXEC, 0666);
+			}
+			if (nfd < 0) {
+				diag_errno(sh, "%s", t);
+				return 1;
+			}
+		}
+		save_fd(undo, fd);
+		if (nfd != fd) {
+			if (dup2(nfd, fd) < 0) {
+				diag_errno(sh, "%d", fd);
+				close(nfd);
+				return 1;
+			}
+			close(nfd);
+		} else {
+			fcntl(fd, F_SETFD, 0);
+		}
+	}
+	return 0;
+}
+
+int
+redir_plan(struct shell *sh, struct redir *r, struct spawn_plan *p, int *tmpfds, int *ntmp)
+{
+	for (; r != NULL; r = r->next) {
+		int fd = r->fd >= 0 ? r->fd : default_fd(r->kind);
+		struct spawn_op *op;
+		int nfd, src;
+		char *t;
+
+		if (r->kind == REDIR_HEREDOC) {
+			char *text = r->here->quoted ? (r->here->body && r->here->body->parts ?
+			    r->here->body->parts->u.lit.text : "") : expand_heredoc(sh, r->here);
+			if (text == NULL)
+				return 1;
+			nfd = heredoc_fd(text);
+			if (nfd < 0) {
+				diag_errno(sh, "here-document");
+				return 1;
+			}
+			tmpfds[(*ntmp)++] = nfd;
+			op = spawn_add(p, SPAWN_DUP2);
+			op->fd = fd;
+			op->fd2 = nfd;
+			continue;
+		}
+		t = expand_word_str(sh, r->target);
+		if (t == NULL)
+			return 1;
+		switch (r->kind) {
+		case REDIR_DUPIN:
+		case REDIR_DUPOUT:
+			if (dup_source(sh, t, &src) != 0)
+				return 1;
+			op = spawn_add(p, src < 0 ? SPAWN_CLOSE : SPAWN_DUP2);
+			op->fd = fd;
+			op->fd2 = src;
+			op->errname = t;
+			break;
+		case REDIR_OUT:
+			if (sh->opt.noclobber) {
+				nfd = open_noclobber(sh, t);
+				if (nfd == -2)
+					return 1;
+				if (nfd < 0) {
+					diag_errno(sh, "%s", t);
+					return 1;
+				}
+				tmpfds[(*ntmp)++] = nfd;
+				op = spawn_add(p, SPAWN_DUP2);
+				op->fd = fd;
+				op->fd2 = nfd;
+				break;
+			}
+			/* FALLTHROUGH */
+		case REDIR_IN:
+		case REDIR_CLOBBER:
+		case REDIR_APPEND:
+		case REDIR_RDWR:
+			op = spawn_add(p, SPAWN_OPEN);
+			op->fd = fd;
+			op->path = t;
+			op->flags = open_flags(r->kind);
+			op->mode = 0666;
+			break;
+		case REDIR_HEREDOC:
+			break;
+		}
+	}
+	return 0;
+}

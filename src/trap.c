@@ -1,0 +1,313 @@
+/* trap.c: traps and signal dispositions (XCU 2.11, trap).
+ *
+ * A caught signal only sets a flag; its action runs between commands
+ * (trap_run_pending), never inside the handler. The set of signals the
+ * shell catches is kept so spawn plans reset them to SIG_DFL in the child. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "input.h"
+#include "shell.h"
+
+int signame_to_num(const char *s) __attribute__((weak));
+const char *signame_from_num(int n) __attribute__((weak));
+
+static volatile sig_atomic_t pending[NSIG];
+static sigset_t caught;			/* signals with our handler */
+static sigset_t ignored_on_entry;	/* non-interactive: can't be trapped */
+static sigset_t shell_ignores;		/* ignored by the shell itself (interactive) */
+
+static void
+on_signal(int sig)
+{
+	pending[sig] = 1;
+	if (the_shell != NULL)
+		the_shell->pending_signals = 1;
+}
+
+const sigset_t *
+trap_caught_set(void)
+{
+	return &caught;
+}
+
+static void
+set_disposition(int sig, void (*fn)(int))
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = fn;
+	sigfillset(&sa.sa_mask);
+	sa.sa_flags = 0;	/* no SA_RESTART: a wait must see EINTR */
+	sigaction(sig, &sa, NULL);
+	if (fn == on_signal)
+		sigaddset(&caught, sig);
+	else
+		sigdelset(&caught, sig);
+}
+
+/* What a signal should be when no trap is set for it. */
+static void
+reset_default(struct shell *sh, int sig)
+{
+	if (sigismember(&shell_ignores, sig))
+		set_disposition(sig, sh->opt.interactive && sig == SIGINT ? on_signal : SIG_IGN);
+	else
+		set_disposition(sig, SIG_DFL);
+}
+
+void
+trap_init(struct shell *sh)
+{
+	int sig;
+
+	sh->traps = calloc(NSIG, sizeof *sh->traps);
+	if (sh->traps == NULL)
+		abort();
+	sigemptyset(&caught);
+	sigemptyset(&ignored_on_entry);
+	sigemptyset(&shell_ignores);
+	for (sig = 1; sig < NSIG; sig++) {
+		struct sigaction old;
+		if (sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			sigaddset(&ignored_on_entry, sig);
+	}
+	if (sh->opt.interactive) {
+		sigaddset(&shell_ignores, SIGINT);
+		sigaddset(&shell_ignores, SIGQUIT);
+		sigaddset(&shell_ignores, SIGTERM);
+		set_disposition(SIGINT, on_signal);
+		set_disposition(SIGQUIT, SIG_IGN);
+		set_disposition(SIGTERM, SIG_IGN);
+	}
+	/* SIGPIPE from a builtin writing to a closed pipe must not kill the
+	 * shell; builtins see EPIPE instead. Children get SIG_DFL back through
+	 * the plan. */
+}
+
+void
+trap_monitor(struct shell *sh, bool on)
+{
+	int sigs[] = { SIGTSTP, SIGTTIN, SIGTTOU };
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		if (on)
+			sigaddset(&shell_ignores, sigs[i]);
+		else
+			sigdelset(&shell_ignores, sigs[i]);
+		if (sh->traps[sigs[i]] == NULL)
+			reset_default(sh, sigs[i]);
+	}
+}
+
+/* Dispositions a child gets for signals the shell ignores only for itself
+ * (interactive SIGINT/SIGQUIT/SIGTERM, job-control stops): back to
+ * SIG_DFL unless a trap or the parent's environment ignores them. */
+bool
+trap_child_default(struct shell *sh, int sig)
+{
+	if (!sigismember(&shell_ignores, sig))
+		return false;
+	if (sigismember(&ignored_on_entry, sig) && !sh->opt.interactive)
+		return false;
+	return sh->traps[sig] == NULL || sh->traps[sig][0] != '\0';
+}
+
+void
+trap_run_pending(struct shell *sh)
+{
+	int sig;
+
+	if (!sh->pending_signals || sh->in_trap)
+		return;
+	sh->pending_signals = 0;
+	for (sig = 1; sig < NSIG; sig++) {
+		if (!pending[sig])
+			continue;
+		pending[sig] = 0;
+		if (sh->traps[sig] != NULL && sh->traps[sig][0] != '\0') {
+			int st = sh->status;
+			struct input in;
+			char *action = strdup(sh->traps[sig]);
+			sh->in_trap = true;
+			input_from_string(&in, sh, action, NULL);
+			exec_input(sh, &in);
+			input_close(&in);
+			free(action);
+			sh->in_trap = false;
+			if (sh->flow != FLOW_EXIT)
+				sh->status = st;
+		} else if (sig == SIGINT && sh->opt.interactive) {
+			sh->interrupted = true;
+		}
+	}
+}
+
+void
+trap_run_exit(struct shell *sh)
+{
+	char *action = sh->traps != NULL ? sh->traps[0] : NULL;
+	struct input in;
+
+	if (action == NULL)
+		return;
+	sh->traps[0] = NULL;
+	if (*action != '\0') {
+		int st = sh->status;
+		sh->flow = FLOW_NONE;
+		input_from_string(&in, sh, action, NULL);
+		exec_input(sh, &in);
+		input_close(&in);
+		if (sh->flow != FLOW_EXIT)
+			sh->status = st;
+	}
+	free(action);
+}
+
+/* In a new subshell, traps with actions go back to the default (XCU 2.11);
+ * ignored signals stay ignored. */
+void
+trap_subshell_reset(struct shell *sh)
+{
+	int sig;
+
+	for (sig = 0; sig < NSIG; sig++) {
+		if (sh->traps[sig] != NULL && sh->traps[sig][0] != '\0') {
+			free(sh->traps[sig]);
+			sh->traps[sig] = NULL;
+			if (sig > 0)
+				set_disposition(sig, SIG_DFL);
+		}
+	}
+	if (sh->opt.interactive) {
+		sigemptyset(&shell_ignores);
+		for (sig = 1; sig < NSIG; sig++)
+			if (sh->traps[sig] == NULL && sig != SIGCHLD &&
+			    !sigismember(&ignored_on_entry, sig) &&
+			    (sig == SIGINT || sig == SIGQUIT || sig == SIGTERM ||
+			     sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU))
+				set_disposition(sig, SIG_DFL);
+	}
+	memset((void *)pending, 0, sizeof pending);
+	sh->pending_signals = 0;
+}
+
+static int
+signum(const char *s)
+{
+	if (strcmp(s, "EXIT") == 0 || strcmp(s, "0") == 0)
+		return 0;
+	if (signame_to_num != NULL)
+		return signame_to_num(s);
+	return atoi(s) > 0 && atoi(s) < NSIG ? atoi(s) : -1;
+}
+
+static const char *
+signame(int sig, char *buf, size_t size)
+{
+	const char *n;
+
+	if (sig == 0)
+		return "EXIT";
+	n = signame_from_num != NULL ? signame_from_num(sig) : NULL;
+	if (n != NULL)
+		return n;
+	snprintf(buf, size, "%d", sig);
+	return buf;
+}
+
+static void
+print_quoted(const char *s)
+{
+	putchar('\'');
+	for (; *s; s++) {
+		if (*s == '\'')
+			fputs("'\\''", stdout);
+		else
+			putchar(*s);
+	}
+	putchar('\'');
+}
+
+static void
+list_traps(struct shell *sh)
+{
+	char buf[16];
+	int sig;
+
+	for (sig = 0; sig < NSIG; sig++) {
+		if (sh->traps[sig] == NULL)
+			continue;
+		fputs("trap -- ", stdout);
+		print_quoted(sh->traps[sig]);
+		printf(" %s\n", signame(sig, buf, sizeof buf));
+	}
+}
+
+/* trap [action condition...] | trap -p | trap */
+int
+bi_trap(struct shell *sh, int argc, char **argv)
+{
+	int i = 1, status = 0;
+	const char *action;
+
+	if (i < argc && strcmp(argv[i], "--") == 0)
+		i++;
+	if (i >= argc || (strcmp(argv[i], "-p") == 0 && i + 1 >= argc)) {
+		list_traps(sh);
+		return 0;
+	}
+	if (strcmp(argv[i], "-p") == 0) {
+		char buf[16];
+		for (i++; i < argc; i++) {
+			int sig = signum(argv[i]);
+			if (sig < 0) {
+				diag_error(sh, "trap: %s: bad trap", argv[i]);
+				status = 1;
+				continue;
+			}
+			if (sh->traps[sig] != NULL) {
+				fputs("trap -- ", stdout);
+				print_quoted(sh->traps[sig]);
+				printf(" %s\n", signame(sig, buf, sizeof buf));
+			}
+		}
+		return status;
+	}
+	/* A first operand that is an unsigned integer is a condition: reset. */
+	action = argv[i];
+	if (signum(action) >= 0 && action[0] >= '0' && action[0] <= '9') {
+		action = "-";
+	} else {
+		i++;
+	}
+	if (i >= argc)
+		return diag_usage(sh, "trap", "trap [action condition...]");
+	for (; i < argc; i++) {
+		int sig = signum(argv[i]);
+		if (sig < 0 || sig >= NSIG || sig == SIGKILL || sig == SIGSTOP) {
+			diag_error(sh, "trap: %s: bad trap", argv[i]);
+			status = 1;
+			continue;
+		}
+		if (sig > 0 && sigismember(&ignored_on_entry, sig) && !sh->opt.interactive)
+			continue;	/* XCU 2.11: silently not trappable */
+		free(sh->traps[sig]);
+		sh->traps[sig] = NULL;
+		if (strcmp(action, "-") == 0) {
+			if (sig > 0)
+				reset_default(sh, sig);
+			continue;
+		}
+		sh->traps[sig] = strdup(action);
+		if (sig > 0)
+			set_disposition(sig, *action == '\0' ? SIG_IGN : on_signal);
+	}
+	return status;
+}
