@@ -406,6 +406,8 @@ brace_param(struct lexer *lx, struct wb *wb, int in_dq)
 {
 	struct wpart *p = part_new(lx, WP_PARAM);
 	int c = peekc(lx), op = 0;
+	size_t start = lx->pos;
+	int line = lx->lineno;
 
 	p->u.param.op = PARAM_PLAIN;
 	if (c == '#') {
@@ -487,11 +489,46 @@ done:
 	wb_part(lx, wb, p);
 	return 0;
 bad:
-	if (peekc(lx) < 0)
-		lex_error(lx, "missing '}'");
-	else
-		lex_error(lx, "bad substitution");
-	return -1;
+	/* Like dash, an unknown form (${x/a/b}, ${!x}) is an error only when
+	 * it is expanded: it becomes a parameter whose name is the whole text
+	 * between the braces, which is not a valid name, so the expander
+	 * reports "bad substitution". */
+	lx->pos = start;
+	lx->lineno = line;
+	{
+		struct strbuf s = STRBUF_INIT;
+		int level = 0;
+		char q = 0;
+		for (;;) {
+			c = nextc(lx);
+			if (c < 0) {
+				sb_free(&s);
+				lex_error(lx, "missing '}'");
+				return -1;
+			}
+			if (q) {
+				if (c == q)
+					q = 0;
+			} else if (c == '\\') {
+				sb_addc(&s, (char)c);
+				c = rnext(lx);
+				if (c < 0)
+					continue;
+			} else if (c == '\'' || c == '"') {
+				q = (char)c;
+			} else if (c == '{') {
+				level++;
+			} else if (c == '}' && level-- == 0) {
+				break;
+			}
+			sb_addc(&s, (char)c);
+		}
+		p->u.param.name = arena_strndup(lx->a, s.s, s.len);
+		p->u.param.op = PARAM_PLAIN;
+		p->u.param.colon = 0;
+		sb_free(&s);
+	}
+	goto done;
 }
 
 /* After a `$` (consumed). Adds a part, or a literal `$`. */

@@ -129,10 +129,15 @@ print_parts(struct pctx *pc, const struct wpart *p, int in_dq)
 		case WP_CMDSUB: {
 			struct pctx sub = { .out = out };
 			sb_adds(out, "$(");
-			if (p->u.cmdsub.body && p->u.cmdsub.body->kind == AST_SUBSHELL)
-				sb_addc(out, ' ');
+			size_t at = out->len;
 			if (p->u.cmdsub.body)
 				print_node(&sub, p->u.cmdsub.body);
+			if (out->len > at && out->s[at] == '(') {
+				/* $( (a) ) is not $((a)) */
+				sb_addc(out, ' ');
+				memmove(out->s + at + 1, out->s + at, out->len - at - 1);
+				out->s[at] = ' ';
+			}
 			if (sub.nhere) {
 				print_heredocs(&sub);
 				sb_addc(out, '\n');
