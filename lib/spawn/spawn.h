@@ -107,9 +107,24 @@ void spawn_add_moves(struct spawn_plan *p, const int *src, const int *dst, size_
  * caller may free it at once; errors of an async child are only visible in
  * its exit status (and the message it wrote). */
 int spawn_run(const struct spawn_plan *p, struct spawn_result *r);
+/* Notes on spawn_run (implementation facts callers may rely on):
+ * - SPSH_FORCE_FORK=1 in the environment at the first call makes every
+ *   call behave as if SPAWN_FORK were set. With SPAWN_FORK the synchronous
+ *   mode still fills `failed`, `err_op`, `err` and `exit_status` (from a
+ *   status pipe read to EOF), so both modes give the same results.
+ * - The status pipe of the fork and asynchronous modes is invisible to the
+ *   plan: ops that would overwrite its fd move it first, CLOSE of its number
+ *   is a no-op (as for any fd that was not open) and CLOSE_FROM spares it.
+ * - In SPAWN_ASYNC mode the parent also calls setpgid(pid, pgid) for each
+ *   SPAWN_SETPGID op (errors ignored), as a shell does against the race.
+ * - One thread at a time: the synchronous stack is shared by all calls.
+ * - A failed exec reports ENOENT or ENOTDIR (the last seen) with status
+ *   127 and the text "not found"; EACCES on a directory becomes EISDIR. */
 
 /* Frees the resources of asynchronous children that have exec'd or died.
- * Cheap; call it from time to time (the shell calls it when reaping). */
+ * Cheap; call it from time to time (the shell calls it when reaping).
+ * It blocks signals while it edits its list, so it may also be called from
+ * a signal handler; it keeps errno. */
 void spawn_async_reap(void);
 
 /* Process creations by kind since start (for tests and benchmarks). */
