@@ -224,12 +224,12 @@ st=1'
 
 @test "spsh: command -v prints an absolute path for an empty PATH entry (XCU command)" {
 	spsh_only
-	expect_sh 'cd "$T/bin"; PATH=":/nonexistent"; command -v mycmd | sed "s|$T||"' '/bin/mycmd'
+	expect_sh 'cd "$T/bin"; PATH=":/nonexistent"; x=$(command -v mycmd); echo "${x#"$T"}"' '/bin/mycmd'
 }
 
 @test "spsh: command -v with a relative PATH entry prints an absolute path" {
 	spsh_only
-	expect_sh 'cd "$T"; PATH="bin"; command -v mycmd | sed "s|$T||"' '/bin/mycmd'
+	expect_sh 'cd "$T"; PATH="bin"; x=$(command -v mycmd); echo "${x#"$T"}"' '/bin/mycmd'
 }
 
 @test "spsh: a command found in a relative PATH entry is not remembered" {
@@ -237,10 +237,11 @@ st=1'
 	expect_sh 'cd "$T"; PATH="bin:/usr/bin:/bin"; hash -r; mycmd >/dev/null; hash; echo .' '.'
 }
 
-@test "spsh: command without -v or -V given to the builtin is a usage error" {
+@test "spsh: command -v without a name is a usage error (dash and bash return 0)" {
 	spsh_only
-	sh_c 'command -x'
+	sh_c 'command -v'
 	status_is 2
+	err_is 'spsh: command: usage: command [-p] [-v|-V] name [arg...]'
 }
 
 @test "spsh: hash lists several commands sorted by name" {
