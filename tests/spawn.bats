@@ -45,3 +45,25 @@ unit() {
 	SPSH_FORCE_FORK=1 TMPDIR=$BATS_TEST_TMPDIR ASAN_OPTIONS=detect_leaks=1 \
 		unit "$BATS_TEST_TMPDIR/spawn_test_asan"
 }
+
+@test "spawn library launches with CLONE_VM (CLONE_VFORK when synchronous), fork when forced" {
+	command -v strace >/dev/null || skip "strace is not installed"
+	build "$BATS_TEST_TMPDIR/spawn_test" -O2 -g
+	cd "$BATS_TEST_TMPDIR"
+	run env SPSH_FORCE_FORK= TMPDIR=$BATS_TEST_TMPDIR strace -f -qq -e trace=clone,clone3,fork,vfork \
+		./spawn_test t_true
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[[ $output == *"flags=CLONE_VM|CLONE_VFORK|SIGCHLD"* ]]
+	run env SPSH_FORCE_FORK= TMPDIR=$BATS_TEST_TMPDIR strace -f -qq -e trace=clone,clone3,fork,vfork \
+		./spawn_test t_async_fifo
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[[ $output == *"flags=CLONE_VM|SIGCHLD)"* ]]
+	run env SPSH_FORCE_FORK=1 TMPDIR=$BATS_TEST_TMPDIR strace -f -qq -e trace=clone,clone3,fork,vfork \
+		./spawn_test t_true
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[[ $output != *"CLONE_VM|CLONE_VFORK|SIGCHLD"* ]]
+	[[ $output == *"CLONE_CHILD_SETTID"* ]]
+}
