@@ -65,7 +65,8 @@ bi_exec(struct shell *sh, int argc, char **argv)
 int
 bi_exit(struct shell *sh, int argc, char **argv)
 {
-	long n = sh->status;
+	/* XCU exit: in a trap action, no operand means $? before the trap */
+	long n = sh->in_trap ? sh->trap_status : sh->status;
 	int i = 1;
 
 	if (i < argc && strcmp(argv[i], "--") == 0)

@@ -292,7 +292,7 @@ struct saved_var {
 };
 
 static struct saved_var *
-assign_temp(struct shell *sh, struct prep *p, int *n)
+assign_temp(struct shell *sh, struct prep *p, int *n, bool *failed)
 {
 	struct assign *a;
 	struct saved_var *sv;
@@ -313,8 +313,10 @@ assign_temp(struct shell *sh, struct prep *p, int *n)
 			sv[i].flags = v->flags;
 		}
 		*n = i + 1;
-		if (var_set(sh, a->name, p->avals[i], VAR_EXPORT) != 0)
+		if (var_set(sh, a->name, p->avals[i], VAR_EXPORT) != 0) {
+			*failed = true;
 			break;
+		}
 	}
 	return sv;
 }
@@ -367,6 +369,12 @@ prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
 	for (a = c->assigns; a != NULL; a = a->next)
 		k++;
 	p->avals = arena_alloc(&sh->eval, (size_t)(k + 1) * sizeof *p->avals);
+	/* Without a command name, each assignment is expanded just before it
+	 * is made, so `x=1 y=$x` sees the new x (run_no_command). */
+	if (p->argc == 0 && c->words == NULL) {
+		p->kind = P_NONE;
+		return 0;
+	}
 	for (a = c->assigns, i = 0; a != NULL; a = a->next, i++) {
 		p->avals[i] = expand_assign_value(sh, a->value);
 		if (p->avals[i] == NULL)
@@ -617,7 +625,14 @@ run_builtin(struct shell *sh, struct prep *p)
 				return 1;
 			}
 	} else {
-		sv = assign_temp(sh, p, &nsv);
+		bool failed = false;
+		sv = assign_temp(sh, p, &nsv, &failed);
+		if (failed) {
+			redir_undo(sh, &undo);
+			assign_restore(sh, sv, nsv);
+			fatal_error(sh, 1);
+			return 1;
+		}
 	}
 	sh->builtin_error = false;
 	st = p->bi->fn(sh, p->argc, p->argv);
@@ -647,7 +662,14 @@ run_function(struct shell *sh, struct prep *p)
 		redir_undo(sh, &undo);
 		return 1;
 	}
-	sv = assign_temp(sh, p, &nsv);
+	bool failed = false;
+	sv = assign_temp(sh, p, &nsv, &failed);
+	if (failed) {
+		redir_undo(sh, &undo);
+		assign_restore(sh, sv, nsv);
+		fatal_error(sh, 1);
+		return 1;
+	}
 	st = exec_function(sh, p->fn, p->argc, p->argv);
 	redir_undo(sh, &undo);
 	if (sv != NULL)
@@ -669,11 +691,22 @@ run_no_command(struct shell *sh, struct prep *p)
 		return 1;
 	}
 	redir_undo(sh, &undo);
-	for (a = p->c->assigns, i = 0; a != NULL; a = a->next, i++)
+	for (a = p->c->assigns, i = 0; a != NULL; a = a->next, i++) {
+		if (p->avals[i] == NULL)
+			p->avals[i] = expand_assign_value(sh, a->value);
+		if (p->avals[i] == NULL) {
+			fatal_error(sh, sh->expand_err == 2 ? 2 : 1);
+			return sh->status;
+		}
+		if (sh->opt.xtrace) {
+			const char *ps4 = var_get(sh, "PS4");
+			fprintf(stderr, "%s%s=%s\n", ps4 ? ps4 : "", a->name, p->avals[i]);
+		}
 		if (var_set(sh, a->name, p->avals[i], 0) != 0) {
 			fatal_error(sh, 1);
 			return 1;
 		}
+	}
 	return sh->cmdsub_ran ? sh->cmdsub_status : 0;
 }
 
@@ -730,6 +763,14 @@ run_prepared(struct shell *sh, struct prep *p)
 		return run_not_found(sh, p);
 	case P_EXTERNAL:
 		break;
+	}
+	for (struct assign *a = p->c->assigns; a != NULL; a = a->next) {
+		struct var *v = var_lookup(sh, a->name);
+		if (v != NULL && (v->flags & VAR_READONLY)) {
+			diag_error(sh, "%s: is read only", a->name);
+			fatal_error(sh, 1);
+			return 1;
+		}
 	}
 	job = job_new(sh, NULL, false);
 	if (sh->opt.monitor && sh->tty_fd >= 0 && !sh->subshell) {

@@ -29,6 +29,7 @@ struct xstate {
 	bool started;		/* the current field exists (maybe empty) */
 	bool ws_seen;		/* last split delimiter was IFS white space */
 	bool magic;		/* an unquoted * ? [ is in the field */
+	int in_arg;		/* inside the word of ${p-w}: its literals split */
 	const char *ifs;
 	char **fields;
 	size_t n, cap;
@@ -285,6 +286,22 @@ mb_length(const char *s)
 	return n;
 }
 
+static void expand_word(struct xstate *x, struct word *w, bool in_assign);
+
+/* The word of ${p-w} / ${p+w}, expanded in place: unquoted, its text is
+ * split and tilde-expanded like the rest of the expansion. */
+static void
+expand_arg(struct xstate *x, struct word *w, bool quoted)
+{
+	if (quoted) {
+		expand_parts(x, w->parts, true);
+		return;
+	}
+	x->in_arg++;
+	expand_word(x, w, false);
+	x->in_arg--;
+}
+
 static void
 expand_param(struct xstate *x, struct wpart *p, bool quoted)
 {
@@ -316,15 +333,14 @@ expand_param(struct xstate *x, struct wpart *p, bool quoted)
 	case PARAM_LENGTH:
 		break;
 	case PARAM_DEFAULT:
-		if (empty) {
-			if (p->u.param.arg)
-				expand_parts(x, p->u.param.arg->parts, quoted);
+		if (empty && p->u.param.arg)
+			expand_arg(x, p->u.param.arg, quoted);
+		if (empty)
 			return;
-		}
 		break;
 	case PARAM_ALT:
 		if (!empty && p->u.param.arg)
-			expand_parts(x, p->u.param.arg->parts, quoted);
+			expand_arg(x, p->u.param.arg, quoted);
 		return;
 	case PARAM_ASSIGN:
 		if (empty) {
@@ -482,7 +498,10 @@ expand_parts(struct xstate *x, struct wpart *p, bool quoted)
 	for (; p != NULL && !x->err; p = p->next) {
 		switch (p->kind) {
 		case WP_LIT:
-			add_text(x, p->u.lit.text, p->u.lit.len, quoted || p->u.lit.quoted);
+			if (x->in_arg && !quoted && !p->u.lit.quoted)
+				add_result(x, p->u.lit.text, p->u.lit.len, false);
+			else
+				add_text(x, p->u.lit.text, p->u.lit.len, quoted || p->u.lit.quoted);
 			break;
 		case WP_DQ:
 			/* "" makes a field; "$@" alone makes one per parameter */

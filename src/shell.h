@@ -147,6 +147,7 @@ struct shell {
 	/* traps: index 0 is EXIT, 1..NSIG-1 signals; heap strings or NULL */
 	char **traps;
 	bool in_trap;
+	int trap_status;		/* $? when the running trap started */
 	bool interrupted;		/* SIGINT at an interactive prompt */
 	volatile int pending_signals;	/* set by the handler, drained by trap_run_pending */
 

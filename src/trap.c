@@ -136,6 +136,7 @@ trap_run_pending(struct shell *sh)
 			struct input in;
 			char *action = strdup(sh->traps[sig]);
 			sh->in_trap = true;
+			sh->trap_status = st;
 			input_from_string(&in, sh, action, NULL);
 			exec_input(sh, &in);
 			input_close(&in);
@@ -161,9 +162,12 @@ trap_run_exit(struct shell *sh)
 	if (*action != '\0') {
 		int st = sh->status;
 		sh->flow = FLOW_NONE;
+		sh->in_trap = true;
+		sh->trap_status = st;
 		input_from_string(&in, sh, action, NULL);
 		exec_input(sh, &in);
 		input_close(&in);
+		sh->in_trap = false;
 		if (sh->flow != FLOW_EXIT)
 			sh->status = st;
 	}
