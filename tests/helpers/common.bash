@@ -46,16 +46,29 @@ _spsh_exec() {
 	exec timeout -k 2 "$SPSH_TIMEOUT" "$SPSH" "$@"
 }
 
+# Like bats' `run --separate-stderr`, without its warning for status 127
+# (which the tests here expect on purpose).
+_spsh_run() {
+	local errf="$BATS_TEST_TMPDIR/.spsh_stderr"
+	status=0
+	output=$("$@" 2>"$errf") || status=$?
+	stderr=$(cat "$errf")
+	rm -f "$errf"
+	lines=() stderr_lines=()
+	IFS=$'\n' read -d '' -r -a lines <<<"$output" || true
+	IFS=$'\n' read -d '' -r -a stderr_lines <<<"$stderr" || true
+}
+
 sh_c() {
 	local script=$1
 	shift
-	run --separate-stderr _spsh_exec -c "$script" "$@"
+	_spsh_run _spsh_exec -c "$script" "$@"
 }
 
 sh_script() {
 	printf '%s\n' "$1" >"$BATS_TEST_TMPDIR/script.sh"
 	shift
-	run --separate-stderr _spsh_exec script.sh "$@"
+	_spsh_run _spsh_exec script.sh "$@"
 }
 
 _spsh_stdin() {
@@ -65,7 +78,7 @@ _spsh_stdin() {
 }
 
 sh_stdin() {
-	run --separate-stderr _spsh_stdin "$@"
+	_spsh_run _spsh_stdin "$@"
 }
 
 _show_run() {
