@@ -1,0 +1,82 @@
+#!/usr/bin/env bats
+# Process creation policy (DESIGN.md): every external command is started
+# by a clone with CLONE_VM; only real subshells fork. Observed with
+#   strace -f -e trace=clone,clone3,fork,vfork
+# spsh only; skipped with a reason when strace cannot trace here.
+load helpers/common
+
+setup() {
+	spsh_only
+	command -v strace >/dev/null 2>&1 || skip "strace is not installed"
+	if ! strace -f -o /dev/null /bin/true >/dev/null 2>&1; then
+		skip "strace cannot trace here (ptrace not permitted)"
+	fi
+	if [ -n "${SPSH_FORCE_FORK:-}" ]; then
+		skip "SPSH_FORCE_FORK is set: every launch forks on purpose"
+	fi
+}
+
+# trace SCRIPT: runs spsh -c SCRIPT under strace; sets $creations to the
+# process-creation lines (one per call, "resumed" halves left out),
+# $vm to how many carry CLONE_VM and $novm to how many do not.
+trace() {
+	local log="$BATS_TEST_TMPDIR/strace.log"
+	cd "$BATS_TEST_TMPDIR"
+	# CLONE_THREAD clones would be threads, not processes: none are expected.
+	timeout 30 strace -f -qq -e trace=clone,clone3,fork,vfork -o "$log" "$SPSH" -c "$1" >"$BATS_TEST_TMPDIR/out" 2>&1
+	tracestatus=$?
+	creations=$(grep -E '(^|[[:space:]])(clone|clone3|fork|vfork)\(' "$log" | grep -v 'resumed>' || true)
+	if [ -z "$creations" ]; then
+		total=0
+	else
+		total=$(printf '%s\n' "$creations" | wc -l)
+	fi
+	vm=$(printf '%s\n' "$creations" | grep -E '^[0-9]+ +clone3?\(.*CLONE_VM' | grep -vc 'CLONE_THREAD' || true)
+	novm=$((total - vm))
+	printf '%s\n' "--- strace:" "$creations" "--- total=$total vm=$vm novm=$novm status=$tracestatus" "--- output:" >&2
+	cat "$BATS_TEST_TMPDIR/out" >&2
+}
+
+@test "/bin/true: one clone with CLONE_VM, no fork" {
+	trace '/bin/true'
+	[ "$tracestatus" = 0 ]
+	[ "$total" = 1 ]
+	[ "$vm" = 1 ]
+}
+
+@test "a | b | c of external commands: three CLONE_VM clones, no fork" {
+	trace '/bin/echo hi | /bin/cat | /bin/cat >out2'
+	[ "$tracestatus" = 0 ]
+	[ "$(cat "$BATS_TEST_TMPDIR/out2")" = hi ]
+	[ "$total" = 3 ]
+	[ "$novm" = 0 ]
+}
+
+@test "cmd > f &: a CLONE_VM clone, no fork" {
+	trace '/bin/echo bg >f & wait'
+	[ "$tracestatus" = 0 ]
+	[ "$(cat "$BATS_TEST_TMPDIR/f")" = bg ]
+	[ "$total" = 1 ]
+	[ "$novm" = 0 ]
+}
+
+@test "x=\$(cmd): a CLONE_VM clone, no fork" {
+	trace 'x=$(/bin/echo sub); test "$x" = sub'
+	[ "$tracestatus" = 0 ]
+	[ "$total" = 1 ]
+	[ "$novm" = 0 ]
+}
+
+@test "( cd /tmp; pwd ) forks: one process creation without CLONE_VM" {
+	trace '( cd /tmp; pwd )'
+	[ "$tracestatus" = 0 ]
+	[ "$(cat "$BATS_TEST_TMPDIR/out")" = /tmp ]
+	[ "$total" = 1 ]
+	[ "$novm" = 1 ]
+}
+
+@test "builtins and functions create no process" {
+	trace 'f() { echo "$1"; }; f a; : ; x=1; echo $x; test 1 = 1'
+	[ "$tracestatus" = 0 ]
+	[ "$total" = 0 ]
+}
