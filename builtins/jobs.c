@@ -29,7 +29,7 @@ bi_wait(struct shell *sh, int argc, char **argv)
 				if (!job_done(j) && !job_stopped(j))
 					break;
 			if (!job_wait_change(sh, j, true))
-				return 128 + SIGINT;	/* refined below by trap code */
+				return 128 + (trap_first_pending() ? trap_first_pending() : SIGINT);
 		}
 		for (j = sh->jobs; j != NULL; j = next) {
 			next = j->next;
@@ -65,7 +65,7 @@ bi_wait(struct shell *sh, int argc, char **argv)
 			}
 		}
 		if (!job_wait_change(sh, j, true))
-			return 128 + SIGINT;
+			return 128 + (trap_first_pending() ? trap_first_pending() : SIGINT);
 		st = job_status(sh, j);
 		if (job_done(j))
 			job_free(sh, j);

@@ -280,6 +280,7 @@ void trap_run_exit(struct shell *sh);		/* the EXIT trap, once */
 void trap_subshell_reset(struct shell *sh);
 void trap_monitor(struct shell *sh, bool on);
 const sigset_t *trap_caught_set(void);
+int trap_first_pending(void);
 /* True if a child must get SIG_DFL for `sig` although the shell ignores it. */
 bool trap_child_default(struct shell *sh, int sig);
 

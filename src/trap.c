@@ -29,6 +29,19 @@ on_signal(int sig)
 		the_shell->pending_signals = 1;
 }
 
+/* The lowest signal with a pending trap, or 0 (for `read` and `wait`,
+ * whose status is 128 + that signal when a trap interrupts them). */
+int
+trap_first_pending(void)
+{
+	int sig;
+
+	for (sig = 1; sig < NSIG; sig++)
+		if (pending[sig])
+			return sig;
+	return 0;
+}
+
 const sigset_t *
 trap_caught_set(void)
 {

@@ -13,6 +13,7 @@
 #include "shell.h"
 
 void path_hash_clear(void) __attribute__((weak));
+void getopts_reset(void) __attribute__((weak));
 
 enum { NBUCKETS = 1024 };
 
@@ -83,6 +84,10 @@ special(struct shell *sh, const char *name)
 {
 	if (strcmp(name, "PATH") == 0 && path_hash_clear != NULL)
 		path_hash_clear();
+	else if (strcmp(name, "OPTIND") == 0 && getopts_reset != NULL)
+		getopts_reset();
+	else if (strcmp(name, "LINENO") == 0)
+		sh->lineno_auto = false;
 }
 
 int
