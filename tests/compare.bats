@@ -1,0 +1,97 @@
+#!/usr/bin/env bats
+# Runs each tests/compare/*.sh with the shell under test and with dash
+# (tests/helpers/compare.sh) and compares stdout, stderr (shell-name and
+# line-number prefixes normalised) and exit status. One test per script;
+# the last test checks that every script here has its test.
+load helpers/common
+
+REF=${SPSH_COMPARE_REF:-/usr/bin/dash}
+
+compare() {
+	[ -x "$REF" ] || skip "reference shell $REF is not installed"
+	run "$BATS_TEST_DIRNAME/helpers/compare.sh" "$SPSH" "$REF" "$BATS_TEST_DIRNAME/compare/$1"
+	if [ "$status" != 0 ]; then
+		printf '%s\n' "$output" >&2
+		return 1
+	fi
+}
+
+@test "compare: async" {
+	compare async.sh
+}
+
+@test "compare: case" {
+	compare case.sh
+}
+
+@test "compare: errexit" {
+	compare errexit.sh
+}
+
+@test "compare: functions" {
+	compare functions.sh
+}
+
+@test "compare: heredoc" {
+	compare heredoc.sh
+}
+
+@test "compare: ifs" {
+	compare ifs.sh
+}
+
+@test "compare: loops" {
+	compare loops.sh
+}
+
+@test "compare: notfound" {
+	compare notfound.sh
+}
+
+@test "compare: params" {
+	compare params.sh
+}
+
+@test "compare: quoting" {
+	compare quoting.sh
+}
+
+@test "compare: redir" {
+	compare redir.sh
+}
+
+@test "compare: specials" {
+	compare specials.sh
+}
+
+@test "compare: status" {
+	compare status.sh
+}
+
+@test "compare: subst" {
+	compare subst.sh
+}
+
+@test "compare: syntaxerr" {
+	compare syntaxerr.sh
+}
+
+@test "compare: tilde" {
+	compare tilde.sh
+}
+
+@test "compare: every tests/compare/*.sh has a test in this file" {
+	local f b missing=
+	for f in "$BATS_TEST_DIRNAME"/compare/*.sh; do
+		b=${f##*/}
+		grep -q "^	compare $b\$" "$BATS_TEST_FILENAME" || missing="$missing $b"
+	done
+	[ -z "$missing" ] || { echo "no test for:$missing" >&2; return 1; }
+}
+
+@test "compare: the comparison detects a difference" {
+	[ -x "$REF" ] || skip "reference shell $REF is not installed"
+	printf 'echo one\n' >"$BATS_TEST_TMPDIR/a.sh"
+	run "$BATS_TEST_DIRNAME/helpers/compare.sh" "$BATS_TEST_DIRNAME/../tests/helpers/fake-not-there" "$REF" "$BATS_TEST_TMPDIR/a.sh"
+	[ "$status" = 1 ]
+}
