@@ -1,0 +1,34 @@
+/* hist.h: command history for the interactive shell. The list in memory is
+ * readline's (Up/Down, Ctrl-R use it); this module adds the history file
+ * ($HISTFILE, default ~/.spsh_history; $HISTSIZE entries, default 500) and
+ * the numbering that `history` and `fc` show.
+ *
+ * File format: one entry per line; a line that ends with a backslash goes
+ * on with the next line (the backslash stands for a newline inside a
+ * multi-line command), as zsh writes its history. */
+#ifndef HIST_H
+#define HIST_H
+#include <stdbool.h>
+
+struct shell;
+
+/* Reads $HISTFILE into the list. */
+void hist_load(struct shell *sh);
+/* Appends this session's new entries to $HISTFILE under a lock, then cuts
+ * the file down to $HISTSIZE entries. Safe when shells exit together. */
+void hist_save(struct shell *sh);
+/* A line typed at PS1 starts an entry (blank lines don't); lines typed at
+ * PS2 join the entry they continue, newline-separated. */
+void hist_add_line(struct shell *sh, const char *line, bool continuation);
+/* Replaces the newest entry (fc -s and fc -e record what they ran). */
+void hist_replace_last(struct shell *sh, const char *text);
+/* Removes the newest entry. */
+void hist_remove_last(struct shell *sh);
+
+/* Entry numbers (`history`, `fc`): first..last, both 0 when empty. */
+int hist_first(void);
+int hist_last(void);
+/* The text of entry `n`, or NULL. */
+const char *hist_get(int n);
+
+#endif

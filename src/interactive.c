@@ -1,0 +1,277 @@
+/* interactive.c: the interactive shell around GNU readline: taking the
+ * terminal at start-up, reading command lines with a prompt, Ctrl-C at the
+ * prompt, job notices, history, and what to do at exit.
+ *
+ * Signals never longjmp here. readline does not catch SIGINT
+ * (rl_catch_signals = 0); the shell's own handler (trap.c) only sets a flag,
+ * and our rl_getc_function sees its read interrupted, runs pending traps,
+ * and when the interrupt was a plain Ctrl-C returns READERR so that
+ * readline() returns at once; the line is then thrown away. */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <readline/history.h>
+#include <readline/readline.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "hist.h"
+#include "interactive.h"
+#include "job.h"
+#include "redir.h"
+#include "shell.h"
+
+static pid_t orig_pgrp;		/* the terminal's foreground group at start */
+static bool ctrl_c;		/* the current readline() was interrupted */
+static int saved_stderr = -1;	/* see discard_continuation() */
+
+/* True while there are background jobs whose end `set -b` should report
+ * as soon as it happens. */
+static bool
+want_notify(struct shell *sh)
+{
+	if (!sh->opt.notify)
+		return false;
+	for (struct job *j = sh->jobs; j != NULL; j = j->next)
+		if (j->bg && !job_done(j) && !job_stopped(j))
+			return true;
+	return false;
+}
+
+/* set -b: a background job ended while we wait at the prompt. The notice
+ * goes on a line of its own, then the prompt and the line are redrawn. */
+static void
+notify_now(struct shell *sh)
+{
+	bool any = false;
+
+	job_reap(sh);
+	for (struct job *j = sh->jobs; j != NULL; j = j->next)
+		if (j->changed && (job_done(j) || job_stopped(j)))
+			any = true;
+	if (!any)
+		return;
+	fputc('\n', rl_outstream);
+	fflush(rl_outstream);
+	job_notify(sh);
+	rl_on_new_line();
+	rl_redisplay();
+}
+
+static int
+getc_hook(FILE *f)
+{
+	struct shell *sh = the_shell;
+	unsigned char c;
+
+	for (;;) {
+		struct pollfd p = { .fd = fileno(f), .events = POLLIN };
+		int n = poll(&p, 1, want_notify(sh) ? 200 : -1);
+
+		if (n == 0) {
+			notify_now(sh);
+			continue;
+		}
+		if (n < 0 && errno != EINTR)
+			return EOF;
+		if (n > 0) {
+			ssize_t r = read(p.fd, &c, 1);
+			if (r == 1)
+				return c;
+			if (r == 0)
+				return EOF;
+			if (errno != EINTR && errno != EAGAIN)
+				return EOF;
+		}
+		/* a signal: readline's own (SIGWINCH), then the shell's */
+		if (rl_pending_signal() != 0)
+			rl_check_signals();
+		if (sh->pending_signals) {
+			trap_run_pending(sh);
+			if (sh->interrupted) {
+				sh->interrupted = false;
+				ctrl_c = true;
+				rl_echo_signal_char(SIGINT);	/* ^C, with echoctl */
+				return READERR;
+			}
+		}
+	}
+}
+
+/* Ctrl-C at PS2: the command being typed is thrown away. The parser only
+ * learns that the input ended, and would say "unexpected end of file":
+ * stderr goes to /dev/null until the next prompt is asked for. */
+static void
+discard_continuation(void)
+{
+	int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+
+	if (null < 0)
+		return;
+	fflush(stderr);
+	saved_stderr = fcntl(2, F_DUPFD_CLOEXEC, 64);
+	if (saved_stderr >= 0)
+		dup2(null, 2);
+	close(null);
+}
+
+static void
+restore_stderr(void)
+{
+	if (saved_stderr < 0)
+		return;
+	dup2(saved_stderr, 2);
+	close(saved_stderr);
+	saved_stderr = -1;
+}
+
+/* `set -o vi` / `set -o emacs` take effect at the next prompt. */
+static void
+sync_editing_mode(struct shell *sh)
+{
+	bool rl_vi = rl_editing_mode == 0;
+
+	if (sh->opt.vi != rl_vi)
+		rl_variable_bind("editing-mode", sh->opt.vi ? "vi" : "emacs");
+}
+
+char *
+input_readline_hook(struct shell *sh, int continuation)
+{
+	char *prompt, *line;
+
+	restore_stderr();
+	for (;;) {
+		if (!continuation) {
+			job_notify(sh);
+			/* a job may have left the terminal in raw mode
+			 * or owned by someone else */
+			job_take_terminal(sh);
+		}
+		sync_editing_mode(sh);
+		prompt = prompt_get(sh, continuation);
+		fflush(stdout);
+		ctrl_c = false;
+		line = readline(prompt);
+		free(prompt);
+		if (!ctrl_c)
+			break;
+		free(line);
+		/* readline ends the line itself when bracketed paste is on
+		 * (it took the interrupted read for an end of file) */
+		const char *bp = rl_variable_value("enable-bracketed-paste");
+		if (bp == NULL || strcmp(bp, "on") != 0)
+			fputc('\n', rl_outstream);
+		fflush(rl_outstream);
+		sh->status = 130;	/* as bash: $? after ^C at the prompt */
+		if (continuation) {
+			discard_continuation();
+			return NULL;
+		}
+	}
+	if (line != NULL)
+		hist_add_line(sh, line, continuation);
+	return line;
+}
+
+static void
+at_exit(struct shell *sh)
+{
+	hist_save(sh);
+	if (sh->opt.login) {
+		/* a login shell hangs up its jobs when it leaves (bash
+		 * huponexit; what the terminal's hangup would do), and
+		 * stopped ones get SIGCONT to see it. */
+		for (struct job *j = sh->jobs; j != NULL; j = j->next) {
+			if (job_done(j) || j->nproc == 0)
+				continue;
+			pid_t target = j->pgid ? -j->pgid : j->procs[0].pid;
+			kill(target, SIGHUP);
+			if (job_stopped(j))
+				kill(target, SIGCONT);
+		}
+	}
+	if (sh->tty_fd >= 0 && orig_pgrp > 0 && orig_pgrp != sh->pgid)
+		tcsetpgrp(sh->tty_fd, orig_pgrp);
+}
+
+/* Waits until we are in the foreground (a shell started in the background
+ * stops itself with SIGTTIN until `fg`), then moves into a process group
+ * of our own and takes the terminal. Returns false if there is no job
+ * control to be had. */
+static bool
+take_terminal(struct shell *sh, int tty)
+{
+	pid_t fg;
+	struct sigaction old, dfl;
+
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigaction(SIGTTIN, &dfl, &old);
+	for (;;) {
+		fg = tcgetpgrp(tty);
+		if (fg < 0)
+			return false;
+		if (fg == getpgrp())
+			break;
+		kill(-getpgrp(), SIGTTIN);
+	}
+	sigaction(SIGTTIN, &old, NULL);
+	orig_pgrp = fg;
+	sh->pgid = getpid();
+	if (getpgrp() != sh->pgid && setpgid(0, sh->pgid) != 0) {
+		sh->pgid = getpgrp();	/* a session leader is its group's leader */
+	}
+	/* SIGTTOU is ignored by now (trap_monitor), or this would stop us */
+	tcsetpgrp(tty, sh->pgid);
+	return true;
+}
+
+void
+interactive_init(struct shell *sh)
+{
+	int fd = isatty(2) ? 2 : isatty(0) ? 0 : -1;
+	const char *ps1 = var_get(sh, "PS1");
+
+	sh->tty_fd = -1;
+	if (fd >= 0) {
+		int tty = fcntl(fd, F_DUPFD_CLOEXEC, 64);
+		if (tty >= 0)
+			sh->tty_fd = redir_private_fd(tty);
+	}
+	if (sh->tty_fd >= 0 && sh->opt.monitor) {
+		trap_monitor(sh, true);
+		if (!take_terminal(sh, sh->tty_fd)) {
+			trap_monitor(sh, false);
+			sh->opt.monitor = false;
+		}
+	} else {
+		sh->opt.monitor = false;
+	}
+	job_monitor_changed(sh);
+
+	/* var.c's non-interactive default becomes a more useful one */
+	if (ps1 == NULL || strcmp(ps1, "$ ") == 0 || strcmp(ps1, "# ") == 0)
+		var_set(sh, "PS1", PROMPT_DEFAULT_PS1, 0);
+	if (var_get(sh, "PS2") == NULL)
+		var_set(sh, "PS2", "> ", 0);
+
+	rl_readline_name = "spsh";
+	rl_instream = stdin;
+	rl_outstream = stderr;
+	rl_catch_signals = 0;
+	rl_catch_sigwinch = 1;
+	rl_getc_function = getc_hook;
+	complete_init(sh);
+	rl_initialize();	/* reads ~/.inputrc (or $INPUTRC) */
+	if (rl_editing_mode == 0) {	/* the inputrc chose vi */
+		sh->opt.vi = true;
+		sh->opt.emacs = false;
+	}
+	hist_load(sh);
+	sh->exit_hook = at_exit;
+}

@@ -1,0 +1,25 @@
+/* interactive.h: the interactive shell's pieces around readline:
+ * interactive.c (start-up, the line reader, Ctrl-C), prompt.c (PS1/PS2),
+ * complete.c (Tab completion). History is in hist.h. */
+#ifndef INTERACTIVE_H
+#define INTERACTIVE_H
+
+struct shell;
+
+#define PROMPT_DEFAULT_PS1 "\\u@\\h:\\w\\$ "
+
+/* Called by main.c when the shell is interactive (weak there). */
+void interactive_init(struct shell *sh);
+/* The line reader behind INPUT_READLINE (weak in input.c): a malloc'd line
+ * without its newline, or NULL at end of input. */
+char *input_readline_hook(struct shell *sh, int continuation);
+
+/* PS1 (continuation 0) or PS2, escapes decoded and expanded; malloc'd. */
+char *prompt_get(struct shell *sh, int continuation);
+/* Any prompt string (PS1 syntax), malloc'd. */
+char *prompt_expand(struct shell *sh, const char *ps);
+
+/* Installs readline's completion function. */
+void complete_init(struct shell *sh);
+
+#endif

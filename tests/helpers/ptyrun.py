@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""tests/helpers/ptyrun.py: drive a program in a real pseudo-terminal, the way
+a user types at it. Standard library only.
+
+    python3 tests/helpers/ptyrun.py < SCRIPT
+
+SCRIPT is Python run with these names defined:
+
+    sh = spawn([argv...], env=None, cwd=None)   start a program on a new pty
+    sh.send(text)            type text ("\\r" is Enter, "\\x03" Ctrl-C ...)
+    sh.expect(regex, timeout=15)   wait until the output since the last
+                             match contains regex; returns the match
+    sh.expect_exit(timeout=15)     wait for the program to end; its status
+    sh.output                everything read so far
+    KEYS                     names for control keys (UP, LEFT, TAB, ...)
+
+A failed expect prints what was expected and the whole transcript on
+stderr and exits 1, so a bats test fails with something to read.
+Everything is killed when the script ends.
+"""
+import os
+import pty
+import re
+import select
+import signal
+import sys
+import termios
+import time
+
+KEYS = {
+    "UP": "\x1b[A", "DOWN": "\x1b[B", "RIGHT": "\x1b[C", "LEFT": "\x1b[D",
+    "TAB": "\t", "ENTER": "\r", "CTRL_A": "\x01", "CTRL_C": "\x03",
+    "CTRL_D": "\x04", "CTRL_E": "\x05", "CTRL_R": "\x12", "CTRL_Z": "\x1a",
+    "ESC": "\x1b",
+}
+
+_children = []
+
+
+class Failure(Exception):
+    pass
+
+
+class Session:
+    def __init__(self, argv, env=None, cwd=None, rows=24, cols=200):
+        pid, fd = pty.fork()
+        if pid == 0:
+            try:
+                if cwd is not None:
+                    os.chdir(cwd)
+                os.execvpe(argv[0], argv, env if env is not None else os.environ)
+            finally:
+                os._exit(127)
+        self.pid, self.fd = pid, fd
+        self.argv = argv
+        self.output = ""
+        self.pos = 0          # where the next expect starts looking
+        self.status = None
+        try:
+            import fcntl
+            import struct
+            fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        except OSError:
+            pass
+        _children.append(self)
+
+    def _read(self, timeout):
+        r, _, _ = select.select([self.fd], [], [], timeout)
+        if not r:
+            return False
+        try:
+            data = os.read(self.fd, 65536)
+        except OSError:
+            data = b""
+        if not data:
+            raise EOFError
+        self.output += data.decode("utf-8", "replace")
+        return True
+
+    def send(self, text, delay=0.0):
+        for ch in text if delay else [text]:
+            os.write(self.fd, ch.encode())
+            if delay:
+                time.sleep(delay)
+
+    def fail(self, what):
+        sys.stderr.write("pty: %s\n--- transcript of %s ---\n%s\n--- end ---\n"
+                         % (what, " ".join(self.argv), self.output))
+        raise Failure(what)
+
+    def expect(self, regex, timeout=15):
+        pat = re.compile(regex)
+        deadline = time.time() + timeout
+        while True:
+            m = pat.search(self.output, self.pos)
+            if m:
+                self.pos = m.end()
+                return m
+            left = deadline - time.time()
+            if left <= 0:
+                self.fail("timed out waiting for %r" % regex)
+            try:
+                self._read(left)
+            except EOFError:
+                m = pat.search(self.output, self.pos)
+                if m:
+                    self.pos = m.end()
+                    return m
+                self.fail("end of output while waiting for %r" % regex)
+
+    def expect_exit(self, timeout=15):
+        deadline = time.time() + timeout
+        while True:
+            pid, st = os.waitpid(self.pid, os.WNOHANG)
+            if pid == self.pid:
+                self.status = os.waitstatus_to_exitcode(st)
+                try:
+                    while self._read(0.05):
+                        pass
+                except EOFError:
+                    pass
+                return self.status
+            if time.time() > deadline:
+                self.fail("timed out waiting for the program to exit")
+            try:
+                self._read(0.05)
+            except EOFError:
+                time.sleep(0.02)
+
+    def kill(self):
+        if self.status is None:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+            except OSError:
+                pass
+            self.status = -9
+        try:
+            os.close(self.fd)
+        except OSError:
+            pass
+
+
+def spawn(argv, env=None, cwd=None, **kw):
+    return Session(argv, env=env, cwd=cwd, **kw)
+
+
+def main():
+    code = sys.stdin.read()
+    g = {"spawn": spawn, "KEYS": KEYS, "os": os, "re": re, "time": time,
+         "sys": sys, "Failure": Failure}
+    rc = 0
+    try:
+        exec(compile(code, "<test>", "exec"), g)
+    except Failure:
+        rc = 1
+    except SystemExit as e:
+        rc = e.code if isinstance(e.code, int) else 1
+    except Exception:
+        import traceback
+        traceback.print_exc()
+        for s in _children:
+            sys.stderr.write("--- transcript ---\n%s\n--- end ---\n" % s.output)
+        rc = 1
+    finally:
+        for s in _children:
+            s.kill()
+    sys.exit(rc)
+
+
+if __name__ == "__main__":
+    main()
