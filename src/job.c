@@ -233,7 +233,7 @@ state_text(struct job *j, char *buf, size_t size)
 		snprintf(buf, size, "%s%s", strsignal(WTERMSIG(last->status)),
 		    WCOREDUMP(last->status) ? " (core dumped)" : "");
 	} else if (WEXITSTATUS(last->status) != 0) {
-		snprintf(buf, size, "Done(%d)", WEXITSTATUS(last->status));
+		snprintf(buf, size, "Exit %d", WEXITSTATUS(last->status));
 	} else {
 		snprintf(buf, size, "Done");
 	}
@@ -270,13 +270,16 @@ job_print(struct shell *sh, struct job *j, int how)
 		printf("%ld\n", (long)(j->pgid ? j->pgid : j->procs[0].pid));
 		return;
 	}
+	/* bash's layout: the state in 24 columns, " &" after a running
+	 * background job */
+	const char *amp = j->bg && !job_done(j) && !job_stopped(j) ? " &" : "";
 	if (how == 1)
-		printf("[%d]%c %ld %-24s %s\n", j->id, job_mark(sh, j),
+		printf("[%d]%c  %ld %-23s %s%s\n", j->id, job_mark(sh, j),
 		    (long)(j->pgid ? j->pgid : j->procs[0].pid),
-		    state_text(j, st, sizeof st), j->cmd ? j->cmd : "");
+		    state_text(j, st, sizeof st), j->cmd ? j->cmd : "", amp);
 	else
-		printf("[%d]%c  %-24s %s\n", j->id, job_mark(sh, j),
-		    state_text(j, st, sizeof st), j->cmd ? j->cmd : "");
+		printf("[%d]%c  %-23s %s%s\n", j->id, job_mark(sh, j),
+		    state_text(j, st, sizeof st), j->cmd ? j->cmd : "", amp);
 }
 
 void
