@@ -1,0 +1,295 @@
+/* fc.c: fc (XCU fc) and history, over the list in hist.c.
+ *
+ * Numbering as bash does it: the fc command being run is the newest entry
+ * and takes no part in its own ranges, so -1 is the command before it;
+ * `fc -s` and `fc -e` replace that newest entry with what they ran. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "exec.h"
+#include "hist.h"
+#include "shell.h"
+
+/* `history [n]`: the newest n entries (all without n), numbered. */
+int
+bi_history(struct shell *sh, int argc, char **argv)
+{
+	int first = hist_first(), last = hist_last();
+	int i = 1;
+
+	if (i < argc && strcmp(argv[i], "--") == 0)
+		i++;
+	if (i < argc) {
+		char *end;
+		long n = strtol(argv[i], &end, 10);
+		if (*end != '\0' || n < 0 || argv[i][0] == '\0') {
+			diag_error(sh, "history: %s: numeric argument required", argv[i]);
+			return 2;
+		}
+		if (i + 1 < argc)
+			return diag_usage(sh, "history", "history [n]");
+		if (last - n + 1 > first)
+			first = last - (int)n + 1;
+	}
+	if (last == 0)
+		return 0;
+	for (int k = first; k <= last; k++) {
+		const char *s = hist_get(k);
+		if (s != NULL)
+			printf("%5d  %s\n", k, s);
+	}
+	return 0;
+}
+
+/* A `first`/`last` operand: a number (negative: relative to the fc
+ * command itself, `cur`), or the newest earlier command that starts with
+ * the text. 0 after a diagnostic. */
+static int
+resolve(struct shell *sh, const char *spec, int cur)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(spec, &end, 10);
+	if (*spec != '\0' && *end == '\0' && errno == 0) {
+		if (n < 0)
+			n = cur + n;
+		if (n < hist_first())
+			n = hist_first();
+		if (n > cur - 1 && cur - 1 >= hist_first())
+			n = cur - 1;
+		return n >= hist_first() && n > 0 ? (int)n : 0;
+	}
+	for (int k = cur - 1; k >= hist_first() && k > 0; k--) {
+		const char *s = hist_get(k);
+		if (s != NULL && strncmp(s, spec, strlen(spec)) == 0)
+			return k;
+	}
+	diag_error(sh, "fc: %s: event not found", spec);
+	return -1;
+}
+
+/* `old=new` on `s`: the first occurrence of old replaced (malloc'd). */
+static char *
+substitute(const char *s, const char *pat)
+{
+	const char *eq = pat != NULL ? strchr(pat, '=') : NULL;
+	struct strbuf b = STRBUF_INIT;
+
+	if (eq == NULL || eq == pat)
+		return strdup(s);
+	size_t ol = (size_t)(eq - pat);
+	const char *hit = NULL;
+	for (const char *p = s; *p; p++)
+		if (strncmp(p, pat, ol) == 0) {
+			hit = p;
+			break;
+		}
+	if (hit == NULL)
+		return strdup(s);
+	sb_addn(&b, s, (size_t)(hit - s));
+	sb_adds(&b, eq + 1);
+	sb_adds(&b, hit + ol);
+	return sb_detach(&b);
+}
+
+/* Runs commands that fc made: shown first, recorded in place of the fc
+ * command, then executed. */
+static int
+rerun(struct shell *sh, const char *text)
+{
+	size_t len = strlen(text);
+
+	fprintf(stderr, "%s%s", text, len > 0 && text[len - 1] == '\n' ? "" : "\n");
+	fflush(stderr);
+	char *entry = strndup(text, len > 0 && text[len - 1] == '\n' ? len - 1 : len);
+	hist_replace_last(sh, entry);
+	free(entry);
+	return exec_string(sh, text, NULL);
+}
+
+static int
+edit(struct shell *sh, const char *editor, int first, int last)
+{
+	char path[] = "/tmp/spsh-fcXXXXXX";
+	int fd = mkstemp(path);
+	struct strbuf b = STRBUF_INIT;
+	int st, step = first <= last ? 1 : -1;
+
+	if (fd < 0) {
+		diag_errno(sh, "fc: temporary file");
+		return 1;
+	}
+	for (int k = first;; k += step) {
+		const char *s = hist_get(k);
+		if (s != NULL) {
+			sb_adds(&b, s);
+			sb_addc(&b, '\n');
+		}
+		if (k == last)
+			break;
+	}
+	if (b.len > 0 && write(fd, b.s, b.len) != (ssize_t)b.len) {
+		diag_errno(sh, "fc: %s", path);
+		close(fd);
+		unlink(path);
+		sb_free(&b);
+		return 1;
+	}
+	close(fd);
+	sb_reset(&b);
+	/* the editor is a command line, so FCEDIT='vi -n' works */
+	sb_printf(&b, "%s %s", editor, path);
+	st = exec_string(sh, b.s, NULL);
+	sb_reset(&b);
+	if (st != 0) {
+		/* XCU fc: a failing editor suppresses the re-execution */
+		unlink(path);
+		sb_free(&b);
+		hist_remove_last(sh);
+		return st;
+	}
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	unlink(path);
+	if (fd < 0) {
+		diag_errno(sh, "fc: %s", path);
+		sb_free(&b);
+		return 1;
+	}
+	char buf[4096];
+	ssize_t n;
+	while ((n = read(fd, buf, sizeof buf)) > 0)
+		sb_addn(&b, buf, (size_t)n);
+	close(fd);
+	if (b.len == 0) {
+		sb_free(&b);
+		hist_remove_last(sh);
+		return 0;
+	}
+	st = rerun(sh, b.s);
+	sb_free(&b);
+	return st;
+}
+
+int
+bi_fc(struct shell *sh, int argc, char **argv)
+{
+	bool list = false, nonum = false, rev = false, same = false;
+	const char *editor = NULL;
+	int i, cur = hist_last(), first, last;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--") == 0) {
+			i++;
+			break;
+		}
+		/* -5 is an operand, not an option */
+		if (a[0] != '-' || a[1] == '\0' || (a[1] >= '0' && a[1] <= '9'))
+			break;
+		bool took_arg = false;
+		for (const char *p = a + 1; *p && !took_arg; p++) {
+			switch (*p) {
+			case 'l': list = true; break;
+			case 'n': nonum = true; break;
+			case 'r': rev = true; break;
+			case 's': same = true; break;
+			case 'e':
+				if (p[1] != '\0') {
+					editor = p + 1;
+				} else if (i + 1 < argc) {
+					editor = argv[++i];
+				} else {
+					return diag_usage(sh, "fc",
+					    "fc [-e ename] [-lnr] [first [last]] or fc -s [old=new] [first]");
+				}
+				took_arg = true;
+				break;
+			default:
+				return diag_usage(sh, "fc",
+				    "fc [-e ename] [-lnr] [first [last]] or fc -s [old=new] [first]");
+			}
+		}
+	}
+	if (editor != NULL && strcmp(editor, "-") == 0)
+		same = true;
+	if (cur == 0) {
+		diag_error(sh, "fc: history specification out of range");
+		return 1;
+	}
+
+	if (same) {
+		const char *pat = NULL;
+		if (i < argc && strchr(argv[i], '=') != NULL)
+			pat = argv[i++];
+		first = i < argc ? resolve(sh, argv[i], cur) : cur - 1;
+		if (first <= 0 || hist_get(first) == NULL) {
+			if (first == 0)
+				diag_error(sh, "fc: history specification out of range");
+			return 1;
+		}
+		char *cmd = substitute(hist_get(first), pat);
+		int st = rerun(sh, cmd);
+		free(cmd);
+		return st;
+	}
+
+	if (list) {
+		last = cur - 1;
+		first = last - 15;
+		if (first < hist_first())
+			first = hist_first();
+		if (i < argc) {
+			first = resolve(sh, argv[i++], cur);
+			last = cur - 1;
+		}
+		if (i < argc)
+			last = resolve(sh, argv[i++], cur);
+		if (first < 0 || last < 0)
+			return 1;
+		if (first == 0 || last == 0)
+			return 0;
+		if (first > last) {
+			int t = first;
+			first = last;
+			last = t;
+			rev = !rev;
+		}
+		for (int k = rev ? last : first; rev ? k >= first : k <= last; k += rev ? -1 : 1) {
+			const char *s = hist_get(k);
+			if (s == NULL)
+				continue;
+			if (nonum)
+				printf("\t %s\n", s);
+			else
+				printf("%d\t %s\n", k, s);
+		}
+		return 0;
+	}
+
+	/* edit */
+	first = i < argc ? resolve(sh, argv[i++], cur) : cur - 1;
+	last = i < argc ? resolve(sh, argv[i++], cur) : first;
+	if (first <= 0 || last <= 0) {
+		if (first == 0 || last == 0)
+			diag_error(sh, "fc: history specification out of range");
+		return 1;
+	}
+	if (rev) {
+		int t = first;
+		first = last;
+		last = t;
+	}
+	if (editor == NULL)
+		editor = var_get(sh, "FCEDIT");
+	if (editor == NULL || *editor == '\0')
+		editor = var_get(sh, "EDITOR");
+	if (editor == NULL || *editor == '\0')
+		editor = "vi";
+	return edit(sh, editor, first, last);
+}
