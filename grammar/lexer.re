@@ -1094,6 +1094,8 @@ after_reserved(struct lexer *lx, int tok)
 		c->state = LS_CMD;
 		break;
 	}
+	if (c->depth > LEX_MAX_NEST)
+		lex_error(lx, "nesting too deep");
 }
 
 static int
