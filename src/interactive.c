@@ -28,6 +28,7 @@
 static pid_t orig_pgrp;		/* the terminal's foreground group at start */
 static bool ctrl_c;		/* the current readline() was interrupted */
 static int saved_stderr = -1;	/* see discard_continuation() */
+static bool discarded;		/* a command was cut short at PS2 */
 
 /* True while there are background jobs whose end `set -b` should report
  * as soon as it happens. */
@@ -145,6 +146,11 @@ input_readline_hook(struct shell *sh, int continuation)
 	char *prompt, *line;
 
 	restore_stderr();
+	if (discarded) {
+		/* the parser said "syntax error" to /dev/null and set $? */
+		discarded = false;
+		sh->status = 130;
+	}
 	for (;;) {
 		if (!continuation) {
 			job_notify(sh);
@@ -170,6 +176,7 @@ input_readline_hook(struct shell *sh, int continuation)
 		sh->status = 130;	/* as bash: $? after ^C at the prompt */
 		if (continuation) {
 			discard_continuation();
+			discarded = true;
 			return NULL;
 		}
 	}

@@ -11,6 +11,8 @@ SCRIPT is Python run with these names defined:
     sh.expect(regex, timeout=15)   wait until the output since the last
                              match contains regex; returns the match
     sh.expect_exit(timeout=15)     wait for the program to end; its status
+    sh = shell([args], env={})     $SPSH -i with HOME=$PTY_HOME, PS1='PROMPT> ',
+                             PS2='MORE> ', INPUTRC=/dev/null, in $PTY_CWD
     sh.output                everything read so far
     KEYS                     names for control keys (UP, LEFT, TAB, ...)
 
@@ -42,26 +44,26 @@ class Failure(Exception):
 
 
 class Session:
-    def __init__(self, argv, env=None, cwd=None, rows=24, cols=200):
+    def __init__(self, argv, env=None, cwd=None, rows=24, cols=200, arg0=None):
         pid, fd = pty.fork()
         if pid == 0:
             try:
+                # the size is set before exec, so no SIGWINCH comes later
+                import fcntl
+                import struct
+                fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
                 if cwd is not None:
                     os.chdir(cwd)
-                os.execvpe(argv[0], argv, env if env is not None else os.environ)
+                args = [arg0] + argv[1:] if arg0 else argv
+                os.execve(argv[0], args, env if env is not None else os.environ)
             finally:
                 os._exit(127)
         self.pid, self.fd = pid, fd
         self.argv = argv
         self.output = ""
+        self.raw = ""
         self.pos = 0          # where the next expect starts looking
         self.status = None
-        try:
-            import fcntl
-            import struct
-            fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-        except OSError:
-            pass
         _children.append(self)
 
     def _read(self, timeout):
@@ -74,8 +76,20 @@ class Session:
             data = b""
         if not data:
             raise EOFError
-        self.output += data.decode("utf-8", "replace")
+        self.raw += data.decode("utf-8", "replace")
+        # readline's bracketed-paste mode switches are noise to tests
+        self.output = re.sub(r"\x1b\[\?2004[hl]\r?", "", self.raw)
         return True
+
+    def drain(self, seconds):
+        """Reads whatever comes for `seconds` (for debugging)."""
+        end = time.time() + seconds
+        try:
+            while time.time() < end:
+                self._read(max(0, end - time.time()))
+        except EOFError:
+            pass
+        return self.output
 
     def send(self, text, delay=0.0):
         for ch in text if delay else [text]:
@@ -145,14 +159,35 @@ def spawn(argv, env=None, cwd=None, **kw):
     return Session(argv, env=env, cwd=cwd, **kw)
 
 
+def shell(args=(), env=None, **kw):
+    """The shell under test ($SPSH), interactive, with a predictable
+    environment: HOME=$PTY_HOME, PS1='PROMPT> ', no inputrc."""
+    e = dict(os.environ)
+    e.update({"HOME": os.environ.get("PTY_HOME", "/tmp"), "PS1": "PROMPT> ",
+              "PS2": "MORE> ", "INPUTRC": "/dev/null", "TERM": "vt100"})
+    e.pop("ENV", None)
+    e.pop("HISTFILE", None)
+    if env:
+        e.update(env)
+    return Session([os.environ["SPSH"], "-i"] + list(args), env=e,
+                   cwd=kw.pop("cwd", os.environ.get("PTY_CWD")), **kw)
+
+
+PROMPT = r"PROMPT> "
+
+
 def main():
     code = sys.stdin.read()
-    g = {"spawn": spawn, "KEYS": KEYS, "os": os, "re": re, "time": time,
+    g = {"termios": termios, "spawn": spawn, "shell": shell, "PROMPT": PROMPT, "KEYS": KEYS, "os": os, "re": re, "time": time,
          "sys": sys, "Failure": Failure}
     rc = 0
     try:
         exec(compile(code, "<test>", "exec"), g)
-    except Failure:
+    except Failure as e:
+        if not str(e).startswith("timed out") and not str(e).startswith("end of output"):
+            sys.stderr.write("pty: %s\n" % e)
+            for s in _children:
+                sys.stderr.write("--- transcript ---\n%s\n--- end ---\n" % s.output)
         rc = 1
     except SystemExit as e:
         rc = e.code if isinstance(e.code, int) else 1
