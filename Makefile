@@ -16,7 +16,7 @@ SRCS := $(sort $(wildcard src/*.c builtins/*.c lib/*.c lib/spawn/*.c))
 OBJS := $(SRCS:%.c=$(B)/obj/%.o) $(B)/obj/gen/lexer.o $(B)/obj/gen/parser.o
 
 BUILD_PKGS = gcc make re2c lemon libreadline-dev
-CHECK_PKGS = bats strace dash bash yash mksh clang mandoc tmux python3
+CHECK_PKGS = bats strace dash bash yash mksh clang mandoc groff-base tmux python3
 
 .PHONY: all run check test test-asan deps deps-check install clean bench
 

@@ -252,6 +252,24 @@ param_value(struct shell *sh, const char *name, char *tmp, size_t tmpsz)
 	return var_get(sh, name);
 }
 
+/* A parameter name (XCU 2.5): a Name, a positional number, or one of the
+ * special parameters. The lexer keeps unknown ${...} forms as names so
+ * that only running them is an error, as in dash. */
+static bool
+param_name_ok(const char *name)
+{
+	const char *p;
+
+	if (var_is_name(name))
+		return true;
+	if (name[0] != '\0' && name[1] == '\0' && strchr("@*#?-$!0123456789", name[0]))
+		return true;
+	for (p = name; *p; p++)
+		if (!isdigit((unsigned char)*p))
+			return false;
+	return *name != '\0';
+}
+
 /* "$*" or $@ in a string context: the parameters joined by `sep`. */
 static char *
 join_params(struct shell *sh, const char *sep)
@@ -312,6 +330,12 @@ expand_param(struct xstate *x, struct wpart *p, bool quoted)
 	char tmp[64], sepbuf[2];
 	const char *val = NULL;
 	bool set;
+
+	if (!param_name_ok(name)) {
+		diag_error(sh, "${%s}: bad substitution", name);
+		x->err = 2;
+		return;
+	}
 
 	if (at || star) {
 		set = sh->argc > 0;
