@@ -28,6 +28,9 @@
 /* A variable whose value is itself an expression is evaluated recursively;
  * `a=b b=a; $((a))` must give an error, not blow the C stack. */
 #define ARITH_MAX_DEPTH 64
+/* Nesting of parentheses, unary operators and assignments, for the same
+ * reason: each level is a C stack frame or two. */
+#define ARITH_MAX_NEST 1000
 
 enum tok {
 	T_END,
@@ -89,6 +92,7 @@ struct parser {
 	size_t namelen;
 	int noeval;		/* > 0 inside an unevaluated operand */
 	int depth;		/* variable recursion depth */
+	int nest;		/* syntactic nesting, see ARITH_MAX_NEST */
 	bool err;		/* a diagnostic has been printed */
 };
 
@@ -432,9 +436,39 @@ postfix(struct parser *p)
 	return rvalue(0);
 }
 
-/* unary: + - ~ ! ++NAME --NAME, right to left. */
+/* Enters one level of syntactic nesting; false (after a diagnostic) when
+ * there are too many. Each successful call is paired with p->nest--. */
+static bool
+nest_enter(struct parser *p)
+{
+	if (p->nest >= ARITH_MAX_NEST) {
+		if (!p->err)
+			diag_error(p->sh, "arithmetic: expression nested too deeply");
+		p->err = true;
+		return false;
+	}
+	p->nest++;
+	return true;
+}
+
+static struct val unary1(struct parser *p);
+
+/* unary, with its nesting counted. */
 static struct val
 unary(struct parser *p)
+{
+	struct val r;
+
+	if (!nest_enter(p))
+		return rvalue(0);
+	r = unary1(p);
+	p->nest--;
+	return r;
+}
+
+/* unary: + - ~ ! ++NAME --NAME, right to left. */
+static struct val
+unary1(struct parser *p)
 {
 	struct val r;
 	enum tok t = p->tok;
@@ -537,9 +571,24 @@ cond(struct parser *p)
 	return rvalue(c.v ? a.v : b.v);
 }
 
-/* assignment: conditional | NAME op= assignment (right to left). */
+static struct val assign1(struct parser *p);
+
+/* assignment, with its nesting counted (`a=b=c=...`, `(((...)))`). */
 static struct val
 assign(struct parser *p)
+{
+	struct val r;
+
+	if (!nest_enter(p))
+		return rvalue(0);
+	r = assign1(p);
+	p->nest--;
+	return r;
+}
+
+/* assignment: conditional | NAME op= assignment (right to left). */
+static struct val
+assign1(struct parser *p)
 {
 	struct val l = cond(p);
 	enum tok t = p->tok;
@@ -592,7 +641,8 @@ eval_depth(struct shell *sh, const char *expr, long *result, int depth)
 	struct val r;
 
 	next(&p);
-	if (p.tok == T_END && !p.err) {	/* $(( )) is 0 (bash, ksh, mksh; dash and yash reject it) */
+	/* $(( )) is 0 (bash, ksh, mksh; dash and yash reject it) */
+	if (p.tok == T_END && !p.err) {
 		*result = 0;
 		return 0;
 	}

@@ -2,6 +2,7 @@
  * semantics for signed long (with wrap-around where C would overflow) and
  * were checked against bash --posix where a shell can compute them. */
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "unit.h"
@@ -278,6 +279,30 @@ errors(void)
 	EV("deep", 1);
 }
 
+/* Deep nesting gives an error instead of overflowing the C stack. */
+static void
+nesting(void)
+{
+	size_t n = 200000;
+	char *e = malloc(2 * n + 2);
+
+	unit_reset();
+	memset(e, '(', n);
+	e[n] = '1';
+	memset(e + n + 1, ')', n);
+	e[2 * n + 1] = '\0';
+	EV_ERR(e, "nested too deeply");
+	memset(e, '-', n);	/* - - - ... 1 */
+	strcpy(e + n, "1");
+	for (size_t i = 1; i < n; i += 2)
+		e[i] = ' ';
+	EV_ERR(e, "nested too deeply");
+	free(e);
+	EV("((((((((((((((((((((((((((((((((((((((((7))))))))))))))))))))))))))))))))))))))))", 7);
+	EV("a=b=c=d=e=f=g=h=i=j=k=l=m=n=o=p=q=r=s=t=u=v=w=x=y=z=3", 3);
+	CHECK_STR(var_get(&unit_shell, "a"), "3");
+}
+
 int
 main(void)
 {
@@ -290,5 +315,6 @@ main(void)
 	incdec();
 	short_circuit();
 	errors();
+	nesting();
 	return unit_done("arith");
 }
