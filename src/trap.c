@@ -21,6 +21,12 @@ static sigset_t caught;			/* signals with our handler */
 static sigset_t ignored_on_entry;	/* non-interactive: can't be trapped */
 static sigset_t shell_ignores;		/* ignored by the shell itself (interactive) */
 
+/* A subshell lists the traps of the shell it was forked from until it sets
+ * or resets one itself, so that `saved=$(trap)` ... `eval "$saved"` works
+ * (XCU trap, as bash, yash and newer dash). NULL when not in a subshell or
+ * after the subshell changed a trap. Heap, NSIG entries like sh->traps. */
+static char **parent_traps;
+
 static void
 on_signal(int sig)
 {
@@ -194,6 +200,14 @@ trap_subshell_reset(struct shell *sh)
 {
 	int sig;
 
+	if (parent_traps == NULL) {
+		parent_traps = calloc(NSIG, sizeof *parent_traps);
+		if (parent_traps == NULL)
+			abort();
+		for (sig = 0; sig < NSIG; sig++)
+			if (sh->traps[sig] != NULL && (parent_traps[sig] = strdup(sh->traps[sig])) == NULL)
+				abort();
+	}
 	for (sig = 0; sig < NSIG; sig++) {
 		if (sh->traps[sig] != NULL && sh->traps[sig][0] != '\0') {
 			free(sh->traps[sig]);
@@ -252,62 +266,88 @@ print_quoted(const char *s)
 	putchar('\'');
 }
 
+/* Writes `trap -- 'action' NAME` for `sig` if it has an action or is
+ * ignored (through trap); nothing for the default. */
 static void
-list_traps(struct shell *sh)
+print_trap(struct shell *sh, int sig)
 {
+	char **traps = parent_traps != NULL ? parent_traps : sh->traps;
 	char buf[16];
-	int sig;
 
-	for (sig = 0; sig < NSIG; sig++) {
-		if (sh->traps[sig] == NULL)
-			continue;
-		fputs("trap -- ", stdout);
-		print_quoted(sh->traps[sig]);
-		printf(" %s\n", signame(sig, buf, sizeof buf));
-	}
+	if (traps[sig] == NULL)
+		return;
+	fputs("trap -- ", stdout);
+	print_quoted(traps[sig]);
+	printf(" %s\n", signame(sig, buf, sizeof buf));
 }
 
-/* trap [action condition...] | trap -p | trap */
+static void
+forget_parent_traps(void)
+{
+	int sig;
+
+	if (parent_traps == NULL)
+		return;
+	for (sig = 0; sig < NSIG; sig++)
+		free(parent_traps[sig]);
+	free(parent_traps);
+	parent_traps = NULL;
+}
+
+static int
+usage(struct shell *sh)
+{
+	sh->builtin_error = true;	/* special builtin: exits a script */
+	return diag_usage(sh, "trap", "trap [action condition...] | trap -p [condition...]");
+}
+
+/* trap [action condition...] | trap n [condition...] | trap -p [condition...]
+ * | trap. Listings can be read back by the shell. */
 int
 bi_trap(struct shell *sh, int argc, char **argv)
 {
-	int i = 1, status = 0;
+	int i = 1, status = 0, sig;
+	bool print = false;
 	const char *action;
 
-	if (i < argc && strcmp(argv[i], "--") == 0)
+	if (i < argc && strcmp(argv[i], "-p") == 0) {
+		print = true;
 		i++;
-	if (i >= argc || (strcmp(argv[i], "-p") == 0 && i + 1 >= argc)) {
-		list_traps(sh);
+	}
+	if (i < argc && strcmp(argv[i], "--") == 0) {
+		i++;
+	} else if (i < argc && argv[i][0] == '-' && argv[i][1] != '\0') {
+		diag_error(sh, "trap: %s: invalid option", argv[i]);
+		return usage(sh);
+	}
+	if (i >= argc) {
+		for (sig = 0; sig < NSIG; sig++)
+			print_trap(sh, sig);
 		return 0;
 	}
-	if (strcmp(argv[i], "-p") == 0) {
-		char buf[16];
-		for (i++; i < argc; i++) {
-			int sig = signum(argv[i]);
-			if (sig < 0) {
+	if (print) {
+		for (; i < argc; i++) {
+			if ((sig = signum(argv[i])) < 0) {
 				diag_error(sh, "trap: %s: bad trap", argv[i]);
 				status = 1;
 				continue;
 			}
-			if (sh->traps[sig] != NULL) {
-				fputs("trap -- ", stdout);
-				print_quoted(sh->traps[sig]);
-				printf(" %s\n", signame(sig, buf, sizeof buf));
-			}
+			print_trap(sh, sig);
 		}
 		return status;
 	}
 	/* A first operand that is an unsigned integer is a condition: reset. */
 	action = argv[i];
-	if (signum(action) >= 0 && action[0] >= '0' && action[0] <= '9') {
+	if (action[0] != '\0' && action[strspn(action, "0123456789")] == '\0') {
 		action = "-";
 	} else {
 		i++;
 	}
 	if (i >= argc)
-		return diag_usage(sh, "trap", "trap [action condition...]");
+		return usage(sh);
+	forget_parent_traps();
 	for (; i < argc; i++) {
-		int sig = signum(argv[i]);
+		sig = signum(argv[i]);
 		if (sig < 0 || sig >= NSIG || sig == SIGKILL || sig == SIGSTOP) {
 			diag_error(sh, "trap: %s: bad trap", argv[i]);
 			status = 1;
