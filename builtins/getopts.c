@@ -35,12 +35,17 @@ set_optind(struct shell *sh, long ind, const char *arg, size_t pos)
 {
 	char buf[32];
 
+	int r;
+
 	snprintf(buf, sizeof buf, "%ld", ind);
+	/* Assigning OPTIND calls getopts_reset(): assign first, then record
+	 * where we are. */
+	r = var_set(sh, "OPTIND", buf, 0);
 	s_optind = ind;
 	free(s_arg);
 	s_arg = arg != NULL ? strdup(arg) : NULL;
 	s_pos = pos;
-	return var_set(sh, "OPTIND", buf, 0);
+	return r;
 }
 
 /* Sets the name operand to the one-character string `c`. */

@@ -38,7 +38,12 @@ run1() {
 	cp "$script" "$tmp/$2/script.sh"
 	(
 		cd "$tmp/$2" &&
+		# The sanitizer run needs its switches: SPSH_FORCE_FORK (ASan
+		# cannot follow a CLONE_VM child) and the sanitizer options.
 		env -i PATH=/usr/local/bin:/usr/bin:/bin HOME="$tmp/$2" LC_ALL=C TERM=dumb \
+			${SPSH_FORCE_FORK:+SPSH_FORCE_FORK=$SPSH_FORCE_FORK} \
+			${ASAN_OPTIONS:+ASAN_OPTIONS=$ASAN_OPTIONS} \
+			${UBSAN_OPTIONS:+UBSAN_OPTIONS=$UBSAN_OPTIONS} \
 			timeout -k 2 20 "$1" script.sh </dev/null >"$tmp/$2.out" 2>"$tmp/$2.err.raw"
 		echo $? >"$tmp/$2.status"
 	)
