@@ -20,6 +20,21 @@ special_error(struct shell *sh, int status)
 	return status;
 }
 
+/* "spsh: NAME: usage: USAGE", status 2; all users are special builtins. */
+static int
+usage_error(struct shell *sh, const char *name, const char *usage)
+{
+	return special_error(sh, diag_usage(sh, name, usage));
+}
+
+/* "spsh: NAME: -x: invalid option" and the usage. */
+static int
+bad_option(struct shell *sh, const char *name, const char *opt, const char *usage)
+{
+	diag_error(sh, "%s: %s: invalid option", name, opt);
+	return usage_error(sh, name, usage);
+}
+
 /* Parses a non-negative decimal count; -1 if invalid. */
 static long
 count_arg(const char *s)
@@ -71,7 +86,11 @@ bi_exit(struct shell *sh, int argc, char **argv)
 
 	if (i < argc && strcmp(argv[i], "--") == 0)
 		i++;
-	if (i < argc) {
+	if (i + 1 < argc) {
+		/* XCU 2.8.1: a special builtin's usage error exits the shell */
+		diag_usage(sh, "exit", "exit [n]");
+		n = 2;
+	} else if (i < argc) {
 		char *end;
 		errno = 0;
 		n = strtol(argv[i], &end, 10);
@@ -91,16 +110,20 @@ int
 bi_return(struct shell *sh, int argc, char **argv)
 {
 	long n = sh->status;
+	int i = 1;
 
-	if (argc > 1) {
-		n = count_arg(argv[1]);
-		if (n < 0) {
-			char *end;
-			n = strtol(argv[1], &end, 10);
-			if (*end != '\0' || *argv[1] == '\0') {
-				diag_error(sh, "return: %s: numeric argument required", argv[1]);
-				n = 2;
-			}
+	if (i < argc && strcmp(argv[i], "--") == 0)
+		i++;
+	if (i + 1 < argc)
+		return usage_error(sh, "return", "return [n]");
+	if (i < argc) {
+		char *end;
+		errno = 0;
+		n = strtol(argv[i], &end, 10);
+		if (*end != '\0' || *argv[i] == '\0' || errno) {
+			/* dash and yash: an error that exits the script */
+			diag_error(sh, "return: %s: numeric argument required", argv[i]);
+			return special_error(sh, 2);
 		}
 	}
 	if (sh->func_depth == 0 && sh->dot_depth == 0) {
@@ -117,6 +140,8 @@ loop_control(struct shell *sh, int argc, char **argv, enum flow f)
 {
 	long n = 1;
 
+	if (argc > 2)
+		return usage_error(sh, argv[0], f == FLOW_BREAK ? "break [n]" : "continue [n]");
 	if (argc > 1) {
 		n = count_arg(argv[1]);
 		if (n < 1) {
@@ -258,6 +283,8 @@ bi_shift(struct shell *sh, int argc, char **argv)
 	long n = 1;
 	int i;
 
+	if (argc > 2)
+		return usage_error(sh, "shift", "shift [n]");
 	if (argc > 1) {
 		n = count_arg(argv[1]);
 		if (n < 0) {
@@ -289,6 +316,7 @@ print_value(const char *v)
 }
 
 /* set [-abCefhmnuvx] [-o opt] [+o opt] [--] [arg...] */
+#define SET_USAGE "set [-+abCefhmnuvx] [-+o option] [--] [arg...]"
 int
 bi_set(struct shell *sh, int argc, char **argv)
 {
@@ -331,8 +359,8 @@ bi_set(struct shell *sh, int argc, char **argv)
 					continue;
 				}
 				if (opt_set_name(sh, argv[++i], on) != 0) {
-					diag_error(sh, "set: %s: bad option name", argv[i]);
-					return special_error(sh, 2);
+					diag_error(sh, "set: %s: invalid option name", argv[i]);
+					return usage_error(sh, "set", SET_USAGE);
 				}
 				continue;
 			}
@@ -340,8 +368,8 @@ bi_set(struct shell *sh, int argc, char **argv)
 				/* job control needs a terminal; accept quietly */
 			}
 			if (opt_set_letter(sh, *c, on) != 0) {
-				diag_error(sh, "set: -%c: bad option", *c);
-				return special_error(sh, 2);
+				char o[3] = { a[0], *c, '\0' };
+				return bad_option(sh, "set", o, SET_USAGE);
 			}
 		}
 	}
@@ -371,8 +399,8 @@ bi_unset(struct shell *sh, int argc, char **argv)
 		}
 		for (char *c = argv[i] + 1; *c; c++) {
 			if (*c != 'f' && *c != 'v') {
-				diag_error(sh, "unset: -%c: bad option", *c);
-				return special_error(sh, 2);
+				char o[3] = { '-', *c, '\0' };
+				return bad_option(sh, "unset", o, "unset [-f|-v] name...");
 			}
 			mode = *c;
 		}
@@ -401,10 +429,13 @@ export_like(struct shell *sh, int argc, char **argv, unsigned flag, const char *
 {
 	int i = 1, st = 0;
 
-	if (i < argc && strcmp(argv[i], "--") == 0)
-		i++;
 	if (i < argc && strcmp(argv[i], "-p") == 0)
 		i++;
+	if (i < argc && strcmp(argv[i], "--") == 0)
+		i++;
+	else if (i < argc && argv[i][0] == '-' && argv[i][1] != '\0')
+		return bad_option(sh, what, argv[i], flag == VAR_EXPORT ?
+		    "export [-p] [name[=value]...]" : "readonly [-p] [name[=value]...]");
 	if (i >= argc) {
 		struct var **vs = var_sorted(sh);
 		for (struct var **v = vs; *v; v++) {

@@ -10,9 +10,9 @@ struct optdef {
 };
 
 #define O(name, letter) { #name, letter, offsetof(struct options, name) }
+/* Sorted by name: `set -o` and `set +o` list in this order. */
 static const struct optdef opts[] = {
 	O(allexport, 'a'),
-	O(notify, 'b'),
 	O(emacs, 0),
 	O(errexit, 'e'),
 	O(hashall, 'h'),
@@ -22,6 +22,7 @@ static const struct optdef opts[] = {
 	O(noexec, 'n'),
 	O(noglob, 'f'),
 	O(nolog, 0),
+	O(notify, 'b'),
 	O(nounset, 'u'),
 	O(pipefail, 0),
 	O(verbose, 'v'),
