@@ -893,15 +893,96 @@ start_stage(struct shell *sh, struct ast_node *n, int in, int out, struct job *j
 	return fork_stage(sh, n, NULL, in, out, job, mode);
 }
 
+/* A pipeline stage (XCU 2.9.2). */
+struct stage {
+	struct prep p;
+	bool prepared;		/* expanded here: side-effect free */
+	bool inproc;		/* a builtin run in the shell itself */
+	bool tried;		/* prepare_stage() ran */
+	int out;		/* inproc: the pipe it writes to, or -1 */
+	size_t procidx;
+};
+
+static bool capture_safe(const struct builtin *b);
+
+/* Builtins whose output does not depend on being in a subshell (echo,
+ * printf, test, ...) run in the shell when every other stage is already
+ * running and what they write goes to an external command or to our own
+ * stdout: `echo $x | grep y` starts one process, not two. They never read
+ * their input, so the pipes into them are closed before any of them runs:
+ * a writer gets EPIPE instead of waiting forever. */
+static bool
+stage_inproc(struct stage *st, size_t i, size_t n)
+{
+	if (!st[i].prepared || st[i].p.kind != P_REGULAR || !capture_safe(st[i].p.bi) ||
+	    st[i].p.c->base.redirs != NULL || st[i].p.c->assigns != NULL)
+		return false;
+	return i + 1 == n || (st[i + 1].prepared && st[i + 1].p.kind == P_EXTERNAL);
+}
+
+static void
+run_inproc_stages(struct shell *sh, struct stage *st, size_t n, struct job *job)
+{
+	struct sigaction ign, old;
+	size_t i;
+
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &ign, &old);
+	for (i = 0; i < n; i++) {
+		int saved = -1, status;
+		if (!st[i].inproc)
+			continue;
+		fflush(stdout);
+		if (st[i].out >= 0) {
+			saved = fcntl(1, F_DUPFD_CLOEXEC, 64);
+			dup2(st[i].out, 1);
+			close(st[i].out);
+		}
+		xtrace(sh, &st[i].p);
+		status = st[i].p.bi->fn(sh, st[i].p.argc, st[i].p.argv);
+		fflush(stdout);
+		clearerr(stdout);
+		if (st[i].out >= 0) {
+			if (saved >= 0) {
+				dup2(saved, 1);
+				close(saved);
+			} else {
+				close(1);
+			}
+		}
+		job_set_done(sh, job, st[i].procidx, status);
+	}
+	sigaction(SIGPIPE, &old, NULL);
+}
+
+static void
+prepare_stage(struct shell *sh, struct ast_pipeline *pl, struct stage *st, size_t i)
+{
+	struct ast_node *c = pl->cmds[i];
+
+	if (st[i].tried)
+		return;
+	st[i].tried = true;
+	if (c->kind == AST_SIMPLE && simple_is_pure((struct ast_simple *)c)) {
+		sh->lineno = c->lineno;
+		st[i].prepared = prepare(sh, (struct ast_simple *)c, &st[i].p) == 0;
+		if (!st[i].prepared)
+			prep_free(&st[i].p);
+	}
+}
+
 static int
 exec_pipeline(struct shell *sh, struct ast_pipeline *pl, enum run_mode mode)
 {
 	struct job *job;
 	int prev = -1, fds[2], st = 0;
-	size_t i;
+	size_t i, n = pl->n;
 	struct arena_mark m = arena_mark(&sh->eval);
+	struct stage *stages;
+	bool any_inproc = false;
 
-	if (pl->n == 1 && mode == RUN_FG) {
+	if (n == 1 && mode == RUN_FG) {
 		sh->errexit_suppressed += pl->bang;
 		st = exec_node(sh, pl->cmds[0]);
 		sh->errexit_suppressed -= pl->bang;
@@ -911,9 +992,15 @@ exec_pipeline(struct shell *sh, struct ast_pipeline *pl, enum run_mode mode)
 	}
 	job = job_new(sh, NULL, mode == RUN_BG);
 	job->cmd = command_text(sh, &pl->base);
-	for (i = 0; i < pl->n; i++) {
+	/* Each side-effect free simple command is expanded (and looked up)
+	 * here, in order, just before its stage starts: that decides whether
+	 * it is spawned, forked, or run in the shell. */
+	stages = arena_alloc(&sh->eval, n * sizeof *stages);
+	for (i = 0; i < n; i++)
+		stages[i].out = -1;
+	for (i = 0; i < n; i++) {
 		int out = -1;
-		if (i + 1 < pl->n) {
+		if (i + 1 < n) {
 			if (pipe2(fds, O_CLOEXEC) != 0) {
 				diag_errno(sh, "pipe");
 				st = 2;
@@ -921,19 +1008,49 @@ exec_pipeline(struct shell *sh, struct ast_pipeline *pl, enum run_mode mode)
 			}
 			out = fds[1];
 		}
-		start_stage(sh, pl->cmds[i], prev, out, job, mode);
+		prepare_stage(sh, pl, stages, i);
+		if (mode == RUN_FG && stages[i].prepared && stages[i].p.kind == P_REGULAR &&
+		    capture_safe(stages[i].p.bi)) {
+			if (i + 1 < n)
+				prepare_stage(sh, pl, stages, i + 1);
+			any_inproc |= stages[i].inproc = stage_inproc(stages, i, n);
+		}
+		if (stages[i].inproc) {
+			stages[i].procidx = job->nproc;
+			stages[i].out = out;
+			job_add_proc(sh, job, 0);
+			out = -1;	/* kept for the stage */
+		} else if (stages[i].prepared && stages[i].p.kind == P_EXTERNAL) {
+			xtrace(sh, &stages[i].p);
+			if (spawn_external(sh, &stages[i].p, prev, out, job, mode) != 0) {
+				stages[i].procidx = job->nproc;
+				job_add_proc(sh, job, 0);
+				job_set_done(sh, job, stages[i].procidx, 127);
+			}
+		} else {
+			fork_stage(sh, pl->cmds[i], stages[i].prepared ? &stages[i].p : NULL,
+			    prev, out, job, mode);
+		}
 		if (prev >= 0)
 			close(prev);
 		if (out >= 0)
 			close(out);
-		prev = i + 1 < pl->n ? fds[0] : -1;
+		prev = i + 1 < n ? fds[0] : -1;
 	}
 	if (prev >= 0)
 		close(prev);
+	if (any_inproc)
+		run_inproc_stages(sh, stages, n, job);
+	for (i = 0; i < n; i++)
+		if (stages[i].prepared)
+			prep_free(&stages[i].p);
 	arena_release(&sh->eval, m);
 	if (mode == RUN_BG) {
-		if (job->nproc > 0)
+		if (job->nproc > 0) {
 			sh->last_bg = job->procs[job->nproc - 1].pid;
+			if (sh->opt.interactive && sh->opt.monitor)
+				fprintf(stderr, "[%d] %ld\n", job->id, (long)sh->last_bg);
+		}
 		return 0;
 	}
 	if (job->nproc == 0) {

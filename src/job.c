@@ -49,8 +49,16 @@ job_add_proc(struct shell *sh, struct job *j, pid_t pid)
 			abort();
 	}
 	j->procs[j->nproc++] = (struct proc){ .pid = pid };
-	if (j->pgid == 0 && sh->opt.monitor)
+	if (j->pgid == 0 && sh->opt.monitor && pid > 0)
 		j->pgid = pid;
+}
+
+void
+job_set_done(struct shell *sh, struct job *j, size_t idx, int status)
+{
+	(void)sh;
+	j->procs[idx].done = true;
+	j->procs[idx].status = (status & 0xff) << 8;	/* as from wait() */
 }
 
 void

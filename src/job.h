@@ -27,7 +27,10 @@ struct job {
 };
 
 struct job *job_new(struct shell *sh, const char *cmd, bool bg);
+/* pid 0: a stage that runs in the shell itself; job_set_done() records
+ * its exit status. */
 void job_add_proc(struct shell *sh, struct job *j, pid_t pid);
+void job_set_done(struct shell *sh, struct job *j, size_t idx, int status);
 /* Waits for a foreground job. Returns its status (XCU 2.8.2: the last
  * process's, 128+n for a signal; with pipefail the last non-zero). The job
  * is freed unless it stopped (then it stays in the table, reported). */
