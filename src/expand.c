@@ -27,7 +27,9 @@ struct xstate {
 	enum xmode mode;
 	struct strbuf cur, pat;
 	bool started;		/* the current field exists (maybe empty) */
-	bool ws_seen;		/* last split delimiter was IFS white space */
+	bool ws_seen;		/* IFS white space just ended a field, so a
+				 * following non-white IFS character belongs
+				 * to the same delimiter */
 	bool magic;		/* an unquoted * ? [ is in the field */
 	int in_arg;		/* inside the word of ${p-w}: its literals split */
 	const char *ifs;
@@ -149,9 +151,14 @@ add_result(struct xstate *x, const char *s, size_t len, bool quoted)
 				run++;
 			add_text(x, s + i, run, false);
 		} else if (ifs_ws(s[i])) {
-			if (x->started)
+			/* White space only delimits after a field; leading
+			 * white space is dropped and does not count as part
+			 * of a delimiter, so IFS=' :' splits " : a" into ""
+			 * and "a" (XCU 2.6.5). */
+			if (x->started) {
 				push_field(x);
-			x->ws_seen = true;
+				x->ws_seen = true;
+			}
 		} else {
 			if (x->started)
 				push_field(x);
@@ -369,8 +376,9 @@ expand_param(struct xstate *x, struct wpart *p, bool quoted)
 	case PARAM_ASSIGN:
 		if (empty) {
 			if (!var_is_name(name)) {
-				diag_error(sh, "%s: cannot assign in this way", name);
-				x->err = 1;
+				/* an expansion error: fatal (XCU 2.8.1) */
+				diag_error(sh, "%s: bad variable name", name);
+				x->err = 2;
 				return;
 			}
 			char *v = p->u.param.arg ? word_to_str(sh, p->u.param.arg, X_STR, false) : "";
@@ -389,7 +397,8 @@ expand_param(struct xstate *x, struct wpart *p, bool quoted)
 			if (msg != NULL && *msg)
 				diag_error(sh, "%s: %s", name, msg);
 			else
-				diag_error(sh, "%s: parameter %s", name, set ? "null" : "not set");
+				diag_error(sh, "%s: parameter %s", name,
+				    p->u.param.colon ? "not set or null" : "not set");
 			x->err = 2;
 			return;
 		}
@@ -447,18 +456,21 @@ use:
 			return;
 		}
 		if (quoted || x->mode != X_FIELDS) {
+			/* "$*", and $@ or $* where no splitting follows
+			 * (x=$@, case $@, here-docs): joined by the first
+			 * character of IFS, as "$*" is (XCU 2.5.2 leaves
+			 * $@ unspecified there; this is what dash and yash
+			 * do). */
 			const char *ifs = x->ifs;
-			const char *sep = " ";
-			if (star || x->mode == X_FIELDS) {
-				if (ifs == NULL)
-					sep = " ";
-				else if (*ifs == '\0')
-					sep = NULL;
-				else {
-					sepbuf[0] = *ifs;
-					sepbuf[1] = '\0';
-					sep = sepbuf;
-				}
+			const char *sep;
+			if (ifs == NULL)
+				sep = " ";
+			else if (*ifs == '\0')
+				sep = NULL;
+			else {
+				sepbuf[0] = *ifs;
+				sepbuf[1] = '\0';
+				sep = sepbuf;
 			}
 			char *j = join_params(sh, sep);
 			add_result(x, j, strlen(j), quoted);

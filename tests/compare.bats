@@ -80,6 +80,38 @@ compare() {
 	compare tilde.sh
 }
 
+@test "compare: expand: "$@" and $* in every context" {
+	compare expand_at_star.sh
+}
+
+@test "compare: expand: field splitting, IFS white space and not" {
+	compare expand_split.sh
+}
+
+@test "compare: expand: parameter expansion forms and patterns" {
+	compare expand_params.sh
+}
+
+@test "compare: expand: pathname expansion of odd names and brackets" {
+	compare expand_glob.sh
+}
+
+@test "compare: expand: tilde forms" {
+	compare expand_tilde.sh
+}
+
+@test "compare: expand: set -u and parameter-not-set errors end the subshell" {
+	compare expand_errors.sh
+}
+
+@test "compare: expand: malformed expansions give one diagnostic" {
+	compare expand_malformed.sh
+}
+
+@test "compare: expand: errors in one-command subshells (exec.c: fails until fixed)" {
+	compare expand_subshell_errors.sh
+}
+
 @test "compare: every tests/compare/*.sh has a test in this file" {
 	local f b missing=
 	for f in "$BATS_TEST_DIRNAME"/compare/*.sh; do
