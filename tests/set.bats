@@ -187,3 +187,31 @@ spsh: set: usage: set [-+abCefhmnuvx] [-+o option] [--] [arg...]'
 @test "\$- lists the options that are on" {
 	expect_sh 'set -a -C -f -u; for c in a C f u e x; do case $- in *$c*) printf %s "$c";; esac; done; echo' 'aCfu'
 }
+
+# ---- set -e cases beyond tests/errexit.bats (checked against dash) ----
+
+@test "set -e inside \$(...) ends only the substitution" {
+	expect_sh 'x=$(set -e; false; echo in); echo "x=[$x] $?"' 'x=[] 1'
+}
+
+@test "set -e: a failing command inside { } ends the shell even if more follows" {
+	expect_sh 'set -e; { false; true; }; echo no' '' 1
+}
+
+@test "set -e: return with a non-zero status from a function exits" {
+	expect_sh 'set -e; f() { return 3; }; f; echo no' '' 3
+}
+
+@test "set -e: ! on a subshell and || after a failing subshell do not exit" {
+	expect_sh 'set -e; ! (false); echo a; (exit 2) || echo or; echo b' 'a
+or
+b'
+}
+
+@test "set -e: an and-or list whose last part is a failing { } exits" {
+	expect_sh 'set -e; { false; } && echo x; echo y; true && { false; }; echo no' 'y' 1
+}
+
+@test "set -e: a failing function in \$(...) of an assignment exits" {
+	expect_sh 'set -e; f() { false; echo f-cont; }; x=$(f); echo "[$x]"' '' 1
+}
