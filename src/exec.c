@@ -812,6 +812,16 @@ exec_simple(struct shell *sh, struct ast_simple *c)
 
 /* ---- subshells, pipelines and asynchronous lists ---- */
 
+/* The status a subshell exits with after an expansion error. */
+static int
+subshell_error_status(struct shell *sh)
+{
+	int st = sh->expand_err == 2 ? 2 : 1;
+
+	sh->expand_err = 0;
+	return st;
+}
+
 /* Runs `n` in a forked child with stdin/stdout from in/out. */
 static int
 fork_stage(struct shell *sh, struct ast_node *n, struct prep *p, int in, int out,
@@ -871,10 +881,12 @@ start_stage(struct shell *sh, struct ast_node *n, int in, int out, struct job *j
 		struct ast_simple *c = (struct ast_simple *)n;
 		sh->lineno = n->lineno;
 		if (prepare(sh, c, &p) != 0) {
+			/* The error (already reported) ends the subshell that
+			 * would have run the command: record its status. */
 			prep_free(&p);
-			/* the error belongs to the subshell: run it there */
-			st = fork_stage(sh, n, NULL, in, out, job, mode);
-			return st;
+			job_add_proc(sh, job, 0);
+			job_set_done(sh, job, job->nproc - 1, subshell_error_status(sh));
+			return 0;
 		}
 		if (p.kind == P_EXTERNAL) {
 			xtrace(sh, &p);
@@ -899,6 +911,7 @@ struct stage {
 	bool prepared;		/* expanded here: side-effect free */
 	bool inproc;		/* a builtin run in the shell itself */
 	bool tried;		/* prepare_stage() ran */
+	bool failed;		/* its expansion failed (reported) */
 	int out;		/* inproc: the pipe it writes to, or -1 */
 	size_t procidx;
 };
@@ -967,8 +980,10 @@ prepare_stage(struct shell *sh, struct ast_pipeline *pl, struct stage *st, size_
 	if (c->kind == AST_SIMPLE && simple_is_pure((struct ast_simple *)c)) {
 		sh->lineno = c->lineno;
 		st[i].prepared = prepare(sh, (struct ast_simple *)c, &st[i].p) == 0;
-		if (!st[i].prepared)
+		if (!st[i].prepared) {
 			prep_free(&st[i].p);
+			st[i].failed = true;
+		}
 	}
 }
 
@@ -1020,6 +1035,9 @@ exec_pipeline(struct shell *sh, struct ast_pipeline *pl, enum run_mode mode)
 			stages[i].out = out;
 			job_add_proc(sh, job, 0);
 			out = -1;	/* kept for the stage */
+		} else if (stages[i].failed) {
+			job_add_proc(sh, job, 0);
+			job_set_done(sh, job, job->nproc - 1, subshell_error_status(sh));
 		} else if (stages[i].prepared && stages[i].p.kind == P_EXTERNAL) {
 			xtrace(sh, &stages[i].p);
 			if (spawn_external(sh, &stages[i].p, prev, out, job, mode) != 0) {
@@ -1102,10 +1120,17 @@ exec_subshell(struct shell *sh, struct ast_group *g)
 	if (b != NULL && b->kind == AST_SIMPLE && g->base.redirs == NULL &&
 	    sh->traps[0] == NULL) {
 		struct ast_simple *c = (struct ast_simple *)b;
-		struct prep p;
+		struct prep p = { 0 };
 		struct arena_mark m = arena_mark(&sh->eval);
-		if (c->words != NULL && simple_is_pure(c) && prepare(sh, c, &p) == 0 &&
-		    p.kind == P_EXTERNAL) {
+		int pr = c->words != NULL && simple_is_pure(c) ? prepare(sh, c, &p) : 1;
+		if (pr < 0) {
+			prep_free(&p);
+			arena_release(&sh->eval, m);
+			sh->status = subshell_error_status(sh);
+			check_errexit(sh);
+			return sh->status;
+		}
+		if (pr == 0 && p.kind == P_EXTERNAL) {
 			int st;
 			sh->lineno = b->lineno;
 			st = run_prepared(sh, &p);
@@ -1467,7 +1492,15 @@ exec_cmdsub(struct shell *sh, struct ast_node *body, struct strbuf *out)
 		bool ran = sh->cmdsub_ran;
 		int cst = sh->cmdsub_status;
 		sh->lineno = body->lineno;
-		if (prepare(sh, c, &p) == 0 && c->assigns == NULL &&
+		int pr = prepare(sh, c, &p);
+		if (pr < 0) {
+			prep_free(&p);
+			sh->status = subshell_error_status(sh);
+			sh->expand_err = 0;
+			sh->lineno = saved_lineno;
+			return 0;
+		}
+		if (c->assigns == NULL &&
 		    (p.kind == P_EXTERNAL || (p.kind == P_REGULAR && capture_safe(p.bi) &&
 		     c->base.redirs == NULL))) {
 			if (p.kind == P_REGULAR) {
