@@ -158,3 +158,42 @@ compare_configure() {
 	done
 	compare_file cs.out
 }
+
+# run_pair SCRIPT: SCRIPT (text) as ./script.sh under both shells, in
+# $BATS_TEST_TMPDIR/{ref,test}, output and status in out.
+run_pair() {
+	local t sh
+	for t in ref test; do
+		sh=$REF
+		[ $t = test ] && sh=$SPSH
+		mkdir -p "$BATS_TEST_TMPDIR/$t"
+		printf '%s\n' "$1" >"$BATS_TEST_TMPDIR/$t/script.sh"
+		(
+			cd "$BATS_TEST_TMPDIR/$t" || exit 99
+			st=0
+			env -i PATH=/usr/bin:/bin TERM=dumb LC_ALL=C \
+				timeout -k 2 20 "$sh" script.sh </dev/null >out 2>&1 || st=$?
+			echo "exit $st" >>out
+		)
+	done
+	compare_file out
+}
+
+@test "/lib/lsb/init-functions: sourced, its log_* and status functions called" {
+	[ -r /lib/lsb/init-functions ] || skip "lsb-base is not installed"
+	run_pair '. /lib/lsb/init-functions
+log_success_msg "started thing"
+log_failure_msg "failed thing"
+log_warning_msg "warn thing"
+log_daemon_msg "Starting daemon" "foo"
+log_progress_msg "step1"
+log_end_msg 0; echo "end $?"
+log_end_msg 1; echo "end $?"
+log_action_msg "action"
+log_action_begin_msg "begin"; log_action_end_msg 0
+log_action_begin_msg "begin"; log_action_cont_msg "more"; log_action_end_msg 1 "why"
+pidofproc /nonexistent/daemon; echo "pidofproc $?"
+pidofproc -p /nonexistent.pid foo; echo "pidofproc -p $?"
+status_of_proc /nonexistent/daemon foo; echo "status $?"
+killproc /nonexistent/daemon 2>/dev/null; echo "killproc $?"'
+}
