@@ -19,6 +19,7 @@
 
 #include "exec.h"
 #include "input.h"
+#include "interactive.h"
 #include "job.h"
 #include "parse.h"
 #include "redir.h"
@@ -140,25 +141,44 @@ command_text(struct shell *sh, struct ast_node *n)
 	return s;
 }
 
+/* PS4 after parameter expansion (XCU 2.5.3), malloc'd. Not re-entered:
+ * a $(...) in PS4 is not itself traced with an expanded PS4. */
+static char *
+xtrace_prefix(struct shell *sh)
+{
+	static bool busy;
+	const char *ps4 = var_get(sh, "PS4");
+	char *r;
+
+	if (ps4 == NULL)
+		ps4 = "";
+	if (busy || (strchr(ps4, '$') == NULL && strchr(ps4, '`') == NULL))
+		return strdup(ps4);
+	busy = true;
+	r = prompt_expand(sh, ps4);
+	busy = false;
+	return r;
+}
+
 static void
 xtrace(struct shell *sh, struct prep *p)
 {
 	struct strbuf b = STRBUF_INIT;
 	struct assign *a;
 	int i;
-	const char *ps4;
+	char *ps4;
 
 	if (!sh->opt.xtrace)
 		return;
-	ps4 = var_get(sh, "PS4");
-	sb_adds(&b, ps4 ? ps4 : "");
+	ps4 = xtrace_prefix(sh);
+	sb_adds(&b, ps4);
 	for (a = p->c->assigns, i = 0; a != NULL; a = a->next, i++) {
 		sb_printf(&b, "%s%s=%s", i ? " " : "", a->name, p->avals[i]);
 	}
 	for (int k = 0; k < p->argc; k++) {
 		const char *s = p->argv[k];
 		bool plain = *s != '\0' && strpbrk(s, " \t\n'\"\\$`|&;<>()*?[]#~=%{}") == NULL;
-		if (b.len > strlen(ps4 ? ps4 : "") || i)
+		if (b.len > strlen(ps4) || i)
 			sb_addc(&b, ' ');
 		if (plain) {
 			sb_adds(&b, s);
@@ -178,6 +198,7 @@ xtrace(struct shell *sh, struct prep *p)
 		/* ignore */
 	}
 	sb_free(&b);
+	free(ps4);
 }
 
 /* ---- functions ---- */
@@ -699,8 +720,9 @@ run_no_command(struct shell *sh, struct prep *p)
 			return sh->status;
 		}
 		if (sh->opt.xtrace) {
-			const char *ps4 = var_get(sh, "PS4");
-			fprintf(stderr, "%s%s=%s\n", ps4 ? ps4 : "", a->name, p->avals[i]);
+			char *ps4 = xtrace_prefix(sh);
+			fprintf(stderr, "%s%s=%s\n", ps4, a->name, p->avals[i]);
+			free(ps4);
 		}
 		if (var_set(sh, a->name, p->avals[i], 0) != 0) {
 			fatal_error(sh, 1);
@@ -748,7 +770,8 @@ run_prepared(struct shell *sh, struct prep *p)
 	struct job *job;
 	int st;
 
-	xtrace(sh, p);
+	if (p->kind != P_NONE)	/* run_no_command traces the expanded values */
+		xtrace(sh, p);
 	switch (p->kind) {
 	case P_NONE:
 		return run_no_command(sh, p);
@@ -1668,9 +1691,11 @@ exec_input(struct shell *sh, struct input *in)
 			sh->status = 2;
 			st = 2;
 			if (!sh->opt.interactive || in != sh->input) {
+				/* eval and .: a special builtin's error, which
+				 * `command` keeps from exiting (run_builtin) */
 				if (in != sh->input)
 					sh->builtin_error = true;
-				if (!sh->opt.interactive)
+				else if (!sh->opt.interactive)
 					shell_exit(sh, 2);
 				break;
 			}
