@@ -372,6 +372,18 @@ assign_restore(struct shell *sh, struct saved_var *sv, int n)
 	free(sv);
 }
 
+/* export, readonly and local written literally as the command name. */
+static bool
+is_declaration(struct word *w)
+{
+	struct wpart *p = w != NULL ? w->parts : NULL;
+
+	if (p == NULL || p->next != NULL || p->kind != WP_LIT || p->u.lit.quoted)
+		return false;
+	return strcmp(p->u.lit.text, "export") == 0 ||
+	    strcmp(p->u.lit.text, "readonly") == 0 || strcmp(p->u.lit.text, "local") == 0;
+}
+
 /* Expands and looks up a simple command. Returns 0, or -1 after an
  * expansion error (sh->expand_err says how bad). */
 static int
@@ -384,7 +396,8 @@ prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
 	memset(p, 0, sizeof *p);
 	p->c = c;
 	sh->expand_err = 0;
-	p->argc = expand_words(sh, c->words, &p->argv);
+	p->argc = is_declaration(c->words) ? expand_words_decl(sh, c->words, &p->argv)
+	    : expand_words(sh, c->words, &p->argv);
 	if (p->argc < 0)
 		return -1;
 	for (a = c->assigns; a != NULL; a = a->next)
@@ -830,6 +843,11 @@ exec_simple(struct shell *sh, struct ast_simple *c)
 	prep_free(&p);
 	arena_release(&sh->eval, m);
 	sh->status = st;
+	if (sh->expand_err) {
+		/* a redirection's word failed to expand: XCU 2.8.1 */
+		fatal_error(sh, sh->expand_err == 2 ? 2 : 1);
+		sh->expand_err = 0;
+	}
 	return st;
 }
 

@@ -32,6 +32,7 @@ struct xstate {
 				 * to the same delimiter */
 	bool magic;		/* an unquoted * ? [ is in the field */
 	int in_arg;		/* inside the word of ${p-w}: its literals split */
+	bool decl;		/* a name=value argument of export/readonly/local */
 	const char *ifs;
 	char **fields;
 	size_t n, cap;
@@ -107,7 +108,9 @@ add_text(struct xstate *x, const char *s, size_t len, bool quoted)
 		for (i = 0; i < len; i++) {
 			char c = s[i];
 			if (quoted) {
-				if (is_magic(c) || c == '\\' || c == ']')
+				/* quoted pattern characters are escaped; inside
+				 * brackets - ! ^ are special too */
+				if (strchr("*?[]\\-!^", c) != NULL && c != '\0')
 					sb_addc(&x->pat, '\\');
 			} else if (is_magic(c)) {
 				x->magic = true;
@@ -570,10 +573,19 @@ expand_word(struct xstate *x, struct word *w, bool in_assign)
 	struct wpart *p = w->parts;
 
 	if (p != NULL && p->kind == WP_LIT && !p->u.lit.quoted && p->u.lit.len > 0 &&
-	    (p->u.lit.text[0] == '~' || (in_assign && memchr(p->u.lit.text, ':', p->u.lit.len)))) {
+	    (p->u.lit.text[0] == '~' || (in_assign && (memchr(p->u.lit.text, ':', p->u.lit.len) ||
+	     x->decl)))) {
 		const char *s = p->u.lit.text;
 		size_t len = p->u.lit.len, i = 0;
-		bool at_start = true;
+		bool at_start = !x->decl;
+		if (x->decl) {
+			/* name=value of a declaration utility: tilde after the = */
+			size_t n = var_name_len(s) + 1;
+			add_text(x, s, n, false);
+			i = n;
+			at_start = true;
+			x->decl = false;	/* words nested in ${...} are not */
+		}
 		while (i < len) {
 			if (at_start && s[i] == '~') {
 				size_t used = tilde(x, s + i, len - i, p->next == NULL, in_assign);
@@ -654,6 +666,65 @@ expand_words(struct shell *sh, struct word *words, char ***out)
 	}
 	*out = x.fields;
 	return (int)x.n;
+}
+
+/* True if `w` starts with an unquoted "name=" (an assignment-like word). */
+static bool
+assignment_like(struct word *w)
+{
+	struct wpart *p = w->parts;
+	size_t n;
+
+	if (p == NULL || p->kind != WP_LIT || p->u.lit.quoted)
+		return false;
+	n = var_name_len(p->u.lit.text);
+	return n > 0 && n < p->u.lit.len && p->u.lit.text[n] == '=';
+}
+
+int
+expand_words_decl(struct shell *sh, struct word *words, char ***out)
+{
+	struct word *w, *rest;
+	char **f, **all, *v;
+	int n, total = 0, i;
+
+	/* The arguments of export, readonly and local that look like
+	 * assignments are expanded as assignments (POSIX.1-2024 declaration
+	 * utilities): tilde after = and :, no field splitting, no globbing. */
+	all = arena_alloc(&sh->eval, sizeof *all);
+	for (w = words; w != NULL; w = rest) {
+		rest = w->next;
+		if (w != words && assignment_like(w)) {
+			struct xstate x;
+			xinit(&x, sh, X_STR);
+			x.decl = true;
+			expand_word(&x, w, true);
+			if (x.err) {
+				sh->expand_err = x.err;
+				xfree(&x);
+				return -1;
+			}
+			v = arena_strndup(&sh->eval, x.cur.s, x.cur.len);
+			xfree(&x);
+			f = &v;
+			n = 1;
+		} else {
+			struct word one = *w;
+			one.next = NULL;
+			n = expand_words(sh, &one, &f);
+			if (n < 0)
+				return -1;
+		}
+		char **grown = arena_alloc(&sh->eval, (size_t)(total + n + 1) * sizeof *grown);
+		memcpy(grown, all, (size_t)total * sizeof *grown);
+		for (i = 0; i < n; i++)
+			grown[total + i] = f[i];
+		total += n;
+		grown[total] = NULL;
+		all = grown;
+	}
+	*out = all;
+	return total;
 }
 
 char *

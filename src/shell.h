@@ -224,6 +224,9 @@ char *exec_path_search(struct shell *sh, const char *name, const char *path);
  * expansion, quote removal). Appends char * (eval arena) to a NULL-terminated
  * vector. Returns the number of fields, or -1 after a diagnostic. */
 int expand_words(struct shell *sh, struct word *words, char ***out);
+/* The same for export/readonly/local: their name=value arguments are
+ * expanded as assignments (no splitting or globbing, tilde after = and :). */
+int expand_words_decl(struct shell *sh, struct word *words, char ***out);
 /* One word to one string: no field splitting or globbing (assignments,
  * redirection targets, case subject, here-doc bodies). In eval arena.
  * NULL after a diagnostic. */

@@ -6,6 +6,7 @@
  * the function returns. The exported environment is cached as one envp
  * array and rebuilt only after an exported variable changed. */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -59,7 +60,15 @@ var_lookup(struct shell *sh, const char *name)
 const char *
 var_get(struct shell *sh, const char *name)
 {
-	struct var *v = var_lookup(sh, name);
+	struct var *v;
+
+	/* LINENO follows the line being run until the user assigns it. */
+	if (name[0] == 'L' && sh->lineno_auto && strcmp(name, "LINENO") == 0) {
+		static char buf[24];
+		snprintf(buf, sizeof buf, "%d", sh->lineno);
+		return buf;
+	}
+	v = var_lookup(sh, name);
 
 	return v != NULL ? v->value : NULL;
 }
