@@ -19,7 +19,6 @@
 
 #include "exec.h"
 #include "input.h"
-#include "interactive.h"
 #include "job.h"
 #include "parse.h"
 #include "redir.h"
@@ -155,9 +154,9 @@ xtrace_prefix(struct shell *sh)
 	if (busy || (strchr(ps4, '$') == NULL && strchr(ps4, '`') == NULL))
 		return strdup(ps4);
 	busy = true;
-	r = prompt_expand(sh, ps4);
+	r = expand_string(sh, ps4);	/* XCU 2.5.3: parameter expansion */
 	busy = false;
-	return r;
+	return r != NULL ? r : strdup(ps4);
 }
 
 static void
@@ -1158,8 +1157,7 @@ exec_subshell(struct shell *sh, struct ast_group *g)
 
 	/* `(cmd)` where cmd is one external command: the subshell has nothing
 	 * else to do, so the command is spawned as it is (DESIGN.md). */
-	if (b != NULL && b->kind == AST_SIMPLE && g->base.redirs == NULL &&
-	    sh->traps[0] == NULL) {
+	if (b != NULL && b->kind == AST_SIMPLE && sh->traps[0] == NULL) {
 		struct ast_simple *c = (struct ast_simple *)b;
 		struct prep p = { 0 };
 		struct arena_mark m = arena_mark(&sh->eval);
@@ -1446,10 +1444,10 @@ exec_node(struct shell *sh, struct ast_node *n)
 		trap_run_pending(sh);
 	if (sh->flow != FLOW_NONE)
 		return sh->status;
-	/* Redirections of compound commands apply around them. Simple
-	 * commands handle their own (they may go into a plan). */
-	if (n->redirs != NULL && n->kind != AST_SIMPLE && n->kind != AST_FUNCDEF &&
-	    n->kind != AST_SUBSHELL) {
+	/* Redirections of compound commands apply around them, in the shell
+	 * (for ( ) too: the child inherits them). Simple commands handle their
+	 * own: they may go into a spawn plan. */
+	if (n->redirs != NULL && n->kind != AST_SIMPLE && n->kind != AST_FUNCDEF) {
 		struct redir_undo undo = { 0 };
 		struct arena_mark m = arena_mark(&sh->eval);
 		if (redir_apply(sh, n->redirs, &undo) != 0) {
@@ -1459,22 +1457,6 @@ exec_node(struct shell *sh, struct ast_node *n)
 		}
 		arena_release(&sh->eval, m);
 		st = exec_compound(sh, n);
-		redir_undo(sh, &undo);
-	} else if (n->kind == AST_SUBSHELL && n->redirs != NULL) {
-		/* redirections of ( ) apply in the child only: do them around
-		 * the fork, in the shell, and undo them after. */
-		struct redir_undo undo = { 0 };
-		struct arena_mark m = arena_mark(&sh->eval);
-		if (redir_apply(sh, n->redirs, &undo) != 0) {
-			redir_undo(sh, &undo);
-			arena_release(&sh->eval, m);
-			return sh->status = 1;
-		}
-		arena_release(&sh->eval, m);
-		struct redir *saved = n->redirs;
-		n->redirs = NULL;
-		st = exec_compound(sh, n);
-		n->redirs = saved;
 		redir_undo(sh, &undo);
 	} else {
 		st = exec_compound(sh, n);

@@ -223,23 +223,12 @@ main(int argc, char **argv)
 	if (sh->opt.interactive) {
 		const char *env = var_get(sh, "ENV");
 		if (env != NULL && *env) {
-			struct word w;
-			struct wpart part = { .kind = WP_LIT };
-			(void)w;
-			(void)part;
-			/* ENV undergoes parameter expansion (XCU sh) */
-			char *expanded = NULL;
-			struct strbuf src = STRBUF_INIT;
-			sb_printf(&src, "__spsh_env=\"%s\"", env);
-			exec_string(sh, src.s, NULL);
-			sb_free(&src);
-			const char *e = var_get(sh, "__spsh_env");
-			if (e != NULL)
-				expanded = strdup(e);
-			var_unset(sh, "__spsh_env");
-			if (expanded != NULL && *expanded == '/')
-				source_file(sh, expanded);
-			free(expanded);
+			/* XCU sh: ENV undergoes parameter expansion; only an
+			 * absolute path is used */
+			char *path = expand_string(sh, env);
+			if (path != NULL && *path == '/')
+				source_file(sh, path);
+			free(path);
 		}
 	}
 	if (sh->flow == FLOW_EXIT)

@@ -22,7 +22,6 @@
 #include "parse.h"
 #include "shell.h"
 
-#define PROMPT_DELIM "__SPSH_PROMPT__"
 
 /* Appends `s` backslash-quoted for a here-document body. */
 static void
@@ -141,46 +140,6 @@ decode_escapes(struct shell *sh, const char *ps, struct strbuf *b)
 	}
 }
 
-/* Pass 2: expansions, through a here-document. Returns a malloc'd string,
- * or NULL if the text did not parse or expand. */
-static char *
-expand_text(struct shell *sh, const char *text)
-{
-	struct strbuf src = STRBUF_INIT;
-	struct input in;
-	struct parser *p;
-	struct arena a;
-	struct ast_node *n = NULL;
-	char *result = NULL;
-
-	if (strstr(text, PROMPT_DELIM) != NULL)
-		return NULL;
-	sb_printf(&src, "cat <<" PROMPT_DELIM "\n%s\n" PROMPT_DELIM "\n", text);
-	arena_init(&a);
-	input_from_string(&in, sh, src.s, NULL);
-	p = parser_new(sh, &in);
-	if (parse_next(p, &a, &n) == PARSE_OK && n != NULL && n->kind == AST_SIMPLE &&
-	    n->redirs != NULL && n->redirs->kind == REDIR_HEREDOC && n->redirs->here != NULL) {
-		struct arena_mark m = arena_mark(&sh->eval);
-		int saved_status = sh->status;
-		char *s = expand_heredoc(sh, n->redirs->here);
-		if (s != NULL) {
-			size_t len = strlen(s);
-			if (len > 0 && s[len - 1] == '\n')
-				len--;
-			result = strndup(s, len);
-		}
-		sh->expand_err = 0;
-		sh->status = saved_status;	/* $(...) in PS1 must not change $? */
-		arena_release(&sh->eval, m);
-	}
-	parser_free(p);
-	input_close(&in);
-	arena_free(&a);
-	sb_free(&src);
-	return result;
-}
-
 char *
 prompt_expand(struct shell *sh, const char *ps)
 {
@@ -188,7 +147,7 @@ prompt_expand(struct shell *sh, const char *ps)
 	char *r;
 
 	decode_escapes(sh, ps, &b);
-	r = expand_text(sh, b.s != NULL ? b.s : "");
+	r = expand_string(sh, b.s != NULL ? b.s : "");
 	if (r == NULL)
 		r = sb_detach(&b);	/* shown unexpanded rather than not at all */
 	else

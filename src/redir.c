@@ -86,6 +86,26 @@ heredoc_fd(const char *text)
 	return fd;
 }
 
+/* The body of a here-document, expanded unless its delimiter was quoted,
+ * as a readable close-on-exec fd; -1 after a diagnostic. */
+static int
+heredoc_open(struct shell *sh, struct heredoc *h)
+{
+	char *text;
+	int fd;
+
+	if (h->quoted)
+		text = h->body != NULL && h->body->parts != NULL ? h->body->parts->u.lit.text : "";
+	else
+		text = expand_heredoc(sh, h);
+	if (text == NULL)
+		return -1;
+	fd = heredoc_fd(text);
+	if (fd < 0)
+		diag_errno(sh, "here-document");
+	return fd;
+}
+
 static int
 open_flags(enum redir_kind k)
 {
@@ -207,15 +227,8 @@ redir_apply(struct shell *sh, struct redir *r, struct redir_undo *undo)
 		char *t = NULL;
 
 		if (r->kind == REDIR_HEREDOC) {
-			char *text = r->here->quoted ? (r->here->body && r->here->body->parts ?
-			    r->here->body->parts->u.lit.text : "") : expand_heredoc(sh, r->here);
-			if (text == NULL)
+			if ((nfd = heredoc_open(sh, r->here)) < 0)
 				return 1;
-			nfd = heredoc_fd(text);
-			if (nfd < 0) {
-				diag_errno(sh, "here-document");
-				return 1;
-			}
 		} else {
 			t = expand_word_str(sh, r->target);
 			if (t == NULL)
@@ -271,15 +284,8 @@ redir_plan(struct shell *sh, struct redir *r, struct spawn_plan *p, int *tmpfds,
 		char *t;
 
 		if (r->kind == REDIR_HEREDOC) {
-			char *text = r->here->quoted ? (r->here->body && r->here->body->parts ?
-			    r->here->body->parts->u.lit.text : "") : expand_heredoc(sh, r->here);
-			if (text == NULL)
+			if ((nfd = heredoc_open(sh, r->here)) < 0)
 				return 1;
-			nfd = heredoc_fd(text);
-			if (nfd < 0) {
-				diag_errno(sh, "here-document");
-				return 1;
-			}
 			tmpfds[(*ntmp)++] = nfd;
 			op = spawn_add(p, SPAWN_DUP2);
 			op->fd = fd;

@@ -237,6 +237,9 @@ char *expand_word_pattern(struct shell *sh, struct word *w);
 /* An assignment value: like expand_word_str, with tilde expansion after
  * every unquoted ':' too (XCU 2.6.1). */
 char *expand_assign_value(struct shell *sh, struct word *w);
+/* Text expanded like an unquoted here-document body (prompts, PS4, ENV);
+ * malloc'd, NULL if it does not parse. $? is unchanged. */
+char *expand_string(struct shell *sh, const char *text);
 /* A here-document body, expanded unless its delimiter was quoted. */
 char *expand_heredoc(struct shell *sh, struct heredoc *h);
 

@@ -129,7 +129,8 @@ end'
 }
 
 @test "a trapped signal interrupts wait, which returns >128, then the trap runs" {
-	sh_c 'trap "echo usr1" USR1; sleep 5 & p=$!; (sleep 0.2; kill -s USR1 $$) & wait $p; echo "st=$?"; kill $p'
+	# the sender waits 1 s so that `wait` has started even on a loaded machine
+	sh_c 'trap "echo usr1" USR1; sleep 10 & p=$!; (sleep 1; kill -s USR1 $$) & wait $p; echo "st=$?"; kill $p'
 	out_is 'usr1
 st=138'
 }
