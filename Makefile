@@ -9,7 +9,9 @@ OPT ?= -O2 -g
 WARN = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
 CFLAGS_ALL = -std=gnu11 $(OPT) $(WARN) $(CFLAGS)
 CPPFLAGS_ALL = -D_GNU_SOURCE -Isrc -Ilib -I$(B)/gen $(CPPFLAGS)
-LDLIBS = -lreadline
+# readline and tinfo are linked statically: a non-interactive shell then
+# maps and relocates no library but libc (start-up cost; see tests/bench).
+LDLIBS = -Wl,-Bstatic -lreadline -ltinfo -Wl,-Bdynamic
 
 B ?= build
 SRCS := $(sort $(wildcard src/*.c builtins/*.c lib/*.c lib/spawn/*.c))

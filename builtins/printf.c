@@ -48,6 +48,7 @@ quote_value(const char *s)
 	if (s[1] == '\0')
 		return 0;
 	memset(&st, 0, sizeof st);
+	shell_locale();
 	n = mbrtowc(&wc, s + 1, strlen(s + 1), &st);
 	if (n == (size_t)-1 || n == (size_t)-2)
 		return (unsigned char)s[1];

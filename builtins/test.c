@@ -161,8 +161,8 @@ binary(struct tst *t, enum binop op, const char *l, const char *r)
 	case B_NONE: return false;
 	case B_SEQ: return strcmp(l, r) == 0;
 	case B_SNE: return strcmp(l, r) != 0;
-	case B_SLT: return strcoll(l, r) < 0;
-	case B_SGT: return strcoll(l, r) > 0;
+	case B_SLT: shell_locale(); return strcoll(l, r) < 0;
+	case B_SGT: shell_locale(); return strcoll(l, r) > 0;
 	case B_EQ: return number(t, l) == number(t, r);
 	case B_NE: return number(t, l) != number(t, r);
 	case B_GT: return number(t, l) > number(t, r);

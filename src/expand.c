@@ -57,12 +57,6 @@ add_field(struct xstate *x, char *s)
 	x->fields[x->n] = NULL;
 }
 
-static int
-cmpstr(const void *a, const void *b)
-{
-	return strcoll(*(char *const *)a, *(char *const *)b);
-}
-
 /* Ends the current field: pathname expansion if it has unquoted pattern
  * characters (XCU 2.6.6), else the text itself. */
 static void
@@ -73,7 +67,7 @@ push_field(struct xstate *x)
 		size_t n = 0, cap = 0, i;
 		size_t got = pattern_glob(x->pat.s, &m, &n, &cap);
 		if (got > 0) {
-			qsort(m, n, sizeof *m, cmpstr);
+			/* pattern_glob() returns them sorted (XCU 2.14.3) */
 			for (i = 0; i < n; i++) {
 				add_field(x, arena_strdup(&x->sh->eval, m[i]));
 				free(m[i]);
@@ -307,7 +301,13 @@ static size_t
 mb_length(const char *s)
 {
 	size_t n = 0;
+	const char *p;
 
+	for (p = s; *p && (unsigned char)*p < 0x80; p++)
+		;
+	if (*p == '\0')
+		return (size_t)(p - s);	/* ASCII: no locale needed */
+	shell_locale();
 	if (MB_CUR_MAX == 1)
 		return strlen(s);
 	for (; *s; s++)

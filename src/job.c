@@ -17,18 +17,32 @@ const char *signame_from_num(int n) __attribute__((weak));
 static struct termios shell_tmodes;
 static bool have_tmodes;
 
+enum { JOB_KEEP = 1024 };
+
 struct job *
 job_new(struct shell *sh, const char *cmd, bool bg)
 {
 	struct job *j = calloc(1, sizeof *j), **pp;
-	int id = 1;
-	struct job *k;
+	int id = 1, n = 0;
+	struct job *k, *next;
 
 	if (j == NULL)
 		abort();
-	for (k = sh->jobs; k != NULL; k = k->next)
+	for (k = sh->jobs; k != NULL; k = k->next, n++)
 		if (k->id >= id)
 			id = k->id + 1;
+	/* A script that starts jobs and never waits: keep the table bounded
+	 * by forgetting the oldest finished ones (their `wait` gives 127). */
+	if (n >= JOB_KEEP) {
+		job_reap(sh);
+		for (k = sh->jobs; k != NULL && n >= JOB_KEEP / 2; k = next) {
+			next = k->next;
+			if (k->nproc > 0 && job_done(k)) {
+				job_free(sh, k);
+				n--;
+			}
+		}
+	}
 	j->id = id;
 	j->bg = bg;
 	j->cmd = cmd != NULL ? strdup(cmd) : NULL;

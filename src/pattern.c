@@ -422,7 +422,9 @@ pattern_glob(const char *pat, char ***out, size_t *n, size_t *cap)
 	}
 	glob_rest(&g, &path, pat);
 	sb_free(&path);
-	if (g.added > 1)
+	if (g.added > 1) {
+		shell_locale();
 		qsort(*out + start, g.added, sizeof **out, cmp_coll);
+	}
 	return g.added;
 }

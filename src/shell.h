@@ -294,6 +294,8 @@ bool trap_child_default(struct shell *sh, int sig);
 void job_monitor_changed(struct shell *sh);
 
 /* ---- the one shell (main.c) ---- */
+/* Loads LC_CTYPE and LC_COLLATE from the environment on first use. */
+void shell_locale(void);
 extern struct shell *the_shell;
 
 #endif

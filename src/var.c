@@ -284,14 +284,37 @@ var_init(struct shell *sh, char **env)
 	sh->nvars_buckets = NBUCKETS;
 	if (sh->vars == NULL)
 		abort();
+	/* Imported directly (one allocation for name and value): start-up
+	 * cost matters, and nothing special happens for these names yet. */
 	for (; env != NULL && *env != NULL; env++) {
 		const char *eq = strchr(*env, '=');
-		if (eq == NULL)
+		size_t nlen = eq != NULL ? (size_t)(eq - *env) : 0;
+		if (nlen == 0 || var_name_len(*env) != nlen)
 			continue;
-		char *name = strndup(*env, (size_t)(eq - *env));
-		if (var_is_name(name))
-			var_set(sh, name, eq + 1, VAR_EXPORT);
-		free(name);
+		size_t vlen = strlen(eq + 1);
+		char *name = malloc(nlen + 1);
+		if (name == NULL)
+			abort();
+		memcpy(name, *env, nlen);
+		name[nlen] = '\0';
+		struct var *v = var_lookup(sh, name);
+		if (v == NULL) {
+			size_t h = hash(name);
+			v = calloc(1, sizeof *v);
+			if (v == NULL)
+				abort();
+			v->name = name;
+			v->next = sh->vars[h];
+			sh->vars[h] = v;
+		} else {
+			free(name);
+			free(v->value);
+		}
+		v->value = malloc(vlen + 1);
+		if (v->value == NULL)
+			abort();
+		memcpy(v->value, eq + 1, vlen + 1);
+		v->flags |= VAR_EXPORT;
 	}
 	/* XCU 2.5.3: IFS is set to <space><tab><newline> at start-up,
 	 * whatever the environment says. */
