@@ -820,8 +820,61 @@ run_prepared(struct shell *sh, struct prep *p)
 	return job_wait_fg(sh, job);
 }
 
+/* The last command of a forked subshell may replace the subshell (as
+ * `exec` would) when nothing is left to do after it: no trap to run, not
+ * even an EXIT trap. One process instead of two. */
+static bool
+can_exec_in_place(struct shell *sh)
+{
+	int sig;
+
+	if (!sh->subshell || sh->opt.interactive)
+		return false;
+	for (sig = 0; sig < NSIG; sig++)
+		if (sh->traps[sig] != NULL && sh->traps[sig][0] != '\0')
+			return false;
+	return true;
+}
+
 static int
-exec_simple(struct shell *sh, struct ast_simple *c)
+exec_in_place(struct shell *sh, struct prep *p)
+{
+	int sig;
+
+	for (struct assign *a = p->c->assigns; a != NULL; a = a->next) {
+		struct var *v = var_lookup(sh, a->name);
+		if (v != NULL && (v->flags & VAR_READONLY)) {
+			diag_error(sh, "%s: is read only", a->name);
+			return 1;
+		}
+	}
+	if (redir_apply(sh, p->c->base.redirs, NULL) != 0)
+		return 1;
+	char **env = command_env(sh, p);
+	fflush(stdout);
+	for (sig = 1; sig < NSIG; sig++)
+		if (sigismember(trap_caught_set(), sig) || trap_child_default(sh, sig))
+			signal(sig, SIG_DFL);
+	execve(p->path, p->argv, env);
+	if (errno == ENOEXEC && sh->self_exe != NULL) {
+		int n = p->argc;
+		char **nargv = calloc((size_t)n + 2, sizeof *nargv);
+		nargv[0] = sh->self_exe;
+		nargv[1] = p->path;
+		for (int i = 1; i < n; i++)
+			nargv[i + 1] = p->argv[i];
+		execve(sh->self_exe, nargv, env);
+	}
+	if (errno == ENOENT || errno == ENOTDIR) {
+		diag_error(sh, "%s: not found", p->argv[0]);
+		return 127;
+	}
+	diag_errno(sh, "%s", p->argv[0]);
+	return 126;
+}
+
+static int
+exec_simple(struct shell *sh, struct ast_simple *c, bool tail)
 {
 	struct prep p;
 	struct arena_mark m = arena_mark(&sh->eval);
@@ -837,7 +890,12 @@ exec_simple(struct shell *sh, struct ast_simple *c)
 		fatal_error(sh, sh->expand_err == 2 ? 2 : 1);
 		return sh->status;
 	}
-	st = run_prepared(sh, &p);
+	if (tail && p.kind == P_EXTERNAL && can_exec_in_place(sh)) {
+		xtrace(sh, &p);
+		st = exec_in_place(sh, &p);
+	} else {
+		st = run_prepared(sh, &p);
+	}
 	sh->in_command_builtin = false;
 	prep_free(&p);
 	arena_release(&sh->eval, m);
@@ -898,6 +956,7 @@ fork_stage(struct shell *sh, struct ast_node *n, struct prep *p, int in, int out
 		}
 		if (p != NULL)
 			subshell_exit(sh, run_prepared(sh, p));
+		sh->tail = true;
 		exec_node(sh, n);
 		subshell_exit(sh, sh->status);
 	}
@@ -1194,6 +1253,7 @@ exec_subshell(struct shell *sh, struct ast_group *g)
 			setpgid(0, 0);
 			tcsetpgrp(sh->tty_fd, getpid());
 		}
+		sh->tail = true;
 		exec_node(sh, g->body);
 		subshell_exit(sh, sh->status);
 	}
@@ -1314,7 +1374,7 @@ exec_for(struct shell *sh, struct ast_for *f)
 }
 
 static int
-exec_case(struct shell *sh, struct ast_case *c)
+exec_case(struct shell *sh, struct ast_case *c, bool tail)
 {
 	struct arena_mark m = arena_mark(&sh->eval);
 	struct case_item *it;
@@ -1352,8 +1412,10 @@ exec_case(struct shell *sh, struct ast_case *c)
 matched:
 	free(subject);
 	arena_release(&sh->eval, m);
+	sh->tail = tail;
 	if (it->body != NULL)
 		st = exec_node(sh, it->body);
+	sh->tail = false;
 	sh->status = st;
 	return st;
 }
@@ -1361,19 +1423,23 @@ matched:
 static int
 exec_list_item(struct shell *sh, struct ast_node *n, bool async)
 {
-	if (async)
+	if (async) {
+		sh->tail = false;
 		return exec_async(sh, n);
+	}
 	return exec_node(sh, n);
 }
 
+/* `tail`: this is the last command of a forked subshell (see sh->tail);
+ * it passes to the last command of lists, groups and branches. */
 static int
-exec_compound(struct shell *sh, struct ast_node *n)
+exec_compound(struct shell *sh, struct ast_node *n, bool tail)
 {
 	int st = 0;
 
 	switch (n->kind) {
 	case AST_SIMPLE:
-		return exec_simple(sh, (struct ast_simple *)n);
+		return exec_simple(sh, (struct ast_simple *)n, tail);
 	case AST_PIPELINE:
 		return exec_pipeline(sh, (struct ast_pipeline *)n, RUN_FG);
 	case AST_AND:
@@ -1382,8 +1448,10 @@ exec_compound(struct shell *sh, struct ast_node *n)
 		st = exec_cond(sh, a->left);
 		if (sh->flow != FLOW_NONE)
 			return st;
-		if ((st == 0) == (n->kind == AST_AND))
+		if ((st == 0) == (n->kind == AST_AND)) {
+			sh->tail = tail;
 			st = exec_node(sh, a->right);
+		}
 		sh->status = st;
 		return st;
 	}
@@ -1391,6 +1459,7 @@ exec_compound(struct shell *sh, struct ast_node *n)
 		struct ast_list *l = (struct ast_list *)n;
 		size_t i;
 		for (i = 0; i < l->n; i++) {
+			sh->tail = tail && i + 1 == l->n;
 			st = exec_list_item(sh, l->items[i].cmd, l->items[i].async);
 			if (sh->flow != FLOW_NONE)
 				break;
@@ -1400,18 +1469,21 @@ exec_compound(struct shell *sh, struct ast_node *n)
 	case AST_SUBSHELL:
 		return exec_subshell(sh, (struct ast_group *)n);
 	case AST_GROUP:
+		sh->tail = tail;
 		return exec_node(sh, ((struct ast_group *)n)->body);
 	case AST_IF: {
 		struct ast_if *i = (struct ast_if *)n;
 		int c = exec_cond(sh, i->cond);
 		if (sh->flow != FLOW_NONE)
 			return c;
+		sh->tail = tail;
 		if (c == 0)
 			st = exec_node(sh, i->then_part);
 		else if (i->else_part != NULL)
 			st = exec_node(sh, i->else_part);
 		else
 			st = 0;
+		sh->tail = false;
 		sh->status = st;
 		return st;
 	}
@@ -1422,7 +1494,7 @@ exec_compound(struct shell *sh, struct ast_node *n)
 	case AST_FOR:
 		return exec_for(sh, (struct ast_for *)n);
 	case AST_CASE:
-		return exec_case(sh, (struct ast_case *)n);
+		return exec_case(sh, (struct ast_case *)n, tail);
 	case AST_FUNCDEF: {
 		struct ast_funcdef *f = (struct ast_funcdef *)n;
 		exec_define_function(sh, f->name, f->body);
@@ -1437,7 +1509,9 @@ int
 exec_node(struct shell *sh, struct ast_node *n)
 {
 	int st;
+	bool tail = sh->tail;
 
+	sh->tail = false;	/* nested commands are not the last one */
 	if (n == NULL)
 		return sh->status = 0;
 	if (sh->pending_signals)
@@ -1456,10 +1530,10 @@ exec_node(struct shell *sh, struct ast_node *n)
 			return sh->status = 1;
 		}
 		arena_release(&sh->eval, m);
-		st = exec_compound(sh, n);
+		st = exec_compound(sh, n, tail);
 		redir_undo(sh, &undo);
 	} else {
-		st = exec_compound(sh, n);
+		st = exec_compound(sh, n, tail);
 	}
 	sh->status = st;
 	if (sh->pending_signals)
@@ -1606,6 +1680,7 @@ exec_cmdsub(struct shell *sh, struct ast_node *body, struct strbuf *out)
 		dup2(fds[1], 1);
 		close(fds[1]);
 		sh->opt.monitor = false;
+		sh->tail = true;
 		exec_node(sh, body);
 		subshell_exit(sh, sh->status);
 	}

@@ -156,6 +156,7 @@ struct shell {
 	bool builtin_error;		/* a special builtin failed: exit if fatal */
 	bool opt_monitor_saved;		/* subshell child: parent had job control */
 	bool subshell_nested;
+	bool tail;			/* the next command is a forked subshell's last */
 	bool dump_ast;			/* --dump-ast */
 	bool warned_stopped;		/* "There are stopped jobs." was said */
 	void (*exit_hook)(struct shell *sh);	/* history saving etc. */
