@@ -80,3 +80,36 @@ trace() {
 	[ "$tracestatus" = 0 ]
 	[ "$total" = 0 ]
 }
+
+@test "echo/printf stage of a pipeline runs in the shell: echo x | cat is one CLONE_VM clone" {
+	trace 'echo piped | /bin/cat >out3; true | /bin/cat'
+	[ "$tracestatus" = 0 ]
+	[ "$(cat "$BATS_TEST_TMPDIR/out3")" = piped ]
+	[ "$total" = 2 ]
+	[ "$novm" = 0 ]
+}
+
+@test "\$(echo hi) and \$(printf ...) start no process" {
+	trace 'x=$(echo hi); y=$(printf "%s" "$x"); [ "$y" = hi ] && /bin/echo ok >out4'
+	[ "$tracestatus" = 0 ]
+	[ "$(cat "$BATS_TEST_TMPDIR/out4")" = ok ]
+	[ "$total" = 1 ]
+	[ "$vm" = 1 ]
+}
+
+@test "the last command of a forked subshell replaces it: \$(a; b) is one fork and one clone" {
+	trace 'x=$(/bin/echo a; /bin/echo b); [ "$x" = "a
+b" ] || exit 9'
+	[ "$tracestatus" = 0 ]
+	[ "$total" = 2 ]
+	[ "$vm" = 1 ]
+	[ "$novm" = 1 ]
+}
+
+@test "a subshell with an EXIT trap keeps running after its last command" {
+	trace '(trap "/bin/echo trapped >out5" EXIT; /bin/true)'
+	[ "$tracestatus" = 0 ]
+	[ "$(cat "$BATS_TEST_TMPDIR/out5")" = trapped ]
+	[ "$novm" = 1 ]
+	[ "$vm" = 2 ]
+}
