@@ -820,15 +820,15 @@ run_prepared(struct shell *sh, struct prep *p)
 	return job_wait_fg(sh, job);
 }
 
-/* The last command of a forked subshell may replace the subshell (as
- * `exec` would) when nothing is left to do after it: no trap to run, not
- * even an EXIT trap. One process instead of two. */
+/* The last command of a forked subshell, or of `spsh -c '...'`, may
+ * replace the shell (as `exec` would) when nothing is left to do after it:
+ * no trap to run, not even an EXIT trap. One process fewer. */
 static bool
 can_exec_in_place(struct shell *sh)
 {
 	int sig;
 
-	if (!sh->subshell || sh->opt.interactive)
+	if (sh->opt.interactive || sh->opt.monitor)
 		return false;
 	for (sig = 0; sig < NSIG; sig++)
 		if (sh->traps[sig] != NULL && sh->traps[sig][0] != '\0')
@@ -1779,6 +1779,9 @@ exec_input(struct shell *sh, struct input *in)
 		if (node != NULL && !sh->opt.noexec) {
 			sh->cur_unit = u;
 			input_sync(in);
+			/* the last command of a -c string: nothing follows it */
+			sh->tail = in == sh->input && in->kind == INPUT_STRING &&
+			    in->pos >= in->len && !sh->opt.interactive;
 			st = exec_node(sh, node);
 			sh->cur_unit = saved_unit;
 		} else if (node != NULL && sh->dump_ast) {

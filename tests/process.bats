@@ -38,10 +38,18 @@ trace() {
 }
 
 @test "/bin/true: one clone with CLONE_VM, no fork" {
-	trace '/bin/true'
+	# not the last command: see the next test for that one
+	trace '/bin/true; true'
 	[ "$tracestatus" = 0 ]
 	[ "$total" = 1 ]
 	[ "$vm" = 1 ]
+}
+
+@test "the last command of spsh -c replaces the shell: no process at all" {
+	trace '/bin/echo last >out6'
+	[ "$tracestatus" = 0 ]
+	[ "$(cat "$BATS_TEST_TMPDIR/out6")" = last ]
+	[ "$total" = 0 ]
 }
 
 @test "a | b | c of external commands: three CLONE_VM clones, no fork" {
@@ -90,7 +98,7 @@ trace() {
 }
 
 @test "\$(echo hi) and \$(printf ...) start no process" {
-	trace 'x=$(echo hi); y=$(printf "%s" "$x"); [ "$y" = hi ] && /bin/echo ok >out4'
+	trace 'x=$(echo hi); y=$(printf "%s" "$x"); [ "$y" = hi ] && /bin/echo ok >out4; true'
 	[ "$tracestatus" = 0 ]
 	[ "$(cat "$BATS_TEST_TMPDIR/out4")" = ok ]
 	[ "$total" = 1 ]
