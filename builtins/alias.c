@@ -73,26 +73,22 @@ bi_alias(struct shell *sh, int argc, char **argv)
 int
 bi_unalias(struct shell *sh, int argc, char **argv)
 {
-	int status = 0, i = 1;
+	struct biu_opts o = { .name = "unalias", .letters = "a", .usage = "unalias [-a] name..." };
+	int c, status = 0, i;
 	bool all = false;
 
-	for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
-		if (strcmp(argv[i], "--") == 0) {
-			i++;
-			break;
-		}
-		for (const char *o = argv[i] + 1; *o != '\0'; o++) {
-			if (*o != 'a')
-				return diag_usage(sh, "unalias", "unalias [-a] name...");
-			all = true;
-		}
+	while ((c = biu_getopt(sh, &o, argc, argv)) != -1) {
+		if (c == '?')
+			return 2;
+		all = true;
 	}
+	i = o.ind;
 	if (all) {
 		alias_clear(sh);
 		return 0;
 	}
 	if (i == argc)
-		return diag_usage(sh, "unalias", "unalias [-a] name...");
+		return diag_usage(sh, "unalias", o.usage);
 	for (; i < argc; i++)
 		if (alias_remove(sh, argv[i]) != 0) {
 			diag_error(sh, "unalias: %s: not found", argv[i]);

@@ -1,8 +1,9 @@
-/* biutil.h: small helpers shared by the standalone builtins (echo.c,
- * printf.c, read.c, ...). Header-only so that no new module is needed. */
+/* biutil.h: small helpers shared by the builtins (echo.c, printf.c,
+ * read.c, ...): the stdout flush and the option scanner (biutil.c). */
 #ifndef BIUTIL_H
 #define BIUTIL_H
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdio_ext.h>
 
@@ -35,5 +36,32 @@ biu_flush(struct shell *sh, const char *name, int status)
 	}
 	return status;
 }
+
+/* Option scanner for the builtins that take options, after the utility
+ * syntax guidelines (XCU 12.2): options are single letters after '-',
+ * grouped ("-Pe"), an option-argument may be attached ("-pPROMPT") or the
+ * next argument ("-p PROMPT"), "--" ends the options and so do "-" and the
+ * first operand. A letter followed by ':' in `letters` takes an argument.
+ * Errors print "spsh: NAME: -x: invalid option" (or "option requires an
+ * argument") and "spsh: NAME: usage: USAGE"; the builtin then returns 2.
+ *
+ *	struct biu_opts o = { .name = "cd", .letters = "LPe", .usage = U };
+ *	while ((c = biu_getopt(sh, &o, argc, argv)) != -1)
+ *		switch (c) { case 'L': ...; case '?': return 2; }
+ *	... argv[o.ind] is the first operand ...
+ */
+struct biu_opts {
+	const char *name;	/* the builtin, for messages */
+	const char *letters;	/* "LPe", "d:p:r" */
+	const char *usage;	/* printed after "NAME: usage: " */
+	bool num_operand;	/* "-5" is an operand (fc) */
+	int ind;		/* next argument; 0 means 1 */
+	const char *next;	/* the rest of a group being scanned */
+	const char *arg;	/* the option-argument of the last option */
+};
+
+/* Returns the next option letter; -1 when the options end (o->ind is then
+ * the first operand); '?' after an error has been printed. */
+int biu_getopt(struct shell *sh, struct biu_opts *o, int argc, char **argv);
 
 #endif

@@ -223,25 +223,19 @@ bi_cd(struct shell *sh, int argc, char **argv)
 	bool physical = false, eflag = false, print = false;
 	const char *dir;
 	char *curpath, *oldpwd, *newpwd;
-	int i, status = 0;
+	struct biu_opts o = { .name = "cd", .letters = "LPe", .usage = usage };
+	int c, i, status = 0;
 
 	errno = 0;
-	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
-		if (strcmp(argv[i], "--") == 0) {
-			i++;
-			break;
-		}
-		for (const char *o = argv[i] + 1; *o != '\0'; o++) {
-			if (*o == 'L')
-				physical = false;
-			else if (*o == 'P')
-				physical = true;
-			else if (*o == 'e')
-				eflag = true;
-			else
-				return diag_usage(sh, "cd", usage);
-		}
+	while ((c = biu_getopt(sh, &o, argc, argv)) != -1) {
+		if (c == '?')
+			return 2;
+		if (c == 'e')
+			eflag = true;
+		else
+			physical = c == 'P';
 	}
+	i = o.ind;
 	if (argc - i > 1) {
 		diag_error(sh, "cd: too many arguments");
 		return 1;
@@ -343,25 +337,17 @@ bi_pwd(struct shell *sh, int argc, char **argv)
 	bool physical = false;
 	const char *pwd;
 	char *cwd;
-	int i;
+	struct biu_opts o = { .name = "pwd", .letters = "LP", .usage = "pwd [-L|-P]" };
+	int c;
 
 	errno = 0;
-	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
-		if (strcmp(argv[i], "--") == 0) {
-			i++;
-			break;
-		}
-		for (const char *o = argv[i] + 1; *o != '\0'; o++) {
-			if (*o == 'L')
-				physical = false;
-			else if (*o == 'P')
-				physical = true;
-			else
-				return diag_usage(sh, "pwd", "pwd [-L|-P]");
-		}
+	while ((c = biu_getopt(sh, &o, argc, argv)) != -1) {
+		if (c == '?')
+			return 2;
+		physical = c == 'P';
 	}
-	if (i < argc)
-		return diag_usage(sh, "pwd", "pwd [-L|-P]");
+	if (o.ind < argc)
+		return diag_usage(sh, "pwd", o.usage);
 	pwd = var_get(sh, "PWD");
 	if (!physical && pwd_valid(pwd)) {
 		printf("%s\n", pwd);

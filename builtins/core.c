@@ -9,8 +9,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "biutil.h"
 #include "exec.h"
 #include "input.h"
+#include "job.h"
 #include "redir.h"
 
 static int
@@ -77,6 +79,24 @@ bi_exec(struct shell *sh, int argc, char **argv)
 	return 0;
 }
 
+/* An interactive shell with stopped jobs does not exit at once: the first
+ * exit says "There are stopped jobs." and fails (bash); the next exit, or an
+ * exit after `jobs` has listed them, or Ctrl-D, leaves. The flag is reset
+ * when another job stops (job.c). */
+static bool
+stopped_jobs_warning(struct shell *sh)
+{
+	if (!sh->opt.interactive || sh->subshell || sh->warned_stopped)
+		return false;
+	for (struct job *j = sh->jobs; j != NULL; j = j->next)
+		if (job_stopped(j)) {
+			fprintf(stderr, "There are stopped jobs.\n");
+			sh->warned_stopped = true;
+			return true;
+		}
+	return false;
+}
+
 int
 bi_exit(struct shell *sh, int argc, char **argv)
 {
@@ -99,6 +119,8 @@ bi_exit(struct shell *sh, int argc, char **argv)
 			n = 2;
 		}
 	}
+	if (stopped_jobs_warning(sh))
+		return 1;
 	sh->exit_status = (int)(n & 0xff);
 	sh->flow = FLOW_EXIT;
 	/* In a trap action, "exit" without operand uses the status from
@@ -392,19 +414,15 @@ bi_unset(struct shell *sh, int argc, char **argv)
 	int i = 1, st = 0;
 	char mode = 'v';
 
-	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		if (strcmp(argv[i], "--") == 0) {
-			i++;
-			break;
-		}
-		for (char *c = argv[i] + 1; *c; c++) {
-			if (*c != 'f' && *c != 'v') {
-				char o[3] = { '-', *c, '\0' };
-				return bad_option(sh, "unset", o, "unset [-f|-v] name...");
-			}
-			mode = *c;
-		}
+	struct biu_opts o = { .name = "unset", .letters = "fv", .usage = "unset [-f|-v] name..." };
+	int c;
+
+	while ((c = biu_getopt(sh, &o, argc, argv)) != -1) {
+		if (c == '?')
+			return special_error(sh, 2);
+		mode = (char)c;
 	}
+	i = o.ind;
 	for (; i < argc; i++) {
 		if (mode == 'f') {
 			exec_unset_function(sh, argv[i]);
@@ -427,15 +445,14 @@ bi_unset(struct shell *sh, int argc, char **argv)
 static int
 export_like(struct shell *sh, int argc, char **argv, unsigned flag, const char *what)
 {
-	int i = 1, st = 0;
+	struct biu_opts o = { .name = what, .letters = "p", .usage = flag == VAR_EXPORT ?
+	    "export [-p] [name[=value]...]" : "readonly [-p] [name[=value]...]" };
+	int i, st = 0;
 
-	if (i < argc && strcmp(argv[i], "-p") == 0)
-		i++;
-	if (i < argc && strcmp(argv[i], "--") == 0)
-		i++;
-	else if (i < argc && argv[i][0] == '-' && argv[i][1] != '\0')
-		return bad_option(sh, what, argv[i], flag == VAR_EXPORT ?
-		    "export [-p] [name[=value]...]" : "readonly [-p] [name[=value]...]");
+	while ((i = biu_getopt(sh, &o, argc, argv)) != -1)
+		if (i == '?')
+			return special_error(sh, 2);
+	i = o.ind;
 	if (i >= argc) {
 		struct var **vs = var_sorted(sh);
 		for (struct var **v = vs; *v; v++) {

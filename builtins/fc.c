@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "biutil.h"
 #include "exec.h"
 #include "hist.h"
 #include "shell.h"
@@ -181,41 +182,21 @@ bi_fc(struct shell *sh, int argc, char **argv)
 {
 	bool list = false, nonum = false, rev = false, same = false;
 	const char *editor = NULL;
-	int i, cur = hist_last(), first, last;
+	struct biu_opts o = { .name = "fc", .letters = "e:lnrs", .num_operand = true,
+	    .usage = "fc [-e ename] [-lnr] [first [last]] or fc -s [old=new] [first]" };
+	int c, i, cur = hist_last(), first, last;
 
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (strcmp(a, "--") == 0) {
-			i++;
-			break;
-		}
-		/* -5 is an operand, not an option */
-		if (a[0] != '-' || a[1] == '\0' || (a[1] >= '0' && a[1] <= '9'))
-			break;
-		bool took_arg = false;
-		for (const char *p = a + 1; *p && !took_arg; p++) {
-			switch (*p) {
-			case 'l': list = true; break;
-			case 'n': nonum = true; break;
-			case 'r': rev = true; break;
-			case 's': same = true; break;
-			case 'e':
-				if (p[1] != '\0') {
-					editor = p + 1;
-				} else if (i + 1 < argc) {
-					editor = argv[++i];
-				} else {
-					return diag_usage(sh, "fc",
-					    "fc [-e ename] [-lnr] [first [last]] or fc -s [old=new] [first]");
-				}
-				took_arg = true;
-				break;
-			default:
-				return diag_usage(sh, "fc",
-				    "fc [-e ename] [-lnr] [first [last]] or fc -s [old=new] [first]");
-			}
+	while ((c = biu_getopt(sh, &o, argc, argv)) != -1) {
+		switch (c) {
+		case '?': return 2;
+		case 'e': editor = o.arg; break;
+		case 'l': list = true; break;
+		case 'n': nonum = true; break;
+		case 'r': rev = true; break;
+		case 's': same = true; break;
 		}
 	}
+	i = o.ind;
 	if (editor != NULL && strcmp(editor, "-") == 0)
 		same = true;
 	if (cur == 0) {

@@ -19,20 +19,16 @@ int
 bi_hash(struct shell *sh, int argc, char **argv)
 {
 	bool reset = false;
-	int i, status = 0;
+	struct biu_opts o = { .name = "hash", .letters = "r", .usage = "hash [-r] [utility...]" };
+	int c, i, status = 0;
 
 	errno = 0;
-	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
-		if (strcmp(argv[i], "--") == 0) {
-			i++;
-			break;
-		}
-		for (const char *o = argv[i] + 1; *o != '\0'; o++) {
-			if (*o != 'r')
-				return diag_usage(sh, "hash", "hash [-r] [utility...]");
-			reset = true;
-		}
+	while ((c = biu_getopt(sh, &o, argc, argv)) != -1) {
+		if (c == '?')
+			return 2;
+		reset = true;
 	}
+	i = o.ind;
 	if (reset)
 		path_hash_clear();
 	if (i == argc && !reset) {

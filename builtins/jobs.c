@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "biutil.h"
 #include "job.h"
 #include "shell.h"
 
@@ -76,22 +77,19 @@ bi_wait(struct shell *sh, int argc, char **argv)
 int
 bi_jobs(struct shell *sh, int argc, char **argv)
 {
-	int how = 0, i = 1, st = 0;
+	struct biu_opts o = { .name = "jobs", .letters = "lp", .usage = "jobs [-l|-p] [job...]" };
+	int c, how = 0, i, st = 0;
 	struct job *j, *next;
 
-	for (; i < argc && argv[i][0] == '-'; i++) {
-		if (strcmp(argv[i], "--") == 0) {
-			i++;
-			break;
-		}
-		if (strcmp(argv[i], "-l") == 0)
-			how = 1;
-		else if (strcmp(argv[i], "-p") == 0)
-			how = 2;
-		else
-			return diag_usage(sh, "jobs", "jobs [-l|-p] [job...]");
+	while ((c = biu_getopt(sh, &o, argc, argv)) != -1) {
+		if (c == '?')
+			return 2;
+		how = c == 'l' ? 1 : 2;
 	}
+	i = o.ind;
 	job_reap(sh);
+	/* the user has seen the stopped jobs: the next exit leaves (bash) */
+	sh->warned_stopped = true;
 	if (i < argc) {
 		for (; i < argc; i++) {
 			j = job_find(sh, argv[i], "jobs");

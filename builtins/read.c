@@ -166,43 +166,22 @@ bi_read(struct shell *sh, int argc, char **argv)
 	char delim = '\n', c;
 	bool raw = false, esc = false;
 	char **names;
-	int i, nnames, status = 0, got = GOT;
+	struct biu_opts o = { .name = "read", .letters = "d:p:r", .usage = USAGE };
+	int i, opt, nnames, status = 0, got = GOT;
 	struct ifs ifs;
 	struct stat st;
 
-	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
-		const char *o = argv[i] + 1;
-
-		if (strcmp(argv[i], "--") == 0) {
-			i++;
-			break;
-		}
-		for (; *o != '\0'; o++) {
-			const char *val;
-
-			if (*o == 'r') {
-				raw = true;
-				continue;
-			}
-			if (*o != 'p' && *o != 'd') {
-				diag_error(sh, "read: -%c: invalid option", *o);
-				return diag_usage(sh, "read", USAGE);
-			}
-			if (o[1] != '\0')
-				val = o + 1;
-			else if (i + 1 < argc)
-				val = argv[++i];
-			else {
-				diag_error(sh, "read: -%c: option requires an argument", *o);
-				return diag_usage(sh, "read", USAGE);
-			}
-			if (*o == 'p')
-				prompt = val;
-			else
-				delim = *val;	/* -d '': NUL ends the line */
-			break;
-		}
+	while ((opt = biu_getopt(sh, &o, argc, argv)) != -1) {
+		if (opt == '?')
+			return 2;
+		if (opt == 'r')
+			raw = true;
+		else if (opt == 'p')
+			prompt = o.arg;
+		else
+			delim = *o.arg;	/* -d '': NUL ends the line */
 	}
+	i = o.ind;
 	names = argv + i;
 	nnames = argc - i;
 	for (i = 0; i < nnames; i++)

@@ -201,23 +201,19 @@ bi_command(struct shell *sh, int argc, char **argv)
 	static const char usage[] = "command [-p] [-v|-V] name [arg...]";
 	bool pflag = false;
 	int mode = 0;		/* 'v' or 'V' */
-	int i, status = 0;
+	struct biu_opts o = { .name = "command", .letters = "pvV", .usage = usage };
+	int c, i, status = 0;
 
 	errno = 0;
-	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
-		if (strcmp(argv[i], "--") == 0) {
-			i++;
-			break;
-		}
-		for (const char *o = argv[i] + 1; *o != '\0'; o++) {
-			if (*o == 'p')
-				pflag = true;
-			else if (*o == 'v' || *o == 'V')
-				mode = *o;
-			else
-				return diag_usage(sh, "command", usage);
-		}
+	while ((c = biu_getopt(sh, &o, argc, argv)) != -1) {
+		if (c == '?')
+			return 2;
+		if (c == 'p')
+			pflag = true;
+		else
+			mode = c;
 	}
+	i = o.ind;
 	if (mode == 0 || i == argc)
 		return diag_usage(sh, "command", usage);
 	for (; i < argc; i++) {

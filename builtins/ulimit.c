@@ -49,6 +49,13 @@ static const struct res resources[] = {
 };
 #define NRES (sizeof resources / sizeof resources[0])
 
+/* -H -S -a and every resource letter above */
+#ifdef RLIMIT_RTTIME
+#define LETTERS "HSaRcdefilmnpqrstuvx"
+#else
+#define LETTERS "HSacdefilmnpqrstuvx"
+#endif
+
 static const struct res *
 find(char opt)
 {
@@ -152,35 +159,27 @@ bi_ulimit(struct shell *sh, int argc, char **argv)
 	const struct res *sel[NRES];
 	size_t nsel = 0, i, j;
 	bool hard = false, soft = false, all = false;
-	int k, status = 0;
+	struct biu_opts o = { .name = "ulimit", .letters = LETTERS, .usage = USAGE };
+	int c, k, status = 0;
 
 	errno = 0;
-	for (k = 1; k < argc && argv[k][0] == '-' && argv[k][1] != '\0'; k++) {
-		const char *o;
+	while ((c = biu_getopt(sh, &o, argc, argv)) != -1) {
+		const struct res *r;
 
-		if (strcmp(argv[k], "--") == 0) {
-			k++;
-			break;
+		switch (c) {
+		case '?': return 2;
+		case 'H': hard = true; continue;
+		case 'S': soft = true; continue;
+		case 'a': all = true; continue;
+		default: break;
 		}
-		for (o = argv[k] + 1; *o != '\0'; o++) {
-			const struct res *r;
-
-			switch (*o) {
-			case 'H': hard = true; continue;
-			case 'S': soft = true; continue;
-			case 'a': all = true; continue;
-			default: break;
-			}
-			if ((r = find(*o)) == NULL) {
-				diag_error(sh, "ulimit: -%c: invalid option", *o);
-				return diag_usage(sh, "ulimit", USAGE);
-			}
-			for (j = 0; j < nsel && sel[j] != r; j++)
-				;
-			if (j == nsel)
-				sel[nsel++] = r;
-		}
+		r = find((char)c);
+		for (j = 0; j < nsel && sel[j] != r; j++)
+			;
+		if (j == nsel)
+			sel[nsel++] = r;
 	}
+	k = o.ind;
 	if (argc - k > 1)
 		return diag_usage(sh, "ulimit", USAGE);
 	if (all) {

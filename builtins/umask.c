@@ -105,22 +105,18 @@ bi_umask(struct shell *sh, int argc, char **argv)
 {
 	bool sym = false;
 	mode_t mask;
-	int i;
+	struct biu_opts o = { .name = "umask", .letters = "S", .usage = "umask [-S] [mode]" };
+	int c, i;
 
 	errno = 0;
-	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
-		if (strcmp(argv[i], "--") == 0) {
-			i++;
-			break;
-		}
-		if (strcmp(argv[i], "-S") != 0) {
-			diag_error(sh, "umask: %s: invalid option", argv[i]);
-			return diag_usage(sh, "umask", "umask [-S] [mode]");
-		}
+	while ((c = biu_getopt(sh, &o, argc, argv)) != -1) {
+		if (c == '?')
+			return 2;
 		sym = true;
 	}
+	i = o.ind;
 	if (i < argc - 1)
-		return diag_usage(sh, "umask", "umask [-S] [mode]");
+		return diag_usage(sh, "umask", o.usage);
 	mask = get_mask();
 	if (i == argc) {
 		if (sym) {

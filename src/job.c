@@ -170,6 +170,8 @@ record(struct shell *sh, pid_t pid, int st)
 				struct proc *p = &j->procs[i];
 				if (WIFSTOPPED(st)) {
 					p->stopped = true;
+					/* exit warns again about the new stop */
+					sh->warned_stopped = false;
 				} else if (WIFCONTINUED(st)) {
 					p->stopped = false;
 					return;

@@ -190,11 +190,34 @@ spsh: cd: HOME not set'
 	err_is 'spsh: cd: too many arguments'
 }
 
-@test "spsh: cd with a bad option is a usage error" {
+@test "spsh: cd with a bad option is a usage error that names it (as bash)" {
 	spsh_only
 	sh_c 'cd -x /; echo "st=$?"'
 	out_is 'st=2'
-	err_is 'spsh: cd: usage: cd [-L|-P [-e]] [dir]'
+	err_is 'spsh: cd: -x: invalid option
+spsh: cd: usage: cd [-L|-P [-e]] [dir]'
+	sh_c 'cd -PLx /; echo "st=$?"'
+	out_is 'st=2'
+	err_is 'spsh: cd: -x: invalid option
+spsh: cd: usage: cd [-L|-P [-e]] [dir]'
+}
+
+@test "cd and pwd: grouped options, the last of -L/-P wins, -- ends options" {
+	mkdir -p "$BATS_TEST_TMPDIR/real" && ln -sfn real "$BATS_TEST_TMPDIR/link"
+	expect_sh "cd -LP '$BATS_TEST_TMPDIR/link' && pwd" "$(cd -P "$BATS_TEST_TMPDIR/real" && pwd)"
+	expect_sh "cd -PL '$BATS_TEST_TMPDIR/link' && pwd -PL" "$BATS_TEST_TMPDIR/link"
+	expect_sh "cd -- '$BATS_TEST_TMPDIR/link' && pwd -LP" "$(cd -P "$BATS_TEST_TMPDIR/real" && pwd)"
+}
+
+@test "spsh: pwd and hash name a bad option and show the usage" {
+	spsh_only
+	sh_c 'pwd -Lq'
+	err_is 'spsh: pwd: -q: invalid option
+spsh: pwd: usage: pwd [-L|-P]'
+	sh_c 'hash -rx; echo "st=$?"'
+	out_is 'st=2'
+	err_is 'spsh: hash: -x: invalid option
+spsh: hash: usage: hash [-r] [utility...]'
 }
 
 @test "spsh: cd '' is an error (POSIX.1-2024; dash and bash stay put)" {

@@ -276,3 +276,46 @@ out'
 	[ "$output" != st=0 ] || { _show_run; return 1; }
 	err_nonempty
 }
+
+@test "builtin options: grouped letters and -- before operands (XCU 12.2)" {
+	expect_sh 'cd -LP -- / && pwd -PL; umask -S -- 027; umask; hash -r --; echo h=$?
+read -r -- v <<END
+a\b
+END
+printf "[%s]\n" "$v"; unset -fv -- nosuch; echo u=$?; export -p -- >/dev/null; echo e=$?' '/
+0027
+h=0
+[a\b]
+u=0
+e=0'
+}
+
+@test "spsh: every builtin names a bad option, shows its usage and returns 2" {
+	spsh_only
+	sh_c 'read -rx v; echo "st=$?"'
+	out_is 'st=2'
+	err_is 'spsh: read: -x: invalid option
+spsh: read: usage: read [-r] [-p prompt] [-d delim] name...'
+	sh_c 'read -r -p; echo "st=$?"'
+	out_is 'st=2'
+	err_is 'spsh: read: -p: option requires an argument
+spsh: read: usage: read [-r] [-p prompt] [-d delim] name...'
+	sh_c 'ulimit -HZ; echo "st=$?"'
+	out_is 'st=2'
+	err_is 'spsh: ulimit: -Z: invalid option
+spsh: ulimit: usage: ulimit [-HSa] [-cdefilmnpqrRstuvx] [limit]'
+	sh_c 'command -vq ls; echo "st=$?"'
+	out_is 'st=2'
+	err_is 'spsh: command: -q: invalid option
+spsh: command: usage: command [-p] [-v|-V] name [arg...]'
+	sh_c 'unalias -ab; jobs -x; echo "st=$?"'
+	out_is 'st=2'
+	err_is 'spsh: unalias: -b: invalid option
+spsh: unalias: usage: unalias [-a] name...
+spsh: jobs: -x: invalid option
+spsh: jobs: usage: jobs [-l|-p] [job...]'
+	sh_c 'export -pz; echo notreached'
+	status_is 2
+	err_is 'spsh: export: -z: invalid option
+spsh: export: usage: export [-p] [name[=value]...]'
+}

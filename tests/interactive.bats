@@ -13,9 +13,11 @@ setup() {
 	cd "$BATS_TEST_TMPDIR" || return 1
 }
 
-# Runs the Python script on stdin under the pty driver.
+# Runs the Python script on stdin under the pty driver. Each wait in it
+# gives up after $PTY_TIMEOUT seconds (ptyrun.py: 30); the whole script
+# after 240, so that only a hung shell, not a loaded machine, fails a test.
 pty() {
-	timeout -k 2 50 python3 "$BATS_TEST_DIRNAME/helpers/ptyrun.py"
+	timeout -k 2 240 python3 "$BATS_TEST_DIRNAME/helpers/ptyrun.py"
 }
 
 @test "typed line is edited: move left and insert" {
@@ -89,11 +91,15 @@ EOF
 	pty <<'EOF'
 sh = shell()
 sh.expect(PROMPT)
+sh.wait_edit()
 sh.send("echo notrun"); sh.expect("notrun")
 sh.send(KEYS["CTRL_C"]); sh.expect(PROMPT)
+sh.wait_edit()
 sh.send("if true; then\r"); sh.expect("MORE> ")
+sh.wait_edit()
 sh.send("echo notrun2"); sh.expect("notrun2")
 sh.send(KEYS["CTRL_C"]); sh.expect(PROMPT)
+sh.wait_edit()
 sh.send("echo st=$?\r"); sh.expect(r"st=130\r\n"); sh.expect(PROMPT)
 sh.send("exit\r"); sh.expect_exit()
 assert "\nnotrun" not in sh.output.replace("\r", ""), "a discarded line ran"
@@ -106,18 +112,51 @@ EOF
 	pty <<'EOF'
 sh = shell()
 sh.expect(PROMPT)
-sh.send("sleep 100\r"); time.sleep(0.5)
-sh.send(KEYS["CTRL_Z"])
-sh.expect(r"\r\n\[1\]\+  Stopped                 sleep 100\r\n")
-sh.expect(PROMPT)
+sh.stop("sleep 100")
+assert "[1]+  Stopped                 sleep 100\r\n" in sh.output
 sh.send("jobs\r"); sh.expect(r"\[1\]\+  Stopped                 sleep 100\r\n"); sh.expect(PROMPT)
 sh.send("bg %sl\r"); sh.expect(r"\[1\] sleep 100 &\r\n"); sh.expect(PROMPT)
 sh.send("jobs %?eep\r"); sh.expect(r"\[1\]\+  Running                 sleep 100 &\r\n"); sh.expect(PROMPT)
-sh.send("fg %1\r"); sh.expect(r"sleep 100\r\n"); time.sleep(0.5)
+sh.send("fg %1\r"); sh.expect(r"sleep 100\r\n"); sh.wait_fg("sleep")
 sh.send(KEYS["CTRL_C"]); sh.expect(PROMPT)
 sh.send("echo st=$?; jobs\r"); sh.expect(r"st=130\r\n"); sh.expect(PROMPT)
 sh.send("exit\r"); sh.expect_exit()
 assert "Running" not in sh.output[sh.output.rindex("st=130"):]
+EOF
+}
+
+@test "exit with stopped jobs warns once; a second exit, or exit after jobs, leaves (bash)" {
+	spsh_only
+	pty <<'EOF'
+sh = shell()
+sh.expect(PROMPT)
+sh.stop("sleep 100")
+sh.send("exit\r"); sh.expect(r"\r\nThere are stopped jobs.\r\n"); sh.expect(PROMPT)
+sh.send("echo st=$?\r"); sh.expect(r"st=1\r\n"); sh.expect(PROMPT)
+sh.send("exit 3\r")
+assert sh.expect_exit() == 3
+assert sh.output.count("There are stopped jobs.") == 1, "warned twice"
+sh = shell()
+sh.expect(PROMPT)
+sh.stop("sleep 100")
+sh.send("jobs\r"); sh.expect(r"\[1\]\+  Stopped +sleep 100\r\n"); sh.expect(PROMPT)
+sh.send("exit\r")
+assert sh.expect_exit() == 0
+assert "There are stopped jobs." not in sh.output, "warned after jobs"
+EOF
+}
+
+@test "exit warns again when another job has stopped since the warning" {
+	spsh_only
+	pty <<'EOF'
+sh = shell()
+sh.expect(PROMPT)
+sh.stop("sleep 100")
+sh.send("exit\r"); sh.expect("There are stopped jobs."); sh.expect(PROMPT)
+sh.stop("sleep 101")
+sh.send("exit\r"); sh.expect("There are stopped jobs."); sh.expect(PROMPT)
+sh.send("exit\r")
+assert sh.expect_exit() == 1, "exit without operand: the warning's status"
 EOF
 }
 
@@ -126,11 +165,16 @@ EOF
 	pty <<'EOF'
 sh = shell()
 sh.expect(PROMPT)
-sh.send("sleep 0.2 &\r"); sh.expect(r"\[1\] \d+\r\n"); sh.expect(PROMPT)
-time.sleep(0.6)
+sh.send("sleep 0.2 &\r"); m = sh.expect(r"\[1\] (\d+)\r\n"); sh.expect(PROMPT)
+def ended(pid=int(m.group(1))):
+    try:
+        return open("/proc/%d/stat" % pid).read().split(") ")[1][0] == "Z"
+    except OSError:
+        return True
+until(ended, "sleep 0.2 to end")
 sh.send("\r"); sh.expect(r"\[1\]\+  Done                    sleep 0.2\r\n"); sh.expect(PROMPT)
 sh.send("set -b; sleep 0.3 &\r"); sh.expect(r"\[1\] \d+\r\n"); sh.expect(PROMPT)
-sh.expect(r"\[1\]\+  Done                    sleep 0.3\r\n", timeout=10)
+sh.expect(r"\[1\]\+  Done                    sleep 0.3\r\n")
 sh.send("exit\r"); sh.expect_exit()
 EOF
 }
@@ -183,7 +227,7 @@ sh = shell()
 sh.expect(PROMPT)
 sh.send("set -o vi\r"); sh.expect(PROMPT)
 sh.send("echo xbc"); sh.expect("xbc")
-sh.send(KEYS["ESC"]); time.sleep(0.2)
+sh.send(KEYS["ESC"]); time.sleep(0.2)	# no state to wait for; either way is right
 sh.send("0wra\r"); sh.expect(r"\r\nabc\r\n"); sh.expect(PROMPT)
 sh.send("set -o emacs\r"); sh.expect(PROMPT)
 sh.send("echo b" + KEYS["CTRL_A"] + KEYS["RIGHT"] * 5 + "a\r"); sh.expect(r"\r\nab\r\n")
@@ -263,15 +307,17 @@ sh.expect(PROMPT)
 sh.send("sleep 100 &\r"); m = sh.expect(r"\[1\] (\d+)\r\n"); sh.expect(PROMPT)
 pid = int(m.group(1))
 sh.send("exit\r"); sh.expect_exit()
-for _ in range(100):
+def gone():
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
-        break
-    time.sleep(0.05)
-else:
+        return True
+    return False
+try:
+    until(gone, "the login shell's sleep to be hung up")
+except Failure:
     os.kill(pid, 9)
-    raise Failure("sleep survived the login shell")
+    raise
 EOF
 }
 
@@ -286,11 +332,12 @@ sh = shell()
 sh.expect(PROMPT)
 sh.send("echo $$\r"); pid = int(sh.expect(r"(\d+)\r\n").group(1)); sh.expect(PROMPT)
 tr = subprocess.Popen(["strace", "-f", "-qq", "-o", log, "-e", "trace=clone,clone3,fork,vfork", "-p", str(pid)])
-for _ in range(100):
-    if os.path.exists(log) and tr.poll() is None:
-        break
-    time.sleep(0.05)
-time.sleep(0.5)
+def traced():
+    for l in open("/proc/%d/status" % pid):
+        if l.startswith("TracerPid:"):
+            return int(l.split()[1]) != 0
+    return False
+until(traced, "strace to attach")
 sh.send("/bin/true\r"); sh.expect(PROMPT)
 sh.send("sleep 0.1 &\r"); sh.expect(PROMPT)
 # (a builtin as a pipeline stage is a forked subshell: exec.c fork_stage)

@@ -8,9 +8,17 @@ SCRIPT is Python run with these names defined:
 
     sh = spawn([argv...], env=None, cwd=None)   start a program on a new pty
     sh.send(text)            type text ("\\r" is Enter, "\\x03" Ctrl-C ...)
-    sh.expect(regex, timeout=15)   wait until the output since the last
+    sh.expect(regex, timeout=T)    wait until the output since the last
                              match contains regex; returns the match
-    sh.expect_exit(timeout=15)     wait for the program to end; its status
+    sh.expect_exit(timeout=T)      wait for the program to end; its status
+    sh.wait_fg(name)         wait until a process called name holds the
+                             terminal (before typing Ctrl-Z or Ctrl-C at it)
+    sh.wait_edit()           wait until the shell holds the terminal in raw
+                             mode, i.e. readline is reading (before Ctrl-C)
+    sh.stop(command)         run command (a program, its first word),
+                             stop it with Ctrl-Z, wait for the notice and
+                             the prompt
+    until(test, what)        wait until test() is true (polling), else fail
     sh = shell([args], env={})     $SPSH -i with HOME=$PTY_HOME, PS1='PROMPT> ',
                              PS2='MORE> ', INPUTRC=/dev/null, in $PTY_CWD
     sh.output                everything read so far
@@ -18,7 +26,9 @@ SCRIPT is Python run with these names defined:
 
 A failed expect prints what was expected and the whole transcript on
 stderr and exits 1, so a bats test fails with something to read.
-Everything is killed when the script ends.
+Everything is killed when the script ends. Tests wait for output or state,
+never for a fixed time: T is $PTY_TIMEOUT seconds (default 30), generous
+so that a loaded machine (the suite runs in parallel) does not fail them.
 """
 import os
 import pty
@@ -37,6 +47,7 @@ KEYS = {
 }
 
 _children = []
+TIMEOUT = float(os.environ.get("PTY_TIMEOUT", "30"))
 
 
 class Failure(Exception):
@@ -102,7 +113,8 @@ class Session:
                          % (what, " ".join(self.argv), self.output))
         raise Failure(what)
 
-    def expect(self, regex, timeout=15):
+    def expect(self, regex, timeout=None):
+        timeout = TIMEOUT if timeout is None else timeout
         pat = re.compile(regex)
         deadline = time.time() + timeout
         while True:
@@ -122,7 +134,8 @@ class Session:
                     return m
                 self.fail("end of output while waiting for %r" % regex)
 
-    def expect_exit(self, timeout=15):
+    def expect_exit(self, timeout=None):
+        timeout = TIMEOUT if timeout is None else timeout
         deadline = time.time() + timeout
         while True:
             pid, st = os.waitpid(self.pid, os.WNOHANG)
@@ -141,6 +154,50 @@ class Session:
             except EOFError:
                 time.sleep(0.02)
 
+    def _poll(self, test, what, timeout):
+        """Reads output while waiting for test() to hold."""
+        timeout = TIMEOUT if timeout is None else timeout
+        deadline = time.time() + timeout
+        while not test():
+            if time.time() > deadline:
+                self.fail("timed out waiting for " + what)
+            try:
+                self._read(0.02)
+            except EOFError:
+                self.fail("end of output while waiting for " + what)
+
+    def _fg(self):
+        try:
+            return os.tcgetpgrp(self.fd)    # the slave's, read on the master
+        except OSError:
+            return -1
+
+    def wait_fg(self, name, timeout=None):
+        def holds():
+            pg = self._fg()
+            if pg <= 0 or pg == self.pid:
+                return False
+            try:
+                with open("/proc/%d/comm" % pg) as f:
+                    return f.read().strip() == name
+            except OSError:
+                return False
+        self._poll(holds, "%s in the foreground" % name, timeout)
+
+    def wait_edit(self, timeout=None):
+        def editing():
+            if self._fg() != self.pid:
+                return False
+            return not termios.tcgetattr(self.fd)[3] & termios.ICANON
+        self._poll(editing, "the shell to read a line", timeout)
+
+    def stop(self, command):
+        self.send(command + "\r")
+        self.wait_fg(command.split()[0])
+        self.send(KEYS["CTRL_Z"])
+        self.expect(r"\r\n\[\d+\]\+  Stopped +%s\r\n" % re.escape(command))
+        self.expect(PROMPT)
+
     def kill(self):
         if self.status is None:
             try:
@@ -153,6 +210,15 @@ class Session:
             os.close(self.fd)
         except OSError:
             pass
+
+
+def until(test, what, timeout=None):
+    """Polls test() until it is true; fails after the timeout."""
+    deadline = time.time() + (TIMEOUT if timeout is None else timeout)
+    while not test():
+        if time.time() > deadline:
+            raise Failure("gave up waiting for " + what)
+        time.sleep(0.02)
 
 
 def spawn(argv, env=None, cwd=None, **kw):
@@ -179,7 +245,7 @@ PROMPT = r"PROMPT> "
 def main():
     code = sys.stdin.read()
     g = {"termios": termios, "spawn": spawn, "shell": shell, "PROMPT": PROMPT, "KEYS": KEYS, "os": os, "re": re, "time": time,
-         "sys": sys, "Failure": Failure}
+         "sys": sys, "Failure": Failure, "until": until}
     rc = 0
     try:
         exec(compile(code, "<test>", "exec"), g)
