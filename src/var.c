@@ -18,6 +18,10 @@ void getopts_reset(void) __attribute__((weak));
 
 enum { NBUCKETS = 1024 };
 
+/* Variables made by `local` that still exist: a function return scans
+ * the table only when there are some (most functions have none). */
+static size_t nlocals;
+
 static size_t
 hash(const char *s)
 {
@@ -170,6 +174,7 @@ var_make_local(struct shell *sh, const char *name)
 		abort();
 	v->name = strdup(name);
 	v->scope = sh->scope;
+	nlocals++;
 	if (outer != NULL) {
 		/* A local starts with the outer value, as in dash. */
 		if (outer->value != NULL)
@@ -190,6 +195,8 @@ var_pop_scope(struct shell *sh, int scope)
 {
 	size_t i;
 
+	if (nlocals == 0)
+		return;
 	for (i = 0; i < NBUCKETS; i++) {
 		struct var **pp = &sh->vars[i];
 		while (*pp != NULL) {
@@ -212,6 +219,7 @@ var_pop_scope(struct shell *sh, int scope)
 			free(v->name);
 			free(v->value);
 			free(v);
+			nlocals--;
 		}
 	}
 }
