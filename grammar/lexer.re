@@ -39,7 +39,7 @@ struct wb {
 	int haslit, litq;
 };
 
-static int scan(struct lexer *lx, struct wb *wb, enum wctx ctx, int sq_special);
+static int scan(struct lexer *lx, struct wb *wb, enum wctx ctx, int special);
 
 /* ---- reading ---- */
 
@@ -69,14 +69,25 @@ rpeek(struct lexer *lx)
 	return (unsigned char)lx->buf.s[lx->pos];
 }
 
+/* A newline in alias text (XCU 2.3.1) is not a line of the input: it
+ * must not move the line numbers of what follows (bash). */
+static int
+in_alias_text(const struct lexer *lx, size_t pos)
+{
+	for (size_t i = 0; i < lx->naliases; i++)
+		if (pos >= lx->aliases[i].start && pos < lx->aliases[i].end)
+			return 1;
+	return 0;
+}
+
 static int
 rnext(struct lexer *lx)
 {
 	int c = rpeek(lx);
 	if (c >= 0) {
-		lx->pos++;
-		if (c == '\n')
+		if (c == '\n' && !(lx->naliases && in_alias_text(lx, lx->pos)))
 			lx->lineno++;
+		lx->pos++;
 	}
 	return c;
 }
@@ -93,8 +104,9 @@ peekc(struct lexer *lx)
 			return c;
 		if (lx->buf.s[lx->pos + 1] != '\n')
 			return c;
+		if (!(lx->naliases && in_alias_text(lx, lx->pos + 1)))
+			lx->lineno++;
 		lx->pos += 2;
-		lx->lineno++;
 	}
 }
 
@@ -107,19 +119,36 @@ nextc(struct lexer *lx)
 
 /* ---- diagnostics ---- */
 
-void
-lex_error(struct lexer *lx, const char *fmt, ...)
+static void
+verror_at(struct lexer *lx, int line, const char *fmt, va_list ap)
 {
 	char msg[256];
-	va_list ap;
 
 	if (lx->error)
 		return;
-	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	diag_syntax(lx->sh, lx->name, lx->lineno, "%s", msg);
+	diag_syntax(lx->sh, lx->name, line, "%s", msg);
 	lx->error = 1;
+}
+
+void
+lex_error(struct lexer *lx, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	verror_at(lx, lx->lineno, fmt, ap);
+	va_end(ap);
+}
+
+void
+lex_error_at(struct lexer *lx, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	verror_at(lx, line, fmt, ap);
+	va_end(ap);
 }
 
 static int
@@ -224,13 +253,13 @@ static int
 dollar_squote(struct lexer *lx, struct wb *wb)
 {
 	struct strbuf s = STRBUF_INIT;
-	int c, i, v;
+	int c, i, v, line = lx->lineno;
 
 	for (;;) {
 		c = rnext(lx);
 		if (c < 0) {
 			sb_free(&s);
-			lex_error(lx, "unterminated quoted string");
+			lex_error_at(lx, line, "unterminated quoted string");
 			return -1;
 		}
 		if (c == '\'')
@@ -301,7 +330,7 @@ backquote(struct lexer *lx, struct wb *wb, int in_dq)
 		c = nextc(lx);
 		if (c < 0) {
 			sb_free(&s);
-			lex_error(lx, "unterminated backquote");
+			lex_error_at(lx, line, "unterminated backquote");
 			return -1;
 		}
 		if (c == '`')
@@ -503,7 +532,7 @@ bad:
 			c = nextc(lx);
 			if (c < 0) {
 				sb_free(&s);
-				lex_error(lx, "missing '}'");
+				lex_error_at(lx, line, "missing '}'");
 				return -1;
 			}
 			if (q) {
@@ -602,16 +631,17 @@ dollar(struct lexer *lx, struct wb *wb, enum wctx ctx)
 	return 0;
 }
 
-/* "..." after the opening quote; adds a WP_DQ part. */
+/* "..." after the opening quote; adds a WP_DQ part. `in_brace_dq`: it is
+ * inside "${p-...}", where \} is an escape. */
 static int
-dquote(struct lexer *lx, struct wb *wb)
+dquote(struct lexer *lx, struct wb *wb, int in_brace_dq)
 {
 	struct wb in;
 
 	if (enter(lx) < 0)
 		return -1;
 	wb_init(&in);
-	int r = scan(lx, &in, W_DQ, 0);
+	int r = scan(lx, &in, W_DQ, in_brace_dq);
 	struct wpart *parts = wb_done(lx, &in);
 	lx->nest--;
 	if (r < 0)
@@ -627,11 +657,11 @@ static int
 squote(struct lexer *lx, struct wb *wb)
 {
 	size_t start = lx->pos;
-	int c;
+	int c, line = lx->lineno;
 
 	while ((c = rnext(lx)) != '\'') {
 		if (c < 0) {
-			lex_error(lx, "unterminated quoted string");
+			lex_error_at(lx, line, "unterminated quoted string");
 			return -1;
 		}
 	}
@@ -647,14 +677,16 @@ is_meta(int c)
 }
 
 /* Scans the body of a word in context `ctx` into wb, stopping before the
- * character that ends it. `sq_special`: in W_BRACE_DQ, single quotes quote
- * (pattern operators) instead of being literal. Returns 0, -1 after a
+ * character that ends it. `special`: in W_BRACE_DQ, single quotes quote
+ * (pattern operators) instead of being literal; in W_DQ, the "..." stands
+ * inside a double-quoted ${ }, where \} is an escape as well (dash, bash). Returns 0, -1 after a
  * diagnostic, or 1 for W_ARITH when the text turned out not to end in `))`. */
 static int
-scan(struct lexer *lx, struct wb *wb, enum wctx ctx, int sq_special)
+scan(struct lexer *lx, struct wb *wb, enum wctx ctx, int special)
 {
 	int parens = 0, c;
 	int quoted = ctx == W_DQ || ctx == W_HEREDOC;
+	int line = lx->lineno;	/* where the construct began, for messages (bash) */
 
 	for (;;) {
 		if (lx->error)
@@ -670,7 +702,7 @@ scan(struct lexer *lx, struct wb *wb, enum wctx ctx, int sq_special)
 			if (c == '}')
 				return 0;
 			if (c < 0) {
-				lex_error(lx, "missing '}'");
+				lex_error_at(lx, line, "missing '}'");
 				return -1;
 			}
 			break;
@@ -678,7 +710,7 @@ scan(struct lexer *lx, struct wb *wb, enum wctx ctx, int sq_special)
 			if (c == '"')
 				return 0;
 			if (c < 0) {
-				lex_error(lx, "unterminated quoted string");
+				lex_error_at(lx, line, "unterminated quoted string");
 				return -1;
 			}
 			break;
@@ -688,7 +720,7 @@ scan(struct lexer *lx, struct wb *wb, enum wctx ctx, int sq_special)
 			break;
 		case W_ARITH:
 			if (c < 0) {
-				lex_error(lx, "missing '))'");
+				lex_error_at(lx, line, "missing '))'");
 				return -1;
 			}
 			if (c == '(')
@@ -717,7 +749,7 @@ scan(struct lexer *lx, struct wb *wb, enum wctx ctx, int sq_special)
 				int d = rpeek(lx);
 				if (d == '$' || d == '`' || d == '\\' ||
 				    (d == '"' && (ctx == W_DQ || ctx == W_BRACE_DQ)) ||
-				    (d == '}' && ctx == W_BRACE_DQ)) {
+				    (d == '}' && (ctx == W_BRACE_DQ || (ctx == W_DQ && special)))) {
 					char ch = (char)rnext(lx);
 					wb_qlit(lx, wb, &ch, 1);
 				} else {
@@ -726,7 +758,7 @@ scan(struct lexer *lx, struct wb *wb, enum wctx ctx, int sq_special)
 			}
 			continue;
 		case '\'':
-			if (ctx == W_UNQ || ctx == W_BRACE || (ctx == W_BRACE_DQ && sq_special)) {
+			if (ctx == W_UNQ || ctx == W_BRACE || (ctx == W_BRACE_DQ && special)) {
 				nextc(lx);
 				if (squote(lx, wb) < 0)
 					return -1;
@@ -736,7 +768,7 @@ scan(struct lexer *lx, struct wb *wb, enum wctx ctx, int sq_special)
 		case '"':
 			if (ctx == W_UNQ || ctx == W_BRACE || ctx == W_BRACE_DQ) {
 				nextc(lx);
-				if (dquote(lx, wb) < 0)
+				if (dquote(lx, wb, ctx == W_BRACE_DQ) < 0)
 					return -1;
 				continue;
 			}
@@ -787,12 +819,11 @@ heredoc_delim(struct lexer *lx, const char *s, size_t n, int *quoted)
 		} else if (c == '\'' || c == '"') {
 			sq = c;
 			q = 1;
+		} else if (c == '\\' && i + 1 < n && s[i + 1] == '\n') {
+			i++;	/* a line continuation (XCU 2.2.1), not a quote */
 		} else if (c == '\\' && i + 1 < n) {
 			q = 1;
-			if (s[i + 1] == '\n')
-				i++;
-			else
-				sb_addc(&d, s[++i]);
+			sb_addc(&d, s[++i]);
 		} else if (c == '$' && i + 1 < n && (s[i + 1] == '\'' || s[i + 1] == '"')) {
 			continue;	/* $'x' $"x" delimiters: the quotes count */
 		} else {
@@ -805,30 +836,64 @@ heredoc_delim(struct lexer *lx, const char *s, size_t n, int *quoted)
 	return r;
 }
 
+/* Reads one line of a here-document body into `raw` (without its newline)
+ * and, for an unquoted body, the same line with line continuations removed
+ * into `joined` (XCU 2.7.4: the backslash behaves as inside double quotes,
+ * so the end delimiter may be split by backslash-newline, as in bash).
+ * Returns the byte that ended it: '\n' or -1. */
+static int
+heredoc_line(struct lexer *lx, int quoted, struct strbuf *raw, struct strbuf *joined)
+{
+	int c;
+
+	sb_reset(raw);
+	sb_reset(joined);
+	while ((c = rnext(lx)) >= 0 && c != '\n') {
+		sb_addc(raw, (char)c);
+		if (quoted || c != '\\') {
+			sb_addc(joined, (char)c);
+			continue;
+		}
+		int d = rpeek(lx);
+		if (d == '\n') {
+			sb_addc(raw, (char)rnext(lx));
+			continue;
+		}
+		sb_addc(joined, (char)c);
+		if (d == '\\') {	/* \\ is one escaped backslash */
+			sb_addc(raw, (char)rnext(lx));
+			sb_addc(joined, (char)d);
+		}
+	}
+	return c;
+}
+
 /* Reads the bodies of all pending here-documents (after a newline). At end
  * of input a body ends where the input does, as in dash and bash. */
 static void
 read_heredocs(struct lexer *lx)
 {
-	struct strbuf line = STRBUF_INIT, body = STRBUF_INIT;
+	struct strbuf line = STRBUF_INIT, joined = STRBUF_INIT, body = STRBUF_INIT;
 
 	for (struct heredoc *h = lx->pending; h; h = h->next_pending) {
 		int line0 = lx->lineno;
 		sb_reset(&body);
 		for (;;) {
-			int c;
-			sb_reset(&line);
 			if (rpeek(lx) < 0)
 				break;
-			while ((c = rnext(lx)) >= 0 && c != '\n')
-				sb_addc(&line, (char)c);
-			const char *t = line.s;
+			int c = heredoc_line(lx, h->quoted, &line, &joined);
+			const struct strbuf *cmp = h->quoted ? &line : &joined;
+			const char *t = cmp->s;
 			if (h->strip_tabs)
 				while (*t == '\t')
 					t++;
-			if (strcmp(t, h->delim) == 0 && strlen(t) == line.len - (size_t)(t - line.s))
+			if (strcmp(t, h->delim) == 0 && strlen(t) == cmp->len - (size_t)(t - cmp->s))
 				break;
-			sb_adds(&body, t);
+			t = line.s;
+			if (h->strip_tabs)
+				while (*t == '\t')
+					t++;
+			sb_addn(&body, t, line.len - (size_t)(t - line.s));
 			if (c == '\n')
 				sb_addc(&body, '\n');
 		}
@@ -860,6 +925,7 @@ read_heredocs(struct lexer *lx)
 	lx->pending = NULL;
 	lx->pending_tail = &lx->pending;
 	sb_free(&line);
+	sb_free(&joined);
 	sb_free(&body);
 }
 
@@ -1028,6 +1094,7 @@ alias_splice(struct lexer *lx, const char *name, const char *text, size_t start)
 			abort();
 	}
 	lx->aliases[lx->naliases].name = arena_strdup(lx->a, name);
+	lx->aliases[lx->naliases].start = start;
 	lx->aliases[lx->naliases].end = start + tl;
 	lx->naliases++;
 	lx->pos = start;

@@ -55,7 +55,7 @@ struct lex_ctx {
 
 struct alias_active {
 	char *name;
-	size_t end;		/* offset in buf where its text ends */
+	size_t start, end;	/* offsets in buf of its text */
 };
 
 struct lexer {
@@ -97,6 +97,9 @@ int lex_next(struct lexer *lx, struct ptok *t);
 void lex_discard(struct lexer *lx);
 /* Prints a syntax error at the current line and sets lx->error. */
 void lex_error(struct lexer *lx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* ... at line `line` (where an unterminated construct began). */
+void lex_error_at(struct lexer *lx, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 /* parse.c: runs a nested grammar over lx's tokens for $( ... ) (SUBEND at
  * the unmatched `)`) or a backquote body (SUBEND at the end of the text).

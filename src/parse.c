@@ -434,7 +434,7 @@ parse_for(struct pstate *ps, struct ptok *name, int has_in, struct word *words,
 	const char *s = word_name(name->w);
 	if (!s) {
 		if (!ps->failed)
-			lex_error(ps->lx, "bad for loop variable");
+			lex_error_at(ps->lx, name->line, "bad for loop variable");
 		ps->failed = 1;
 	}
 	struct ast_for *n = ast_new(ps->a, AST_FOR, sizeof *n, line);

@@ -516,3 +516,92 @@ SCRIPT
 	run timeout 5 "$SPSH" -n "$BATS_TEST_TMPDIR/big.sh"
 	[ "$status" -eq 0 ]
 }
+
+@test "a backslash-brace in double quotes inside a double-quoted brace expansion is an escape" {
+	sh_c 'x=1; echo "${x+"\}"}" "${x+"${x+"\}"}"}" "${u-"a\}b"}"'
+	out_is '} } a}b'
+}
+
+@test "here-doc end delimiter split by backslash-newline (unquoted body)" {
+	spsh_only	# as bash; dash does not join the delimiter line, yash rejects it
+	sh_c 'x=1; cat <<EOF
+$x
+EO\
+F
+echo after; cat <<"Q"
+raw\
+Q
+cat <<E\
+OF
+$x
+EOF'
+	out_is '1
+after
+raw\
+1'
+}
+
+@test "newlines in alias text do not move later line numbers" {
+	spsh_only	# as bash --posix; dash counts the alias text's lines
+	sh_script 'alias a="echo one
+echo two"
+a; echo "x $LINENO"
+echo "y $LINENO"
+a; ('
+	status_is 2
+	out_is 'one
+two
+x 3
+y 4
+one'
+	[ "$SPSH_IS_SPSH" = 1 ] || return 0
+	err_is "spsh: script.sh: line 6: syntax error: unexpected end of file"
+}
+
+@test "unterminated quotes and expansions report the line they began on (bash)" {
+	syntax_error "$(printf "echo 'a\n\nb")" 'unterminated quoted string' 1
+	syntax_error "$(printf ': ok\necho "a\n\nb')" 'unterminated quoted string' 2
+	syntax_error "$(printf ': ok\n: ${x\n\nb')" "missing '}'" 2
+	syntax_error "$(printf 'echo $((1+\n\nb')" "missing '))'" 1
+	syntax_error "$(printf '\necho \140abc\n\nb')" 'unterminated backquote' 2
+	syntax_error "$(printf 'for 1 in a; do :; done\n:')" 'bad for loop variable' 1
+}
+
+@test "syntax errors: line and token of each kind (lines as bash)" {
+	syntax_error 'echo a
+)' "unexpected ')'" 2
+	syntax_error 'echo a
+if true; then
+echo b
+fi fi' "unexpected 'fi'" 4
+	syntax_error 'echo a
+for x in a b; do
+echo
+' 'unexpected end of file' 4
+	syntax_error 'case x in
+a) ;;
+;;' "unexpected ';;'" 3
+	syntax_error 'echo a |
+
+&& b' "unexpected '&&'" 3
+	syntax_error 'echo <
+' "unexpected 'newline'" 1
+	syntax_error 'echo $(
+)
+)' "unexpected ')'" 3
+	syntax_error 'echo a
+if true; then :; else; fi' "unexpected ';'" 2
+}
+
+@test "an interactive shell goes on after a syntax error" {
+	[ "${SPSH##*/}" != dash ] || skip "dash -i stops at a syntax error when stdin is not a terminal"
+	printf 'echo a\necho )\necho b; if\nfi\necho "c\n\nd"\necho e\n' >in
+	run --separate-stderr "$SPSH" -i <in
+	[ "$output" = 'a
+c
+
+d
+e' ] || { echo "got: $output / $stderr"; return 1; }
+	[ "$SPSH_IS_SPSH" = 1 ] || return 0
+	[[ "$stderr" == *"line 2: syntax error: unexpected ')'"*"line 4: syntax error: unexpected 'fi'"* ]] || { echo "$stderr"; return 1; }
+}

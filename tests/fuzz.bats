@@ -1,0 +1,38 @@
+#!/usr/bin/env bats
+# Parser and expander fuzzing (tests/fuzz/): a fixed-seed batch of random
+# and mutated shell text through -n, --dump-ast -c and (a safe subset) -c.
+# A sanitizer report, a signal death, a hang (> 5 s) or a syntax error that
+# is not "spsh: line N: syntax error: ..." fails, with the input shown.
+# Longer runs: tests/fuzz/run.py build/asan/spsh --count 5000 --seed N.
+
+load helpers/common
+
+fuzz() {
+	spsh_only
+	command -v python3 >/dev/null || skip "no python3"
+	run python3 "$BATS_TEST_DIRNAME/fuzz/run.py" "$SPSH" --jobs 2 "$@" \
+		--corpus "$BATS_TEST_DIRNAME"/fuzz/corpus/*.sh \
+		"$BATS_TEST_DIRNAME"/fixtures/autoconf/configure \
+		"$BATS_TEST_DIRNAME"/compare/*.sh
+	echo "$output" | tail -40
+	[ "$status" -eq 0 ]
+}
+
+@test "fuzz: 200 inputs, seed 1" {
+	fuzz --seed 1 --count 200
+}
+
+@test "fuzz: 200 inputs, seed 2" {
+	fuzz --seed 2 --count 200
+}
+
+@test "fuzz: the driver reports a failing shell" {
+	spsh_only
+	command -v python3 >/dev/null || skip "no python3"
+	# a "shell" that dies by a signal on every input must fail the run
+	printf '#!/bin/sh\nkill -SEGV $$\n' >"$BATS_TEST_TMPDIR/spsh"
+	chmod +x "$BATS_TEST_TMPDIR/spsh"
+	run python3 "$BATS_TEST_DIRNAME/fuzz/run.py" "$BATS_TEST_TMPDIR/spsh" --count 3
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"FAIL seed 1 case 0"*"status -11"* ]]
+}
