@@ -194,23 +194,193 @@ pattern_match(const char *pat, const char *s)
 	return match_n(pat, s, strlen(s));
 }
 
+/* ---- ${p#w} ${p##w} ${p%w} ${p%%w} (XCU 2.6.2) ----
+ *
+ * Trying match_n() at every prefix length (or suffix offset) is quadratic:
+ * `${x#*b}` on n bytes without a `b` costs n^2/2 steps. Instead the pattern
+ * is compiled to a sequence of one-byte elements and stars and run as a
+ * nondeterministic automaton over the string once, forward for a prefix and
+ * backward (with the elements reversed) for a suffix; every length at which
+ * the whole pattern has matched is a candidate. That is O(|pat| * n) in the
+ * worst case and stops early: at the first match for the shortest, when no
+ * state is left for the longest, so `${x#abc}` and `${x%.c}` look at a few
+ * bytes and `${x##*[/]}`, `${x%[/]*}` are single passes. The elements match
+ * bytes exactly as match_one() does, so the results are those of match_n(). */
+
+enum { E_STAR, E_ANY, E_BYTE, E_BRACKET };
+
+struct elem {
+	unsigned char kind, c;	/* c: the byte of an E_BYTE */
+	const char *br;		/* E_BRACKET: its text after the `[` */
+};
+
+/* Compiles `pat` into e[] (room for strlen(pat) elements), runs of stars
+ * folded into one. Returns the number of elements. */
+static size_t
+compile(const char *pat, struct elem *e)
+{
+	size_t m = 0;
+	const char *p = pat, *end;
+
+	while (*p != '\0') {
+		struct elem x = { E_BYTE, (unsigned char)*p, NULL };
+
+		switch (*p) {
+		case '*':
+			p++;
+			if (m > 0 && e[m - 1].kind == E_STAR)
+				continue;
+			x.kind = E_STAR;
+			break;
+		case '?':
+			p++;
+			x.kind = E_ANY;
+			break;
+		case '[':
+			if (bracket(p + 1, 0, &end) >= 0) {
+				x.kind = E_BRACKET;
+				x.br = p + 1;
+				p = end;
+			} else {
+				p++;	/* no closing `]`: an ordinary `[` */
+			}
+			break;
+		case '\\':
+			if (p[1] != '\0') {
+				x.c = (unsigned char)p[1];
+				p += 2;
+			} else {
+				p++;	/* a trailing backslash is itself */
+			}
+			break;
+		default:
+			p++;
+			break;
+		}
+		e[m++] = x;
+	}
+	return m;
+}
+
+static bool
+elem_match(const struct elem *e, int c)
+{
+	const char *end;
+
+	switch (e->kind) {
+	case E_ANY:
+		return true;
+	case E_BYTE:
+		return e->c == c;
+	case E_BRACKET:
+		return bracket(e->br, c, &end) == 1;
+	}
+	return false;	/* E_STAR is handled by the caller */
+}
+
+/* Runs e[0..m) over the n bytes at `s`, forward, or backward from s[n-1]
+ * when `back` (then e[] is reversed). Returns the shortest or longest
+ * count of bytes the whole pattern matches, or -1. The active states lie
+ * in [lo, hi], so a literal pattern costs O(1) per byte, not O(m). */
+static long
+run(const struct elem *e, size_t m, const char *s, size_t n, bool back,
+    bool longest)
+{
+	bool buf[2 * 64];
+	bool *mem = 2 * (m + 1) <= sizeof buf ? buf : malloc(2 * (m + 1));
+	bool *cur = mem, *nxt = mem + m + 1;
+	size_t lo = 0, hi = 0;
+	long best = -1;
+
+	if (mem == NULL)
+		abort();
+	memset(mem, 0, 2 * (m + 1));
+	cur[0] = true;
+	if (m > 0 && e[0].kind == E_STAR)	/* a star may match nothing */
+		cur[hi = 1] = true;
+	for (size_t k = 0;; k++) {
+		size_t nlo = m + 1, nhi = 0;
+		bool *t;
+		int c;
+
+		if (cur[m]) {
+			best = (long)k;
+			if (!longest)
+				break;
+		}
+		if (k == n)
+			break;
+		c = (unsigned char)(back ? s[n - 1 - k] : s[k]);
+		for (size_t j = lo; j <= hi && j < m; j++) {
+			size_t to;
+
+			if (!cur[j])
+				continue;
+			cur[j] = false;
+			if (e[j].kind == E_STAR)
+				to = j;
+			else if (elem_match(&e[j], c))
+				to = j + 1;
+			else
+				continue;
+			nxt[to] = true;
+			if (to < nlo)
+				nlo = to;
+			if (to > nhi)
+				nhi = to;
+			/* stars are never adjacent after compile() */
+			if (to < m && e[to].kind == E_STAR) {
+				nxt[to + 1] = true;
+				if (to + 1 > nhi)
+					nhi = to + 1;
+			}
+		}
+		cur[m] = false;
+		if (nlo > nhi)
+			break;	/* no state left: no longer match */
+		lo = nlo;
+		hi = nhi;
+		t = cur;
+		cur = nxt;
+		nxt = t;
+	}
+	if (mem != buf)
+		free(mem);
+	return best;
+}
+
+/* Compiles `pat` (reversed if `back`) and runs it over `s`. */
+static long
+affix(const char *pat, const char *s, size_t n, bool back, bool longest)
+{
+	struct elem buf[32];
+	size_t plen = strlen(pat);
+	struct elem *e = plen <= 32 ? buf : malloc(plen * sizeof *e);
+	size_t m;
+	long r;
+
+	if (e == NULL)
+		abort();
+	m = compile(pat, e);
+	if (back) {
+		for (size_t i = 0; i < m / 2; i++) {
+			struct elem t = e[i];
+			e[i] = e[m - 1 - i];
+			e[m - 1 - i] = t;
+		}
+	}
+	r = run(e, m, s, n, back, longest);
+	if (e != buf)
+		free(e);
+	return r;
+}
+
 /* ${p#w} and ${p##w} (XCU 2.6.2): length of the shortest or longest prefix
  * of `s` that `pat` matches, or -1. */
 long
 pattern_prefix(const char *pat, const char *s, bool longest)
 {
-	size_t n = strlen(s);
-
-	if (longest) {
-		for (size_t len = n + 1; len-- > 0;)
-			if (match_n(pat, s, len))
-				return (long)len;
-	} else {
-		for (size_t len = 0; len <= n; len++)
-			if (match_n(pat, s, len))
-				return (long)len;
-	}
-	return -1;
+	return affix(pat, s, strlen(s), false, longest);
 }
 
 /* ${p%w} and ${p%%w}: offset where the shortest or longest suffix of `s`
@@ -219,17 +389,9 @@ long
 pattern_suffix(const char *pat, const char *s, bool longest)
 {
 	size_t n = strlen(s);
+	long k = affix(pat, s, n, true, longest);
 
-	if (longest) {
-		for (size_t off = 0; off <= n; off++)
-			if (pattern_match(pat, s + off))
-				return (long)off;
-	} else {
-		for (size_t off = n + 1; off-- > 0;)
-			if (pattern_match(pat, s + off))
-				return (long)off;
-	}
-	return -1;
+	return k < 0 ? -1 : (long)n - k;
 }
 
 /* True if `pat` contains an unescaped `*`, `?`, or a `[` that opens a

@@ -202,6 +202,155 @@ prefix_suffix(void)
 	CHECK(pattern_suffix("\\**", "a*b*c", false) == 3);
 }
 
+/* pattern_prefix/suffix run an automaton over the string once (pattern.c);
+ * their answers must be those of pattern_match() tried at every length, as
+ * the definition in XCU 2.6.2 reads. Random patterns built from escaped
+ * characters, brackets (negated, with ranges, unclosed), `?`, runs of `*`,
+ * trailing backslashes and the bytes of a two-byte UTF-8 character, against
+ * random strings over the same bytes. */
+static long
+slow_prefix(const char *pat, const char *s, bool longest)
+{
+	size_t n = strlen(s);
+	char *t = malloc(n + 1);
+	long r = -1;
+
+	for (size_t i = 0; i <= n; i++) {
+		size_t len = longest ? n - i : i;
+
+		memcpy(t, s, len);
+		t[len] = '\0';
+		if (pattern_match(pat, t)) {
+			r = (long)len;
+			break;
+		}
+	}
+	free(t);
+	return r;
+}
+
+static long
+slow_suffix(const char *pat, const char *s, bool longest)
+{
+	size_t n = strlen(s);
+
+	for (size_t i = 0; i <= n; i++) {
+		size_t off = longest ? i : n - i;
+
+		if (pattern_match(pat, s + off))
+			return (long)off;
+	}
+	return -1;
+}
+
+static void
+affix_fast_paths(void)
+{
+	static const char *const pieces[] = {
+		"a", "b", "/", ".", "*", "**", "?", "[ab]", "[!a]", "[]a]",
+		"[a-c]", "[", "]", "\\*", "\\a", "\\[", "\\\\", "\xc3", "\xa9",
+		"\xc3\xa9", "[\xc3\xa9]", "[[:alpha:]]", "-",
+	};
+	static const char bytes[] = "ab/.*?[]\\-c\xc3\xa9";
+	unsigned seed = 12345;
+	int bad = 0;
+
+	for (int iter = 0; iter < 20000; iter++) {
+		char pat[64] = "", s[24];
+		int np, ns;
+
+		seed = seed * 1103515245 + 12345;
+		np = (int)(seed >> 16) % 6;
+		for (int i = 0; i < np; i++) {
+			seed = seed * 1103515245 + 12345;
+			strcat(pat, pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])]);
+		}
+		seed = seed * 1103515245 + 12345;
+		if ((seed >> 16) % 8 == 0)
+			strcat(pat, "\\");	/* a trailing backslash */
+		seed = seed * 1103515245 + 12345;
+		ns = (int)(seed >> 16) % (int)(sizeof s - 1);
+		for (int i = 0; i < ns; i++) {
+			seed = seed * 1103515245 + 12345;
+			s[i] = bytes[(seed >> 16) % (sizeof bytes - 1)];
+		}
+		s[ns] = '\0';
+		for (int longest = 0; longest < 2; longest++) {
+			if (pattern_prefix(pat, s, longest) != slow_prefix(pat, s, longest) ||
+			    pattern_suffix(pat, s, longest) != slow_suffix(pat, s, longest)) {
+				if (bad++ < 5)
+					fprintf(stderr, "affix mismatch: pat '%s' s '%s' longest %d\n",
+					    pat, s, longest);
+			}
+		}
+	}
+	CHECK(bad == 0);
+
+	/* literal prefixes and suffixes, escaped and not */
+	CHECK(pattern_prefix("abc", "abcabc", false) == 3);
+	CHECK(pattern_prefix("abc", "abcabc", true) == 3);
+	CHECK(pattern_prefix("abd", "abcabc", true) == -1);
+	CHECK(pattern_suffix(".c", "main.c", false) == 4);
+	CHECK(pattern_suffix("\\.c", "main.c", true) == 4);
+	CHECK(pattern_suffix(".c", ".c", false) == 0);
+	CHECK(pattern_suffix("x.c", ".c", false) == -1);
+	CHECK(pattern_prefix("a\\", "a\\b", false) == 2);	/* trailing \ is itself */
+	CHECK(pattern_suffix("\\", "a\\", false) == 1);
+	CHECK(pattern_prefix("[", "[a", false) == 1);	/* unclosed [ is itself */
+	CHECK(pattern_suffix("[a", "b[a", false) == 1);
+	CHECK(pattern_prefix("\xc3", "\xc3\xa9", false) == 1);	/* bytes */
+	CHECK(pattern_suffix("?", "\xc3\xa9", false) == 1);
+	CHECK(pattern_suffix("\xa9", "\xc3\xa9", true) == 1);
+	/* empty patterns and strings */
+	CHECK(pattern_prefix("", "abc", false) == 0);
+	CHECK(pattern_suffix("", "abc", false) == 3);
+	CHECK(pattern_suffix("", "", true) == 0);
+	CHECK(pattern_suffix("*", "", false) == 0);
+	CHECK(pattern_prefix("**", "", true) == 0);
+	/* ${x%/...} and ${x##...} on a string without a slash: no match */
+	CHECK(pattern_suffix("/*", "abc", false) == -1);
+	CHECK(pattern_prefix("*/", "abc", true) == -1);
+	CHECK(pattern_prefix("*/", "a//b", true) == 3);
+	CHECK(pattern_suffix("/*", "a//b", false) == 2);
+	CHECK(pattern_suffix("/*", "a//b", true) == 1);
+	/* patterns longer than the stack buffers of pattern.c */
+	{
+		char longpat[200], longs[300];
+
+		memset(longpat, '?', 150);
+		longpat[150] = '*';
+		longpat[151] = '\0';
+		memset(longs, 'x', 299);
+		longs[299] = '\0';
+		CHECK(pattern_prefix(longpat, longs, false) == 150);
+		CHECK(pattern_suffix(longpat, longs, false) == 149);
+		CHECK(pattern_prefix(longpat, longs + 200, false) == -1);
+	}
+}
+
+/* Linear, not quadratic: ${x#*b}, ${x%b*}, ${x##*b}, ${x%%b*} and the
+ * slash patterns on a megabyte. With one match_n() per length these are ~10^12
+ * steps; a generous bound, so a loaded machine does not fail it. */
+static void
+affix_linear(void)
+{
+	size_t n = 1 << 20;
+	char *s = malloc(n + 1);
+	clock_t t0 = clock();
+
+	memset(s, 'a', n);
+	s[n] = '\0';
+	CHECK(pattern_prefix("*b", s, false) == -1);
+	CHECK(pattern_prefix("*b", s, true) == -1);
+	CHECK(pattern_suffix("b*", s, false) == -1);
+	CHECK(pattern_suffix("b*", s, true) == -1);
+	s[n / 2] = '/';
+	CHECK(pattern_prefix("*/", s, true) == (long)n / 2 + 1);
+	CHECK(pattern_suffix("/*", s, false) == (long)n / 2);
+	CHECK((double)(clock() - t0) / CLOCKS_PER_SEC < 5.0);
+	free(s);
+}
+
 static void
 magic(void)
 {
@@ -225,6 +374,8 @@ main(void)
 	match_table();
 	no_blowup();
 	prefix_suffix();
+	affix_fast_paths();
+	affix_linear();
 	magic();
 	return unit_done("pattern");
 }
