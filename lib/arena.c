@@ -12,6 +12,13 @@ struct arena_block {
 	alignas(max_align_t) unsigned char data[];
 };
 
+/* An adopted heap allocation; the node itself lives in the arena, after
+ * any mark that could release it. */
+struct arena_adopted {
+	struct arena_adopted *prev;
+	void *p;
+};
+
 enum { BLOCK_MIN = 16384 };
 
 void
@@ -19,6 +26,7 @@ arena_init(struct arena *a)
 {
 	a->head = NULL;
 	a->used = 0;
+	a->adopted = NULL;
 }
 
 void *
@@ -61,16 +69,32 @@ arena_strdup(struct arena *a, const char *s)
 	return arena_strndup(a, s, strlen(s));
 }
 
+void *
+arena_adopt(struct arena *a, void *p)
+{
+	struct arena_adopted *n = arena_alloc(a, sizeof *n);
+
+	n->prev = a->adopted;
+	n->p = p;
+	a->adopted = n;
+	return p;
+}
+
 struct arena_mark
 arena_mark(struct arena *a)
 {
-	struct arena_mark m = { a->head, a->used };
+	struct arena_mark m = { a->head, a->used, a->adopted };
 	return m;
 }
 
 void
 arena_release(struct arena *a, struct arena_mark m)
 {
+	/* the nodes are in the blocks freed below, so walk them first */
+	while (a->adopted != m.adopted) {
+		free(a->adopted->p);
+		a->adopted = a->adopted->prev;
+	}
 	while (a->head != m.block) {
 		struct arena_block *prev = a->head->prev;
 		free(a->head);
@@ -82,6 +106,6 @@ arena_release(struct arena *a, struct arena_mark m)
 void
 arena_free(struct arena *a)
 {
-	struct arena_mark none = { NULL, 0 };
+	struct arena_mark none = { NULL, 0, NULL };
 	arena_release(a, none);
 }

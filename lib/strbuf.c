@@ -107,6 +107,10 @@ sb_detach(struct strbuf *b)
 	if (!b->cap)
 		sb_grow(b, 0);
 	s = b->s;
+	/* Doubling may have left up to 3/4 of the buffer unused: give big
+	 * tails back (for an mmap'd block realloc shrinks without copying). */
+	if (b->cap - b->len > 65536 && (s = realloc(b->s, b->len + 1)) == NULL)
+		s = b->s;
 	sb_init(b);
 	return s;
 }

@@ -21,6 +21,6 @@ void sb_adds(struct strbuf *b, const char *s);
 void sb_printf(struct strbuf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void sb_vprintf(struct strbuf *b, const char *fmt, va_list ap);
-char *sb_detach(struct strbuf *b);		/* malloc'd string; b is reset empty */
+char *sb_detach(struct strbuf *b);		/* malloc'd string (big slack trimmed); b is reset empty */
 
 #endif

@@ -196,8 +196,11 @@ next(struct parser *p)
 		return;
 	}
 	for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
-		size_t n = strlen(ops[i].s);
+		size_t n;
 
+		if (ops[i].s[0] != *s)	/* cheap test first: one per operator */
+			continue;
+		n = strlen(ops[i].s);
 		if (strncmp(s, ops[i].s, n) == 0) {
 			p->tok = ops[i].t;
 			p->pos = s + n;
@@ -243,6 +246,32 @@ name_str(const struct val *lv, char *buf, size_t bufsz)
 	return s;
 }
 
+/* True if `s` is a decimal constant without sign, leading zero (octal) or
+ * blanks, short enough not to overflow: then *out is its value, the same
+ * the full parser would give. */
+static bool
+plain_decimal(const char *s, long *out)
+{
+	long v = 0;
+	size_t i;
+
+	if (s[0] == '0' && s[1] == '\0') {
+		*out = 0;
+		return true;
+	}
+	if (s[0] < '1' || s[0] > '9')
+		return false;
+	for (i = 0; s[i] >= '0' && s[i] <= '9'; i++) {
+		if (i == 18)
+			return false;
+		v = v * 10 + (s[i] - '0');
+	}
+	if (s[i] != '\0')
+		return false;
+	*out = v;
+	return true;
+}
+
 /* The value of variable `lv`: unset or empty is 0; anything else is itself
  * evaluated as an expression (bash, ksh; POSIX requires only that an integer
  * constant, with an optional sign, work). */
@@ -262,7 +291,9 @@ get_var(struct parser *p, const struct val *lv)
 		return 0;
 	}
 	val = var_get(p->sh, name);
-	if (val != NULL && *val != '\0') {
+	if (val != NULL && plain_decimal(val, &r)) {
+		/* the usual case, i=$((i+1)): no nested parse */
+	} else if (val != NULL && *val != '\0') {
 		if (p->depth + 1 >= ARITH_MAX_DEPTH) {
 			p->err = true;
 			diag_error(p->sh, "arithmetic: %s: expression recursion level exceeded", name);

@@ -639,6 +639,8 @@ word_to_str(struct shell *sh, struct word *w, enum xmode mode, bool in_assign)
 	}
 	if (mode == X_PATTERN)
 		r = arena_strndup(&sh->eval, x.pat.s, x.pat.len);
+	else if (x.cur.len >= 65536)	/* a big x=$x$x: no second copy */
+		r = arena_adopt(&sh->eval, sb_detach(&x.cur));
 	else
 		r = arena_strndup(&sh->eval, x.cur.s, x.cur.len);
 	xfree(&x);

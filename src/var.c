@@ -6,6 +6,7 @@
  * the function returns. The exported environment is cached as one envp
  * array and rebuilt only after an exported variable changed. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,6 +96,8 @@ create(struct shell *sh, const char *name)
 static void
 special(struct shell *sh, const char *name)
 {
+	if (name[0] != 'P' && name[0] != 'O' && name[0] != 'L')
+		return;	/* most assignments: no strcmp */
 	if (strcmp(name, "PATH") == 0 && path_hash_clear != NULL)
 		path_hash_clear();
 	else if (strcmp(name, "OPTIND") == 0 && getopts_reset != NULL)
@@ -115,9 +118,28 @@ var_set(struct shell *sh, const char *name, const char *value, unsigned flags)
 	if (v == NULL)
 		v = create(sh, name);
 	if (value != NULL) {
-		char *copy = strdup(value);
-		free(v->value);
-		v->value = copy;
+		/* Free the old value first unless the new one is part of it
+		 * (x=${x#?} may pass a pointer into it): x=$x$x then needs the
+		 * new value and its copy, not the old value as well. */
+		uintptr_t o = (uintptr_t)v->value, n = (uintptr_t)value;
+		size_t olen = v->value != NULL ? strlen(v->value) : 0;
+		size_t nlen = strlen(value);
+
+		if (v->value != NULL && nlen <= olen && olen <= 2 * nlen + 32) {
+			/* fits: reuse the buffer (memmove: value may be in it) */
+			memmove(v->value, value, nlen + 1);
+		} else {
+			if (v->value != NULL && (n < o || n > o + olen)) {
+				free(v->value);
+				v->value = NULL;
+			}
+			char *copy = malloc(nlen + 1);
+			if (copy == NULL)
+				abort();
+			memcpy(copy, value, nlen + 1);
+			free(v->value);
+			v->value = copy;
+		}
 	}
 	if (sh->opt.allexport && value != NULL)
 		flags |= VAR_EXPORT;
