@@ -1,6 +1,7 @@
 /* kill.c: the kill utility (XCU kill): kill [-s sig | -sig | -num] pid...,
  * kill -l [exit_status...]. Job ids (%n) are resolved by the job module
- * and signalled as process groups. bash's -n num is accepted too. */
+ * and signalled as process groups (or process by process without job
+ * control). bash's -n num is accepted too. */
 #include <ctype.h>
 #include <errno.h>
 #include <signal.h>
@@ -10,7 +11,7 @@
 #include <string.h>
 
 #include "biutil.h"
-#include "jobspec.h"
+#include "job.h"
 #include "shell.h"
 #include "signame.h"
 
@@ -80,13 +81,23 @@ send(struct shell *sh, const char *a, int sig)
 	pid_t pid;
 
 	if (a[0] == '%') {
-		if (job_pgid == NULL) {
-			diag_error(sh, "kill: %s: no such job", a);
+		struct job *j = job_find(sh, a, "kill");
+		int st = 0;
+
+		if (j == NULL)
 			return 1;
+		if (j->pgid != 0) {
+			pid = -j->pgid;	/* job control: the job's process group */
+		} else {
+			/* no process group of its own: each live process */
+			for (size_t k = 0; k < j->nproc; k++)
+				if (j->procs[k].pid > 0 && !j->procs[k].done &&
+				    kill(j->procs[k].pid, sig) != 0 && errno != ESRCH) {
+					diag_errno(sh, "kill: %s", a);
+					st = 1;
+				}
+			return st;
 		}
-		if ((pid = job_pgid(sh, a)) == 0)
-			return 1;
-		pid = -pid;
 	} else {
 		const char *p = a + (a[0] == '-');
 		char *end;

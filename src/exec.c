@@ -422,6 +422,8 @@ prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
 				j++;
 				break;
 			}
+			if (strspn(p->argv[j] + 1, "pvV") != strlen(p->argv[j] + 1))
+				v = true;	/* a bad option: the builtin reports it */
 			if (strchr(p->argv[j], 'v') || strchr(p->argv[j], 'V'))
 				v = true;
 			if (strchr(p->argv[j], 'p'))
@@ -429,7 +431,7 @@ prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
 			j++;
 		}
 		if (v)
-			break;
+			break;	/* command -v/-V (or a usage error): the builtin */
 		p->argc -= j;
 		p->argv += j;
 		nofunc = true;

@@ -223,6 +223,10 @@ bool
 job_wait_change(struct shell *sh, struct job *j, bool wait_stopped)
 {
 	while (!job_done(j) && !(wait_stopped && job_stopped(j))) {
+		/* A trapped signal that came while another child was being
+		 * reaped must not be left for after the next blocking wait. */
+		if (sh->pending_signals && !sh->in_trap)
+			return false;
 		if (!wait_one(sh, true)) {
 			if (sh->pending_signals)
 				return false;
