@@ -127,13 +127,15 @@ simple_is_pure(struct ast_simple *c)
 	return true;
 }
 
+/* The text of a job for `jobs` and notices: always for background jobs,
+ * for foreground ones only where they can be stopped (job control). */
 static char *
-command_text(struct shell *sh, struct ast_node *n)
+command_text(struct shell *sh, struct ast_node *n, bool bg)
 {
 	struct strbuf b = STRBUF_INIT;
 	char *s;
 
-	if (!sh->opt.interactive && !sh->opt.monitor)
+	if (!bg && !sh->opt.interactive && !sh->opt.monitor)
 		return NULL;
 	ast_print(&b, n);
 	s = sb_detach(&b);
@@ -812,7 +814,7 @@ run_prepared(struct shell *sh, struct prep *p)
 	job = job_new(sh, NULL, false);
 	if (sh->opt.monitor && sh->tty_fd >= 0 && !sh->subshell) {
 		free(job->cmd);
-		job->cmd = command_text(sh, &p->c->base);
+		job->cmd = command_text(sh, &p->c->base, false);
 	}
 	st = spawn_external(sh, p, -1, -1, job, RUN_FG);
 	if (st != 0) {
@@ -1107,7 +1109,7 @@ exec_pipeline(struct shell *sh, struct ast_pipeline *pl, enum run_mode mode)
 		return st;
 	}
 	job = job_new(sh, NULL, mode == RUN_BG);
-	job->cmd = command_text(sh, &pl->base);
+	job->cmd = command_text(sh, &pl->base, mode == RUN_BG);
 	/* Each side-effect free simple command is expanded (and looked up)
 	 * here, in order, just before its stage starts: that decides whether
 	 * it is spawned, forked, or run in the shell. */
@@ -1195,7 +1197,7 @@ exec_async(struct shell *sh, struct ast_node *n)
 	if (n->kind == AST_PIPELINE && ((struct ast_pipeline *)n)->n > 1)
 		return exec_pipeline(sh, (struct ast_pipeline *)n, RUN_BG);
 	job = job_new(sh, NULL, true);
-	job->cmd = command_text(sh, n);
+	job->cmd = command_text(sh, n, true);
 	start_stage(sh, n, -1, -1, job, RUN_BG);
 	arena_release(&sh->eval, m);
 	if (job->nproc > 0) {
@@ -1244,7 +1246,7 @@ exec_subshell(struct shell *sh, struct ast_group *g)
 		arena_release(&sh->eval, m);
 	}
 	job = job_new(sh, NULL, false);
-	job->cmd = command_text(sh, &g->base);
+	job->cmd = command_text(sh, &g->base, false);
 	pid_t pid = subshell_fork(sh);
 	if (pid < 0) {
 		job_free(sh, job);
