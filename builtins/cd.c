@@ -15,17 +15,8 @@
 
 #include "biutil.h"
 #include "cd.h"
+#include "xalloc.h"
 #include "shell.h"
-
-static char *
-xstrdup(const char *s)
-{
-	char *p = strdup(s);
-
-	if (p == NULL)
-		abort();
-	return p;
-}
 
 /* True if `p` is absolute and has no "." or ".." component. */
 static bool
@@ -68,9 +59,9 @@ logical_cwd(struct shell *sh)
 	char *cwd;
 
 	if (pwd_valid(pwd))
-		return xstrdup(pwd);
+		return xa_strdup(pwd);
 	if ((cwd = getcwd(NULL, 0)) == NULL && is_canonical_abs(pwd))
-		return xstrdup(pwd);
+		return xa_strdup(pwd);
 	return cwd;
 }
 
@@ -172,7 +163,7 @@ cdpath_search(struct shell *sh, const char *dir, bool *print)
 	const char *cdpath = var_get(sh, "CDPATH"), *p, *end;
 
 	if (cdpath == NULL || *cdpath == '\0')
-		return xstrdup(dir);
+		return xa_strdup(dir);
 	for (p = cdpath;; p = end + 1) {
 		struct stat st;
 		char *cand, *e;
@@ -192,7 +183,7 @@ cdpath_search(struct shell *sh, const char *dir, bool *print)
 		if (*end == '\0')
 			break;
 	}
-	return xstrdup(dir);
+	return xa_strdup(dir);
 }
 
 /* chdir() with XCU cd step 9: a path too long for the system is retried
@@ -267,7 +258,7 @@ bi_cd(struct shell *sh, int argc, char **argv)
 
 	/* Steps 3-6 */
 	if (dir[0] == '/' || starts_with_dot(dir))
-		curpath = xstrdup(dir);
+		curpath = xa_strdup(dir);
 	else
 		curpath = cdpath_search(sh, dir, &print);
 
@@ -279,7 +270,7 @@ bi_cd(struct shell *sh, int argc, char **argv)
 		physical = true;
 	/* Steps 7-8: the logical path, built on PWD */
 	if (!physical) {
-		char *abs = curpath[0] != '/' ? join(oldpwd, curpath) : xstrdup(curpath);
+		char *abs = curpath[0] != '/' ? join(oldpwd, curpath) : xa_strdup(curpath);
 
 		if (canonicalise(abs) == 0) {
 			free(curpath);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "alias.h"
+#include "xalloc.h"
 #include "shell.h"
 
 static struct alias *tab;	/* heap, sorted by name */
@@ -59,16 +60,6 @@ find(const char *name, size_t *at)
 	return -1;
 }
 
-static char *
-xstrdup(const char *s)
-{
-	char *p = strdup(s);
-
-	if (p == NULL)
-		abort();
-	return p;
-}
-
 bool
 alias_valid_name(const char *name)
 {
@@ -90,7 +81,7 @@ alias_set(struct shell *sh, const char *name, const char *value)
 	if (!alias_valid_name(name))
 		return -1;
 	if ((i = find(name, &at)) >= 0) {
-		char *v = xstrdup(value);
+		char *v = xa_strdup(value);
 
 		retire(tab[i].value);
 		tab[i].value = v;
@@ -106,8 +97,8 @@ alias_set(struct shell *sh, const char *name, const char *value)
 		captab = ncap;
 	}
 	memmove(&tab[at + 1], &tab[at], (ntab - at) * sizeof *tab);
-	tab[at].name = xstrdup(name);
-	tab[at].value = xstrdup(value);
+	tab[at].name = xa_strdup(name);
+	tab[at].value = xa_strdup(value);
 	ntab++;
 	return 0;
 }

@@ -313,8 +313,28 @@ struct saved_var {
 	bool existed;
 };
 
+static void assign_restore(struct shell *sh, struct saved_var *sv, int n);
+static struct saved_var *assign_save(struct shell *sh, struct prep *p, int *n, bool *failed);
+
+/* Makes the command's assignments for the time it runs (regular builtins
+ * and functions), saving what they hide in *sv. Returns 0, or -1 after a
+ * diagnostic (a read-only variable), everything already restored. */
+static int
+assign_temp(struct shell *sh, struct prep *p, struct saved_var **out, int *n)
+{
+	bool failed = false;
+	struct saved_var *sv = assign_save(sh, p, n, &failed);
+
+	if (failed) {
+		assign_restore(sh, sv, *n);
+		return -1;
+	}
+	*out = sv;
+	return 0;
+}
+
 static struct saved_var *
-assign_temp(struct shell *sh, struct prep *p, int *n, bool *failed)
+assign_save(struct shell *sh, struct prep *p, int *n, bool *failed)
 {
 	struct assign *a;
 	struct saved_var *sv;
@@ -661,15 +681,10 @@ run_builtin(struct shell *sh, struct prep *p)
 				fatal_error(sh, 1);
 				return 1;
 			}
-	} else {
-		bool failed = false;
-		sv = assign_temp(sh, p, &nsv, &failed);
-		if (failed) {
-			redir_undo(sh, &undo);
-			assign_restore(sh, sv, nsv);
-			fatal_error(sh, 1);
-			return 1;
-		}
+	} else if (assign_temp(sh, p, &sv, &nsv) != 0) {
+		redir_undo(sh, &undo);
+		fatal_error(sh, 1);
+		return 1;
 	}
 	sh->builtin_error = false;
 	st = p->bi->fn(sh, p->argc, p->argv);
@@ -699,11 +714,8 @@ run_function(struct shell *sh, struct prep *p)
 		redir_undo(sh, &undo);
 		return 1;
 	}
-	bool failed = false;
-	sv = assign_temp(sh, p, &nsv, &failed);
-	if (failed) {
+	if (assign_temp(sh, p, &sv, &nsv) != 0) {
 		redir_undo(sh, &undo);
-		assign_restore(sh, sv, nsv);
 		fatal_error(sh, 1);
 		return 1;
 	}
