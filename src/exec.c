@@ -1231,11 +1231,15 @@ exec_subshell(struct shell *sh, struct ast_group *g)
 	struct ast_node *b = g->body;
 
 	/* `(cmd)` where cmd is one external command: the subshell has nothing
-	 * else to do, so the command is spawned as it is (DESIGN.md). */
+	 * else to do, so the command is spawned as it is (DESIGN.md). Any
+	 * other simple command, once expanded here, runs in the child as it
+	 * is: its expansions (a $(...) in them) must not run twice. */
+	struct prep p = { 0 };
+	struct arena_mark m = arena_mark(&sh->eval);
+	bool prepared = false;
+
 	if (b != NULL && b->kind == AST_SIMPLE && sh->traps[0] == NULL) {
 		struct ast_simple *c = (struct ast_simple *)b;
-		struct prep p = { 0 };
-		struct arena_mark m = arena_mark(&sh->eval);
 		int pr = c->words != NULL && simple_is_pure(c) ? prepare(sh, c, &p) : 1;
 		if (pr < 0) {
 			prep_free(&p);
@@ -1254,13 +1258,14 @@ exec_subshell(struct shell *sh, struct ast_group *g)
 			check_errexit(sh);
 			return st;
 		}
-		prep_free(&p);
-		arena_release(&sh->eval, m);
+		prepared = pr == 0;
 	}
 	job = job_new(sh, NULL, false);
 	job->cmd = command_text(sh, &g->base, false);
 	pid_t pid = subshell_fork(sh);
 	if (pid < 0) {
+		prep_free(&p);
+		arena_release(&sh->eval, m);
 		job_free(sh, job);
 		return sh->status = 2;
 	}
@@ -1269,10 +1274,14 @@ exec_subshell(struct shell *sh, struct ast_group *g)
 			setpgid(0, 0);
 			tcsetpgrp(sh->tty_fd, getpid());
 		}
+		if (prepared)
+			subshell_exit(sh, run_prepared(sh, &p));
 		sh->tail = true;
 		exec_node(sh, g->body);
 		subshell_exit(sh, sh->status);
 	}
+	prep_free(&p);
+	arena_release(&sh->eval, m);
 	job_add_proc(sh, job, pid);
 	if (sh->opt.monitor && sh->tty_fd >= 0)
 		setpgid(pid, pid);
@@ -1591,96 +1600,155 @@ capture_safe(const struct builtin *b)
 	return false;
 }
 
+/* A simple command that surely runs a capture_safe() builtin, decided
+ * before anything is expanded: its name is a plain word naming one, and no
+ * function hides it. */
+static bool
+static_capture_safe(struct shell *sh, struct ast_node *n)
+{
+	struct ast_simple *c = (struct ast_simple *)n;
+	struct wpart *w;
+	const struct builtin *b;
+
+	if (n->kind != AST_SIMPLE || n->redirs != NULL || c->assigns != NULL ||
+	    c->words == NULL || !simple_is_pure(c))
+		return false;
+	w = c->words->parts;
+	if (w == NULL || w->next != NULL || w->kind != WP_LIT || w->u.lit.quoted)
+		return false;
+	b = builtin_find(w->u.lit.text);
+	return b != NULL && capture_safe(b) && exec_find_function(sh, w->u.lit.text) == NULL;
+}
+
+/* Runs `n` capture_safe() simple commands in the shell with their output
+ * in a memfd, appended to `out`: $(echo ...; printf ...) starts no
+ * process. An expansion error ends them as it would end the subshell.
+ * Returns 0, or -1 if the memfd could not be set up (nothing ran). */
+static int
+capture_builtins(struct shell *sh, struct ast_node **cmds, size_t n, struct strbuf *out)
+{
+	int mfd = memfd_create("spsh-cmdsub", MFD_CLOEXEC);
+	int saved = fcntl(1, F_DUPFD_CLOEXEC, 64);
+	int st = 0;
+	size_t i;
+
+	fflush(stdout);
+	if (mfd < 0 || dup2(mfd, 1) != 1) {
+		if (mfd >= 0)
+			close(mfd);
+		if (saved >= 0)
+			close(saved);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		struct prep p;
+		struct arena_mark m = arena_mark(&sh->eval);
+		sh->lineno = cmds[i]->lineno;
+		if (prepare(sh, (struct ast_simple *)cmds[i], &p) != 0) {
+			prep_free(&p);
+			arena_release(&sh->eval, m);
+			st = subshell_error_status(sh);
+			break;
+		}
+		xtrace(sh, &p);
+		st = p.bi->fn(sh, p.argc, p.argv);
+		fflush(stdout);
+		clearerr(stdout);
+		prep_free(&p);
+		arena_release(&sh->eval, m);
+	}
+	if (saved >= 0) {
+		dup2(saved, 1);
+		close(saved);
+	} else {
+		close(1);
+	}
+	lseek(mfd, 0, SEEK_SET);
+	read_all(mfd, out);
+	close(mfd);
+	sh->status = st;
+	return 0;
+}
+
+/* $(...) (XCU 2.6.3). In order of preference: builtins whose output does
+ * not depend on a subshell run here (capture_builtins); one external
+ * command is spawned with its stdout on a pipe; anything else forks. A
+ * simple command expanded here is never expanded again in the child. */
 int
 exec_cmdsub(struct shell *sh, struct ast_node *body, struct strbuf *out)
 {
 	int fds[2];
 	struct job *job;
 	pid_t pid;
+	struct prep p = { 0 };
+	bool prepared = false;
+	int saved_lineno = sh->lineno;
+	struct arena_mark m = arena_mark(&sh->eval);
 
-	if (body->kind == AST_SIMPLE && simple_is_pure((struct ast_simple *)body)) {
+	if (body->kind == AST_LIST) {
+		struct ast_list *l = (struct ast_list *)body;
+		size_t i;
+		struct ast_node **cmds = arena_alloc(&sh->eval, l->n * sizeof *cmds);
+		for (i = 0; i < l->n; i++) {
+			if (l->items[i].async || !static_capture_safe(sh, l->items[i].cmd))
+				break;
+			cmds[i] = l->items[i].cmd;
+		}
+		if (i == l->n && capture_builtins(sh, cmds, l->n, out) == 0) {
+			sh->lineno = saved_lineno;
+			arena_release(&sh->eval, m);
+			return 0;
+		}
+	} else if (body->kind == AST_SIMPLE && simple_is_pure((struct ast_simple *)body)) {
 		struct ast_simple *c = (struct ast_simple *)body;
-		struct prep p;
-		int saved_lineno = sh->lineno;
-		bool ran = sh->cmdsub_ran;
-		int cst = sh->cmdsub_status;
 		sh->lineno = body->lineno;
-		int pr = prepare(sh, c, &p);
-		if (pr < 0) {
+		if (static_capture_safe(sh, body) && capture_builtins(sh, &body, 1, out) == 0) {
+			sh->lineno = saved_lineno;
+			arena_release(&sh->eval, m);
+			return 0;
+		}
+		if (prepare(sh, c, &p) < 0) {
 			prep_free(&p);
+			arena_release(&sh->eval, m);
 			sh->status = subshell_error_status(sh);
-			sh->expand_err = 0;
 			sh->lineno = saved_lineno;
 			return 0;
 		}
-		if (c->assigns == NULL &&
-		    (p.kind == P_EXTERNAL || (p.kind == P_REGULAR && capture_safe(p.bi) &&
-		     c->base.redirs == NULL))) {
-			if (p.kind == P_REGULAR) {
-				int mfd = memfd_create("spsh-cmdsub", MFD_CLOEXEC);
-				int saved = fcntl(1, F_DUPFD_CLOEXEC, 64);
-				fflush(stdout);
-				if (mfd >= 0 && dup2(mfd, 1) == 1) {
-					xtrace(sh, &p);
-					int st = p.bi->fn(sh, p.argc, p.argv);
-					fflush(stdout);
-					clearerr(stdout);
-					if (saved >= 0)
-						dup2(saved, 1);
-					else
-						close(1);
-					lseek(mfd, 0, SEEK_SET);
-					read_all(mfd, out);
-					close(mfd);
-					if (saved >= 0)
-						close(saved);
-					prep_free(&p);
-					sh->status = st;
-					sh->lineno = saved_lineno;
-					return 0;
-				}
-				if (mfd >= 0)
-					close(mfd);
-				if (saved >= 0)
-					close(saved);
-			} else {
-				if (pipe2(fds, O_CLOEXEC) != 0) {
-					diag_errno(sh, "pipe");
-					prep_free(&p);
-					return -1;
-				}
-				job = job_new(sh, NULL, false);
-				xtrace(sh, &p);
-				bool mon = sh->opt.monitor;
-				sh->opt.monitor = false;	/* stays in our process group */
-				int st = spawn_external(sh, &p, -1, fds[1], job, RUN_PIPE);
-				sh->opt.monitor = mon;
-				close(fds[1]);
-				if (st == 0)
-					read_all(fds[0], out);
-				close(fds[0]);
+		prepared = true;
+		if (p.kind == P_EXTERNAL && c->assigns == NULL) {
+			if (pipe2(fds, O_CLOEXEC) != 0) {
+				diag_errno(sh, "pipe");
 				prep_free(&p);
-				if (st != 0) {
-					job_free(sh, job);
-					sh->status = st;
-				} else {
-					sh->status = job_wait_fg(sh, job);
-				}
-				sh->lineno = saved_lineno;
-				return 0;
+				arena_release(&sh->eval, m);
+				return -1;
 			}
-		}
-		prep_free(&p);
-		sh->cmdsub_ran = ran;
-		sh->cmdsub_status = cst;
-		sh->lineno = saved_lineno;
-		if (sh->expand_err) {
-			/* the error happened "in the subshell": report status only */
-			sh->expand_err = 0;
+			job = job_new(sh, NULL, false);
+			xtrace(sh, &p);
+			bool mon = sh->opt.monitor;
+			sh->opt.monitor = false;	/* stays in our process group */
+			int st = spawn_external(sh, &p, -1, fds[1], job, RUN_PIPE);
+			sh->opt.monitor = mon;
+			close(fds[1]);
+			if (st == 0)
+				read_all(fds[0], out);
+			close(fds[0]);
+			prep_free(&p);
+			arena_release(&sh->eval, m);
+			if (st != 0) {
+				job_free(sh, job);
+				sh->status = st;
+			} else {
+				sh->status = job_wait_fg(sh, job);
+			}
+			sh->lineno = saved_lineno;
+			return 0;
 		}
 	}
+	sh->lineno = saved_lineno;
 	if (pipe2(fds, O_CLOEXEC) != 0) {
 		diag_errno(sh, "pipe");
+		prep_free(&p);
+		arena_release(&sh->eval, m);
 		return -1;
 	}
 	job = job_new(sh, NULL, false);
@@ -1689,6 +1757,8 @@ exec_cmdsub(struct shell *sh, struct ast_node *body, struct strbuf *out)
 		close(fds[0]);
 		close(fds[1]);
 		job_free(sh, job);
+		prep_free(&p);
+		arena_release(&sh->eval, m);
 		return -1;
 	}
 	if (pid == 0) {
@@ -1696,10 +1766,14 @@ exec_cmdsub(struct shell *sh, struct ast_node *body, struct strbuf *out)
 		dup2(fds[1], 1);
 		close(fds[1]);
 		sh->opt.monitor = false;
+		if (prepared)
+			subshell_exit(sh, run_prepared(sh, &p));
 		sh->tail = true;
 		exec_node(sh, body);
 		subshell_exit(sh, sh->status);
 	}
+	prep_free(&p);
+	arena_release(&sh->eval, m);
 	close(fds[1]);
 	read_all(fds[0], out);
 	close(fds[0]);

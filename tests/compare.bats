@@ -112,6 +112,10 @@ compare() {
 	compare expand_subshell_errors.sh
 }
 
+@test "compare: a command substitution in a subshell's words runs once" {
+	compare subst_once.sh
+}
+
 @test "compare: every tests/compare/*.sh has a test in this file" {
 	local f b missing=
 	for f in "$BATS_TEST_DIRNAME"/compare/*.sh; do

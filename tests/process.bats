@@ -121,3 +121,10 @@ b" ] || exit 9'
 	[ "$novm" = 1 ]
 	[ "$vm" = 2 ]
 }
+
+@test "\$(echo a; printf b) of builtins only starts no process" {
+	trace 'y=$(echo a; printf "%s" b); [ "$y" = "a
+b" ] || exit 9; true'
+	[ "$tracestatus" = 0 ]
+	[ "$total" = 0 ]
+}
