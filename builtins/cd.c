@@ -186,6 +186,31 @@ cdpath_search(struct shell *sh, const char *dir, bool *print)
 	return xa_strdup(dir);
 }
 
+char *
+cd_plan_target(struct shell *sh, const char *dir)
+{
+	const char *cdpath = var_get(sh, "CDPATH");
+	char *cwd, *cur;
+
+	if (dir[0] == '\0' || dir[0] == '-')
+		return NULL;
+	if (dir[0] != '/' && !starts_with_dot(dir) && cdpath != NULL && *cdpath != '\0')
+		return NULL;	/* a CDPATH entry may apply, and cd would print */
+	if (dir[0] == '/') {
+		cur = xa_strdup(dir);
+	} else {
+		if ((cwd = logical_cwd(sh)) == NULL)
+			return NULL;
+		cur = join(cwd, dir);
+		free(cwd);
+	}
+	if (canonicalise(cur) != 0) {
+		free(cur);
+		return NULL;
+	}
+	return cur;
+}
+
 /* chdir() with XCU cd step 9: a path too long for the system is retried
  * relative to the old working directory when it lies below it. */
 static int

@@ -17,6 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../builtins/cd.h"
 #include "exec.h"
 #include "input.h"
 #include "job.h"
@@ -40,6 +41,10 @@ struct prep {
 	const struct builtin *bi;
 	struct function *fn;
 	char *path;		/* heap */
+	/* `(cd DIR && cmd)` as one plan: the directory (heap) and the name
+	 * for a chdir error ("cd: DIR"), or NULL */
+	char *chdir_to;
+	const char *chdir_name;
 };
 
 static int exec_list_item(struct shell *sh, struct ast_node *n, bool async);
@@ -504,6 +509,41 @@ prep_free(struct prep *p)
 {
 	free(p->path);
 	p->path = NULL;
+	free(p->chdir_to);
+	p->chdir_to = NULL;
+}
+
+/* `cd` in a plan: PWD and OLDPWD change in the environment as cd would
+ * change them, where they are exported. */
+static char **
+cd_env(struct shell *sh, char **base, const char *dir)
+{
+	struct var *pwd = var_lookup(sh, "PWD"), *old = var_lookup(sh, "OLDPWD");
+	size_t n = 0, m = 0, i;
+	char **env;
+
+	while (base[n] != NULL)
+		n++;
+	env = arena_alloc(&sh->eval, (n + 3) * sizeof *env);
+	for (i = 0; i < n; i++)
+		if (strncmp(base[i], "PWD=", 4) != 0 && strncmp(base[i], "OLDPWD=", 7) != 0)
+			env[m++] = base[i];
+	if (pwd != NULL && (pwd->flags & VAR_EXPORT)) {
+		char *e = arena_alloc(&sh->eval, strlen(dir) + 5);
+		stpcpy(stpcpy(e, "PWD="), dir);
+		env[m++] = e;
+	}
+	if (old != NULL && (old->flags & VAR_EXPORT) && pwd != NULL && pwd->value != NULL) {
+		char *e = arena_alloc(&sh->eval, strlen(pwd->value) + 8);
+		stpcpy(stpcpy(e, "OLDPWD="), pwd->value);
+		env[m++] = e;
+	} else if (old != NULL && (old->flags & VAR_EXPORT) && old->value != NULL) {
+		char *e = arena_alloc(&sh->eval, strlen(old->value) + 8);
+		stpcpy(stpcpy(e, "OLDPWD="), old->value);
+		env[m++] = e;
+	}
+	env[m] = NULL;
+	return env;
 }
 
 /* The environment of an external command: exported variables plus the
@@ -516,6 +556,8 @@ command_env(struct shell *sh, struct prep *p)
 	size_t n = 0, k, i;
 	char **env;
 
+	if (p->chdir_to != NULL)
+		base = cd_env(sh, base, p->chdir_to);
 	if (p->c->assigns == NULL)
 		return base;
 	while (base[n] != NULL)
@@ -597,6 +639,11 @@ spawn_external(struct shell *sh, struct prep *p, int in, int out, struct job *jo
 	}
 	if (nmov)
 		spawn_add_moves(&plan, src, dst, (size_t)nmov);
+	if (p->chdir_to != NULL) {
+		op = spawn_add(&plan, SPAWN_CHDIR);
+		op->path = p->chdir_to;
+		op->errname = p->chdir_name;
+	}
 	if (sh->opt.monitor && sh->tty_fd >= 0 && !sh->subshell) {
 		op = spawn_add(&plan, SPAWN_SETPGID);
 		op->pgid = job->pgid;
@@ -1224,6 +1271,120 @@ exec_async(struct shell *sh, struct ast_node *n)
 	return 0;
 }
 
+static bool
+parts_have_cmdsub(struct wpart *p)
+{
+	for (; p != NULL; p = p->next) {
+		if (p->kind == WP_CMDSUB)
+			return true;
+		if (p->kind == WP_DQ && parts_have_cmdsub(p->u.dq))
+			return true;
+		if (p->kind == WP_PARAM && p->u.param.arg != NULL &&
+		    parts_have_cmdsub(p->u.param.arg->parts))
+			return true;
+	}
+	return false;
+}
+
+/* A word whose expansion does not depend on the working directory and
+ * runs nothing: no $(...), no unquoted parameter (its value could hold
+ * pattern characters), no unquoted * ? [. */
+static bool
+word_cwd_free(struct word *w)
+{
+	struct wpart *p;
+
+	if (parts_have_cmdsub(w->parts) || word_has_side_effects(w))
+		return false;
+	for (p = w->parts; p != NULL; p = p->next) {
+		if (p->kind == WP_PARAM || p->kind == WP_CMDSUB || p->kind == WP_ARITH)
+			return false;
+		if (p->kind == WP_LIT && !p->u.lit.quoted && strpbrk(p->u.lit.text, "*?[") != NULL)
+			return false;
+	}
+	return true;
+}
+
+static bool
+words_cwd_free(struct word *w)
+{
+	for (; w != NULL; w = w->next)
+		if (!word_cwd_free(w))
+			return false;
+	return true;
+}
+
+static bool
+path_all_absolute(const char *path)
+{
+	const char *p = path;
+
+	if (path == NULL)
+		return true;
+	for (;;) {
+		if (*p != '/')
+			return false;	/* empty or relative: the cwd counts */
+		p = strchrnul(p, ':');
+		if (*p == '\0')
+			return true;
+		p++;
+	}
+}
+
+/* `( cd DIR && cmd )` with cmd one external command: cd becomes the
+ * plan's chdir operation, so nothing forks (DESIGN.md). Taken only when
+ * the result is exactly what the subshell would do: cd is the builtin, DIR
+ * names a directory without CDPATH or printing, and nothing in cmd depends
+ * on the directory before it runs. Returns false if the subshell must run
+ * as usual (nothing has run then). */
+static bool
+subshell_cd_plan(struct shell *sh, struct ast_andor *a, int *status)
+{
+	struct ast_simple *cd = (struct ast_simple *)a->left, *c = (struct ast_simple *)a->right;
+	struct wpart *w;
+	struct prep p = { 0 };
+	char **argv, *dir;
+
+	if (a->base.kind != AST_AND || a->left->kind != AST_SIMPLE ||
+	    a->right->kind != AST_SIMPLE || sh->opt.xtrace)
+		return false;
+	if (cd->assigns != NULL || cd->base.redirs != NULL || cd->words == NULL ||
+	    cd->words->next == NULL || cd->words->next->next != NULL)
+		return false;
+	w = cd->words->parts;
+	if (w == NULL || w->next != NULL || w->kind != WP_LIT || w->u.lit.quoted ||
+	    strcmp(w->u.lit.text, "cd") != 0 || exec_find_function(sh, "cd") != NULL ||
+	    builtin_find("cd") == NULL)
+		return false;
+	if (!words_cwd_free(cd->words) || c->words == NULL || !words_cwd_free(c->words))
+		return false;
+	for (struct assign *as = c->assigns; as != NULL; as = as->next)
+		if (!word_cwd_free(as->value))
+			return false;
+	for (struct redir *r = c->base.redirs; r != NULL; r = r->next)
+		if ((r->target != NULL && !word_cwd_free(r->target)) ||
+		    (r->here != NULL && !r->here->quoted))
+			return false;
+	if (expand_words(sh, cd->words, &argv) != 2)
+		return false;
+	if ((dir = cd_plan_target(sh, argv[1])) == NULL)
+		return false;
+	sh->lineno = c->base.lineno;
+	if (prepare(sh, c, &p) != 0 || p.kind != P_EXTERNAL ||
+	    (strchr(p.argv[0], '/') == NULL && !path_all_absolute(var_get(sh, "PATH")))) {
+		prep_free(&p);
+		free(dir);
+		return false;
+	}
+	p.chdir_to = dir;
+	char *name = arena_alloc(&sh->eval, strlen(argv[1]) + 5);
+	stpcpy(stpcpy(name, "cd: "), argv[1]);
+	p.chdir_name = name;
+	*status = run_prepared(sh, &p);
+	prep_free(&p);
+	return true;
+}
+
 static int
 exec_subshell(struct shell *sh, struct ast_group *g)
 {
@@ -1237,7 +1398,15 @@ exec_subshell(struct shell *sh, struct ast_group *g)
 	struct prep p = { 0 };
 	struct arena_mark m = arena_mark(&sh->eval);
 	bool prepared = false;
+	int st;
 
+	if (b != NULL && b->kind == AST_AND && sh->traps[0] == NULL &&
+	    subshell_cd_plan(sh, (struct ast_andor *)b, &st)) {
+		arena_release(&sh->eval, m);
+		sh->status = st;
+		check_errexit(sh);
+		return st;
+	}
 	if (b != NULL && b->kind == AST_SIMPLE && sh->traps[0] == NULL) {
 		struct ast_simple *c = (struct ast_simple *)b;
 		int pr = c->words != NULL && simple_is_pure(c) ? prepare(sh, c, &p) : 1;
@@ -1249,7 +1418,6 @@ exec_subshell(struct shell *sh, struct ast_group *g)
 			return sh->status;
 		}
 		if (pr == 0 && p.kind == P_EXTERNAL) {
-			int st;
 			sh->lineno = b->lineno;
 			st = run_prepared(sh, &p);
 			prep_free(&p);

@@ -116,6 +116,10 @@ compare() {
 	compare subst_once.sh
 }
 
+@test "compare: ( cd dir && cmd ) runs cmd in dir, PWD and OLDPWD follow" {
+	compare subshell_cd.sh
+}
+
 @test "compare: every tests/compare/*.sh has a test in this file" {
 	local f b missing=
 	for f in "$BATS_TEST_DIRNAME"/compare/*.sh; do

@@ -128,3 +128,12 @@ b" ] || exit 9; true'
 	[ "$tracestatus" = 0 ]
 	[ "$total" = 0 ]
 }
+
+@test "( cd dir && cmd ) is one spawn plan with a chdir, no fork" {
+	mkdir -p "$BATS_TEST_TMPDIR/d"
+	trace '(cd d && /bin/pwd >../out7); true'
+	[ "$tracestatus" = 0 ]
+	[ "$(cat "$BATS_TEST_TMPDIR/out7")" = "$BATS_TEST_TMPDIR/d" ]
+	[ "$total" = 1 ]
+	[ "$novm" = 0 ]
+}
