@@ -1845,9 +1845,9 @@ capture_builtins(struct shell *sh, struct ast_node **cmds, size_t n, struct strb
 int
 exec_cmdsub(struct shell *sh, struct ast_node *body, struct strbuf *out)
 {
-	int fds[2];
+	int fds[2], st = 0;
 	struct job *job;
-	pid_t pid;
+	pid_t pid = 0;
 	struct prep p = { 0 };
 	bool prepared = false;
 	int saved_lineno = sh->lineno;
@@ -1883,34 +1883,6 @@ exec_cmdsub(struct shell *sh, struct ast_node *body, struct strbuf *out)
 			return 0;
 		}
 		prepared = true;
-		if (p.kind == P_EXTERNAL && c->assigns == NULL) {
-			if (pipe2(fds, O_CLOEXEC) != 0) {
-				diag_errno(sh, "pipe");
-				prep_free(&p);
-				arena_release(&sh->eval, m);
-				return -1;
-			}
-			job = job_new(sh, NULL, false);
-			xtrace(sh, &p);
-			bool mon = sh->opt.monitor;
-			sh->opt.monitor = false;	/* stays in our process group */
-			int st = spawn_external(sh, &p, -1, fds[1], job, RUN_PIPE);
-			sh->opt.monitor = mon;
-			close(fds[1]);
-			if (st == 0)
-				read_all(fds[0], out);
-			close(fds[0]);
-			prep_free(&p);
-			arena_release(&sh->eval, m);
-			if (st != 0) {
-				job_free(sh, job);
-				sh->status = st;
-			} else {
-				sh->status = job_wait_fg(sh, job);
-			}
-			sh->lineno = saved_lineno;
-			return 0;
-		}
 	}
 	sh->lineno = saved_lineno;
 	if (pipe2(fds, O_CLOEXEC) != 0) {
@@ -1920,16 +1892,14 @@ exec_cmdsub(struct shell *sh, struct ast_node *body, struct strbuf *out)
 		return -1;
 	}
 	job = job_new(sh, NULL, false);
-	pid = subshell_fork(sh);
-	if (pid < 0) {
-		close(fds[0]);
-		close(fds[1]);
-		job_free(sh, job);
-		prep_free(&p);
-		arena_release(&sh->eval, m);
-		return -1;
-	}
-	if (pid == 0) {
+	if (prepared && p.kind == P_EXTERNAL && p.c->assigns == NULL) {
+		/* one external command: spawned, its stdout on the pipe */
+		bool mon = sh->opt.monitor;
+		xtrace(sh, &p);
+		sh->opt.monitor = false;	/* stays in our process group */
+		st = spawn_external(sh, &p, -1, fds[1], job, RUN_PIPE);
+		sh->opt.monitor = mon;
+	} else if ((pid = subshell_fork(sh)) == 0) {
 		close(fds[0]);
 		dup2(fds[1], 1);
 		close(fds[1]);
@@ -1939,13 +1909,22 @@ exec_cmdsub(struct shell *sh, struct ast_node *body, struct strbuf *out)
 		sh->tail = true;
 		exec_node(sh, body);
 		subshell_exit(sh, sh->status);
+	} else if (pid < 0) {
+		st = 2;
+	} else {
+		job_add_proc(sh, job, pid);
 	}
 	prep_free(&p);
 	arena_release(&sh->eval, m);
 	close(fds[1]);
-	read_all(fds[0], out);
+	if (st == 0)
+		read_all(fds[0], out);
 	close(fds[0]);
-	job_add_proc(sh, job, pid);
+	if (st != 0 || job->nproc == 0) {
+		job_free(sh, job);
+		sh->status = st;
+		return pid < 0 ? -1 : 0;
+	}
 	job->pgid = 0;
 	sh->status = job_wait_fg(sh, job);
 	return 0;
