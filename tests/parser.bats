@@ -595,8 +595,8 @@ if true; then :; else; fi' "unexpected ';'" 2
 
 @test "an interactive shell goes on after a syntax error" {
 	[ "${SPSH##*/}" != dash ] || skip "dash -i stops at a syntax error when stdin is not a terminal"
-	printf 'echo a\necho )\necho b; if\nfi\necho "c\n\nd"\necho e\n' >in
-	run --separate-stderr "$SPSH" -i <in
+	printf 'echo a\necho )\necho b; if\nfi\necho "c\n\nd"\necho e\n' >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr "$SPSH" -i <"$BATS_TEST_TMPDIR/in"
 	[ "$output" = 'a
 c
 
