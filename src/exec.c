@@ -595,16 +595,26 @@ command_env(struct shell *sh, struct prep *p)
 	return env;
 }
 
-static char *
+/* The prefix of the messages a plan's child writes ("spsh: FILE: line N: ").
+ * Kept between commands: it changes only with the script and the line,
+ * and a loop spawns from the same line again and again. */
+static const char *
 err_prefix(struct shell *sh)
 {
-	struct strbuf b = STRBUF_INIT;
-	char *s;
+	static struct strbuf cached = STRBUF_INIT;
+	static const char *name;
+	static int lineno = -1;
+	static bool valid;
 
-	diag_prefix(sh, &b);
-	s = arena_strndup(&sh->eval, b.s, b.len);
-	sb_free(&b);
-	return s;
+	if (!valid || name != sh->script_name || lineno != sh->lineno ||
+	    sh->opt.interactive) {
+		sb_reset(&cached);
+		diag_prefix(sh, &cached);
+		name = sh->script_name;
+		lineno = sh->lineno;
+		valid = true;
+	}
+	return cached.s;
 }
 
 /* Spawns an external command from a plan. in/out: pipe fds for a
@@ -653,11 +663,12 @@ spawn_external(struct shell *sh, struct prep *p, int in, int out, struct job *jo
 			op->pgid = job->pgid;
 		}
 	}
-	for (sig = 1; sig < NSIG; sig++)
-		if (trap_child_default(sh, sig)) {
-			op = spawn_add(&plan, SPAWN_SIGDFL);
-			op->sig = sig;
-		}
+	if (trap_any_child_default())
+		for (sig = 1; sig < NSIG; sig++)
+			if (trap_child_default(sh, sig)) {
+				op = spawn_add(&plan, SPAWN_SIGDFL);
+				op->sig = sig;
+			}
 	if (mode == RUN_BG && !sh->opt.monitor) {
 		/* XCU 2.9.3.1: asynchronous lists ignore SIGINT and SIGQUIT and
 		 * read /dev/null unless job control is on. */

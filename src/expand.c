@@ -528,8 +528,15 @@ expand_arith(struct xstate *x, struct wpart *p, bool quoted)
 		x->err = 2;
 		return;
 	}
-	snprintf(tmp, sizeof tmp, "%ld", v);
-	add_result(x, tmp, strlen(tmp), quoted);
+	char *end = tmp + sizeof tmp, *d = end;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	/* decimal by hand: this runs for every $((...)) */
+	do
+		*--d = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--d = '-';
+	add_result(x, d, (size_t)(end - d), quoted);
 }
 
 /* Walks parts; `quoted` is set inside double quotes. */

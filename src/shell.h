@@ -290,6 +290,7 @@ const sigset_t *trap_caught_set(void);
 int trap_first_pending(void);
 /* True if a child must get SIG_DFL for `sig` although the shell ignores it. */
 bool trap_child_default(struct shell *sh, int sig);
+bool trap_any_child_default(void);
 
 /* ---- jobs (job.c, job.h) ---- */
 void job_monitor_changed(struct shell *sh);

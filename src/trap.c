@@ -125,6 +125,14 @@ trap_monitor(struct shell *sh, bool on)
 	}
 }
 
+/* False when no signal is ignored by the shell for itself only (every
+ * non-interactive shell): then no child needs a disposition put back. */
+bool
+trap_any_child_default(void)
+{
+	return !sigisemptyset(&shell_ignores);
+}
+
 /* Dispositions a child gets for signals the shell ignores only for itself
  * (interactive SIGINT/SIGQUIT/SIGTERM, job-control stops): back to
  * SIG_DFL unless a trap or the parent's environment ignores them. */
