@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <time.h>
 #include <readline/history.h>
 #include <readline/readline.h>
 #include <signal.h>
@@ -71,7 +72,25 @@ getc_hook(FILE *f)
 
 	for (;;) {
 		struct pollfd p = { .fd = fileno(f), .events = POLLIN };
-		int n = poll(&p, 1, want_notify(sh) ? 200 : -1);
+		struct timespec tick = { 0, 200 * 1000 * 1000 };
+		sigset_t block, old;
+		int n;
+
+		/* A signal that came while readline was busy (not waiting here)
+		 * is handled now; one that comes from here on interrupts ppoll,
+		 * which unblocks the caught signals only while it waits. */
+		block = *trap_caught_set();
+		sigaddset(&block, SIGINT);
+		sigaddset(&block, SIGWINCH);
+		sigprocmask(SIG_BLOCK, &block, &old);
+		if (sh->pending_signals || rl_pending_signal() != 0) {
+			sigprocmask(SIG_SETMASK, &old, NULL);
+			n = -1;
+			errno = EINTR;
+		} else {
+			n = ppoll(&p, 1, want_notify(sh) ? &tick : NULL, &old);
+			sigprocmask(SIG_SETMASK, &old, NULL);
+		}
 
 		if (n == 0) {
 			notify_now(sh);
