@@ -15,7 +15,9 @@ signal_script() {
 	local sig=$1 script=$2 pid wd i
 	cd "$BATS_TEST_TMPDIR" || return 99
 	rm -f ready out
-	(trap - INT QUIT; exec "$SPSH" -c "$script" >out 2>err 3>&-) &
+	# env --default-signal: bats itself may run with SIGINT ignored (started
+	# in the background), and a shell cannot undo an ignore it inherited.
+	(trap - INT QUIT; exec env --default-signal=INT,QUIT "$SPSH" -c "$script" >out 2>err 3>&-) &
 	pid=$!
 	(sleep 10; kill -9 "$pid") >/dev/null 2>&1 3>&- &
 	wd=$!
