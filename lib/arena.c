@@ -19,7 +19,41 @@ struct arena_adopted {
 	void *p;
 };
 
-enum { BLOCK_MIN = 16384 };
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_NO_POOL 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_NO_POOL 1
+#endif
+
+/* Under AddressSanitizer every block goes back to malloc, so that a use
+ * after release is still caught. */
+#ifdef ARENA_NO_POOL
+enum { BLOCK_MIN = 16384, POOL_MAX = 0 };
+#else
+enum { BLOCK_MIN = 16384, POOL_MAX = 8 };
+#endif
+
+/* Released blocks of the common size wait here for the next arena that
+ * needs one: a shell allocates and releases a few blocks per command, and
+ * going through malloc each time costs more than the command's own work.
+ * (A process has one thread; spawn children never allocate.) */
+static struct arena_block *pool;
+static int npool;
+
+static void
+block_free(struct arena_block *b)
+{
+	if (b->size == BLOCK_MIN && npool < POOL_MAX) {
+		b->prev = pool;
+		pool = b;
+		npool++;
+		return;
+	}
+	free(b);
+}
 
 void
 arena_init(struct arena *a)
@@ -38,7 +72,14 @@ arena_alloc(struct arena *a, size_t n)
 
 	if (a->head == NULL || off + n > a->head->size) {
 		size_t size = n > BLOCK_MIN ? n : BLOCK_MIN;
-		struct arena_block *b = malloc(sizeof *b + size);
+		struct arena_block *b;
+		if (size == BLOCK_MIN && pool != NULL) {
+			b = pool;
+			pool = b->prev;
+			npool--;
+		} else {
+			b = malloc(sizeof *b + size);
+		}
 		if (b == NULL) {
 			fputs("spsh: out of memory\n", stderr);
 			abort();
@@ -97,7 +138,7 @@ arena_release(struct arena *a, struct arena_mark m)
 	}
 	while (a->head != m.block) {
 		struct arena_block *prev = a->head->prev;
-		free(a->head);
+		block_free(a->head);
 		a->head = prev;
 	}
 	a->used = m.used;
