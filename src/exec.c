@@ -577,19 +577,18 @@ command_env(struct shell *sh, struct prep *p)
 		if (!over)
 			env[m++] = base[i];
 	}
+	size_t first = m;	/* the command's own entries start here */
 	for (a = p->c->assigns, i = 0; a != NULL; a = a->next, i++) {
-		size_t l = strlen(a->name) + strlen(p->avals[i]) + 2;
-		char *s = arena_alloc(&sh->eval, l);
+		size_t nl = strlen(a->name), j;
+		char *s = arena_alloc(&sh->eval, nl + strlen(p->avals[i]) + 2);
 		stpcpy(stpcpy(stpcpy(s, a->name), "="), p->avals[i]);
-		/* a later assignment to the same name wins */
-		size_t j;
-		for (j = n > m ? m : m; j > 0; j--) {
-			size_t nl = strlen(a->name);
-			if (strncmp(env[j - 1], a->name, nl) == 0 && env[j - 1][nl] == '=' &&
-			    j - 1 >= m - i)
+		/* a later assignment to the same name wins: x=1 x=2 cmd */
+		for (j = first; j < m; j++)
+			if (strncmp(env[j], a->name, nl) == 0 && env[j][nl] == '=')
 				break;
-		}
-		env[m++] = s;
+		env[j] = s;
+		if (j == m)
+			m++;
 	}
 	env[m] = NULL;
 	return env;
@@ -910,11 +909,40 @@ can_exec_in_place(struct shell *sh)
 	return true;
 }
 
+/* Replaces the shell by `path` (signals the shell catches or ignores for
+ * itself back to their defaults; a script without #! run by our own
+ * binary). Returns only on failure: 127 or 126, after the message. */
+static int
+execve_here(struct shell *sh, const char *path, char **argv, char **env)
+{
+	int sig, n = 0;
+
+	fflush(stdout);
+	for (sig = 1; sig < NSIG; sig++)
+		if (sigismember(trap_caught_set(), sig) || trap_child_default(sh, sig))
+			signal(sig, SIG_DFL);
+	execve(path, argv, env);
+	if (errno == ENOEXEC && sh->self_exe != NULL) {
+		while (argv[n] != NULL)
+			n++;
+		char **nargv = arena_alloc(&sh->eval, ((size_t)n + 2) * sizeof *nargv);
+		nargv[0] = sh->self_exe;
+		nargv[1] = (char *)path;
+		for (int i = 1; i < n; i++)
+			nargv[i + 1] = argv[i];
+		execve(sh->self_exe, nargv, env);
+	}
+	if (errno == ENOENT || errno == ENOTDIR) {
+		diag_error(sh, "%s: not found", argv[0]);
+		return 127;
+	}
+	diag_errno(sh, "%s", argv[0]);
+	return 126;
+}
+
 static int
 exec_in_place(struct shell *sh, struct prep *p)
 {
-	int sig;
-
 	for (struct assign *a = p->c->assigns; a != NULL; a = a->next) {
 		struct var *v = var_lookup(sh, a->name);
 		if (v != NULL && (v->flags & VAR_READONLY)) {
@@ -924,27 +952,7 @@ exec_in_place(struct shell *sh, struct prep *p)
 	}
 	if (redir_apply(sh, p->c->base.redirs, NULL) != 0)
 		return 1;
-	char **env = command_env(sh, p);
-	fflush(stdout);
-	for (sig = 1; sig < NSIG; sig++)
-		if (sigismember(trap_caught_set(), sig) || trap_child_default(sh, sig))
-			signal(sig, SIG_DFL);
-	execve(p->path, p->argv, env);
-	if (errno == ENOEXEC && sh->self_exe != NULL) {
-		int n = p->argc;
-		char **nargv = calloc((size_t)n + 2, sizeof *nargv);
-		nargv[0] = sh->self_exe;
-		nargv[1] = p->path;
-		for (int i = 1; i < n; i++)
-			nargv[i + 1] = p->argv[i];
-		execve(sh->self_exe, nargv, env);
-	}
-	if (errno == ENOENT || errno == ENOTDIR) {
-		diag_error(sh, "%s: not found", p->argv[0]);
-		return 127;
-	}
-	diag_errno(sh, "%s", p->argv[0]);
-	return 126;
+	return execve_here(sh, p->path, p->argv, command_env(sh, p));
 }
 
 static int
@@ -1949,7 +1957,6 @@ exec_replace(struct shell *sh, int argc, char **argv)
 	char *path;
 	char **env;
 
-	(void)argc;
 	if (argc < 2)
 		return 0;
 	argv++;
@@ -1960,28 +1967,10 @@ exec_replace(struct shell *sh, int argc, char **argv)
 		return 127;
 	}
 	env = var_environ(sh, &sh->eval);
-	fflush(stdout);
-	int sig;
-	for (sig = 1; sig < NSIG; sig++)
-		if (sigismember(trap_caught_set(), sig) || trap_child_default(sh, sig))
-			signal(sig, SIG_DFL);
-	execve(path, argv, env);
-	if (errno == ENOEXEC && sh->self_exe != NULL) {
-		int n = 0;
-		while (argv[n])
-			n++;
-		char **nargv = calloc((size_t)n + 2, sizeof *nargv);
-		nargv[0] = sh->self_exe;
-		nargv[1] = path;
-		for (int i = 1; i < n; i++)
-			nargv[i + 1] = argv[i];
-		execve(sh->self_exe, nargv, env);
-	}
-	int e = errno;
-	diag_errno(sh, "%s", argv[0]);
+	int st = execve_here(sh, path, argv, env);
 	free(path);
-	fatal_error(sh, e == ENOENT ? 127 : 126);
-	return e == ENOENT ? 127 : 126;
+	fatal_error(sh, st);
+	return st;
 }
 
 /* Reads, parses and runs commands until the input ends or control flow

@@ -22,6 +22,10 @@ load helpers/common
 outer'
 }
 
+@test "simple command: the last of two prefix assignments to one name is the only one exported" {
+	expect_sh 'x=1 x=2 env | grep "^x="' 'x=2'
+}
+
 @test "simple command: prefix assignment on a regular builtin does not persist" {
 	# XCU 2.9.1: for regular builtins and external utilities the assignment
 	# affects only that command's execution environment.
