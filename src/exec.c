@@ -828,6 +828,21 @@ run_not_found(struct shell *sh, struct prep *p)
 	return 127;
 }
 
+/* False, after the message, if an assignment before an external command
+ * names a read-only variable (XCU 2.8.1: a variable assignment error). */
+static bool
+assigns_writable(struct shell *sh, struct prep *p)
+{
+	for (struct assign *a = p->c->assigns; a != NULL; a = a->next) {
+		struct var *v = var_lookup(sh, a->name);
+		if (v != NULL && (v->flags & VAR_READONLY)) {
+			diag_error(sh, "%s: is read only", a->name);
+			return false;
+		}
+	}
+	return true;
+}
+
 /* `exec [cmd [args]]` (XCU 2.15 exec): redirections stay in effect;
  * with a command, the shell is replaced by it. */
 static int
@@ -872,13 +887,9 @@ run_prepared(struct shell *sh, struct prep *p)
 	case P_EXTERNAL:
 		break;
 	}
-	for (struct assign *a = p->c->assigns; a != NULL; a = a->next) {
-		struct var *v = var_lookup(sh, a->name);
-		if (v != NULL && (v->flags & VAR_READONLY)) {
-			diag_error(sh, "%s: is read only", a->name);
-			fatal_error(sh, 1);
-			return 1;
-		}
+	if (!assigns_writable(sh, p)) {
+		fatal_error(sh, 1);
+		return 1;
 	}
 	job = job_new(sh, NULL, false);
 	if (sh->opt.monitor && sh->tty_fd >= 0 && !sh->subshell) {
@@ -943,13 +954,8 @@ execve_here(struct shell *sh, const char *path, char **argv, char **env)
 static int
 exec_in_place(struct shell *sh, struct prep *p)
 {
-	for (struct assign *a = p->c->assigns; a != NULL; a = a->next) {
-		struct var *v = var_lookup(sh, a->name);
-		if (v != NULL && (v->flags & VAR_READONLY)) {
-			diag_error(sh, "%s: is read only", a->name);
-			return 1;
-		}
-	}
+	if (!assigns_writable(sh, p))
+		return 1;
 	if (redir_apply(sh, p->c->base.redirs, NULL) != 0)
 		return 1;
 	return execve_here(sh, p->path, p->argv, command_env(sh, p));
