@@ -4,8 +4,13 @@
 #
 # SPSH          the shell under test (absolute path); default build/spsh.
 # SPSH_IS_SPSH  1 when its basename is "spsh", else 0.
+# SPSH_IS_BASH  1 when its basename is "bash", else 0.
 # spsh_only     skips the current test unless the shell under test is spsh
 #               (use it for spsh's own message wording, process counts, ...).
+# ext_only      skips the current test unless the shell under test is spsh or
+#               bash: a bash extension, checked with `tests/run /bin/bash`.
+#               Put it in every test of an extension suite (tests/ext_*.bats),
+#               so `tests/run /usr/bin/dash` skips them and bash checks them.
 #
 # Helpers for running shell code (each runs in $BATS_TEST_TMPDIR, under a
 # timeout, with stdout in $output and stderr in $stderr, status in $status):
@@ -33,12 +38,21 @@ spsh) SPSH_IS_SPSH=1 ;;
 *) SPSH_IS_SPSH=0 ;;
 esac
 export SPSH_IS_SPSH
+case ${SPSH##*/} in
+bash) SPSH_IS_BASH=1 ;;
+*) SPSH_IS_BASH=0 ;;
+esac
+export SPSH_IS_BASH
 
 # Seconds one shell run may take before it is killed (a hang fails the test).
 : "${SPSH_TIMEOUT:=20}"
 
 spsh_only() {
 	[ "$SPSH_IS_SPSH" = 1 ] || skip "spsh only"
+}
+
+ext_only() {
+	[ "$SPSH_IS_SPSH" = 1 ] || [ "$SPSH_IS_BASH" = 1 ] || skip "bash extension"
 }
 
 _spsh_exec() {
