@@ -17,7 +17,7 @@ BI(bi_return) BI(bi_set) BI(bi_shift) BI(bi_times) BI(bi_trap) BI(bi_unset)
 BI(bi_alias) BI(bi_unalias) BI(bi_bg) BI(bi_fg) BI(bi_jobs) BI(bi_cd)
 BI(bi_pwd) BI(bi_command) BI(bi_type) BI(bi_hash) BI(bi_getopts) BI(bi_read)
 BI(bi_printf) BI(bi_echo) BI(bi_test) BI(bi_umask) BI(bi_ulimit) BI(bi_kill)
-BI(bi_wait) BI(bi_local) BI(bi_fc) BI(bi_history)
+BI(bi_wait) BI(bi_local) BI(bi_fc) BI(bi_history) BI(bi_shopt)
 #undef BI
 
 /* Sorted by strcmp for bsearch. */
@@ -52,6 +52,7 @@ const struct builtin builtin_table[] = {
 	{ "return", bi_return, BI_SPECIAL },
 	{ "set", bi_set, BI_SPECIAL },
 	{ "shift", bi_shift, BI_SPECIAL },
+	{ "shopt", bi_shopt, BI_REGULAR },
 	{ "test", bi_test, BI_REGULAR },
 	{ "times", bi_times, BI_SPECIAL },
 	{ "trap", bi_trap, BI_SPECIAL },

@@ -110,6 +110,16 @@ main(int argc, char **argv)
 	sh->tty_fd = -1;
 	sh->lineno_auto = true;
 	sh->opt.hashall = true;
+	sh->opt.interactive_comments = true;
+	shopt_init(sh);
+	/* invoked as sh (or -sh): posix mode, as bash does */
+	{
+		const char *base = strrchr(argv[0], '/');
+		base = base != NULL ? base + 1 : argv[0];
+		if (*base == '-')
+			base++;
+		opt_set_posix(sh, strcmp(base, "sh") == 0);
+	}
 	arena_init(&sh->eval);
 	sh->arg0 = strdup(argv[0]);
 	sh->self_exe = find_self(argv[0]);
@@ -135,6 +145,14 @@ main(int argc, char **argv)
 		if (strcmp(a, "--dump-ast") == 0) {
 			sh->dump_ast = true;
 			sh->opt.noexec = true;
+			continue;
+		}
+		if (strcmp(a, "--posix") == 0) {
+			opt_set_posix(sh, true);
+			continue;
+		}
+		if (strcmp(a, "--login") == 0) {
+			sh->opt.login = true;
 			continue;
 		}
 		if (strcmp(a, "--force-fork") == 0) {

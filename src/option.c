@@ -4,19 +4,27 @@
 #include "shell.h"
 
 struct optdef {
-	const char *name;
+	const char *name;	/* as `set -o` spells it */
 	char letter;		/* 0: -o only */
 	size_t off;
 };
 
 #define O(name, letter) { #name, letter, offsetof(struct options, name) }
-/* Sorted by name: `set -o` and `set +o` list in this order. */
+/* Sorted by name: `set -o` and `set +o` list in this order. The bash
+ * extensions (braceexpand ... posix) are listed with the POSIX ones, as
+ * bash does; `$-` shows their letters too. */
 static const struct optdef opts[] = {
 	O(allexport, 'a'),
+	O(braceexpand, 'B'),
 	O(emacs, 0),
 	O(errexit, 'e'),
+	O(errtrace, 'E'),
+	O(functrace, 'T'),
 	O(hashall, 'h'),
+	O(histexpand, 'H'),
+	O(history, 0),
 	O(ignoreeof, 0),
+	{ "interactive-comments", 0, offsetof(struct options, interactive_comments) },
 	O(monitor, 'm'),
 	O(noclobber, 'C'),
 	O(noexec, 'n'),
@@ -25,6 +33,7 @@ static const struct optdef opts[] = {
 	O(notify, 'b'),
 	O(nounset, 'u'),
 	O(pipefail, 0),
+	O(posix, 0),
 	O(verbose, 'v'),
 	O(vi, 0),
 	O(xtrace, 'x'),
@@ -47,6 +56,16 @@ changed(struct shell *sh, const struct optdef *o, bool on)
 		sh->opt.vi = false;
 	if (strcmp(o->name, "monitor") == 0)
 		job_monitor_changed(sh);
+	if (strcmp(o->name, "posix") == 0)
+		opt_set_posix(sh, on);
+}
+
+void
+opt_set_posix(struct shell *sh, bool on)
+{
+	sh->opt.posix = on;
+	sh->opt.braceexpand = !on;
+	sh->shopt.xpg_echo = on;
 }
 
 int
@@ -77,13 +96,24 @@ opt_set_name(struct shell *sh, const char *name, bool on)
 	return -1;
 }
 
+int
+opt_get_name(struct shell *sh, const char *name, bool *on)
+{
+	for (size_t i = 0; i < sizeof opts / sizeof opts[0]; i++)
+		if (strcmp(opts[i].name, name) == 0) {
+			*on = *field(sh, &opts[i]);
+			return 0;
+		}
+	return -1;
+}
+
 const char *
 opt_letters(struct shell *sh, char *buf, size_t size)
 {
 	size_t i, n = 0;
 
 	for (i = 0; i < sizeof opts / sizeof opts[0] && n + 3 < size; i++)
-		if (opts[i].letter && *field(sh, &opts[i]))
+		if (opts[i].letter && !strchr("BEHT", opts[i].letter) && *field(sh, &opts[i]))
 			buf[n++] = opts[i].letter;
 	if (sh->opt.interactive && n + 3 < size)
 		buf[n++] = 'i';

@@ -36,9 +36,29 @@ struct options {
 	bool nolog;
 	bool pipefail;
 	bool vi, emacs;
+	/* extensions (bash's set -o names) */
+	bool posix;		/* --posix, invoked as sh: extensions that change
+				 * a conforming script's meaning are off */
+	bool braceexpand;	/* -B: brace expansion (off in posix mode) */
+	bool histexpand;	/* -H: ! history expansion (interactive default) */
+	bool errtrace;		/* -E: ERR trap inherited by functions */
+	bool functrace;		/* -T: DEBUG/RETURN traps inherited */
+	bool history;		/* command history kept (interactive default) */
+	bool interactive_comments; /* always on; accepted for bash scripts */
 	bool interactive;	/* -i */
 	bool login;		/* -l */
 	bool stdin_cmds;	/* -s */
+};
+
+/* bash's `shopt` options (src/shopt.c, builtin in builtins/shopt.c).
+ * Each is a bool; the table in shopt.c gives names and defaults. */
+struct shopts {
+	bool checkwinsize, cmdhist, dotglob, expand_aliases, extglob,
+	    failglob, globasciiranges, globstar, histappend, inherit_errexit,
+	    lastpipe, lithist, login_shell, nocaseglob, nocasematch, nullglob,
+	    patsub_replacement, promptvars, sourcepath, xpg_echo, extquote,
+	    huponexit, histverify, histreedit, checkjobs, direxpand, cdspell,
+	    progcomp, hostcomplete, interactive_comments, nullglob_unused;
 };
 
 /* ---- variables (var.c) ---- */
@@ -102,6 +122,7 @@ struct job;
 
 struct shell {
 	struct options opt;
+	struct shopts shopt;
 	int status;			/* $? */
 	pid_t pid;			/* $$ */
 	pid_t ppid;			/* $PPID */
@@ -250,8 +271,20 @@ const char *opt_letters(struct shell *sh, char *buf, size_t size);
 /* Sets option by letter or -o name; returns 0, or -1 if unknown. */
 int opt_set_letter(struct shell *sh, int c, bool on);
 int opt_set_name(struct shell *sh, const char *name, bool on);
+/* The state of the `set -o` option `name`: 0, or -1 if unknown. */
+int opt_get_name(struct shell *sh, const char *name, bool *on);
 /* `set -o` / `set +o` listings. */
 void opt_print(struct shell *sh, bool reusable);
+/* Posix mode on or off (--posix, set -o posix, invoked as sh): also sets
+ * the defaults that depend on it (braceexpand, xpg_echo). */
+void opt_set_posix(struct shell *sh, bool on);
+
+/* shopt.c: bash's shell options by name. shopt_find returns the flag, or
+ * NULL for an unknown name; shopt_init sets the defaults. */
+bool *shopt_find(struct shell *sh, const char *name, bool *readonly);
+void shopt_init(struct shell *sh);
+/* Calls fn for each option in name order. */
+void shopt_each(struct shell *sh, void (*fn)(void *ctx, const char *name, bool on), void *ctx);
 
 /* ---- patterns (pattern.c) ---- */
 /* XCU 2.14 pattern matching (fnmatch without FNM_PATHNAME): `\c` is a

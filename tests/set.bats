@@ -133,7 +133,7 @@ f'
 	sh_c 'set -e; set +o'
 	[[ $output == *"set -o errexit"* ]] || { _show_run; return 1; }
 	[[ $output == *"set +o noglob"* ]] || { _show_run; return 1; }
-	[ -z "$(printf '%s\n' "$output" | grep -v '^set [-+]o [a-z]*$')" ] || { _show_run; return 1; }
+	[ -z "$(printf '%s\n' "$output" | grep -v '^set [-+]o [a-z-]*$')" ] || { _show_run; return 1; }
 }
 
 @test "set -- replaces the positional parameters; set -- alone clears them" {

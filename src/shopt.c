@@ -1,0 +1,87 @@
+/* shopt.c: bash's `shopt` options, by name (bash reference manual, "The
+ * Shopt Builtin"). The flags live in sh->shopt; the modules that use one
+ * read it directly (pattern.c: extglob, nullglob ...; echo: xpg_echo).
+ * The builtin is builtins/shopt.c. */
+#include <stddef.h>
+#include <string.h>
+
+#include "shell.h"
+
+struct shoptdef {
+	const char *name;
+	size_t off;
+	bool readonly;		/* login_shell: set at start-up only */
+};
+
+#define S(name) { #name, offsetof(struct shopts, name), false }
+/* Sorted by name: `shopt` lists in this order. */
+static const struct shoptdef shopts[] = {
+	S(cdspell),
+	S(checkjobs),
+	S(checkwinsize),
+	S(cmdhist),
+	S(direxpand),
+	S(dotglob),
+	S(expand_aliases),
+	S(extglob),
+	S(extquote),
+	S(failglob),
+	S(globasciiranges),
+	S(globstar),
+	S(histappend),
+	S(histreedit),
+	S(histverify),
+	S(hostcomplete),
+	S(huponexit),
+	S(inherit_errexit),
+	S(interactive_comments),
+	S(lastpipe),
+	S(lithist),
+	{ "login_shell", offsetof(struct shopts, login_shell), true },
+	S(nocaseglob),
+	S(nocasematch),
+	S(nullglob),
+	S(patsub_replacement),
+	S(progcomp),
+	S(promptvars),
+	S(sourcepath),
+	S(xpg_echo),
+};
+#undef S
+
+bool *
+shopt_find(struct shell *sh, const char *name, bool *readonly)
+{
+	for (size_t i = 0; i < sizeof shopts / sizeof shopts[0]; i++)
+		if (strcmp(shopts[i].name, name) == 0) {
+			if (readonly != NULL)
+				*readonly = shopts[i].readonly;
+			return (bool *)((char *)&sh->shopt + shopts[i].off);
+		}
+	return NULL;
+}
+
+void
+shopt_each(struct shell *sh, void (*fn)(void *ctx, const char *name, bool on), void *ctx)
+{
+	for (size_t i = 0; i < sizeof shopts / sizeof shopts[0]; i++)
+		fn(ctx, shopts[i].name, *(bool *)((char *)&sh->shopt + shopts[i].off));
+}
+
+/* bash's defaults. expand_aliases is on in every spsh shell (POSIX
+ * requires aliases in scripts too; bash turns them off there). */
+void
+shopt_init(struct shell *sh)
+{
+	sh->shopt.checkwinsize = true;
+	sh->shopt.cmdhist = true;
+	sh->shopt.expand_aliases = true;
+	sh->shopt.extquote = true;
+	sh->shopt.globasciiranges = true;
+	sh->shopt.hostcomplete = true;
+	sh->shopt.interactive_comments = true;
+	sh->shopt.patsub_replacement = true;
+	sh->shopt.progcomp = true;
+	sh->shopt.promptvars = true;
+	sh->shopt.sourcepath = true;
+}
