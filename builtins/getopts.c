@@ -29,6 +29,23 @@ getopts_reset(void)
 	s_pos = 0;
 }
 
+static void
+optind_changed(struct shell *sh, const char *value)
+{
+	(void)sh;
+	(void)value;
+	getopts_reset();
+}
+
+/* Assigning OPTIND, even to the value it has, restarts the scan. */
+static const struct var_hook optind_hook = { "OPTIND", optind_changed, NULL };
+
+void
+getopts_init(struct shell *sh)
+{
+	var_hook_add(sh, &optind_hook);
+}
+
 /* Stores OPTIND = ind and the position for the next call. */
 static int
 set_optind(struct shell *sh, long ind, const char *arg, size_t pos)

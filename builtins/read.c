@@ -137,18 +137,12 @@ assign(struct shell *sh, const char *line, const char *q, size_t n,
 	return status;
 }
 
-/* Lowest signal number with a trap pending, or 0; trap.c keeps that set
- * (requested from its owner; weak until it exists). */
-int trap_first_pending(void) __attribute__((weak));
-
 /* The status for a read interrupted by a trapped signal: 128 + its number
- * (bash). sh->pending_signals is only a flag, so without
- * trap_first_pending() the number is not known: 128 + SIGINT then, the
- * usual cause, so that the status is at least > 128. */
+ * (bash); 128 + SIGINT when no trapped signal is pending. */
 static int
 intr_status(struct shell *sh)
 {
-	int s = trap_first_pending != NULL ? trap_first_pending() : 0;
+	int s = trap_first_pending();
 
 	(void)sh;
 	return 128 + (s > 0 && s < NSIG ? s : SIGINT);

@@ -2,15 +2,13 @@
  * class (XCU 2.15 special builtins vs the rest), which decides whether an
  * error exits a non-interactive shell and whether assignments before the
  * command persist (XCU 2.9.1).
- *
- * Functions are declared weak so that the shell links while a builtin's
- * file is still being written; builtin_find() skips missing ones. */
+ * A builtin whose file is missing fails the link. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "shell.h"
 
-#define BI(fn) extern builtin_fn fn __attribute__((weak));
+#define BI(fn) extern builtin_fn fn;
 BI(bi_colon) BI(bi_true) BI(bi_false) BI(bi_dot) BI(bi_break) BI(bi_continue)
 BI(bi_eval) BI(bi_exec) BI(bi_exit) BI(bi_export) BI(bi_readonly)
 BI(bi_return) BI(bi_set) BI(bi_shift) BI(bi_times) BI(bi_trap) BI(bi_unset)
@@ -78,5 +76,5 @@ builtin_find(const char *name)
 	const struct builtin *b = bsearch(name, builtin_table, builtin_count,
 	    sizeof builtin_table[0], cmp);
 
-	return b != NULL && b->fn != NULL ? b : NULL;
+	return b;
 }

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -48,6 +49,31 @@ struct prep {
 };
 
 static int exec_list_item(struct shell *sh, struct ast_node *n, bool async);
+
+/* ---- LINENO (XCU 2.5.3): the line being run, until the user assigns it ---- */
+
+static void
+lineno_changed(struct shell *sh, const char *value)
+{
+	sh->lineno_auto = false;
+}
+
+static const char *
+lineno_read(struct shell *sh, char *buf, size_t size)
+{
+	if (!sh->lineno_auto)
+		return NULL;
+	snprintf(buf, size, "%d", sh->lineno);
+	return buf;
+}
+
+static const struct var_hook lineno_hook = { "LINENO", lineno_changed, lineno_read };
+
+void
+exec_init(struct shell *sh)
+{
+	var_hook_add(sh, &lineno_hook);
+}
 
 /* ---- small helpers ---- */
 

@@ -13,6 +13,9 @@ pid_t subshell_fork(struct shell *sh);
 /* Ends a subshell child: EXIT trap, flush, _exit. */
 _Noreturn void subshell_exit(struct shell *sh, int status);
 
+/* Registers the executor's special variables (LINENO). */
+void exec_init(struct shell *sh);
+
 /* Runs `exec name args` in place: execve in the shell process itself. */
 int exec_replace(struct shell *sh, int argc, char **argv);
 /* Runs a function with the given arguments. */

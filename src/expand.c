@@ -247,14 +247,6 @@ param_value(struct shell *sh, const char *name, char *tmp, size_t tmpsz)
 			break;
 		}
 	}
-	if (strcmp(name, "LINENO") == 0) {
-		const char *v = var_get(sh, name);
-		if (v == NULL || sh->lineno_auto) {
-			snprintf(tmp, tmpsz, "%d", sh->lineno);
-			return tmp;
-		}
-		return v;
-	}
 	return var_get(sh, name);
 }
 

@@ -12,7 +12,15 @@
 #include "shell.h"
 
 /* Set by the interactive module (prompt.c / hist.c) when it exists. */
-char *input_readline_hook(struct shell *sh, int continuation) __attribute__((weak));
+/* Set by the interactive module (interactive_init): reads one edited
+ * line, or returns NULL at end of input. */
+static input_line_fn *readline_fn;
+
+void
+input_set_readline(input_line_fn *fn)
+{
+	readline_fn = fn;
+}
 
 void
 input_from_string(struct input *in, struct shell *sh, const char *s, const char *name)
@@ -132,8 +140,8 @@ read_readline(struct input *in, struct strbuf *out, int continuation)
 	struct shell *sh = in->sh;
 	char *line;
 
-	if (input_readline_hook != NULL) {
-		line = input_readline_hook(sh, continuation);
+	if (readline_fn != NULL) {
+		line = readline_fn(sh, continuation);
 	} else {
 		/* Minimal fallback: prompt and read a line from stdin. */
 		const char *ps = var_get(sh, continuation ? "PS2" : "PS1");

@@ -35,6 +35,11 @@ void input_from_string(struct input *in, struct shell *sh, const char *s, const 
 void input_from_fd(struct input *in, struct shell *sh, int fd, const char *name);
 void input_from_readline(struct input *in, struct shell *sh);
 void input_close(struct input *in);
+/* The line editor for INPUT_READLINE: returns a malloc'd line without its
+ * newline, or NULL at end of input. Without one, a plain prompt-and-read
+ * fallback is used. */
+typedef char *input_line_fn(struct shell *sh, int continuation);
+void input_set_readline(input_line_fn *fn);
 /* Before running a command read from fd 0: give back what was read ahead
  * (XCU sh: "the shell shall ensure that the standard input file pointer
  * points directly after the command it has read"). */

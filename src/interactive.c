@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "hist.h"
+#include "input.h"
 #include "interactive.h"
 #include "job.h"
 #include "redir.h"
@@ -160,7 +161,7 @@ sync_editing_mode(struct shell *sh)
 }
 
 char *
-input_readline_hook(struct shell *sh, int continuation)
+interactive_read_line(struct shell *sh, int continuation)
 {
 	char *prompt, *line;
 
@@ -263,6 +264,7 @@ interactive_init(struct shell *sh)
 	int fd = isatty(2) ? 2 : isatty(0) ? 0 : -1;
 	const char *ps1 = var_get(sh, "PS1");
 
+	input_set_readline(interactive_read_line);
 	sh->tty_fd = -1;
 	if (fd >= 0) {
 		int tty = fcntl(fd, F_DUPFD_CLOEXEC, 64);

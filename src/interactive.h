@@ -8,11 +8,12 @@ struct shell;
 
 #define PROMPT_DEFAULT_PS1 "\\u@\\h:\\w\\$ "
 
-/* Called by main.c when the shell is interactive (weak there). */
+/* Called by main.c when the shell is interactive. */
 void interactive_init(struct shell *sh);
-/* The line reader behind INPUT_READLINE (weak in input.c): a malloc'd line
- * without its newline, or NULL at end of input. */
-char *input_readline_hook(struct shell *sh, int continuation);
+/* The line reader behind INPUT_READLINE (given to input.c by
+ * interactive_init): a malloc'd line without its newline, or NULL at end
+ * of input. */
+char *interactive_read_line(struct shell *sh, int continuation);
 
 /* PS1 (continuation 0) or PS2, escapes decoded and expanded; malloc'd. */
 char *prompt_get(struct shell *sh, int continuation);

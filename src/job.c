@@ -10,9 +10,9 @@
 
 #include "job.h"
 #include "shell.h"
+#include "signame.h"
 #include "spawn/spawn.h"
 
-const char *signame_from_num(int n) __attribute__((weak));
 
 static struct termios shell_tmodes;
 static bool have_tmodes;
@@ -250,7 +250,7 @@ state_text(struct job *j, char *buf, size_t size)
 		for (i = 0; i < j->nproc; i++)
 			if (j->procs[i].stopped)
 				sig = WSTOPSIG(j->procs[i].status);
-		const char *n = signame_from_num ? signame_from_num(sig) : NULL;
+		const char *n = signame_from_num(sig);
 		if (sig == SIGTSTP || n == NULL)
 			snprintf(buf, size, "Stopped");
 		else

@@ -9,8 +9,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../builtins/cd.h"
+#include "../builtins/getopts.h"
 #include "exec.h"
+#include "path.h"
 #include "input.h"
+#include "interactive.h"
 #include "job.h"
 #include "redir.h"
 
@@ -19,24 +23,6 @@
 struct shell *the_shell;
 extern char **environ;
 
-void cd_init_pwd(struct shell *sh) __attribute__((weak));
-void interactive_init(struct shell *sh) __attribute__((weak));
-
-/* The shell needs the locale's character types and collation only for
- * non-ASCII text and for sorting (globs, test <); loading it costs two
- * dozen system calls and a fifth of a non-interactive start-up, so it is
- * loaded on first use. Interactive shells load every category at once. */
-void
-shell_locale(void)
-{
-	static bool done;
-
-	if (done)
-		return;
-	done = true;
-	setlocale(LC_CTYPE, "");
-	setlocale(LC_COLLATE, "");
-}
 
 static void
 usage(FILE *f)
@@ -128,6 +114,10 @@ main(int argc, char **argv)
 	if (getenv("SPSH_FORCE_FORK") != NULL && strcmp(getenv("SPSH_FORCE_FORK"), "1") == 0)
 		sh->force_fork = true;
 	var_init(sh, environ);
+	/* the modules that own special variables register their hooks */
+	path_init(sh);
+	getopts_init(sh);
+	exec_init(sh);
 
 	/* options: XCU sh */
 	for (i = 1; i < argc; i++) {
@@ -229,14 +219,13 @@ main(int argc, char **argv)
 			sh->opt.emacs = true;
 	}
 	trap_init(sh);
-	if (cd_init_pwd != NULL)
-		cd_init_pwd(sh);
+	cd_init_pwd(sh);
 	{
 		char buf[32];
 		snprintf(buf, sizeof buf, "%ld", (long)sh->ppid);
 		var_set(sh, "PPID", buf, 0);
 	}
-	if (sh->opt.interactive && interactive_init != NULL)
+	if (sh->opt.interactive)
 		interactive_init(sh);
 	else if (sh->opt.interactive) {
 		sh->tty_fd = redir_private_fd(dup(2));

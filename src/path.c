@@ -119,6 +119,23 @@ path_hash_forget(const char *name)
 	nentries--;
 }
 
+static void
+path_changed(struct shell *sh, const char *value)
+{
+	(void)sh;
+	(void)value;
+	path_hash_clear();
+}
+
+/* Assigning or unsetting PATH forgets every remembered command. */
+static const struct var_hook path_hook = { "PATH", path_changed, NULL };
+
+void
+path_init(struct shell *sh)
+{
+	var_hook_add(sh, &path_hook);
+}
+
 void
 path_hash_clear(void)
 {

@@ -23,6 +23,8 @@ void path_hash_clear(void);
 /* Forgets one remembered command (the executor can call it when exec of a
  * remembered path fails with ENOENT, before searching again). */
 void path_hash_forget(const char *name);
+/* Registers the PATH variable hook (start-up). */
+void path_init(struct shell *sh);
 /* The remembered path of `name`, or NULL. Not re-checked. */
 const char *path_hash_lookup(const char *name);
 /* Searches the current PATH for `name` and remembers the result, like

@@ -76,6 +76,18 @@ struct var {
 	int scope;		/* function depth that created it (0 = global) */
 };
 
+/* A special variable's behaviour, registered by the module that owns it
+ * (path.c: PATH, getopts.c: OPTIND, ...). `changed` runs after the
+ * variable was assigned or unset (value NULL); `read`, if set, computes
+ * the value on each read (into buf, or a static) and returns it, or NULL
+ * to read the stored value. The hook is static data of its module. */
+struct var_hook {
+	const char *name;
+	void (*changed)(struct shell *sh, const char *value);
+	const char *(*read)(struct shell *sh, char *buf, size_t size);
+};
+void var_hook_add(struct shell *sh, const struct var_hook *h);
+
 /* Returns the value, or NULL if unset. Special parameters are not here. */
 const char *var_get(struct shell *sh, const char *name);
 struct var *var_lookup(struct shell *sh, const char *name);

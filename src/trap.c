@@ -12,9 +12,8 @@
 
 #include "input.h"
 #include "shell.h"
+#include "signame.h"
 
-int signame_to_num(const char *s) __attribute__((weak));
-const char *signame_from_num(int n) __attribute__((weak));
 
 static volatile sig_atomic_t pending[NSIG];
 static sigset_t caught;			/* signals with our handler */
@@ -242,9 +241,7 @@ signum(const char *s)
 {
 	if (strcmp(s, "EXIT") == 0 || strcmp(s, "0") == 0)
 		return 0;
-	if (signame_to_num != NULL)
-		return signame_to_num(s);
-	return atoi(s) > 0 && atoi(s) < NSIG ? atoi(s) : -1;
+	return signame_to_num(s);
 }
 
 static const char *
@@ -254,7 +251,7 @@ signame(int sig, char *buf, size_t size)
 
 	if (sig == 0)
 		return "EXIT";
-	n = signame_from_num != NULL ? signame_from_num(sig) : NULL;
+	n = signame_from_num(sig);
 	if (n != NULL)
 		return n;
 	snprintf(buf, size, "%d", sig);

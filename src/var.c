@@ -14,8 +14,45 @@
 
 #include "shell.h"
 
-void path_hash_clear(void) __attribute__((weak));
-void getopts_reset(void) __attribute__((weak));
+/* Special variables: hooks registered by the modules that own them
+ * (var_hook_add), so this file calls nothing above itself. `first` has a
+ * bit per first byte of a hooked name: most assignments and reads test one
+ * bit and go on. */
+#define MAX_HOOKS 64
+static const struct var_hook *hooks[MAX_HOOKS];
+static size_t nhooks;
+static uint64_t first[4];		/* names with any hook */
+static uint64_t first_read[4];		/* names with a read hook */
+
+static bool
+bit(const uint64_t *set, const char *name)
+{
+	unsigned char c = (unsigned char)name[0];
+	return (set[c >> 6] >> (c & 63)) & 1;
+}
+
+void
+var_hook_add(struct shell *sh, const struct var_hook *h)
+{
+	unsigned char c = (unsigned char)h->name[0];
+
+	(void)sh;
+	if (nhooks == MAX_HOOKS)
+		abort();
+	hooks[nhooks++] = h;
+	first[c >> 6] |= (uint64_t)1 << (c & 63);
+	if (h->read != NULL)
+		first_read[c >> 6] |= (uint64_t)1 << (c & 63);
+}
+
+static const struct var_hook *
+find_hook(const char *name)
+{
+	for (size_t i = 0; i < nhooks; i++)
+		if (strcmp(hooks[i]->name, name) == 0)
+			return hooks[i];
+	return NULL;
+}
 
 enum { NBUCKETS = 1024 };
 
@@ -67,11 +104,13 @@ var_get(struct shell *sh, const char *name)
 {
 	struct var *v;
 
-	/* LINENO follows the line being run until the user assigns it. */
-	if (name[0] == 'L' && sh->lineno_auto && strcmp(name, "LINENO") == 0) {
-		static char buf[24];
-		snprintf(buf, sizeof buf, "%d", sh->lineno);
-		return buf;
+	if (bit(first_read, name)) {
+		static char buf[64];
+		const struct var_hook *h = find_hook(name);
+		const char *r;
+
+		if (h != NULL && h->read != NULL && (r = h->read(sh, buf, sizeof buf)) != NULL)
+			return r;
 	}
 	v = var_lookup(sh, name);
 
@@ -92,18 +131,18 @@ create(struct shell *sh, const char *name)
 	return v;
 }
 
-/* Side effects of assigning some variables. */
+/* Side effects of assigning or unsetting a special variable. */
 static void
 special(struct shell *sh, const char *name)
 {
-	if (name[0] != 'P' && name[0] != 'O' && name[0] != 'L')
+	const struct var_hook *h;
+
+	if (!bit(first, name))
 		return;	/* most assignments: no strcmp */
-	if (strcmp(name, "PATH") == 0 && path_hash_clear != NULL)
-		path_hash_clear();
-	else if (strcmp(name, "OPTIND") == 0 && getopts_reset != NULL)
-		getopts_reset();
-	else if (strcmp(name, "LINENO") == 0)
-		sh->lineno_auto = false;
+	if ((h = find_hook(name)) != NULL && h->changed != NULL) {
+		struct var *v = var_lookup(sh, name);
+		h->changed(sh, v != NULL ? v->value : NULL);
+	}
 }
 
 int
