@@ -1,4 +1,5 @@
 /* biutil.c: the option scanner shared by the builtins (see biutil.h). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "biutil.h"
@@ -51,4 +52,43 @@ biu_getopt(struct shell *sh, struct biu_opts *o, int argc, char **argv)
 		return opt_error(sh, o, c, "option requires an argument");
 	o->next = NULL;
 	return c;
+}
+
+/* ---- errors of special builtins (XCU 2.8.1) ---- */
+int
+biu_special_error(struct shell *sh, int status)
+{
+	sh->builtin_error = true;
+	return status;
+}
+
+/* "spsh: NAME: usage: USAGE", status 2; all users are special builtins. */
+int
+biu_usage_error(struct shell *sh, const char *name, const char *usage)
+{
+	return biu_special_error(sh, diag_usage(sh, name, usage));
+}
+
+/* "spsh: NAME: -x: invalid option" and the usage. */
+int
+biu_bad_option(struct shell *sh, const char *name, const char *opt, const char *usage)
+{
+	diag_error(sh, "%s: %s: invalid option", name, opt);
+	return biu_usage_error(sh, name, usage);
+}
+
+/* Parses a non-negative decimal count; -1 if invalid. */
+long
+biu_count_arg(const char *s)
+{
+	char *end;
+	long n;
+
+	if (*s == '\0')
+		return -1;
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (*end != '\0' || n < 0 || errno)
+		return -1;
+	return n;
 }

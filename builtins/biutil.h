@@ -64,4 +64,14 @@ struct biu_opts {
  * the first operand); '?' after an error has been printed. */
 int biu_getopt(struct shell *sh, struct biu_opts *o, int argc, char **argv);
 
+/* Marks a special builtin's error (sh->builtin_error: a non-interactive
+ * shell exits, XCU 2.8.1) and returns status. */
+int biu_special_error(struct shell *sh, int status);
+/* "spsh: NAME: usage: USAGE", status 2, as a special builtin error. */
+int biu_usage_error(struct shell *sh, const char *name, const char *usage);
+/* "spsh: NAME: -x: invalid option" and the usage, as above. */
+int biu_bad_option(struct shell *sh, const char *name, const char *opt, const char *usage);
+/* Parses a non-negative decimal count; -1 if invalid. */
+long biu_count_arg(const char *s);
+
 #endif

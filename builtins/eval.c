@@ -1,0 +1,126 @@
+/* eval.c: the builtins that run other commands: eval, . (dot) and exec
+ * (XCU 2.15; exec itself is run by the executor, which has the command's
+ * redirections). */
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "biutil.h"
+#include "exec.h"
+#include "input.h"
+#include "redir.h"
+
+/* exec is run by the executor (it needs the command's redirections); this
+ * entry exists so that lookup finds it. */
+int
+bi_exec(struct shell *sh, int argc, char **argv)
+{
+	return 0;
+}
+
+int
+bi_eval(struct shell *sh, int argc, char **argv)
+{
+	struct strbuf b = STRBUF_INIT;
+	int i, st;
+
+	for (i = 1; i < argc; i++) {
+		if (i > 1)
+			sb_addc(&b, ' ');
+		sb_adds(&b, argv[i]);
+	}
+	sh->status = 0;
+	int lineno = sh->lineno;
+	st = exec_string(sh, b.s, sh->script_name);
+	sh->lineno = lineno;
+	sb_free(&b);
+	return st;
+}
+
+/* `. file [args]`: PATH search for names without '/' (XCU 2.15 dot). */
+int
+bi_dot(struct shell *sh, int argc, char **argv)
+{
+	int i = 1;
+	char *path;
+	int fd, st;
+	struct input in;
+
+	if (i < argc && strcmp(argv[i], "--") == 0)
+		i++;
+	if (i >= argc) {
+		diag_error(sh, ".: usage: . file [arg...]");
+		return biu_special_error(sh, 2);
+	}
+	if (strchr(argv[i], '/') != NULL) {
+		path = strdup(argv[i]);
+	} else {
+		const char *pv = var_get(sh, "PATH");
+		path = NULL;
+		/* search PATH for a readable file (need not be executable) */
+		const char *s = pv ? pv : "";
+		for (;;) {
+			const char *colon = strchr(s, ':');
+			size_t len = colon ? (size_t)(colon - s) : strlen(s);
+			char *cand = malloc(len + strlen(argv[i]) + 2);
+			if (len == 0)
+				strcpy(cand, argv[i]);
+			else
+				sprintf(cand, "%.*s/%s", (int)len, s, argv[i]);
+			if (access(cand, R_OK) == 0) {
+				path = cand;
+				break;
+			}
+			free(cand);
+			if (colon == NULL)
+				break;
+			s = colon + 1;
+		}
+		if (path == NULL) {
+			diag_error(sh, ".: %s: not found", argv[i]);
+			return biu_special_error(sh, 1);
+		}
+	}
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		diag_errno(sh, ".: %s", path);
+		free(path);
+		return biu_special_error(sh, 1);
+	}
+	fd = redir_private_fd(fd);
+	int saved_argc = sh->argc;
+	char **saved_argv = sh->argv;
+	bool newargs = i + 1 < argc;
+	if (newargs) {
+		sh->argc = argc - i - 1;
+		sh->argv = malloc((size_t)(sh->argc + 1) * sizeof *sh->argv);
+		for (int k = 0; k < sh->argc; k++)
+			sh->argv[k] = strdup(argv[i + 1 + k]);
+		sh->argv[sh->argc] = NULL;
+	}
+	const char *saved_name = sh->script_name;
+	int saved_line = sh->lineno;
+	sh->script_name = path;
+	input_from_fd(&in, sh, fd, path);
+	sh->dot_depth++;
+	sh->status = 0;
+	st = exec_input(sh, &in);
+	sh->dot_depth--;
+	input_close(&in);
+	close(fd);
+	if (sh->flow == FLOW_RETURN) {
+		sh->flow = FLOW_NONE;
+		st = sh->exit_status;
+	}
+	sh->script_name = saved_name;
+	sh->lineno = saved_line;
+	if (newargs) {
+		for (int k = 0; k < sh->argc; k++)
+			free(sh->argv[k]);
+		free(sh->argv);
+		sh->argc = saved_argc;
+		sh->argv = saved_argv;
+	}
+	free(path);
+	return st;
+}

@@ -1,0 +1,231 @@
+/* vars.c: the builtins that change variables and parameters: set, shift,
+ * unset, export, readonly and local (XCU 2.15; local as dash and bash). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "biutil.h"
+#include "exec.h"
+
+int
+bi_shift(struct shell *sh, int argc, char **argv)
+{
+	long n = 1;
+	int i;
+
+	if (argc > 2)
+		return biu_usage_error(sh, "shift", "shift [n]");
+	if (argc > 1) {
+		n = biu_count_arg(argv[1]);
+		if (n < 0) {
+			diag_error(sh, "shift: %s: bad number", argv[1]);
+			return biu_special_error(sh, 1);
+		}
+	}
+	if (n > sh->argc) {
+		diag_error(sh, "shift: can't shift that many");
+		return biu_special_error(sh, 1);
+	}
+	for (i = 0; i < n; i++)
+		free(sh->argv[i]);
+	memmove(sh->argv, sh->argv + n, (size_t)(sh->argc - n + 1) * sizeof *sh->argv);
+	sh->argc -= (int)n;
+	return 0;
+}
+
+static void
+print_value(const char *v)
+{
+	putchar('\'');
+	for (; *v; v++)
+		if (*v == '\'')
+			fputs("'\\''", stdout);
+		else
+			putchar(*v);
+	putchar('\'');
+}
+
+/* set [-abCefhmnuvx] [-o opt] [+o opt] [--] [arg...] */
+#define SET_USAGE "set [-+abCefhmnuvx] [-+o option] [--] [arg...]"
+int
+bi_set(struct shell *sh, int argc, char **argv)
+{
+	int i;
+	bool newargs = false;
+
+	if (argc == 1) {
+		struct var **vs = var_sorted(sh);
+		for (struct var **v = vs; *v; v++) {
+			if ((*v)->value == NULL)
+				continue;
+			printf("%s=", (*v)->name);
+			print_value((*v)->value);
+			putchar('\n');
+		}
+		free(vs);
+		return 0;
+	}
+	for (i = 1; i < argc; i++) {
+		char *a = argv[i];
+		bool on = a[0] == '-';
+		if (strcmp(a, "--") == 0) {
+			i++;
+			newargs = true;
+			break;
+		}
+		if (strcmp(a, "-") == 0) {
+			/* "set -": turn off -x and -v (historical) */
+			sh->opt.xtrace = sh->opt.verbose = false;
+			i++;
+			newargs = i < argc;
+			break;
+		}
+		if ((a[0] != '-' && a[0] != '+') || a[1] == '\0')
+			break;
+		for (char *c = a + 1; *c; c++) {
+			if (*c == 'o') {
+				if (i + 1 >= argc) {
+					opt_print(sh, !on);
+					continue;
+				}
+				if (opt_set_name(sh, argv[++i], on) != 0) {
+					diag_error(sh, "set: %s: invalid option name", argv[i]);
+					return biu_usage_error(sh, "set", SET_USAGE);
+				}
+				continue;
+			}
+			if (*c == 'm' && on && sh->tty_fd < 0 && sh->opt.interactive == false) {
+				/* job control needs a terminal; accept quietly */
+			}
+			if (opt_set_letter(sh, *c, on) != 0) {
+				char o[3] = { a[0], *c, '\0' };
+				return biu_bad_option(sh, "set", o, SET_USAGE);
+			}
+		}
+	}
+	if (i < argc || newargs) {
+		for (int k = 0; k < sh->argc; k++)
+			free(sh->argv[k]);
+		free(sh->argv);
+		sh->argc = argc - i;
+		sh->argv = malloc((size_t)(sh->argc + 1) * sizeof *sh->argv);
+		for (int k = 0; k < sh->argc; k++)
+			sh->argv[k] = strdup(argv[i + k]);
+		sh->argv[sh->argc] = NULL;
+	}
+	return 0;
+}
+
+int
+bi_unset(struct shell *sh, int argc, char **argv)
+{
+	int i = 1, st = 0;
+	char mode = 'v';
+
+	struct biu_opts o = { .name = "unset", .letters = "fv", .usage = "unset [-f|-v] name..." };
+	int c;
+
+	while ((c = biu_getopt(sh, &o, argc, argv)) != -1) {
+		if (c == '?')
+			return biu_special_error(sh, 2);
+		mode = (char)c;
+	}
+	i = o.ind;
+	for (; i < argc; i++) {
+		if (mode == 'f') {
+			exec_unset_function(sh, argv[i]);
+			continue;
+		}
+		if (!var_is_name(argv[i])) {
+			diag_error(sh, "unset: %s: bad variable name", argv[i]);
+			st = 1;
+			continue;
+		}
+		if (var_unset(sh, argv[i]) != 0)
+			st = 1;
+	}
+	if (st)
+		return biu_special_error(sh, st);
+	return 0;
+}
+
+/* export/readonly [-p] [name[=value]...] */
+static int
+export_like(struct shell *sh, int argc, char **argv, unsigned flag, const char *what)
+{
+	struct biu_opts o = { .name = what, .letters = "p", .usage = flag == VAR_EXPORT ?
+	    "export [-p] [name[=value]...]" : "readonly [-p] [name[=value]...]" };
+	int i, st = 0;
+
+	while ((i = biu_getopt(sh, &o, argc, argv)) != -1)
+		if (i == '?')
+			return biu_special_error(sh, 2);
+	i = o.ind;
+	if (i >= argc) {
+		struct var **vs = var_sorted(sh);
+		for (struct var **v = vs; *v; v++) {
+			if (!((*v)->flags & flag))
+				continue;
+			printf("%s %s", what, (*v)->name);
+			if ((*v)->value != NULL) {
+				putchar('=');
+				print_value((*v)->value);
+			}
+			putchar('\n');
+		}
+		free(vs);
+		return 0;
+	}
+	for (; i < argc; i++) {
+		char *eq = strchr(argv[i], '=');
+		char *name = eq ? strndup(argv[i], (size_t)(eq - argv[i])) : strdup(argv[i]);
+		if (!var_is_name(name)) {
+			diag_error(sh, "%s: %s: bad variable name", what, name);
+			free(name);
+			st = 1;
+			continue;
+		}
+		if (var_set(sh, name, eq ? eq + 1 : NULL, flag) != 0)
+			st = 1;
+		free(name);
+	}
+	if (st)
+		return biu_special_error(sh, st);
+	return 0;
+}
+
+int
+bi_export(struct shell *sh, int argc, char **argv)
+{
+	return export_like(sh, argc, argv, VAR_EXPORT, "export");
+}
+
+int
+bi_readonly(struct shell *sh, int argc, char **argv)
+{
+	return export_like(sh, argc, argv, VAR_READONLY, "readonly");
+}
+
+/* local name[=value]... (the common extension; only inside functions) */
+int
+bi_local(struct shell *sh, int argc, char **argv)
+{
+	int i, st = 0;
+
+	if (sh->func_depth == 0) {
+		diag_error(sh, "local: not in a function");
+		return 1;
+	}
+	for (i = 1; i < argc; i++) {
+		char *eq = strchr(argv[i], '=');
+		char *name = eq ? strndup(argv[i], (size_t)(eq - argv[i])) : strdup(argv[i]);
+		if (!var_is_name(name)) {
+			diag_error(sh, "local: %s: bad variable name", name);
+			st = 1;
+		} else if (var_make_local(sh, name) != 0 ||
+		    (eq != NULL && var_set(sh, name, eq + 1, 0) != 0)) {
+			st = 1;
+		}
+		free(name);
+	}
+	return st;
+}

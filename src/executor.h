@@ -1,0 +1,128 @@
+/* executor.h: the executor's internal interface, shared by the files that
+ * run the tree (XCU 2.9):
+ *
+ *	exec.c      dispatch over the tree, and-or lists, compound commands,
+ *	            the input loop
+ *	simple.c    simple commands (XCU 2.9.1): expansion, lookup,
+ *	            assignments, builtins, xtrace
+ *	function.c  function definitions and calls (XCU 2.9.5)
+ *	plan.c      the spawn plan of an external command, and exec in place
+ *	pipeline.c  pipelines (XCU 2.9.2), in-shell stages, asynchronous lists
+ *	subshell.c  ( list ) and the only fork() of the shell
+ *	cmdsub.c    command substitution (XCU 2.6.3) and its strategies
+ *
+ * Builtins that run commands use exec.h; everything else uses shell.h. */
+#ifndef EXECUTOR_H
+#define EXECUTOR_H
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "exec.h"
+#include "shell.h"
+
+struct job;
+struct parse_unit;
+
+enum run_mode {
+	RUN_FG,		/* wait for it */
+	RUN_BG,		/* asynchronous list: don't wait */
+	RUN_PIPE,	/* a pipeline stage: the pipeline waits */
+};
+
+/* A simple command after expansion (XCU 2.9.1.1 steps 1-2 and lookup). */
+struct prep {
+	struct ast_simple *c;
+	int argc;
+	char **argv;
+	char **avals;		/* expanded assignment values */
+	enum { P_NONE, P_SPECIAL, P_FUNC, P_REGULAR, P_EXTERNAL, P_NOTFOUND } kind;
+	const struct builtin *bi;
+	struct function *fn;
+	char *path;		/* heap */
+	/* `(cd DIR && cmd)` as one plan: the directory (heap) and the name
+	 * for a chdir error ("cd: DIR"), or NULL */
+	char *chdir_to;
+	const char *chdir_name;
+};
+
+/* Temporary assignments for regular builtins and functions. */
+struct saved_var {
+	char *name;
+	char *value;
+	unsigned flags;
+	bool existed;
+};
+
+/* ---- exec.c ---- */
+/* XCU 2.8.1: errors that exit a non-interactive shell. */
+void exec_fatal_error(struct shell *sh, int status);
+/* set -e: exits when the last command failed outside a condition. */
+void exec_check_errexit(struct shell *sh);
+
+/* ---- simple.c ---- */
+/* Arithmetic or ${x=} in a word would change the shell: such a word must
+ * be expanded in the subshell that runs a pipeline stage, not here. */
+bool simple_word_has_side_effects(struct word *w);
+/* A simple command whose words have no side effects (see above). */
+bool simple_is_pure(struct ast_simple *c);
+/* set -x: prints PS4 and the expanded command. */
+void simple_xtrace(struct shell *sh, struct prep *p);
+/* Makes the command's assignments for the time it runs (regular builtins
+ * and functions), saving what they hide in *out. Returns 0, or -1 after a
+ * diagnostic (a read-only variable), everything already restored. */
+int simple_assign_temp(struct shell *sh, struct prep *p, struct saved_var **out, int *n);
+void simple_assign_restore(struct shell *sh, struct saved_var *sv, int n);
+/* Expands and looks up a simple command. Returns 0, or -1 after an
+ * expansion error (sh->expand_err says how bad). */
+int simple_prepare(struct shell *sh, struct ast_simple *c, struct prep *p);
+void simple_prep_free(struct prep *p);
+/* Runs an already-prepared builtin in the shell with its redirections. */
+int simple_run_builtin(struct shell *sh, struct prep *p);
+/* False, after the message, if an assignment before an external command
+ * names a read-only variable (XCU 2.8.1: a variable assignment error). */
+bool simple_assigns_writable(struct shell *sh, struct prep *p);
+/* Runs a prepared simple command in the foreground. */
+int simple_run_prepared(struct shell *sh, struct prep *p);
+/* Runs a simple command; `tail`: the last command of a subshell or -c,
+ * which may replace the shell. */
+int simple_run(struct shell *sh, struct ast_simple *c, bool tail);
+
+/* ---- function.c ---- */
+/* Drops a reference to a parse unit that a function body lives in. */
+void function_unit_unref(struct parse_unit *u);
+/* Calls a prepared function with its temporary assignments. */
+int function_run(struct shell *sh, struct prep *p);
+
+/* ---- plan.c ---- */
+/* Spawns an external command from a plan. in/out: pipe fds for a
+ * pipeline stage (-1: inherit). Adds the child to `job`. Returns 0, or
+ * the status of a launch failure. */
+int plan_spawn(struct shell *sh, struct prep *p, int in, int out, struct job *job,
+    enum run_mode mode);
+/* The last command of a forked subshell, or of `spsh -c '...'`, may
+ * replace the shell (as `exec` would) when nothing is left to do after it:
+ * no trap to run, not even an EXIT trap. One process fewer. */
+bool plan_can_exec_in_place(struct shell *sh);
+/* Replaces the shell with the prepared external command. */
+int plan_exec_in_place(struct shell *sh, struct prep *p);
+
+/* ---- pipeline.c ---- */
+/* The text of a job for `jobs` and notices: always for background jobs,
+ * for foreground ones only where they can be stopped (job control). */
+char *pipeline_command_text(struct shell *sh, struct ast_node *n, bool bg);
+int pipeline_run(struct shell *sh, struct ast_pipeline *pl, enum run_mode mode);
+/* An asynchronous list (XCU 2.9.3.1): `n &`. */
+int pipeline_async(struct shell *sh, struct ast_node *n);
+
+/* ---- subshell.c ---- */
+/* The status a subshell exits with after an expansion error. */
+int subshell_error_status(struct shell *sh);
+/* ( list ) (XCU 2.9.4.1). */
+int subshell_run(struct shell *sh, struct ast_group *g);
+
+/* ---- cmdsub.c ---- */
+/* Builtins whose output in $(...) is the same whether or not they run in a
+ * subshell: they run here with stdout captured in a memfd. */
+bool cmdsub_capture_safe(const struct builtin *b);
+
+#endif

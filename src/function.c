@@ -1,0 +1,132 @@
+/* function.c: function definitions and calls (XCU 2.9.5): the table of
+ * functions, the parse units their bodies live in (reference counted),
+ * positional parameters and `local` scopes around a call. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "executor.h"
+#include "redir.h"
+
+/* ---- functions ---- */
+
+struct function *
+exec_find_function(struct shell *sh, const char *name)
+{
+	struct function *f;
+
+	for (f = sh->funcs; f != NULL; f = f->next)
+		if (strcmp(f->name, name) == 0)
+			return f;
+	return NULL;
+}
+
+void
+function_unit_unref(struct parse_unit *u)
+{
+	if (u != NULL && --u->refs == 0) {
+		arena_free(&u->arena);
+		free(u);
+	}
+}
+
+void
+exec_define_function(struct shell *sh, const char *name, struct ast_node *body)
+{
+	struct function *f = exec_find_function(sh, name);
+
+	if (f == NULL) {
+		f = calloc(1, sizeof *f);
+		if (f == NULL)
+			abort();
+		f->name = strdup(name);
+		f->next = sh->funcs;
+		sh->funcs = f;
+	} else {
+		function_unit_unref(f->unit);
+	}
+	f->body = body;
+	f->unit = sh->cur_unit;
+	if (f->unit != NULL)
+		f->unit->refs++;
+}
+
+int
+exec_unset_function(struct shell *sh, const char *name)
+{
+	struct function **pp, *f;
+
+	for (pp = &sh->funcs; (f = *pp) != NULL; pp = &f->next)
+		if (strcmp(f->name, name) == 0) {
+			*pp = f->next;
+			function_unit_unref(f->unit);
+			free(f->name);
+			free(f);
+			return 0;
+		}
+	return 0;
+}
+
+int
+exec_function(struct shell *sh, struct function *fn, int argc, char **argv)
+{
+	int saved_argc = sh->argc;
+	char **saved_argv = sh->argv;
+	struct parse_unit *unit = fn->unit;
+	int i, st;
+
+	/* The function may redefine itself while running: keep its tree. */
+	if (unit != NULL)
+		unit->refs++;
+	if (sh->func_depth >= 1000) {
+		diag_error(sh, "%s: function nesting too deep", argv[0]);
+		function_unit_unref(unit);
+		return 2;
+	}
+	sh->argc = argc - 1;
+	sh->argv = malloc((size_t)argc * sizeof *sh->argv);
+	if (sh->argv == NULL)
+		abort();
+	for (i = 1; i < argc; i++)
+		sh->argv[i - 1] = strdup(argv[i]);
+	sh->argv[argc - 1] = NULL;
+	sh->func_depth++;
+	sh->scope++;
+	st = exec_node(sh, fn->body);
+	if (sh->flow == FLOW_RETURN) {
+		sh->flow = FLOW_NONE;
+		st = sh->status = sh->exit_status;
+	}
+	var_pop_scope(sh, sh->scope);
+	sh->scope--;
+	sh->func_depth--;
+	for (i = 0; i < sh->argc; i++)
+		free(sh->argv[i]);
+	free(sh->argv);
+	sh->argc = saved_argc;
+	sh->argv = saved_argv;
+	function_unit_unref(unit);
+	return st;
+}
+
+int
+function_run(struct shell *sh, struct prep *p)
+{
+	struct redir_undo undo = { 0 };
+	struct saved_var *sv;
+	int nsv = 0, st;
+
+	if (redir_apply(sh, p->c->base.redirs, &undo) != 0) {
+		redir_undo(sh, &undo);
+		return 1;
+	}
+	if (simple_assign_temp(sh, p, &sv, &nsv) != 0) {
+		redir_undo(sh, &undo);
+		exec_fatal_error(sh, 1);
+		return 1;
+	}
+	st = exec_function(sh, p->fn, p->argc, p->argv);
+	redir_undo(sh, &undo);
+	if (sv != NULL)
+		simple_assign_restore(sh, sv, nsv);
+	return st;
+}

@@ -1,0 +1,313 @@
+/* pipeline.c: pipelines (XCU 2.9.2) and asynchronous lists (XCU
+ * 2.9.3.1). Every external stage starts from a spawn plan with its pipe
+ * ends as plan operations; echo/printf/test-style stages whose reader is
+ * external run in the shell; other stages (compound commands, functions,
+ * builtins) run in a forked subshell. */
+#include <fcntl.h>
+#include <string.h>
+
+#include "executor.h"
+#include "job.h"
+#include "redir.h"
+
+/* The text of a job for `jobs` and notices: always for background jobs,
+ * for foreground ones only where they can be stopped (job control). */
+char *
+pipeline_command_text(struct shell *sh, struct ast_node *n, bool bg)
+{
+	struct strbuf b = STRBUF_INIT;
+	char *s;
+
+	if (!bg && !sh->opt.interactive && !sh->opt.monitor)
+		return NULL;
+	ast_print(&b, n);
+	s = sb_detach(&b);
+	return s;
+}
+
+/* Runs `n` in a forked child with stdin/stdout from in/out. */
+static int
+fork_stage(struct shell *sh, struct ast_node *n, struct prep *p, int in, int out,
+    struct job *job, enum run_mode mode)
+{
+	pid_t pid = subshell_fork(sh);
+
+	if (pid < 0)
+		return 2;
+	if (pid == 0) {
+		if (sh->opt_monitor_saved && job != NULL) {
+			setpgid(0, job->pgid);
+			if (mode != RUN_BG)
+				tcsetpgrp(sh->tty_fd, job->pgid ? job->pgid : getpid());
+		}
+		if (mode == RUN_BG && !sh->opt_monitor_saved) {
+			signal(SIGINT, SIG_IGN);
+			signal(SIGQUIT, SIG_IGN);
+			if (in < 0 && !redir_touches_fd(n->redirs, 0)) {
+				int fd = open("/dev/null", O_RDONLY);
+				if (fd >= 0 && fd != 0) {
+					dup2(fd, 0);
+					close(fd);
+				}
+			}
+		}
+		if (in >= 0 && in != 0) {
+			dup2(in, 0);
+			close(in);
+		}
+		if (out >= 0 && out != 1) {
+			dup2(out, 1);
+			close(out);
+		}
+		if (p != NULL)
+			subshell_exit(sh, simple_run_prepared(sh, p));
+		sh->tail = true;
+		exec_node(sh, n);
+		subshell_exit(sh, sh->status);
+	}
+	job_add_proc(sh, job, pid);
+	if (sh->opt.monitor && sh->tty_fd >= 0 && !sh->subshell)
+		setpgid(pid, job->pgid);
+	return 0;
+}
+
+/* Starts one pipeline stage or asynchronous command. Simple commands
+ * whose expansion has no side effects are expanded here; if they name an
+ * external command it is spawned, never forked. */
+static int
+start_stage(struct shell *sh, struct ast_node *n, int in, int out, struct job *job,
+    enum run_mode mode)
+{
+	struct prep p;
+	int st;
+
+	if (n->kind == AST_SIMPLE && simple_is_pure((struct ast_simple *)n)) {
+		struct ast_simple *c = (struct ast_simple *)n;
+		sh->lineno = n->lineno;
+		if (simple_prepare(sh, c, &p) != 0) {
+			/* The error (already reported) ends the subshell that
+			 * would have run the command: record its status. */
+			simple_prep_free(&p);
+			job_add_proc(sh, job, 0);
+			job_set_done(sh, job, job->nproc - 1, subshell_error_status(sh));
+			return 0;
+		}
+		if (p.kind == P_EXTERNAL) {
+			simple_xtrace(sh, &p);
+			st = plan_spawn(sh, &p, in, out, job, mode);
+			simple_prep_free(&p);
+			if (st != 0) {
+				/* keep the pipeline's shape: a failed stage */
+				return st;
+			}
+			return 0;
+		}
+		st = fork_stage(sh, n, &p, in, out, job, mode);
+		simple_prep_free(&p);
+		return st;
+	}
+	return fork_stage(sh, n, NULL, in, out, job, mode);
+}
+
+/* A pipeline stage (XCU 2.9.2). */
+struct stage {
+	struct prep p;
+	bool prepared;		/* expanded here: side-effect free */
+	bool inproc;		/* a builtin run in the shell itself */
+	bool tried;		/* prepare_stage() ran */
+	bool failed;		/* its expansion failed (reported) */
+	int out;		/* inproc: the pipe it writes to, or -1 */
+	size_t procidx;
+};
+
+
+/* Builtins whose output does not depend on being in a subshell (echo,
+ * printf, test, ...) run in the shell when every other stage is already
+ * running and what they write goes to an external command or to our own
+ * stdout: `echo $x | grep y` starts one process, not two. They never read
+ * their input, so the pipes into them are closed before any of them runs:
+ * a writer gets EPIPE instead of waiting forever. */
+static bool
+stage_inproc(struct stage *st, size_t i, size_t n)
+{
+	if (!st[i].prepared || st[i].p.kind != P_REGULAR || !cmdsub_capture_safe(st[i].p.bi) ||
+	    st[i].p.c->base.redirs != NULL || st[i].p.c->assigns != NULL)
+		return false;
+	return i + 1 == n || (st[i + 1].prepared && st[i + 1].p.kind == P_EXTERNAL);
+}
+
+static void
+run_inproc_stages(struct shell *sh, struct stage *st, size_t n, struct job *job)
+{
+	struct sigaction ign, old;
+	size_t i;
+
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &ign, &old);
+	for (i = 0; i < n; i++) {
+		int saved = -1, status;
+		if (!st[i].inproc)
+			continue;
+		fflush(stdout);
+		if (st[i].out >= 0) {
+			saved = fcntl(1, F_DUPFD_CLOEXEC, 64);
+			dup2(st[i].out, 1);
+			close(st[i].out);
+		}
+		simple_xtrace(sh, &st[i].p);
+		status = st[i].p.bi->fn(sh, st[i].p.argc, st[i].p.argv);
+		fflush(stdout);
+		clearerr(stdout);
+		if (st[i].out >= 0) {
+			if (saved >= 0) {
+				dup2(saved, 1);
+				close(saved);
+			} else {
+				close(1);
+			}
+		}
+		job_set_done(sh, job, st[i].procidx, status);
+	}
+	sigaction(SIGPIPE, &old, NULL);
+}
+
+static void
+prepare_stage(struct shell *sh, struct ast_pipeline *pl, struct stage *st, size_t i)
+{
+	struct ast_node *c = pl->cmds[i];
+
+	if (st[i].tried)
+		return;
+	st[i].tried = true;
+	if (c->kind == AST_SIMPLE && simple_is_pure((struct ast_simple *)c)) {
+		sh->lineno = c->lineno;
+		st[i].prepared = simple_prepare(sh, (struct ast_simple *)c, &st[i].p) == 0;
+		if (!st[i].prepared) {
+			simple_prep_free(&st[i].p);
+			st[i].failed = true;
+		}
+	}
+}
+
+int
+pipeline_run(struct shell *sh, struct ast_pipeline *pl, enum run_mode mode)
+{
+	struct job *job;
+	int prev = -1, fds[2], st = 0;
+	size_t i, n = pl->n;
+	struct arena_mark m = arena_mark(&sh->eval);
+	struct stage *stages;
+	bool any_inproc = false;
+
+	if (n == 1 && mode == RUN_FG) {
+		sh->errexit_suppressed += pl->bang;
+		st = exec_node(sh, pl->cmds[0]);
+		sh->errexit_suppressed -= pl->bang;
+		if (pl->bang)
+			st = sh->status = !st;
+		return st;
+	}
+	job = job_new(sh, NULL, mode == RUN_BG);
+	job->cmd = pipeline_command_text(sh, &pl->base, mode == RUN_BG);
+	/* Each side-effect free simple command is expanded (and looked up)
+	 * here, in order, just before its stage starts: that decides whether
+	 * it is spawned, forked, or run in the shell. */
+	stages = arena_alloc(&sh->eval, n * sizeof *stages);
+	for (i = 0; i < n; i++)
+		stages[i].out = -1;
+	for (i = 0; i < n; i++) {
+		int out = -1;
+		if (i + 1 < n) {
+			if (pipe2(fds, O_CLOEXEC) != 0) {
+				diag_errno(sh, "pipe");
+				st = 2;
+				break;
+			}
+			out = fds[1];
+		}
+		prepare_stage(sh, pl, stages, i);
+		if (mode == RUN_FG && stages[i].prepared && stages[i].p.kind == P_REGULAR &&
+		    cmdsub_capture_safe(stages[i].p.bi)) {
+			if (i + 1 < n)
+				prepare_stage(sh, pl, stages, i + 1);
+			any_inproc |= stages[i].inproc = stage_inproc(stages, i, n);
+		}
+		if (stages[i].inproc) {
+			stages[i].procidx = job->nproc;
+			stages[i].out = out;
+			job_add_proc(sh, job, 0);
+			out = -1;	/* kept for the stage */
+		} else if (stages[i].failed) {
+			job_add_proc(sh, job, 0);
+			job_set_done(sh, job, job->nproc - 1, subshell_error_status(sh));
+		} else if (stages[i].prepared && stages[i].p.kind == P_EXTERNAL) {
+			simple_xtrace(sh, &stages[i].p);
+			if (plan_spawn(sh, &stages[i].p, prev, out, job, mode) != 0) {
+				stages[i].procidx = job->nproc;
+				job_add_proc(sh, job, 0);
+				job_set_done(sh, job, stages[i].procidx, 127);
+			}
+		} else {
+			fork_stage(sh, pl->cmds[i], stages[i].prepared ? &stages[i].p : NULL,
+			    prev, out, job, mode);
+		}
+		if (prev >= 0)
+			close(prev);
+		if (out >= 0)
+			close(out);
+		prev = i + 1 < n ? fds[0] : -1;
+	}
+	if (prev >= 0)
+		close(prev);
+	if (any_inproc)
+		run_inproc_stages(sh, stages, n, job);
+	for (i = 0; i < n; i++)
+		if (stages[i].prepared)
+			simple_prep_free(&stages[i].p);
+	arena_release(&sh->eval, m);
+	if (mode == RUN_BG) {
+		if (job->nproc > 0) {
+			sh->last_bg = job->procs[job->nproc - 1].pid;
+			if (sh->opt.interactive && sh->opt.monitor)
+				fprintf(stderr, "[%d] %ld\n", job->id, (long)sh->last_bg);
+		}
+		return 0;
+	}
+	if (job->nproc == 0) {
+		job_free(sh, job);
+		st = st ? st : 1;
+	} else {
+		st = job_wait_fg(sh, job);
+	}
+	if (pl->bang)
+		st = !st;
+	sh->status = st;
+	if (!pl->bang)
+		exec_check_errexit(sh);
+	return st;
+}
+
+int
+pipeline_async(struct shell *sh, struct ast_node *n)
+{
+	struct job *job;
+	struct arena_mark m = arena_mark(&sh->eval);
+
+	if (n->kind == AST_PIPELINE && ((struct ast_pipeline *)n)->n > 1)
+		return pipeline_run(sh, (struct ast_pipeline *)n, RUN_BG);
+	job = job_new(sh, NULL, true);
+	job->cmd = pipeline_command_text(sh, n, true);
+	start_stage(sh, n, -1, -1, job, RUN_BG);
+	arena_release(&sh->eval, m);
+	if (job->nproc > 0) {
+		sh->last_bg = job->procs[job->nproc - 1].pid;
+		if (sh->opt.interactive && sh->opt.monitor) {
+			fprintf(stderr, "[%d] %ld\n", job->id, (long)sh->last_bg);
+		}
+	} else {
+		job_free(sh, job);
+	}
+	sh->status = 0;
+	return 0;
+}

@@ -1,0 +1,297 @@
+/* plan.c: starting an external command from a spawn plan (lib/spawn):
+ * argv, the environment (assignments before the command, cd's PWD),
+ * redirections as plan operations, process group and terminal, signal
+ * dispositions, the candidate paths; and exec in place (`exec cmd`, the
+ * last command of a subshell or of -c), which replaces the shell. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "executor.h"
+#include "job.h"
+#include "redir.h"
+#include "spawn/spawn.h"
+
+/* `cd` in a plan: PWD and OLDPWD change in the environment as cd would
+ * change them, where they are exported. */
+static char **
+cd_env(struct shell *sh, char **base, const char *dir)
+{
+	struct var *pwd = var_lookup(sh, "PWD"), *old = var_lookup(sh, "OLDPWD");
+	size_t n = 0, m = 0, i;
+	char **env;
+
+	while (base[n] != NULL)
+		n++;
+	env = arena_alloc(&sh->eval, (n + 3) * sizeof *env);
+	for (i = 0; i < n; i++)
+		if (strncmp(base[i], "PWD=", 4) != 0 && strncmp(base[i], "OLDPWD=", 7) != 0)
+			env[m++] = base[i];
+	if (pwd != NULL && (pwd->flags & VAR_EXPORT)) {
+		char *e = arena_alloc(&sh->eval, strlen(dir) + 5);
+		stpcpy(stpcpy(e, "PWD="), dir);
+		env[m++] = e;
+	}
+	if (old != NULL && (old->flags & VAR_EXPORT) && pwd != NULL && pwd->value != NULL) {
+		char *e = arena_alloc(&sh->eval, strlen(pwd->value) + 8);
+		stpcpy(stpcpy(e, "OLDPWD="), pwd->value);
+		env[m++] = e;
+	} else if (old != NULL && (old->flags & VAR_EXPORT) && old->value != NULL) {
+		char *e = arena_alloc(&sh->eval, strlen(old->value) + 8);
+		stpcpy(stpcpy(e, "OLDPWD="), old->value);
+		env[m++] = e;
+	}
+	env[m] = NULL;
+	return env;
+}
+
+/* The environment of an external command: exported variables plus the
+ * command's own assignments. */
+static char **
+command_env(struct shell *sh, struct prep *p)
+{
+	char **base = var_environ(sh, &sh->eval);
+	struct assign *a;
+	size_t n = 0, k, i;
+	char **env;
+
+	if (p->chdir_to != NULL)
+		base = cd_env(sh, base, p->chdir_to);
+	if (p->c->assigns == NULL)
+		return base;
+	while (base[n] != NULL)
+		n++;
+	k = 0;
+	for (a = p->c->assigns; a != NULL; a = a->next)
+		k++;
+	env = arena_alloc(&sh->eval, (n + k + 1) * sizeof *env);
+	size_t m = 0;
+	for (i = 0; i < n; i++) {
+		bool over = false;
+		for (a = p->c->assigns; a != NULL; a = a->next) {
+			size_t l = strlen(a->name);
+			if (strncmp(base[i], a->name, l) == 0 && base[i][l] == '=')
+				over = true;
+		}
+		if (!over)
+			env[m++] = base[i];
+	}
+	size_t first = m;	/* the command's own entries start here */
+	for (a = p->c->assigns, i = 0; a != NULL; a = a->next, i++) {
+		size_t nl = strlen(a->name), j;
+		char *s = arena_alloc(&sh->eval, nl + strlen(p->avals[i]) + 2);
+		stpcpy(stpcpy(stpcpy(s, a->name), "="), p->avals[i]);
+		/* a later assignment to the same name wins: x=1 x=2 cmd */
+		for (j = first; j < m; j++)
+			if (strncmp(env[j], a->name, nl) == 0 && env[j][nl] == '=')
+				break;
+		env[j] = s;
+		if (j == m)
+			m++;
+	}
+	env[m] = NULL;
+	return env;
+}
+
+/* The prefix of the messages a plan's child writes ("spsh: FILE: line N: ").
+ * Kept between commands: it changes only with the script and the line,
+ * and a loop spawns from the same line again and again. */
+static const char *
+err_prefix(struct shell *sh)
+{
+	static struct strbuf cached = STRBUF_INIT;
+	static const char *name;
+	static int lineno = -1;
+	static bool valid;
+
+	if (!valid || name != sh->script_name || lineno != sh->lineno ||
+	    sh->opt.interactive) {
+		sb_reset(&cached);
+		diag_prefix(sh, &cached);
+		name = sh->script_name;
+		lineno = sh->lineno;
+		valid = true;
+	}
+	return cached.s;
+}
+
+/* Spawns an external command from a plan. in/out: pipe fds for a
+ * pipeline stage (-1: inherit). Adds the child to `job`. Returns 0, or
+ * the status of a launch failure. */
+int
+plan_spawn(struct shell *sh, struct prep *p, int in, int out, struct job *job,
+    enum run_mode mode)
+{
+	struct spawn_plan plan;
+	struct spawn_result res;
+	int src[2], dst[2], nmov = 0;
+	int ntmp = 0, i, rc;
+	int *tmpfds;
+	struct redir *r;
+	size_t nr = 0;
+	const char *paths[1];
+	struct spawn_op *op;
+	int sig;
+
+	spawn_plan_init(&plan);
+	for (r = p->c->base.redirs; r != NULL; r = r->next)
+		nr++;
+	tmpfds = arena_alloc(&sh->eval, (nr + 1) * sizeof *tmpfds);
+	if (in >= 0) {
+		src[nmov] = in;
+		dst[nmov++] = 0;
+	}
+	if (out >= 0) {
+		src[nmov] = out;
+		dst[nmov++] = 1;
+	}
+	if (nmov)
+		spawn_add_moves(&plan, src, dst, (size_t)nmov);
+	if (p->chdir_to != NULL) {
+		op = spawn_add(&plan, SPAWN_CHDIR);
+		op->path = p->chdir_to;
+		op->errname = p->chdir_name;
+	}
+	if (sh->opt.monitor && sh->tty_fd >= 0 && !sh->subshell) {
+		op = spawn_add(&plan, SPAWN_SETPGID);
+		op->pgid = job->pgid;
+		if (mode != RUN_BG) {
+			op = spawn_add(&plan, SPAWN_TCSETPGRP);
+			op->fd = sh->tty_fd;
+			op->pgid = job->pgid;
+		}
+	}
+	if (trap_any_child_default())
+		for (sig = 1; sig < NSIG; sig++)
+			if (trap_child_default(sh, sig)) {
+				op = spawn_add(&plan, SPAWN_SIGDFL);
+				op->sig = sig;
+			}
+	if (mode == RUN_BG && !sh->opt.monitor) {
+		/* XCU 2.9.3.1: asynchronous lists ignore SIGINT and SIGQUIT and
+		 * read /dev/null unless job control is on. */
+		op = spawn_add(&plan, SPAWN_SIGIGN);
+		op->sig = SIGINT;
+		op = spawn_add(&plan, SPAWN_SIGIGN);
+		op->sig = SIGQUIT;
+		if (!redir_touches_fd(p->c->base.redirs, 0) && in < 0) {
+			op = spawn_add(&plan, SPAWN_OPEN);
+			op->fd = 0;
+			op->path = "/dev/null";
+			op->flags = O_RDONLY;
+		}
+	}
+	if (redir_plan(sh, p->c->base.redirs, &plan, tmpfds, &ntmp) != 0) {
+		for (i = 0; i < ntmp; i++)
+			close(tmpfds[i]);
+		spawn_plan_free(&plan);
+		return 1;
+	}
+	paths[0] = p->path;
+	plan.argv = p->argv;
+	plan.envp = command_env(sh, p);
+	plan.paths = paths;
+	plan.npaths = p->path != NULL ? 1 : 0;
+	plan.cmdname = p->argv[0];
+	plan.enoexec_interp = sh->self_exe;
+	plan.sig_default = *trap_caught_set();
+	sigemptyset(&plan.mask);
+	plan.err_prefix = err_prefix(sh);
+	plan.flags = (sh->force_fork ? SPAWN_FORK : 0) | (mode == RUN_BG ? SPAWN_ASYNC : 0);
+	fflush(stdout);
+	rc = spawn_run(&plan, &res);
+	for (i = 0; i < ntmp; i++)
+		close(tmpfds[i]);
+	spawn_plan_free(&plan);
+	if (rc != 0) {
+		diag_errno(sh, "cannot start %s", p->argv[0]);
+		return 2;
+	}
+	sh->n_spawn++;
+	job_add_proc(sh, job, res.pid);
+	if (sh->opt.monitor && sh->tty_fd >= 0 && !sh->subshell)
+		setpgid(res.pid, job->pgid);	/* also in the parent: no race */
+	return 0;
+}
+
+/* The last command of a forked subshell, or of `spsh -c '...'`, may
+ * replace the shell (as `exec` would) when nothing is left to do after it:
+ * no trap to run, not even an EXIT trap. One process fewer. */
+bool
+plan_can_exec_in_place(struct shell *sh)
+{
+	int sig;
+
+	if (sh->opt.interactive || sh->opt.monitor)
+		return false;
+	for (sig = 0; sig < NSIG; sig++)
+		if (sh->traps[sig] != NULL && sh->traps[sig][0] != '\0')
+			return false;
+	return true;
+}
+
+/* Replaces the shell by `path` (signals the shell catches or ignores for
+ * itself back to their defaults; a script without #! run by our own
+ * binary). Returns only on failure: 127 or 126, after the message. */
+static int
+execve_here(struct shell *sh, const char *path, char **argv, char **env)
+{
+	int sig, n = 0;
+
+	fflush(stdout);
+	for (sig = 1; sig < NSIG; sig++)
+		if (sigismember(trap_caught_set(), sig) || trap_child_default(sh, sig))
+			signal(sig, SIG_DFL);
+	execve(path, argv, env);
+	if (errno == ENOEXEC && sh->self_exe != NULL) {
+		while (argv[n] != NULL)
+			n++;
+		char **nargv = arena_alloc(&sh->eval, ((size_t)n + 2) * sizeof *nargv);
+		nargv[0] = sh->self_exe;
+		nargv[1] = (char *)path;
+		for (int i = 1; i < n; i++)
+			nargv[i + 1] = argv[i];
+		execve(sh->self_exe, nargv, env);
+	}
+	if (errno == ENOENT || errno == ENOTDIR) {
+		diag_error(sh, "%s: not found", argv[0]);
+		return 127;
+	}
+	diag_errno(sh, "%s", argv[0]);
+	return 126;
+}
+
+int
+plan_exec_in_place(struct shell *sh, struct prep *p)
+{
+	if (!simple_assigns_writable(sh, p))
+		return 1;
+	if (redir_apply(sh, p->c->base.redirs, NULL) != 0)
+		return 1;
+	return execve_here(sh, p->path, p->argv, command_env(sh, p));
+}
+
+/* ---- exec, eval, input loop ---- */
+
+int
+exec_replace(struct shell *sh, int argc, char **argv)
+{
+	char *path;
+	char **env;
+
+	if (argc < 2)
+		return 0;
+	argv++;
+	path = strchr(argv[0], '/') ? strdup(argv[0]) : exec_path_search(sh, argv[0], NULL);
+	if (path == NULL) {
+		diag_error(sh, "%s: not found", argv[0]);
+		exec_fatal_error(sh, 127);
+		return 127;
+	}
+	env = var_environ(sh, &sh->eval);
+	int st = execve_here(sh, path, argv, env);
+	free(path);
+	exec_fatal_error(sh, st);
+	return st;
+}

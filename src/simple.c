@@ -1,0 +1,526 @@
+/* simple.c: simple commands (XCU 2.9.1): word expansion, command
+ * search (special builtins, functions, regular builtins, PATH), the
+ * assignments before a command and how long they last, running a builtin
+ * with its redirections, and the xtrace output. External commands are
+ * handed to plan.c. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "executor.h"
+#include "job.h"
+#include "redir.h"
+
+/* Arithmetic or ${x=} in a word would change the shell: such a word must
+ * be expanded in the subshell that runs a pipeline stage, not here. */
+bool
+simple_word_has_side_effects(struct word *w);
+
+static bool
+parts_have_side_effects(struct wpart *p)
+{
+	for (; p != NULL; p = p->next) {
+		switch (p->kind) {
+		case WP_LIT:
+		case WP_CMDSUB:
+			break;
+		case WP_DQ:
+			if (parts_have_side_effects(p->u.dq))
+				return true;
+			break;
+		case WP_PARAM:
+			if (p->u.param.op == PARAM_ASSIGN || p->u.param.op == PARAM_ERROR)
+				return true;
+			if (p->u.param.arg && simple_word_has_side_effects(p->u.param.arg))
+				return true;
+			break;
+		case WP_ARITH:
+			return true;
+		}
+	}
+	return false;
+}
+
+bool
+simple_word_has_side_effects(struct word *w)
+{
+	for (; w != NULL; w = w->next)
+		if (parts_have_side_effects(w->parts))
+			return true;
+	return false;
+}
+
+bool
+simple_is_pure(struct ast_simple *c)
+{
+	struct assign *a;
+	struct redir *r;
+
+	if (simple_word_has_side_effects(c->words))
+		return false;
+	for (a = c->assigns; a != NULL; a = a->next)
+		if (simple_word_has_side_effects(a->value))
+			return false;
+	for (r = c->base.redirs; r != NULL; r = r->next)
+		if ((r->target && simple_word_has_side_effects(r->target)) ||
+		    (r->here && r->here->body && !r->here->quoted &&
+		     simple_word_has_side_effects(r->here->body)))
+			return false;
+	return true;
+}
+
+/* PS4 after parameter expansion (XCU 2.5.3), malloc'd. Not re-entered:
+ * a $(...) in PS4 is not itself traced with an expanded PS4. */
+static char *
+xtrace_prefix(struct shell *sh)
+{
+	static bool busy;
+	const char *ps4 = var_get(sh, "PS4");
+	char *r;
+
+	if (ps4 == NULL)
+		ps4 = "";
+	if (busy || (strchr(ps4, '$') == NULL && strchr(ps4, '`') == NULL))
+		return strdup(ps4);
+	busy = true;
+	r = expand_string(sh, ps4);	/* XCU 2.5.3: parameter expansion */
+	busy = false;
+	return r != NULL ? r : strdup(ps4);
+}
+
+void
+simple_xtrace(struct shell *sh, struct prep *p)
+{
+	struct strbuf b = STRBUF_INIT;
+	struct assign *a;
+	int i;
+	char *ps4;
+
+	if (!sh->opt.xtrace)
+		return;
+	ps4 = xtrace_prefix(sh);
+	sb_adds(&b, ps4);
+	for (a = p->c->assigns, i = 0; a != NULL; a = a->next, i++) {
+		sb_printf(&b, "%s%s=%s", i ? " " : "", a->name, p->avals[i]);
+	}
+	for (int k = 0; k < p->argc; k++) {
+		const char *s = p->argv[k];
+		bool plain = *s != '\0' && strpbrk(s, " \t\n'\"\\$`|&;<>()*?[]#~=%{}") == NULL;
+		if (b.len > strlen(ps4) || i)
+			sb_addc(&b, ' ');
+		if (plain) {
+			sb_adds(&b, s);
+		} else {
+			sb_addc(&b, '\'');
+			for (; *s; s++)
+				if (*s == '\'')
+					sb_adds(&b, "'\\''");
+				else
+					sb_addc(&b, *s);
+			sb_addc(&b, '\'');
+		}
+	}
+	sb_addc(&b, '\n');
+	fflush(stdout);
+	if (write(2, b.s, b.len) < 0) {
+		/* ignore */
+	}
+	sb_free(&b);
+	free(ps4);
+}
+
+/* ---- simple commands ---- */
+
+static struct saved_var *assign_save(struct shell *sh, struct prep *p, int *n, bool *failed);
+
+/* Makes the command's assignments for the time it runs (regular builtins
+ * and functions), saving what they hide in *sv. Returns 0, or -1 after a
+ * diagnostic (a read-only variable), everything already restored. */
+int
+simple_assign_temp(struct shell *sh, struct prep *p, struct saved_var **out, int *n)
+{
+	bool failed = false;
+	struct saved_var *sv = assign_save(sh, p, n, &failed);
+
+	if (failed) {
+		simple_assign_restore(sh, sv, *n);
+		return -1;
+	}
+	*out = sv;
+	return 0;
+}
+
+static struct saved_var *
+assign_save(struct shell *sh, struct prep *p, int *n, bool *failed)
+{
+	struct assign *a;
+	struct saved_var *sv;
+	int i = 0, k = 0;
+
+	for (a = p->c->assigns; a != NULL; a = a->next)
+		k++;
+	*n = 0;
+	if (k == 0)
+		return NULL;
+	sv = calloc((size_t)k, sizeof *sv);
+	for (a = p->c->assigns; a != NULL; a = a->next, i++) {
+		struct var *v = var_lookup(sh, a->name);
+		sv[i].name = a->name;
+		sv[i].existed = v != NULL;
+		if (v != NULL) {
+			sv[i].value = v->value ? strdup(v->value) : NULL;
+			sv[i].flags = v->flags;
+		}
+		*n = i + 1;
+		if (var_set(sh, a->name, p->avals[i], VAR_EXPORT) != 0) {
+			*failed = true;
+			break;
+		}
+	}
+	return sv;
+}
+
+void
+simple_assign_restore(struct shell *sh, struct saved_var *sv, int n)
+{
+	int i;
+
+	for (i = n - 1; i >= 0; i--) {
+		struct var *v = var_lookup(sh, sv[i].name);
+		if (v != NULL && (v->flags & VAR_READONLY) && !(sv[i].flags & VAR_READONLY))
+			continue;	/* made read-only meanwhile: keep */
+		if (v != NULL)
+			v->flags &= ~VAR_READONLY;
+		if (sv[i].existed) {
+			if (sv[i].value != NULL)
+				var_set(sh, sv[i].name, sv[i].value, 0);
+			else
+				var_unset(sh, sv[i].name);
+			v = var_lookup(sh, sv[i].name);
+			if (v != NULL) {
+				v->flags = sv[i].flags;
+				free(sh->env_cache);
+				sh->env_cache = NULL;
+			}
+		} else {
+			var_unset(sh, sv[i].name);
+		}
+		free(sv[i].value);
+	}
+	free(sv);
+}
+
+/* export, readonly and local written literally as the command name. */
+static bool
+is_declaration(struct word *w)
+{
+	struct wpart *p = w != NULL ? w->parts : NULL;
+
+	if (p == NULL || p->next != NULL || p->kind != WP_LIT || p->u.lit.quoted)
+		return false;
+	return strcmp(p->u.lit.text, "export") == 0 ||
+	    strcmp(p->u.lit.text, "readonly") == 0 || strcmp(p->u.lit.text, "local") == 0;
+}
+
+/* Expands and looks up a simple command. Returns 0, or -1 after an
+ * expansion error (sh->expand_err says how bad). */
+int
+simple_prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
+{
+	struct assign *a;
+	int i, k = 0;
+	bool nofunc = false;
+
+	memset(p, 0, sizeof *p);
+	p->c = c;
+	sh->expand_err = 0;
+	p->argc = is_declaration(c->words) ? expand_words_decl(sh, c->words, &p->argv)
+	    : expand_words(sh, c->words, &p->argv);
+	if (p->argc < 0)
+		return -1;
+	for (a = c->assigns; a != NULL; a = a->next)
+		k++;
+	p->avals = arena_alloc(&sh->eval, (size_t)(k + 1) * sizeof *p->avals);
+	/* Without a command name, each assignment is expanded just before it
+	 * is made, so `x=1 y=$x` sees the new x (run_no_command). */
+	if (p->argc == 0 && c->words == NULL) {
+		p->kind = P_NONE;
+		return 0;
+	}
+	for (a = c->assigns, i = 0; a != NULL; a = a->next, i++) {
+		p->avals[i] = expand_assign_value(sh, a->value);
+		if (p->avals[i] == NULL)
+			return -1;
+	}
+	/* `command [-p] name`: skip functions, no special-builtin rules */
+	while (p->argc > 0 && strcmp(p->argv[0], "command") == 0 && builtin_find("command")) {
+		int j = 1;
+		bool usep = false, v = false;
+		while (j < p->argc && p->argv[j][0] == '-' && p->argv[j][1] != '\0') {
+			if (strcmp(p->argv[j], "--") == 0) {
+				j++;
+				break;
+			}
+			if (strspn(p->argv[j] + 1, "pvV") != strlen(p->argv[j] + 1))
+				v = true;	/* a bad option: the builtin reports it */
+			if (strchr(p->argv[j], 'v') || strchr(p->argv[j], 'V'))
+				v = true;
+			if (strchr(p->argv[j], 'p'))
+				usep = true;
+			j++;
+		}
+		if (v)
+			break;	/* command -v/-V (or a usage error): the builtin */
+		p->argc -= j;
+		p->argv += j;
+		nofunc = true;
+		sh->in_command_builtin = true;
+		if (usep && p->argc > 0 && strchr(p->argv[0], '/') == NULL) {
+			char defpath[1024];
+			confstr(_CS_PATH, defpath, sizeof defpath);
+			if (!builtin_find(p->argv[0]))
+				p->path = exec_path_search(sh, p->argv[0], defpath);
+		}
+	}
+	if (p->argc == 0) {
+		p->kind = P_NONE;
+		return 0;
+	}
+	const char *name = p->argv[0];
+	if (strchr(name, '/') != NULL) {
+		p->kind = P_EXTERNAL;
+		p->path = strdup(name);
+		return 0;
+	}
+	p->bi = builtin_find(name);
+	if (p->bi != NULL && p->bi->cls == BI_SPECIAL) {
+		p->kind = nofunc ? P_REGULAR : P_SPECIAL;
+		return 0;
+	}
+	if (!nofunc && (p->fn = exec_find_function(sh, name)) != NULL) {
+		p->kind = P_FUNC;
+		return 0;
+	}
+	if (p->bi != NULL) {
+		p->kind = P_REGULAR;
+		return 0;
+	}
+	if (p->path == NULL) {
+		const char *pathval = NULL;
+		for (a = c->assigns, i = 0; a != NULL; a = a->next, i++)
+			if (strcmp(a->name, "PATH") == 0)
+				pathval = p->avals[i];
+		p->path = exec_path_search(sh, name, pathval);
+	}
+	p->kind = p->path != NULL ? P_EXTERNAL : P_NOTFOUND;
+	return 0;
+}
+
+void
+simple_prep_free(struct prep *p)
+{
+	free(p->path);
+	p->path = NULL;
+	free(p->chdir_to);
+	p->chdir_to = NULL;
+}
+
+/* Runs an already-prepared builtin in the shell with its redirections. */
+int
+simple_run_builtin(struct shell *sh, struct prep *p)
+{
+	struct redir_undo undo = { 0 };
+	struct saved_var *sv = NULL;
+	int nsv = 0, st, i;
+	struct assign *a;
+
+	if (redir_apply(sh, p->c->base.redirs, &undo) != 0) {
+		redir_undo(sh, &undo);
+		if (p->kind == P_SPECIAL)
+			exec_fatal_error(sh, 1);
+		return 1;
+	}
+	if (p->kind == P_SPECIAL) {
+		/* XCU 2.15: assignments before special builtins persist */
+		for (a = p->c->assigns, i = 0; a != NULL; a = a->next, i++)
+			if (var_set(sh, a->name, p->avals[i], 0) != 0) {
+				redir_undo(sh, &undo);
+				exec_fatal_error(sh, 1);
+				return 1;
+			}
+	} else if (simple_assign_temp(sh, p, &sv, &nsv) != 0) {
+		redir_undo(sh, &undo);
+		exec_fatal_error(sh, 1);
+		return 1;
+	}
+	sh->builtin_error = false;
+	st = p->bi->fn(sh, p->argc, p->argv);
+	if (fflush(stdout) != 0) {
+		if (st == 0) {
+			diag_errno(sh, "%s: write error", p->argv[0]);
+			st = 1;
+		}
+	}
+	clearerr(stdout);
+	redir_undo(sh, &undo);
+	if (sv != NULL)
+		simple_assign_restore(sh, sv, nsv);
+	if (p->kind == P_SPECIAL && sh->builtin_error)
+		exec_fatal_error(sh, st);
+	return st;
+}
+
+/* A simple command without a command name (XCU 2.9.1.1): assignments in the
+ * shell, redirections opened and closed. */
+static int
+run_no_command(struct shell *sh, struct prep *p)
+{
+	struct redir_undo undo = { 0 };
+	struct assign *a;
+	int i;
+
+	if (redir_apply(sh, p->c->base.redirs, &undo) != 0) {
+		redir_undo(sh, &undo);
+		return 1;
+	}
+	redir_undo(sh, &undo);
+	for (a = p->c->assigns, i = 0; a != NULL; a = a->next, i++) {
+		if (p->avals[i] == NULL)
+			p->avals[i] = expand_assign_value(sh, a->value);
+		if (p->avals[i] == NULL) {
+			exec_fatal_error(sh, sh->expand_err == 2 ? 2 : 1);
+			return sh->status;
+		}
+		if (sh->opt.xtrace) {
+			char *ps4 = xtrace_prefix(sh);
+			fprintf(stderr, "%s%s=%s\n", ps4, a->name, p->avals[i]);
+			free(ps4);
+		}
+		if (var_set(sh, a->name, p->avals[i], 0) != 0) {
+			exec_fatal_error(sh, 1);
+			return 1;
+		}
+	}
+	return sh->cmdsub_ran ? sh->cmdsub_status : 0;
+}
+
+static int
+run_not_found(struct shell *sh, struct prep *p)
+{
+	struct redir_undo undo = { 0 };
+
+	if (redir_apply(sh, p->c->base.redirs, &undo) == 0)
+		diag_error(sh, "%s: not found", p->argv[0]);
+	redir_undo(sh, &undo);
+	return 127;
+}
+
+/* False, after the message, if an assignment before an external command
+ * names a read-only variable (XCU 2.8.1: a variable assignment error). */
+bool
+simple_assigns_writable(struct shell *sh, struct prep *p)
+{
+	for (struct assign *a = p->c->assigns; a != NULL; a = a->next) {
+		struct var *v = var_lookup(sh, a->name);
+		if (v != NULL && (v->flags & VAR_READONLY)) {
+			diag_error(sh, "%s: is read only", a->name);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* `exec [cmd [args]]` (XCU 2.15 exec): redirections stay in effect;
+ * with a command, the shell is replaced by it. */
+static int
+run_exec(struct shell *sh, struct prep *p)
+{
+	struct assign *a;
+	int i;
+
+	if (redir_apply(sh, p->c->base.redirs, NULL) != 0) {
+		exec_fatal_error(sh, 1);
+		return 1;
+	}
+	for (a = p->c->assigns, i = 0; a != NULL; a = a->next, i++)
+		if (var_set(sh, a->name, p->avals[i], p->argc > 1 ? VAR_EXPORT : 0) != 0) {
+			exec_fatal_error(sh, 1);
+			return 1;
+		}
+	return exec_replace(sh, p->argc, p->argv);
+}
+
+/* Runs a prepared simple command in the foreground. */
+int
+simple_run_prepared(struct shell *sh, struct prep *p)
+{
+	struct job *job;
+	int st;
+
+	if (p->kind != P_NONE)	/* run_no_command traces the expanded values */
+		simple_xtrace(sh, p);
+	switch (p->kind) {
+	case P_NONE:
+		return run_no_command(sh, p);
+	case P_SPECIAL:
+	case P_REGULAR:
+		if (strcmp(p->bi->name, "exec") == 0)
+			return run_exec(sh, p);
+		return simple_run_builtin(sh, p);
+	case P_FUNC:
+		return function_run(sh, p);
+	case P_NOTFOUND:
+		return run_not_found(sh, p);
+	case P_EXTERNAL:
+		break;
+	}
+	if (!simple_assigns_writable(sh, p)) {
+		exec_fatal_error(sh, 1);
+		return 1;
+	}
+	job = job_new(sh, NULL, false);
+	if (sh->opt.monitor && sh->tty_fd >= 0 && !sh->subshell) {
+		free(job->cmd);
+		job->cmd = pipeline_command_text(sh, &p->c->base, false);
+	}
+	st = plan_spawn(sh, p, -1, -1, job, RUN_FG);
+	if (st != 0) {
+		job_free(sh, job);
+		return st;
+	}
+	return job_wait_fg(sh, job);
+}
+
+int
+simple_run(struct shell *sh, struct ast_simple *c, bool tail)
+{
+	struct prep p;
+	struct arena_mark m = arena_mark(&sh->eval);
+	int st;
+
+	sh->lineno = c->base.lineno;
+	sh->cmdsub_ran = false;
+	sh->in_command_builtin = false;
+	if (simple_prepare(sh, c, &p) != 0) {
+		simple_prep_free(&p);
+		arena_release(&sh->eval, m);
+		sh->in_command_builtin = false;
+		exec_fatal_error(sh, sh->expand_err == 2 ? 2 : 1);
+		return sh->status;
+	}
+	if (tail && p.kind == P_EXTERNAL && plan_can_exec_in_place(sh)) {
+		simple_xtrace(sh, &p);
+		st = plan_exec_in_place(sh, &p);
+	} else {
+		st = simple_run_prepared(sh, &p);
+	}
+	sh->in_command_builtin = false;
+	simple_prep_free(&p);
+	arena_release(&sh->eval, m);
+	sh->status = st;
+	if (sh->expand_err) {
+		/* a redirection's word failed to expand: XCU 2.8.1 */
+		exec_fatal_error(sh, sh->expand_err == 2 ? 2 : 1);
+		sh->expand_err = 0;
+	}
+	return st;
+}
