@@ -39,7 +39,13 @@ struct wb {
 	int haslit, litq;
 };
 
-static int scan(struct lexer *lx, struct wb *wb, enum wctx ctx, int special);
+static int scan_to(struct lexer *lx, struct wb *wb, enum wctx ctx, int special, int stop);
+
+static int
+scan(struct lexer *lx, struct wb *wb, enum wctx ctx, int special)
+{
+	return scan_to(lx, wb, ctx, special, 0);
+}
 
 /* ---- reading ---- */
 
@@ -428,90 +434,176 @@ brace_name(struct lexer *lx)
 	return r;
 }
 
-/* ${ ... } after the `{` (XCU 2.6.2). `op` is a first operator character
- * already read (for ${#-x}), or 0. */
+/* Scans one operand of ${p...} (up to `}`, or up to the unquoted `stop`
+ * character at this level if stop != 0) into a word. `pat`: single quotes
+ * quote inside "${...}" too (pattern operands and bash's replacement). */
+static int
+brace_operand(struct lexer *lx, struct word **out, int in_dq, int pat, int stop)
+{
+	struct wb arg;
+
+	wb_init(&arg);
+	int r = scan_to(lx, &arg, in_dq ? W_BRACE_DQ : W_BRACE, pat, stop);
+	struct wpart *parts = wb_done(lx, &arg);
+	if (r < 0)
+		return -1;
+	*out = word_new(lx, parts);
+	return 0;
+}
+
+/* ${ ... } after the `{` (XCU 2.6.2, and the bash forms of ast.h's enum
+ * param_op). A form that is not recognised goes to `bad` below.
+ *
+ * Operands: ${p-w} and friends, ${p#w}: arg. ${p:o:l}: arg = o (scanned to
+ * an unparenthesised `:`), arg2 = l. ${p/x/r}: arg = x (scanned to `/`),
+ * arg2 = r, NULL without the second `/`. ${p^x} ${p,x}: arg = x (may have
+ * no parts). ${p@X}: transform = X. ${!p...}: indirect = 1. */
 static int
 brace_param(struct lexer *lx, struct wb *wb, int in_dq)
 {
 	struct wpart *p = part_new(lx, WP_PARAM);
+	struct param *pp = &p->u.param;
 	int c = peekc(lx), op = 0;
 	size_t start = lx->pos;
 	int line = lx->lineno;
 
-	p->u.param.op = PARAM_PLAIN;
+	pp->op = PARAM_PLAIN;
 	if (c == '#') {
 		nextc(lx);
 		c = peekc(lx);
 		if (c == '}') {
-			p->u.param.name = "#";
-		} else if (c == ':' || c == '=' || c == '+' || c == '?' || c == '%') {
-			p->u.param.name = "#";
+			pp->name = "#";
+		} else if (c == ':' || c == '=' || c == '+' || c == '?' || c == '%' ||
+			   c == '/' || c == '^' || c == ',' || c == '@') {
+			pp->name = "#";
 		} else if (c == '-' || c == '#') {
 			/* ${#-} ${##} are lengths; ${#-w} ${##w} operate on $# */
 			nextc(lx);
 			if (peekc(lx) == '}') {
-				p->u.param.name = c == '-' ? "-" : "#";
-				p->u.param.op = PARAM_LENGTH;
+				pp->name = c == '-' ? "-" : "#";
+				pp->op = PARAM_LENGTH;
 			} else {
-				p->u.param.name = "#";
+				pp->name = "#";
 				op = c;
 			}
 		} else {
-			if (!(p->u.param.name = brace_name(lx)))
+			if (!(pp->name = brace_name(lx)))
 				goto bad;
-			p->u.param.op = PARAM_LENGTH;
+			pp->op = PARAM_LENGTH;
 			if (peekc(lx) != '}')
 				goto bad;
 		}
-	} else if (!(p->u.param.name = brace_name(lx))) {
+	} else if (c == '!') {
+		nextc(lx);
+		if (peekc(lx) == '}') {
+			pp->name = "!";	/* ${!} is $! */
+		} else {
+			pp->indirect = 1;
+			if (!(pp->name = brace_name(lx)))
+				goto bad;
+			c = peekc(lx);
+			if ((c == '*' || c == '@') && is_name_start((unsigned char)pp->name[0])) {
+				nextc(lx);
+				if (peekc(lx) == '}') {
+					nextc(lx);
+					pp->indirect = 0;
+					pp->op = c == '*' ? PARAM_NAMES_STAR : PARAM_NAMES_AT;
+					goto done;
+				}
+				if (c == '*')
+					goto bad;
+				op = '@';	/* ${!p@Q} */
+			}
+		}
+	} else if (!(pp->name = brace_name(lx))) {
 		goto bad;
 	}
 
 	if (!op) {
 		c = nextc(lx);
-		if (c == '}' && p->u.param.op == PARAM_LENGTH)
-			goto done;
 		if (c == '}')
 			goto done;
+		if (pp->op == PARAM_LENGTH)
+			goto bad;
 		if (c == ':') {
-			p->u.param.colon = 1;
+			c = peekc(lx);
+			if (c != '-' && c != '=' && c != '?' && c != '+') {
+				pp->op = PARAM_SUBSTR;
+				if (brace_operand(lx, &pp->arg, in_dq, 0, ':') < 0)
+					return -1;
+				if (peekc(lx) == ':') {
+					nextc(lx);
+					if (brace_operand(lx, &pp->arg2, in_dq, 0, 0) < 0)
+						return -1;
+				}
+				nextc(lx);	/* the } */
+				goto done;
+			}
+			pp->colon = 1;
 			c = nextc(lx);
-			if (c != '-' && c != '=' && c != '?' && c != '+')
-				goto bad;
 		}
 		op = c;
 	}
 	switch (op) {
-	case '-': p->u.param.op = PARAM_DEFAULT; break;
-	case '=': p->u.param.op = PARAM_ASSIGN; break;
-	case '?': p->u.param.op = PARAM_ERROR; break;
-	case '+': p->u.param.op = PARAM_ALT; break;
+	case '-': pp->op = PARAM_DEFAULT; break;
+	case '=': pp->op = PARAM_ASSIGN; break;
+	case '?': pp->op = PARAM_ERROR; break;
+	case '+': pp->op = PARAM_ALT; break;
 	case '%':
-		p->u.param.op = PARAM_RM_SSUFFIX;
+		pp->op = PARAM_RM_SSUFFIX;
 		if (peekc(lx) == '%') {
 			nextc(lx);
-			p->u.param.op = PARAM_RM_LSUFFIX;
+			pp->op = PARAM_RM_LSUFFIX;
 		}
 		break;
 	case '#':
-		p->u.param.op = PARAM_RM_SPREFIX;
+		pp->op = PARAM_RM_SPREFIX;
 		if (peekc(lx) == '#') {
 			nextc(lx);
-			p->u.param.op = PARAM_RM_LPREFIX;
+			pp->op = PARAM_RM_LPREFIX;
 		}
 		break;
+	case '/':
+		c = peekc(lx);
+		pp->op = c == '/' ? PARAM_REPL_ALL : c == '#' ? PARAM_REPL_PREFIX :
+			 c == '%' ? PARAM_REPL_SUFFIX : PARAM_REPL_FIRST;
+		if (pp->op != PARAM_REPL_FIRST)
+			nextc(lx);
+		if (brace_operand(lx, &pp->arg, in_dq, 1, '/') < 0)
+			return -1;
+		if (peekc(lx) == '/') {
+			nextc(lx);
+			if (brace_operand(lx, &pp->arg2, in_dq, 1, 0) < 0)
+				return -1;
+		}
+		nextc(lx);	/* the } */
+		goto done;
+	case '^':
+	case ',':
+		pp->op = op == '^' ? PARAM_UPPER_FIRST : PARAM_LOWER_FIRST;
+		if (peekc(lx) == op) {
+			nextc(lx);
+			pp->op = op == '^' ? PARAM_UPPER_ALL : PARAM_LOWER_ALL;
+		}
+		break;
+	case '@':
+		c = peekc(lx);
+		if (c < 0 || !strchr("QEPAaUuLK", c))
+			goto bad;
+		nextc(lx);
+		if (peekc(lx) != '}')
+			goto bad;
+		nextc(lx);
+		pp->op = PARAM_TRANSFORM;
+		pp->transform = (char)c;
+		goto done;
 	default:
 		goto bad;
 	}
 	{
-		struct wb arg;
-		int pat = p->u.param.op >= PARAM_RM_SSUFFIX;
-		wb_init(&arg);
-		if (scan(lx, &arg, in_dq ? W_BRACE_DQ : W_BRACE, pat) < 0) {
-			wb_done(lx, &arg);
+		int pat = pp->op >= PARAM_RM_SSUFFIX;
+		if (brace_operand(lx, &pp->arg, in_dq, pat, 0) < 0)
 			return -1;
-		}
-		p->u.param.arg = word_new(lx, wb_done(lx, &arg));
 		nextc(lx);	/* the } */
 	}
 done:
@@ -552,9 +644,9 @@ bad:
 			}
 			sb_addc(&s, (char)c);
 		}
-		p->u.param.name = arena_strndup(lx->a, s.s, s.len);
-		p->u.param.op = PARAM_PLAIN;
-		p->u.param.colon = 0;
+		memset(pp, 0, sizeof *pp);
+		pp->name = arena_strndup(lx->a, s.s, s.len);
+		pp->op = PARAM_PLAIN;
 		sb_free(&s);
 	}
 	goto done;
@@ -677,12 +769,13 @@ is_meta(int c)
 }
 
 /* Scans the body of a word in context `ctx` into wb, stopping before the
- * character that ends it. `special`: in W_BRACE_DQ, single quotes quote
+ * character that ends it (in W_BRACE and W_BRACE_DQ also before `stop`, if
+ * not 0, outside parentheses). `special`: in W_BRACE_DQ, single quotes quote
  * (pattern operators) instead of being literal; in W_DQ, the "..." stands
  * inside a double-quoted ${ }, where \} is an escape as well (dash, bash). Returns 0, -1 after a
  * diagnostic, or 1 for W_ARITH when the text turned out not to end in `))`. */
 static int
-scan(struct lexer *lx, struct wb *wb, enum wctx ctx, int special)
+scan_to(struct lexer *lx, struct wb *wb, enum wctx ctx, int special, int stop)
 {
 	int parens = 0, c;
 	int quoted = ctx == W_DQ || ctx == W_HEREDOC;
@@ -699,12 +792,16 @@ scan(struct lexer *lx, struct wb *wb, enum wctx ctx, int special)
 			break;
 		case W_BRACE:
 		case W_BRACE_DQ:
-			if (c == '}')
+			if (c == '}' || (c == stop && parens == 0))
 				return 0;
 			if (c < 0) {
 				lex_error_at(lx, line, "missing '}'");
 				return -1;
 			}
+			if (stop == ':' && c == '(')
+				parens++;
+			if (stop == ':' && c == ')' && parens > 0)
+				parens--;
 			break;
 		case W_DQ:
 			if (c == '"')

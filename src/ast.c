@@ -42,6 +42,18 @@ param_op_text(enum param_op op)
 	case PARAM_RM_LSUFFIX: return "%%";
 	case PARAM_RM_SPREFIX: return "#";
 	case PARAM_RM_LPREFIX: return "##";
+	case PARAM_SUBSTR: return ":";
+	case PARAM_REPL_FIRST: return "/";
+	case PARAM_REPL_ALL: return "//";
+	case PARAM_REPL_PREFIX: return "/#";
+	case PARAM_REPL_SUFFIX: return "/%";
+	case PARAM_UPPER_FIRST: return "^";
+	case PARAM_UPPER_ALL: return "^^";
+	case PARAM_LOWER_FIRST: return ",";
+	case PARAM_LOWER_ALL: return ",,";
+	case PARAM_TRANSFORM: return "@";
+	case PARAM_NAMES_STAR: return "*";
+	case PARAM_NAMES_AT: return "@";
 	}
 	return "";
 }
@@ -116,14 +128,23 @@ print_parts(struct pctx *pc, const struct wpart *p, int in_dq)
 			break;
 		case WP_PARAM:
 			sb_adds(out, "${");
+			if (p->u.param.indirect || p->u.param.op == PARAM_NAMES_STAR ||
+			    p->u.param.op == PARAM_NAMES_AT)
+				sb_addc(out, '!');
 			if (p->u.param.op == PARAM_LENGTH)
 				sb_addc(out, '#');
 			sb_adds(out, p->u.param.name);
 			if (p->u.param.colon)
 				sb_addc(out, ':');
 			sb_adds(out, param_op_text(p->u.param.op));
+			if (p->u.param.op == PARAM_TRANSFORM)
+				sb_addc(out, p->u.param.transform);
 			if (p->u.param.arg)
 				print_parts(pc, p->u.param.arg->parts, 0);
+			if (p->u.param.arg2) {
+				sb_addc(out, p->u.param.op == PARAM_SUBSTR ? ':' : '/');
+				print_parts(pc, p->u.param.arg2->parts, 0);
+			}
 			sb_addc(out, '}');
 			break;
 		case WP_CMDSUB: {
@@ -424,6 +445,18 @@ param_op_name(enum param_op op)
 	case PARAM_RM_LSUFFIX: return "rm-lsuffix";
 	case PARAM_RM_SPREFIX: return "rm-sprefix";
 	case PARAM_RM_LPREFIX: return "rm-lprefix";
+	case PARAM_SUBSTR: return "substr";
+	case PARAM_REPL_FIRST: return "repl-first";
+	case PARAM_REPL_ALL: return "repl-all";
+	case PARAM_REPL_PREFIX: return "repl-prefix";
+	case PARAM_REPL_SUFFIX: return "repl-suffix";
+	case PARAM_UPPER_FIRST: return "upper-first";
+	case PARAM_UPPER_ALL: return "upper-all";
+	case PARAM_LOWER_FIRST: return "lower-first";
+	case PARAM_LOWER_ALL: return "lower-all";
+	case PARAM_TRANSFORM: return "transform";
+	case PARAM_NAMES_STAR: return "names-star";
+	case PARAM_NAMES_AT: return "names-at";
 	}
 	return "?";
 }
@@ -446,10 +479,16 @@ dump_parts(struct strbuf *out, const struct wpart *p, int indent)
 			dump_parts(out, p->u.dq, indent + 2);
 			break;
 		case WP_PARAM:
-			sb_printf(out, "param %s %s%s\n", p->u.param.name,
-				  param_op_name(p->u.param.op), p->u.param.colon ? " colon" : "");
+			sb_printf(out, "param %s %s%s%s", p->u.param.name,
+				  param_op_name(p->u.param.op), p->u.param.colon ? " colon" : "",
+				  p->u.param.indirect ? " indirect" : "");
+			if (p->u.param.op == PARAM_TRANSFORM)
+				sb_printf(out, " %c", p->u.param.transform);
+			sb_addc(out, '\n');
 			if (p->u.param.arg)
 				dump_word(out, "arg", p->u.param.arg, indent + 2);
+			if (p->u.param.arg2)
+				dump_word(out, "arg2", p->u.param.arg2, indent + 2);
 			break;
 		case WP_CMDSUB:
 			sb_adds(out, p->u.cmdsub.backquote ? "backquote\n" : "cmdsub\n");

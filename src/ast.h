@@ -31,6 +31,19 @@ enum param_op {
 	PARAM_RM_LSUFFIX,	/* ${p%%w} */
 	PARAM_RM_SPREFIX,	/* ${p#w} */
 	PARAM_RM_LPREFIX,	/* ${p##w} */
+	/* bash/ksh extensions (man/spsh.1, COMING FROM BASH) */
+	PARAM_SUBSTR,		/* ${p:off} ${p:off:len}: arg off, arg2 len or NULL */
+	PARAM_REPL_FIRST,	/* ${p/pat/rep}: arg pat, arg2 rep or NULL */
+	PARAM_REPL_ALL,		/* ${p//pat/rep} */
+	PARAM_REPL_PREFIX,	/* ${p/#pat/rep} */
+	PARAM_REPL_SUFFIX,	/* ${p/%pat/rep} */
+	PARAM_UPPER_FIRST,	/* ${p^pat}: arg pat or NULL (any character) */
+	PARAM_UPPER_ALL,	/* ${p^^pat} */
+	PARAM_LOWER_FIRST,	/* ${p,pat} */
+	PARAM_LOWER_ALL,	/* ${p,,pat} */
+	PARAM_TRANSFORM,	/* ${p@X}: X in `transform` (Q E P A a U u L K) */
+	PARAM_NAMES_STAR,	/* ${!prefix*}: names starting with `name` */
+	PARAM_NAMES_AT,		/* ${!prefix@} */
 };
 
 struct word;
@@ -52,11 +65,14 @@ struct wpart {
 			int quoted;
 		} lit;
 		struct wpart *dq;
-		struct {
+		struct param {
 			char *name;	/* "HOME", "1", "10", "@", "*", "#", "?", "-", "$", "!", "0" */
 			enum param_op op;
 			int colon;	/* ':' form: also applies when set but null */
+			int indirect;	/* ${!name...}: the value of `name` names the parameter */
+			char transform;	/* PARAM_TRANSFORM: the letter after @ */
 			struct word *arg;	/* the word after the operator, or NULL */
+			struct word *arg2;	/* second operand (len, rep), or NULL */
 		} param;
 		struct {
 			struct ast_node *body;	/* NULL for an empty $( ) */
@@ -67,6 +83,15 @@ struct wpart {
 		} arith;
 	} u;
 };
+
+/* struct param (WP_PARAM): `name` is what follows `${`, `${#` or `${!`;
+ * `op` is one enum param_op value per form and its operands are words
+ * (arg, arg2: expanded when the operator needs them, never split).
+ * `indirect` is set for ${!name} with any operator after it (the value of
+ * `name` is the parameter operated on); ${!prefix*} ${!prefix@} are ops of
+ * their own, with indirect 0. An array subscript (${a[i]}, ${a[@]}) is
+ * meant to be one more member here, a word, NULL for a scalar; every op
+ * then applies to the element or elements it selects. */
 
 /* A word: a list of parts. `next` chains the words of a command. */
 struct word {

@@ -405,6 +405,21 @@ expand_param(struct xstate *x, struct wpart *p, bool quoted)
 	case PARAM_RM_SPREFIX:
 	case PARAM_RM_LPREFIX:
 		break;
+	case PARAM_SUBSTR:
+	case PARAM_REPL_FIRST:
+	case PARAM_REPL_ALL:
+	case PARAM_REPL_PREFIX:
+	case PARAM_REPL_SUFFIX:
+	case PARAM_UPPER_FIRST:
+	case PARAM_UPPER_ALL:
+	case PARAM_LOWER_FIRST:
+	case PARAM_LOWER_ALL:
+	case PARAM_TRANSFORM:
+	case PARAM_NAMES_STAR:
+	case PARAM_NAMES_AT:
+		diag_error(sh, "${%s}: bad substitution", name);
+		x->err = 2;
+		return;
 	}
 use:
 	if (!set && sh->opt.nounset && !at && !star) {

@@ -28,9 +28,13 @@ parts_have_side_effects(struct wpart *p)
 				return true;
 			break;
 		case WP_PARAM:
-			if (p->u.param.op == PARAM_ASSIGN || p->u.param.op == PARAM_ERROR)
+			if (p->u.param.op == PARAM_ASSIGN || p->u.param.op == PARAM_ERROR ||
+			    p->u.param.op == PARAM_SUBSTR ||	/* arithmetic: x++ */
+			    p->u.param.op == PARAM_TRANSFORM || p->u.param.indirect)
 				return true;
 			if (p->u.param.arg && simple_word_has_side_effects(p->u.param.arg))
+				return true;
+			if (p->u.param.arg2 && simple_word_has_side_effects(p->u.param.arg2))
 				return true;
 			break;
 		case WP_ARITH:

@@ -31,6 +31,9 @@ parts_have_cmdsub(struct wpart *p)
 		if (p->kind == WP_PARAM && p->u.param.arg != NULL &&
 		    parts_have_cmdsub(p->u.param.arg->parts))
 			return true;
+		if (p->kind == WP_PARAM && p->u.param.arg2 != NULL &&
+		    parts_have_cmdsub(p->u.param.arg2->parts))
+			return true;
 	}
 	return false;
 }
