@@ -358,6 +358,13 @@ job_monitor_changed(struct shell *sh)
 		have_tmodes = true;
 }
 
+void
+job_init(struct shell *sh)
+{
+	(void)sh;
+	opt_on_monitor(job_monitor_changed);
+}
+
 int
 job_wait_fg(struct shell *sh, struct job *j)
 {

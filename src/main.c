@@ -20,7 +20,6 @@
 
 #define SPSH_VERSION "0.1"
 
-struct shell *the_shell;
 extern char **environ;
 
 
@@ -117,6 +116,7 @@ main(int argc, char **argv)
 	/* the modules that own special variables register their hooks */
 	path_init(sh);
 	getopts_init(sh);
+	job_init(sh);
 	exec_init(sh);
 
 	/* options: XCU sh */

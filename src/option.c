@@ -46,6 +46,15 @@ field(struct shell *sh, const struct optdef *o)
 	return (bool *)((char *)&sh->opt + o->off);
 }
 
+/* Set by the job module (job_init): the monitor option changed. */
+static void (*monitor_hook)(struct shell *sh);
+
+void
+opt_on_monitor(void (*fn)(struct shell *sh))
+{
+	monitor_hook = fn;
+}
+
 static void
 changed(struct shell *sh, const struct optdef *o, bool on)
 {
@@ -54,8 +63,8 @@ changed(struct shell *sh, const struct optdef *o, bool on)
 		sh->opt.emacs = false;
 	if (on && strcmp(o->name, "emacs") == 0)
 		sh->opt.vi = false;
-	if (strcmp(o->name, "monitor") == 0)
-		job_monitor_changed(sh);
+	if (strcmp(o->name, "monitor") == 0 && monitor_hook != NULL)
+		monitor_hook(sh);
 	if (strcmp(o->name, "posix") == 0)
 		opt_set_posix(sh, on);
 }

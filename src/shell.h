@@ -287,6 +287,9 @@ int opt_set_name(struct shell *sh, const char *name, bool on);
 int opt_get_name(struct shell *sh, const char *name, bool *on);
 /* `set -o` / `set +o` listings. */
 void opt_print(struct shell *sh, bool reusable);
+/* The job module's hook for `set -m` / `set +m` (option.c calls nothing
+ * above itself). */
+void opt_on_monitor(void (*fn)(struct shell *sh));
 /* Posix mode on or off (--posix, set -o posix, invoked as sh): also sets
  * the defaults that depend on it (braceexpand, xpg_echo). */
 void opt_set_posix(struct shell *sh, bool on);
@@ -339,10 +342,14 @@ bool trap_any_child_default(void);
 
 /* ---- jobs (job.c, job.h) ---- */
 void job_monitor_changed(struct shell *sh);
+/* Registers the job module's option hook (start-up). */
+void job_init(struct shell *sh);
 
-/* ---- the one shell (main.c) ---- */
-/* Loads LC_CTYPE and LC_COLLATE from the environment on first use. */
+/* ---- the one shell ---- */
+/* Loads LC_CTYPE and LC_COLLATE from the environment on first use
+ * (locale.c). */
 void shell_locale(void);
+/* The shell that signal handlers act on (defined in trap.c, set by main). */
 extern struct shell *the_shell;
 
 #endif

@@ -26,6 +26,8 @@ static sigset_t shell_ignores;		/* ignored by the shell itself (interactive) */
  * after the subshell changed a trap. Heap, NSIG entries like sh->traps. */
 static char **parent_traps;
 
+struct shell *the_shell;
+
 static void
 on_signal(int sig)
 {

@@ -55,3 +55,34 @@ code_of() {
 @test "layout: the builtin table links hard (no weak symbols in src/ or builtins/)" {
 	! grep -rn '__attribute__((weak))' "$top"/src "$top"/builtins
 }
+
+# The lower layers call nothing above them: lib/ only lib/, and var.c,
+# pattern.c, arith.c only the diagnostics, the locale, each other's lower
+# neighbours and lib/. Read from the objects of the build (nm), so a call
+# hidden behind a macro counts too.
+@test "layout: lib, var, pattern and arith call nothing above them" {
+	obj=$top/build/obj
+	[ -d "$obj/src" ] || skip "no build/obj (run make first)"
+	command -v nm >/dev/null || skip "nm not installed"
+	defs=$(for o in "$obj"/src/*.o "$obj"/builtins/*.o "$obj"/lib/*.o "$obj"/lib/*/*.o "$obj"/gen/*.o; do
+		[ -e "$o" ] || continue
+		m=${o#$obj/}; m=${m%.o}
+		nm "$o" | awk -v m="$m" 'NF == 3 && $2 ~ /^[TDBR]$/ { print $3, m }'
+	done)
+	check() {	# module allowed-regex
+		nm "$obj/$1.o" | awk '$1 == "U" { print $2 }' | while read -r sym; do
+			owner=$(awk -v s="$sym" '$1 == s { print $2; exit }' <<<"$defs")
+			[ -n "$owner" ] || continue	# libc
+			[[ $owner == "$1" || $owner =~ $2 ]] || echo "$1 calls $sym ($owner)"
+		done
+	}
+	bad=$(
+		for m in "$obj"/lib/*.o "$obj"/lib/*/*.o; do
+			m=${m#$obj/}; check "${m%.o}" '^lib/'
+		done
+		check src/var '^(lib/|src/diag$)'
+		check src/pattern '^(lib/|src/diag$|src/locale$)'
+		check src/arith '^(lib/|src/diag$|src/var$)'
+	)
+	[ -z "$bad" ] || { echo "$bad"; false; }
+}
