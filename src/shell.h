@@ -63,10 +63,22 @@ struct shopts {
 
 /* ---- variables (var.c) ---- */
 enum {
-	VAR_EXPORT = 1 << 0,
-	VAR_READONLY = 1 << 1,
+	VAR_EXPORT = 1 << 0,	/* -x */
+	VAR_READONLY = 1 << 1,	/* -r */
+	VAR_ARRAY = 1 << 2,	/* -a: indexed array (v->arr) */
+	VAR_ASSOC = 1 << 3,	/* -A: associative array (v->arr) */
+	VAR_INTEGER = 1 << 4,	/* -i: assignments are arithmetic */
+	VAR_LOWER = 1 << 5,	/* -l */
+	VAR_UPPER = 1 << 6,	/* -u */
+	VAR_NAMEREF = 1 << 7,	/* -n: value is the name of another variable */
+	VAR_TRACE = 1 << 8,	/* -t (functions only in bash; kept) */
 };
 
+struct array;
+
+/* A variable. A scalar has `value` (NULL: declared but unset, as after
+ * `export x`); an array (VAR_ARRAY or VAR_ASSOC) has `arr` and no value; a
+ * nameref has the target's name in `value` (possibly "arr[sub]"). */
 struct var {
 	char *name;		/* heap */
 	char *value;		/* heap; NULL if declared (export x) but unset */
@@ -74,6 +86,7 @@ struct var {
 	struct var *next;	/* hash chain */
 	struct var *shadow;	/* `local`: the outer variable this one hides */
 	int scope;		/* function depth that created it (0 = global) */
+	struct array *arr;	/* VAR_ARRAY / VAR_ASSOC (array.h) */
 };
 
 /* A special variable's behaviour, registered by the module that owns it
@@ -88,15 +101,21 @@ struct var_hook {
 };
 void var_hook_add(struct shell *sh, const struct var_hook *h);
 
-/* Returns the value, or NULL if unset. Special parameters are not here. */
+/* Returns the value, or NULL if unset. Special parameters are not here.
+ * Namerefs are followed; an array gives element 0 (key "0"). */
 const char *var_get(struct shell *sh, const char *name);
+/* The variable `name` refers to (namerefs followed), or NULL. */
 struct var *var_lookup(struct shell *sh, const char *name);
+/* The variable itself, a nameref not followed. */
+struct var *var_lookup_raw(struct shell *sh, const char *name);
 /* Sets name=value (value NULL: declare only) and ORs `flags` in. Returns 0,
- * or -1 after "spsh: NAME: is read only" when the variable is read-only. */
+ * or -1 after "spsh: NAME: is read only" when the variable is read-only.
+ * An array gets element 0 set; -i/-l/-u attributes apply. */
 int var_set(struct shell *sh, const char *name, const char *value, unsigned flags);
 int var_unset(struct shell *sh, const char *name);	/* -1 if read-only */
 /* `local NAME`: shadows NAME until the current function returns. */
 int var_make_local(struct shell *sh, const char *name);
+/* Restores what the calls at depth >= scope shadowed: O(their locals). */
 void var_pop_scope(struct shell *sh, int scope);
 /* NULL-terminated envp of exported variables, in arena `a`. Cached until a
  * variable with VAR_EXPORT changes. */
@@ -106,6 +125,35 @@ struct var **var_sorted(struct shell *sh);
 bool var_is_name(const char *s);		/* XCU 3.216 Name */
 size_t var_name_len(const char *s);		/* length of the leading Name */
 void var_init(struct shell *sh, char **environ);
+void var_env_changed(struct shell *sh);		/* drop the envp cache */
+
+/* Arrays. `v` comes from var_lookup/var_declare. Element functions check
+ * read-only and apply -i/-l/-u; they return 0 or -1 after a diagnostic.
+ * Indexed subscripts may be negative (from the end: -1 is the last). */
+/* The variable `name`, created unset if missing (namerefs followed). */
+struct var *var_declare(struct shell *sh, const char *name);
+struct var *var_declare_raw(struct shell *sh, const char *name);	/* a nameref itself */
+/* Makes `v` an indexed (assoc false) or associative array; a scalar value
+ * becomes element 0. -1 after a diagnostic (read-only, or indexed <->
+ * associative conversion, which bash refuses too). */
+int var_make_array(struct shell *sh, struct var *v, bool assoc);
+/* Empties the array (a=(...)), making `v` an array of its kind. */
+int var_array_clear(struct shell *sh, struct var *v);
+const char *var_elem_get(struct shell *sh, struct var *v, long idx, bool *bad);
+const char *var_assoc_get(struct var *v, const char *key);
+int var_elem_set(struct shell *sh, struct var *v, long idx, const char *val, bool append);
+int var_assoc_set(struct shell *sh, struct var *v, const char *key, const char *val, bool append);
+int var_elem_unset(struct shell *sh, struct var *v, long idx);
+int var_assoc_unset(struct shell *sh, struct var *v, const char *key);
+/* Appends to an indexed array at its highest index + 1 (a+=(x)). */
+int var_elem_append(struct shell *sh, struct var *v, const char *val);
+/* Set elements, in order: values (and, if keys != NULL, the subscripts as
+ * text) in arena `a`; returns the count. A scalar counts as element 0. */
+size_t var_elems(struct shell *sh, struct var *v, struct arena *a, char ***vals, char ***keys);
+size_t var_count(struct var *v);		/* ${#a[@]} */
+/* Applies v's -i/-l/-u to `val`; malloc'd result, or NULL after a
+ * diagnostic (bad arithmetic). */
+char *var_convert(struct shell *sh, struct var *v, const char *val, const char *old, bool append);
 
 /* ---- functions (exec.c) ---- */
 struct function {
@@ -147,6 +195,8 @@ struct shell {
 	size_t nvars_buckets;
 	char **env_cache;		/* var_environ() result, heap; NULL when stale */
 	int scope;			/* function nesting depth for `local` */
+	struct var **locals;		/* scope stack: the locals in creation order */
+	size_t nlocals, locals_cap;
 
 	struct function *funcs;
 

@@ -1,10 +1,14 @@
-/* var.c: shell variables (XCU 2.5.3), their export and read-only flags,
- * `local` scopes, and the environment passed to commands.
+/* var.c: shell variables (XCU 2.5.3), their attributes (export,
+ * read-only and bash's -a -A -i -l -u -n), arrays, namerefs, `local`
+ * scopes, and the environment passed to commands.
  *
  * A chained hash table keyed by name. `local x` pushes a new struct var for
- * x whose `shadow` points at the outer one; var_pop_scope() restores it when
- * the function returns. The exported environment is cached as one envp
- * array and rebuilt only after an exported variable changed. */
+ * x whose `shadow` points at the outer one and records it on the scope stack
+ * (sh->locals); var_pop_scope() pops the entries of the returning call and
+ * puts each shadowed variable back, so a return costs O(its locals) however
+ * many variables exist. Array values live in array.c's containers. The
+ * exported environment is cached as one envp array and rebuilt only after an
+ * exported variable changed; arrays are not exported (as in bash). */
 #include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -12,6 +16,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../lib/xalloc.h"
+#include "array.h"
 #include "shell.h"
 
 /* Special variables: hooks registered by the modules that own them
@@ -56,10 +62,6 @@ find_hook(const char *name)
 
 enum { NBUCKETS = 1024 };
 
-/* Variables made by `local` that still exist: a function return scans
- * the table only when there are some (most functions have none). */
-static size_t nlocals;
-
 static size_t
 hash(const char *s)
 {
@@ -89,7 +91,7 @@ var_name_len(const char *s)
 }
 
 struct var *
-var_lookup(struct shell *sh, const char *name)
+var_lookup_raw(struct shell *sh, const char *name)
 {
 	struct var *v;
 
@@ -97,6 +99,81 @@ var_lookup(struct shell *sh, const char *name)
 		if (strcmp(v->name, name) == 0)
 			return v;
 	return NULL;
+}
+
+enum { NAMEREF_MAX = 16 };
+
+/* Follows namerefs from `v`: the final variable, or NULL (unset target, a
+ * loop, or a target with a subscript: then *sub gets the nameref whose value
+ * is "arr[sub]"). */
+static struct var *
+follow(struct shell *sh, struct var *v, struct var **sub)
+{
+	int n = 0;
+
+	if (sub != NULL)
+		*sub = NULL;
+	while (v != NULL && (v->flags & VAR_NAMEREF) && v->value != NULL) {
+		if (++n > NAMEREF_MAX) {
+			diag_error(sh, "warning: %s: circular name reference", v->name);
+			return NULL;
+		}
+		if (!var_is_name(v->value)) {
+			if (sub != NULL)
+				*sub = v;
+			return NULL;
+		}
+		v = var_lookup_raw(sh, v->value);
+	}
+	return v;
+}
+
+struct var *
+var_lookup(struct shell *sh, const char *name)
+{
+	struct var *v = var_lookup_raw(sh, name);
+
+	if (v == NULL || !(v->flags & VAR_NAMEREF) || v->value == NULL)
+		return v;
+	struct var *sub, *t = follow(sh, v, &sub);
+	if (t == NULL && sub != NULL) {
+		/* "arr[sub]": the array itself */
+		size_t n = strcspn(sub->value, "[");
+		char *base = strndup(sub->value, n);
+		t = var_lookup_raw(sh, base);
+		free(base);
+	}
+	return t;
+}
+
+/* Element `sub` (text between the brackets) of the array `v`: literal
+ * decimal subscripts for indexed arrays (namerefs such as ref=a[3]). */
+static const char *
+elem_by_text(struct shell *sh, struct var *v, const char *sub)
+{
+	bool bad;
+
+	if (v == NULL)
+		return NULL;
+	if (v->flags & VAR_ASSOC)
+		return var_assoc_get(v, sub);
+	return var_elem_get(sh, v, strtol(sub, NULL, 10), &bad);
+}
+
+/* Splits "name[sub]" (a nameref's target): the variable and the subscript
+ * text (malloc'd in *sub). */
+static struct var *
+split_target(struct shell *sh, const char *target, char **sub)
+{
+	size_t n = strcspn(target, "[");
+	char *base = strndup(target, n);
+	struct var *v = var_lookup(sh, base);
+	const char *s = target + n + (target[n] == '[');
+	size_t sl = strlen(s);
+
+	*sub = strndup(s, sl > 0 && s[sl - 1] == ']' ? sl - 1 : sl);
+	free(base);
+	return v;
 }
 
 const char *
@@ -112,9 +189,27 @@ var_get(struct shell *sh, const char *name)
 		if (h != NULL && h->read != NULL && (r = h->read(sh, buf, sizeof buf)) != NULL)
 			return r;
 	}
-	v = var_lookup(sh, name);
-
-	return v != NULL ? v->value : NULL;
+	v = var_lookup_raw(sh, name);
+	if (v == NULL)
+		return NULL;
+	if (v->flags & VAR_NAMEREF && v->value != NULL) {
+		struct var *sub;
+		v = follow(sh, v, &sub);
+		if (v == NULL && sub != NULL) {
+			char *s;
+			struct var *a = split_target(sh, sub->value, &s);
+			const char *r = elem_by_text(sh, a, s);
+			free(s);
+			return r;
+		}
+		if (v == NULL)
+			return NULL;
+	}
+	if (v->arr != NULL) {
+		bool bad;
+		return v->flags & VAR_ASSOC ? var_assoc_get(v, "0") : var_elem_get(sh, v, 0, &bad);
+	}
+	return v->value;
 }
 
 static struct var *
@@ -125,10 +220,17 @@ create(struct shell *sh, const char *name)
 
 	if (v == NULL)
 		abort();
-	v->name = strdup(name);
+	v->name = xa_strdup(name);
 	v->next = sh->vars[h];
 	sh->vars[h] = v;
 	return v;
+}
+
+void
+var_env_changed(struct shell *sh)
+{
+	free(sh->env_cache);
+	sh->env_cache = NULL;
 }
 
 /* Side effects of assigning or unsetting a special variable. */
@@ -145,48 +247,162 @@ special(struct shell *sh, const char *name)
 	}
 }
 
+static bool
+is_readonly(struct shell *sh, struct var *v)
+{
+	if (v->flags & VAR_READONLY) {
+		diag_error(sh, "%s: is read only", v->name);
+		return true;
+	}
+	return false;
+}
+
+/* Stores a copy of `value` as v's scalar value. */
+static void
+store(struct var *v, const char *value)
+{
+	/* Free the old value first unless the new one is part of it
+	 * (x=${x#?} may pass a pointer into it): x=$x$x then needs the
+	 * new value and its copy, not the old value as well. */
+	uintptr_t o = (uintptr_t)v->value, n = (uintptr_t)value;
+	size_t olen = v->value != NULL ? strlen(v->value) : 0;
+	size_t nlen = strlen(value);
+
+	if (v->value != NULL && nlen <= olen && olen <= 2 * nlen + 32) {
+		/* fits: reuse the buffer (memmove: value may be in it) */
+		memmove(v->value, value, nlen + 1);
+		return;
+	}
+	if (v->value != NULL && (n < o || n > o + olen)) {
+		free(v->value);
+		v->value = NULL;
+	}
+	char *copy = malloc(nlen + 1);
+	if (copy == NULL)
+		abort();
+	memcpy(copy, value, nlen + 1);
+	free(v->value);
+	v->value = copy;
+}
+
+char *
+var_convert(struct shell *sh, struct var *v, const char *val, const char *old, bool append)
+{
+	char *r;
+
+	if (v->flags & VAR_INTEGER) {
+		long n, o = 0;
+		if (arith_eval(sh, val, &n) != 0)
+			return NULL;
+		if (append && old != NULL && arith_eval(sh, old, &o) != 0)
+			return NULL;
+		r = malloc(24);
+		if (r == NULL)
+			abort();
+		snprintf(r, 24, "%ld", (long)((unsigned long)n + (unsigned long)o));
+		return r;
+	}
+	size_t ol = append && old != NULL ? strlen(old) : 0, vl = strlen(val);
+	r = malloc(ol + vl + 1);
+	if (r == NULL)
+		abort();
+	memcpy(r, old, ol);
+	memcpy(r + ol, val, vl + 1);
+	if (v->flags & (VAR_LOWER | VAR_UPPER))
+		for (char *p = r; *p; p++)
+			*p = (char)(v->flags & VAR_UPPER ? toupper((unsigned char)*p)
+			    : tolower((unsigned char)*p));
+	return r;
+}
+
+/* The nameref `ref` names "arr[sub]": assigns that element. */
+static int
+set_target_elem(struct shell *sh, struct var *ref, const char *value)
+{
+	char *sub;
+	struct var *a = split_target(sh, ref->value, &sub);
+	int rc;
+
+	if (a == NULL) {
+		size_t n = strcspn(ref->value, "[");
+		char *base = strndup(ref->value, n);
+		a = var_declare(sh, base);
+		free(base);
+	}
+	if (a == NULL)
+		rc = -1;
+	else if (a->flags & VAR_ASSOC)
+		rc = var_assoc_set(sh, a, sub, value, false);
+	else
+		rc = var_elem_set(sh, a, strtol(sub, NULL, 10), value, false);
+	free(sub);
+	return rc;
+}
+
 int
 var_set(struct shell *sh, const char *name, const char *value, unsigned flags)
 {
-	struct var *v = var_lookup(sh, name);
+	struct var *v = var_lookup_raw(sh, name);
 
+	if (v != NULL && (v->flags & VAR_NAMEREF)) {
+		if (v->value == NULL) {
+			/* declare -n r; r=x: r now names x (bash) */
+			if (value == NULL)
+				return 0;
+			if (strcmp(value, name) == 0) {
+				diag_error(sh, "%s: nameref variable self references not allowed", name);
+				return -1;
+			}
+			store(v, value);
+			return 0;
+		}
+		struct var *sub;
+		struct var *t = follow(sh, v, &sub);
+		if (t == NULL && sub != NULL)
+			return value != NULL ? set_target_elem(sh, sub, value) : 0;
+		if (t == NULL) {
+			/* follow() stopped: a loop (reported) or an unset target */
+			struct var *last = v;
+			int k = 0;
+			while (last->flags & VAR_NAMEREF && last->value != NULL && k++ < NAMEREF_MAX) {
+				struct var *nx = var_lookup_raw(sh, last->value);
+				if (nx == NULL)
+					return var_set(sh, last->value, value, flags);
+				last = nx;
+			}
+			return -1;
+		}
+		v = t;
+		name = v->name;
+	}
 	if (v != NULL && (v->flags & VAR_READONLY) && (value != NULL || flags == 0)) {
 		diag_error(sh, "%s: is read only", name);
 		return -1;
 	}
 	if (v == NULL)
 		v = create(sh, name);
+	if (v->arr != NULL && value != NULL) {
+		/* a=x on an array sets element 0 */
+		v->flags |= flags & ~VAR_EXPORT;
+		return v->flags & VAR_ASSOC ? var_assoc_set(sh, v, "0", value, false)
+		    : var_elem_set(sh, v, 0, value, false);
+	}
 	if (value != NULL) {
-		/* Free the old value first unless the new one is part of it
-		 * (x=${x#?} may pass a pointer into it): x=$x$x then needs the
-		 * new value and its copy, not the old value as well. */
-		uintptr_t o = (uintptr_t)v->value, n = (uintptr_t)value;
-		size_t olen = v->value != NULL ? strlen(v->value) : 0;
-		size_t nlen = strlen(value);
-
-		if (v->value != NULL && nlen <= olen && olen <= 2 * nlen + 32) {
-			/* fits: reuse the buffer (memmove: value may be in it) */
-			memmove(v->value, value, nlen + 1);
-		} else {
-			if (v->value != NULL && (n < o || n > o + olen)) {
-				free(v->value);
-				v->value = NULL;
-			}
-			char *copy = malloc(nlen + 1);
-			if (copy == NULL)
-				abort();
-			memcpy(copy, value, nlen + 1);
+		if (v->flags & (VAR_INTEGER | VAR_LOWER | VAR_UPPER)) {
+			char *c = var_convert(sh, v, value, NULL, false);
+			if (c == NULL)
+				return -1;
 			free(v->value);
-			v->value = copy;
+			v->value = c;
+		} else {
+			store(v, value);
 		}
 	}
 	if (sh->opt.allexport && value != NULL)
 		flags |= VAR_EXPORT;
 	v->flags |= flags;
-	if (v->flags & VAR_EXPORT || flags & VAR_EXPORT) {
-		free(sh->env_cache);
-		sh->env_cache = NULL;
-	}
+	if (v->flags & VAR_EXPORT || flags & VAR_EXPORT)
+		var_env_changed(sh);
 	special(sh, name);
 	return 0;
 }
@@ -199,21 +415,21 @@ var_unset(struct shell *sh, const char *name)
 	if (v == NULL)
 		return 0;
 	if (v->flags & VAR_READONLY) {
-		diag_error(sh, "%s: is read only", name);
+		diag_error(sh, "%s: is read only", v->name);
 		return -1;
 	}
-	if (v->flags & VAR_EXPORT) {
-		free(sh->env_cache);
-		sh->env_cache = NULL;
-	}
+	if (v->flags & VAR_EXPORT)
+		var_env_changed(sh);
 	free(v->value);
 	v->value = NULL;
+	arr_free(v->arr);
+	v->arr = NULL;
 	/* A local stays declared (and shadowing) until its function returns. */
 	if (v->scope == 0)
 		v->flags = 0;
 	else
-		v->flags &= ~VAR_EXPORT;
-	special(sh, name);
+		v->flags &= ~(VAR_EXPORT | VAR_ARRAY | VAR_ASSOC);
+	special(sh, v->name);
 	return 0;
 }
 
@@ -221,7 +437,7 @@ int
 var_make_local(struct shell *sh, const char *name)
 {
 	size_t h = hash(name);
-	struct var *outer = var_lookup(sh, name);
+	struct var *outer = var_lookup_raw(sh, name);
 	struct var *v, **pp;
 
 	if (outer != NULL && outer->scope == sh->scope)
@@ -233,13 +449,12 @@ var_make_local(struct shell *sh, const char *name)
 	v = calloc(1, sizeof *v);
 	if (v == NULL)
 		abort();
-	v->name = strdup(name);
+	v->name = xa_strdup(name);
 	v->scope = sh->scope;
-	nlocals++;
 	if (outer != NULL) {
-		/* A local starts with the outer value, as in dash. */
-		if (outer->value != NULL)
-			v->value = strdup(outer->value);
+		/* A local starts with the outer scalar value, as in dash. */
+		if (outer->value != NULL && !(outer->flags & VAR_NAMEREF))
+			v->value = xa_strdup(outer->value);
 		v->flags = outer->flags & VAR_EXPORT;
 		for (pp = &sh->vars[h]; *pp != outer; pp = &(*pp)->next)
 			;
@@ -248,41 +463,278 @@ var_make_local(struct shell *sh, const char *name)
 	}
 	v->next = sh->vars[h];
 	sh->vars[h] = v;
+	if (sh->nlocals == sh->locals_cap) {
+		sh->locals_cap = sh->locals_cap ? 2 * sh->locals_cap : 16;
+		sh->locals = realloc(sh->locals, sh->locals_cap * sizeof *sh->locals);
+		if (sh->locals == NULL)
+			abort();
+	}
+	sh->locals[sh->nlocals++] = v;
 	return 0;
 }
 
 void
 var_pop_scope(struct shell *sh, int scope)
 {
-	size_t i;
+	while (sh->nlocals > 0 && sh->locals[sh->nlocals - 1]->scope >= scope) {
+		struct var *v = sh->locals[--sh->nlocals], **pp;
 
-	if (nlocals == 0)
-		return;
-	for (i = 0; i < NBUCKETS; i++) {
-		struct var **pp = &sh->vars[i];
-		while (*pp != NULL) {
-			struct var *v = *pp;
-			if (v->scope < scope) {
-				pp = &v->next;
-				continue;
-			}
-			if (v->flags & VAR_EXPORT || (v->shadow && v->shadow->flags & VAR_EXPORT)) {
-				free(sh->env_cache);
-				sh->env_cache = NULL;
-			}
-			if (v->shadow != NULL) {
-				v->shadow->next = v->next;
-				*pp = v->shadow;
-			} else {
-				*pp = v->next;
-			}
-			special(sh, v->name);
-			free(v->name);
-			free(v->value);
-			free(v);
-			nlocals--;
+		for (pp = &sh->vars[hash(v->name)]; *pp != v; pp = &(*pp)->next)
+			;
+		if (v->flags & VAR_EXPORT || (v->shadow && v->shadow->flags & VAR_EXPORT))
+			var_env_changed(sh);
+		if (v->shadow != NULL) {
+			v->shadow->next = v->next;
+			*pp = v->shadow;
+		} else {
+			*pp = v->next;
 		}
+		special(sh, v->name);
+		free(v->name);
+		free(v->value);
+		arr_free(v->arr);
+		free(v);
 	}
+}
+
+/* ---- arrays ---- */
+
+static struct var *
+declare(struct shell *sh, const char *name, bool raw)
+{
+	struct var *v = raw ? var_lookup_raw(sh, name) : var_lookup(sh, name);
+
+	if (v == NULL && !raw) {
+		/* an unset nameref target: create the target */
+		struct var *r = var_lookup_raw(sh, name);
+		int k = 0;
+		while (r != NULL && r->flags & VAR_NAMEREF && r->value != NULL &&
+		    var_is_name(r->value) && k++ < NAMEREF_MAX) {
+			name = r->value;
+			r = var_lookup_raw(sh, name);
+		}
+		if (r != NULL)
+			return r->flags & VAR_NAMEREF ? NULL : r;
+	}
+	return v != NULL ? v : create(sh, name);
+}
+
+struct var *
+var_declare(struct shell *sh, const char *name)
+{
+	return declare(sh, name, false);
+}
+
+struct var *
+var_declare_raw(struct shell *sh, const char *name)
+{
+	return declare(sh, name, true);
+}
+
+int
+var_make_array(struct shell *sh, struct var *v, bool assoc)
+{
+	if (v->arr != NULL) {
+		if (assoc == arr_is_assoc(v->arr))
+			return 0;
+		diag_error(sh, "%s: cannot convert %s to %s array", v->name,
+		    assoc ? "indexed" : "associative", assoc ? "associative" : "indexed");
+		return -1;
+	}
+	if (v->flags & VAR_NAMEREF) {
+		diag_error(sh, "%s: reference variable cannot be an array", v->name);
+		return -1;
+	}
+	v->arr = arr_new(assoc);
+	v->flags |= assoc ? VAR_ASSOC : VAR_ARRAY;
+	if (v->value != NULL) {
+		if (assoc)
+			arr_aset(v->arr, "0", v->value);
+		else
+			arr_set(v->arr, 0, v->value);
+		v->value = NULL;
+	}
+	if (v->flags & VAR_EXPORT)
+		var_env_changed(sh);
+	return 0;
+}
+
+int
+var_array_clear(struct shell *sh, struct var *v)
+{
+	if (is_readonly(sh, v))
+		return -1;
+	if (v->arr == NULL) {
+		free(v->value);
+		v->value = NULL;
+		return var_make_array(sh, v, v->flags & VAR_ASSOC);
+	}
+	arr_clear(v->arr);
+	return 0;
+}
+
+/* Index `idx` made absolute (negative counts from the end); false if it
+ * is before the start. */
+static bool
+absolute(struct var *v, long *idx)
+{
+	if (*idx >= 0)
+		return true;
+	long max = v->arr != NULL ? arr_max(v->arr) : (v->value != NULL ? 0 : -1);
+	*idx += max + 1;
+	return *idx >= 0;
+}
+
+const char *
+var_elem_get(struct shell *sh, struct var *v, long idx, bool *bad)
+{
+	(void)sh;
+	*bad = false;
+	if (!absolute(v, &idx)) {
+		*bad = true;
+		return NULL;
+	}
+	if (v->arr == NULL)
+		return idx == 0 ? v->value : NULL;
+	if (arr_is_assoc(v->arr)) {
+		char k[24];
+		snprintf(k, sizeof k, "%ld", idx);
+		return arr_aget(v->arr, k);
+	}
+	return arr_get(v->arr, idx);
+}
+
+const char *
+var_assoc_get(struct var *v, const char *key)
+{
+	if (v->arr == NULL)
+		return strcmp(key, "0") == 0 ? v->value : NULL;
+	return arr_aget(v->arr, key);
+}
+
+int
+var_elem_set(struct shell *sh, struct var *v, long idx, const char *val, bool append)
+{
+	if (is_readonly(sh, v))
+		return -1;
+	if (v->arr == NULL && var_make_array(sh, v, false) != 0)
+		return -1;
+	if (arr_is_assoc(v->arr)) {
+		char k[24];
+		snprintf(k, sizeof k, "%ld", idx);
+		return var_assoc_set(sh, v, k, val, append);
+	}
+	if (!absolute(v, &idx)) {
+		diag_error(sh, "%s[%ld]: bad array subscript", v->name, idx - arr_max(v->arr) - 1);
+		return -1;
+	}
+	char *c = var_convert(sh, v, val, append ? arr_get(v->arr, idx) : NULL, append);
+	if (c == NULL)
+		return -1;
+	arr_set(v->arr, idx, c);
+	return 0;
+}
+
+int
+var_elem_append(struct shell *sh, struct var *v, const char *val)
+{
+	if (v->arr == NULL && var_make_array(sh, v, false) != 0)
+		return -1;
+	return var_elem_set(sh, v, arr_max(v->arr) + 1, val, false);
+}
+
+int
+var_assoc_set(struct shell *sh, struct var *v, const char *key, const char *val, bool append)
+{
+	if (is_readonly(sh, v))
+		return -1;
+	if (v->arr == NULL && var_make_array(sh, v, true) != 0)
+		return -1;
+	char *c = var_convert(sh, v, val, append ? arr_aget(v->arr, key) : NULL, append);
+	if (c == NULL)
+		return -1;
+	arr_aset(v->arr, key, c);
+	return 0;
+}
+
+int
+var_elem_unset(struct shell *sh, struct var *v, long idx)
+{
+	if (is_readonly(sh, v))
+		return -1;
+	if (!absolute(v, &idx)) {
+		diag_error(sh, "%s[%ld]: bad array subscript", v->name, idx);
+		return -1;
+	}
+	if (v->arr == NULL) {
+		if (idx == 0)
+			return var_unset(sh, v->name);
+		return 0;
+	}
+	if (arr_is_assoc(v->arr)) {
+		char k[24];
+		snprintf(k, sizeof k, "%ld", idx);
+		arr_aunset(v->arr, k);
+	} else {
+		arr_unset(v->arr, idx);
+	}
+	return 0;
+}
+
+int
+var_assoc_unset(struct shell *sh, struct var *v, const char *key)
+{
+	if (is_readonly(sh, v))
+		return -1;
+	if (v->arr == NULL)
+		return strcmp(key, "0") == 0 ? var_unset(sh, v->name) : 0;
+	arr_aunset(v->arr, key);
+	return 0;
+}
+
+size_t
+var_count(struct var *v)
+{
+	if (v == NULL)
+		return 0;
+	if (v->arr == NULL)
+		return v->value != NULL && !(v->flags & VAR_NAMEREF) ? 1 : 0;
+	return arr_count(v->arr);
+}
+
+size_t
+var_elems(struct shell *sh, struct var *v, struct arena *a, char ***vals, char ***keys)
+{
+	size_t n = var_count(v), k = 0, pos = 0;
+	long idx;
+	const char *key, *val;
+	char buf[24];
+
+	(void)sh;
+	*vals = arena_alloc(a, (n + 1) * sizeof **vals);
+	if (keys != NULL)
+		*keys = arena_alloc(a, (n + 1) * sizeof **keys);
+	if (n == 0)
+		return 0;
+	if (v->arr == NULL) {
+		(*vals)[0] = v->value;
+		if (keys != NULL)
+			(*keys)[0] = arena_strdup(a, "0");
+		return 1;
+	}
+	bool assoc = arr_is_assoc(v->arr);
+	while (arr_next(v->arr, &pos, &idx, &key, &val)) {
+		(*vals)[k] = (char *)val;
+		if (keys != NULL) {
+			if (!assoc) {
+				snprintf(buf, sizeof buf, "%ld", idx);
+				key = buf;
+			}
+			(*keys)[k] = arena_strdup(a, key);
+		}
+		k++;
+	}
+	return k;
 }
 
 char **
@@ -296,13 +748,13 @@ var_environ(struct shell *sh, struct arena *a)
 		return sh->env_cache;
 	for (i = 0; i < NBUCKETS; i++)
 		for (v = sh->vars[i]; v != NULL; v = v->next)
-			if ((v->flags & VAR_EXPORT) && v->value != NULL)
+			if ((v->flags & VAR_EXPORT) && v->value != NULL && !(v->flags & VAR_NAMEREF))
 				n++;
 	/* One block: the pointer array followed by the strings. */
 	size_t bytes = (n + 1) * sizeof(char *);
 	for (i = 0; i < NBUCKETS; i++)
 		for (v = sh->vars[i]; v != NULL; v = v->next)
-			if ((v->flags & VAR_EXPORT) && v->value != NULL)
+			if ((v->flags & VAR_EXPORT) && v->value != NULL && !(v->flags & VAR_NAMEREF))
 				bytes += strlen(v->name) + strlen(v->value) + 2;
 	char **env = malloc(bytes);
 	if (env == NULL)
@@ -310,7 +762,7 @@ var_environ(struct shell *sh, struct arena *a)
 	char *p = (char *)(env + n + 1);
 	for (i = 0; i < NBUCKETS; i++)
 		for (v = sh->vars[i]; v != NULL; v = v->next)
-			if ((v->flags & VAR_EXPORT) && v->value != NULL) {
+			if ((v->flags & VAR_EXPORT) && v->value != NULL && !(v->flags & VAR_NAMEREF)) {
 				env[k++] = p;
 				p = stpcpy(stpcpy(stpcpy(p, v->name), "="), v->value) + 1;
 			}
