@@ -113,6 +113,7 @@ main(int argc, char **argv)
 	if (getenv("SPSH_FORCE_FORK") != NULL && strcmp(getenv("SPSH_FORCE_FORK"), "1") == 0)
 		sh->force_fork = true;
 	var_init(sh, environ);
+	var_set_arith(arith_eval);
 	/* the modules that own special variables register their hooks */
 	path_init(sh);
 	getopts_init(sh);

@@ -126,6 +126,8 @@ bool var_is_name(const char *s);		/* XCU 3.216 Name */
 size_t var_name_len(const char *s);		/* length of the leading Name */
 void var_init(struct shell *sh, char **environ);
 void var_env_changed(struct shell *sh);		/* drop the envp cache */
+/* The arithmetic evaluator for -i variables (main.c passes arith_eval). */
+void var_set_arith(int (*fn)(struct shell *, const char *, long *));
 
 /* Arrays. `v` comes from var_lookup/var_declare. Element functions check
  * read-only and apply -i/-l/-u; they return 0 or -1 after a diagnostic.

@@ -80,7 +80,8 @@ code_of() {
 		for m in "$obj"/lib/*.o "$obj"/lib/*/*.o; do
 			m=${m#$obj/}; check "${m%.o}" '^lib/'
 		done
-		check src/var '^(lib/|src/diag$)'
+		check src/var '^(lib/|src/diag$|src/array$)'
+		check src/array '^lib/'
 		check src/pattern '^(lib/|src/diag$|src/locale$)'
 		check src/arith '^(lib/|src/diag$|src/var$)'
 	)
