@@ -74,4 +74,28 @@ int biu_bad_option(struct shell *sh, const char *name, const char *opt, const ch
 /* Parses a non-negative decimal count; -1 if invalid. */
 long biu_count_arg(const char *s);
 
+/* Backslash escapes (bash's echo -e, printf formats and %b). biu_escape
+ * reads the escape at *sp (just past the backslash), appends its byte(s)
+ * to `out` and advances *sp; returns 1, 0 for \c (output stops), or -1
+ * for a sequence that is not an escape under `flags` (nothing appended,
+ * *sp unchanged: the caller keeps the backslash). */
+enum {
+	BIU_ESC_ZERO = 1,	/* \0nnn: up to three digits after the 0 */
+	BIU_ESC_OCTAL = 2,	/* \nnn: one to three digits */
+	BIU_ESC_STOP = 4,	/* \c ends the output */
+	BIU_ESC_BASH = 8,	/* \e \E \xHH \uHHHH \UHHHHHHHH */
+};
+int biu_escape(const char **sp, unsigned flags, struct strbuf *out);
+/* Expands every escape of `s` into `out`; false if \c stopped it. */
+bool biu_expand_escapes(const char *s, unsigned flags, struct strbuf *out);
+/* Appends code point cp in the locale's encoding (else \uXXXX). */
+void biu_put_unicode(struct strbuf *out, unsigned long cp);
+/* fwrite(b) to stdout, then biu_flush(sh, name, status). */
+int biu_write(struct shell *sh, const char *name, const struct strbuf *b, int status);
+
+/* Appends `s` quoted so the shell reads it back as one word (printf %q,
+ * bash's rules: '' for empty, $'...' when a byte is not printable, else
+ * backslashes before special characters). */
+void biu_quote(const char *s, struct strbuf *out);
+
 #endif

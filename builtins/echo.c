@@ -1,9 +1,18 @@
-/* echo.c: the echo utility as dash has it: the escapes \a \b \c \f \n \r
- * \t \v \\ \0nnn are always interpreted (XCU echo, XSI), and the one option
- * is a first operand of exactly "-n", which drops the final newline (XCU
- * leaves -n implementation-defined; dash, and BSD before it, accept it, so
- * scripts written for /bin/sh on Debian use it). Anything else, "-e",
- * "-nn" or a second "-n", is an operand. bash without xpg_echo differs. */
+/* echo.c: the echo utility in its two dialects.
+ *
+ * Posix mode with xpg_echo (spsh invoked as sh, --posix; the defaults
+ * there) is dash's echo: the XSI escapes \a \b \c \f \n \r \t \v \\ \0nnn
+ * are always interpreted (XCU echo, XSI), and the one option is a first
+ * operand of exactly "-n", which drops the final newline (XCU leaves -n
+ * implementation-defined; dash, and BSD before it, accept it, so scripts
+ * written for /bin/sh on Debian use it). "-e", "-nn" or a second "-n" are
+ * operands there. (bash in posix mode with xpg_echo takes no option at
+ * all, -n included; we keep dash's -n.)
+ *
+ * Otherwise it is bash's echo: leading operands made only of the letters
+ * n, e and E are options (-n: no newline, -e: interpret escapes, -E: do
+ * not), and escapes, bash's set with \e \xHH \uHHHH \UHHHHHHHH, are off
+ * unless -e is given or `shopt -s xpg_echo` is on. */
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -12,69 +21,54 @@
 #include "biutil.h"
 #include "shell.h"
 
-/* Writes `s` with XSI escapes to stdout. Returns false after \c, which
- * ends all output (XCU echo: "suppress all output following"). */
-static int
-put_escaped(const char *s)
+/* True if `a` is a bash echo option word: '-' then one or more of n e E. */
+static bool
+is_option(const char *a)
 {
-	for (; *s != '\0'; s++) {
-		int c = (unsigned char)*s;
-
-		if (c != '\\' || s[1] == '\0') {
-			putchar(c);
-			continue;
-		}
-		switch (*++s) {
-		case 'a': c = '\a'; break;
-		case 'b': c = '\b'; break;
-		case 'c': return 0;
-		case 'f': c = '\f'; break;
-		case 'n': c = '\n'; break;
-		case 'r': c = '\r'; break;
-		case 't': c = '\t'; break;
-		case 'v': c = '\v'; break;
-		case '\\': c = '\\'; break;
-		case '0': {
-			/* \0num: zero to three octal digits after the 0 */
-			int i;
-
-			c = 0;
-			for (i = 0; i < 3 && s[1] >= '0' && s[1] <= '7'; i++)
-				c = c * 8 + (*++s - '0');
-			c &= 0xff;
-			break;
-		}
-		default:
-			/* unknown escape: kept as is, as dash does */
-			putchar('\\');
-			c = (unsigned char)*s;
-			break;
-		}
-		putchar(c);
-	}
-	return 1;
+	if (a[0] != '-' || a[1] == '\0')
+		return false;
+	return a[1 + strspn(a + 1, "neE")] == '\0';
 }
 
-/* echo [-n] [string...]: writes the operands separated by spaces and followed
- * by a newline. Returns 0, or 1 after a write error. */
+/* echo [-neE] [string...]: writes the operands separated by spaces and
+ * followed by a newline. Returns 0, or 1 after a write error. */
 int
 bi_echo(struct shell *sh, int argc, char **argv)
 {
-	bool newline = true;
-	int i = 1;
+	bool posix = sh->opt.posix && sh->shopt.xpg_echo;
+	bool newline = true, escapes = sh->shopt.xpg_echo;
+	unsigned flags = BIU_ESC_ZERO | BIU_ESC_STOP;
+	struct strbuf out = STRBUF_INIT;
+	int i = 1, status;
 
 	errno = 0;
-	if (argc > 1 && strcmp(argv[1], "-n") == 0) {
-		newline = false;
-		i++;
+	if (posix) {
+		if (argc > 1 && strcmp(argv[1], "-n") == 0) {
+			newline = false;
+			i++;
+		}
+	} else {
+		flags |= BIU_ESC_BASH;
+		for (; i < argc && is_option(argv[i]); i++)
+			for (const char *o = argv[i] + 1; *o != '\0'; o++)
+				if (*o == 'n')
+					newline = false;
+				else
+					escapes = *o == 'e';
 	}
 	for (int first = i; i < argc; i++) {
 		if (i > first)
-			putchar(' ');
-		if (!put_escaped(argv[i]))
-			return biu_flush(sh, "echo", 0);
+			sb_addc(&out, ' ');
+		if (!escapes) {
+			sb_adds(&out, argv[i]);
+		} else if (!biu_expand_escapes(argv[i], flags, &out)) {
+			newline = false;
+			break;
+		}
 	}
 	if (newline)
-		putchar('\n');
-	return biu_flush(sh, "echo", 0);
+		sb_addc(&out, '\n');
+	status = biu_write(sh, "echo", &out, 0);
+	sb_free(&out);
+	return status;
 }

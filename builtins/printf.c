@@ -10,10 +10,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <wchar.h>
 
 #include "biutil.h"
 #include "shell.h"
+
+/* When the shell started, for %(...)T with -2. */
+static time_t start_time;
+
+__attribute__((constructor)) static void
+note_start(void)
+{
+	start_time = time(NULL);
+}
 
 struct pf {
 	struct shell *sh;
@@ -23,6 +33,7 @@ struct pf {
 	int status;
 	char *buf;		/* snprintf output, heap */
 	size_t cap;
+	struct strbuf out;	/* the whole output: stdout or -v's variable */
 };
 
 /* Next operand, or NULL when none is left. */
@@ -135,91 +146,6 @@ get_double(struct pf *p)
 	return v;
 }
 
-/* Writes the octal escape value starting at *sp (at most `max` digits) and
- * advances *sp past the digits. */
-static int
-octal(const char **sp, int max)
-{
-	const char *s = *sp;
-	int c = 0, i;
-
-	for (i = 0; i < max && *s >= '0' && *s <= '7'; i++)
-		c = c * 8 + (*s++ - '0');
-	*sp = s;
-	return c & 0xff;
-}
-
-/* Reads the escape after a backslash at *sp (pointing past the backslash)
- * into *out. `in_b`: %b operand rules (\0ddd, \c); otherwise the format's
- * rules (\ddd). Returns 1 with *out set, 0 for \c (stop), -1 for an unknown
- * escape (the caller writes the backslash and leaves the character). */
-static int
-escape(const char **sp, bool in_b, int *out)
-{
-	const char *s = *sp;
-	int c;
-
-	switch (*s) {
-	case 'a': c = '\a'; break;
-	case 'b': c = '\b'; break;
-	case 'f': c = '\f'; break;
-	case 'n': c = '\n'; break;
-	case 'r': c = '\r'; break;
-	case 't': c = '\t'; break;
-	case 'v': c = '\v'; break;
-	case 'e': c = 033; break;	/* extension: dash, bash, mksh */
-	case '\\': c = '\\'; break;
-	case 'c':
-		if (!in_b)
-			return -1;	/* literal in the format, as dash and bash */
-		return 0;
-	case '0':
-		if (in_b) {
-			/* XCU printf %b: \0ddd, zero to three digits after 0 */
-			s++;
-			*out = octal(&s, 3);
-			*sp = s;
-			return 1;
-		}
-		/* FALLTHROUGH */
-	case '1': case '2': case '3': case '4': case '5': case '6': case '7':
-		/* \ddd: one to three octal digits (in %b this is dash's and
-		 * bash's reading; POSIX leaves it unspecified there) */
-		*out = octal(&s, 3);
-		*sp = s;
-		return 1;
-	default:
-		return -1;
-	}
-	*out = c;
-	*sp = s + 1;
-	return 1;
-}
-
-/* Expands the escapes of a %b operand into `out`. Returns false if \c
- * was seen (the rest of the output is suppressed). */
-static bool
-expand_b(const char *s, struct strbuf *out)
-{
-	int c, r;
-
-	while (*s != '\0') {
-		if (*s != '\\' || s[1] == '\0') {
-			sb_addc(out, *s++);
-			continue;
-		}
-		s++;
-		r = escape(&s, true, &c);
-		if (r == 0)
-			return false;
-		if (r < 0)
-			sb_addc(out, '\\');
-		else
-			sb_addc(out, (char)c);
-	}
-	return true;
-}
-
 /* snprintf into p->buf, growing it; writes the result (which may hold NUL
  * bytes for %c) to stdout. */
 static void
@@ -241,7 +167,58 @@ emit(struct pf *p, const char *spec, ...)
 		if (p->buf == NULL)
 			abort();
 	}
-	fwrite(p->buf, 1, (size_t)n, stdout);
+	sb_addn(&p->out, p->buf, (size_t)n);
+}
+
+/* Appends b to the output, padded with spaces to `width` (on the right
+ * when `left`); b may hold NUL bytes, so snprintf cannot do it. */
+static void
+pad(struct pf *p, const struct strbuf *b, int width, bool left)
+{
+	size_t fill = (size_t)width > b->len ? (size_t)width - b->len : 0;
+
+	if (!left)
+		for (size_t i = 0; i < fill; i++)
+			sb_addc(&p->out, ' ');
+	sb_addn(&p->out, b->s, b->len);
+	if (left)
+		for (size_t i = 0; i < fill; i++)
+			sb_addc(&p->out, ' ');
+}
+
+/* %(fmt)T: formats the next operand (seconds since the epoch; -1 or no
+ * operand: now; -2: when the shell started) with strftime. An empty fmt
+ * is "%X", as bash has it. */
+static void
+time_fmt(struct pf *p, const char *fmt, size_t len, struct strbuf *b)
+{
+	const char *s = next_arg(p);
+	char *f = strndup(fmt, len);
+	char buf[1024];
+	intmax_t v = -1;
+	time_t t;
+	struct tm tm;
+	size_t n;
+	char *end;
+
+	if (f == NULL)
+		abort();
+	if (s != NULL && *s != '\0') {
+		errno = 0;
+		v = strtoimax(s, &end, 0);
+		check_conv(p, s, end);
+	}
+	if (v == -2)
+		t = start_time;
+	else if (v == -1)
+		t = time(NULL);
+	else
+		t = (time_t)v;
+	tzset();
+	localtime_r(&t, &tm);
+	n = strftime(buf, sizeof buf, *f != '\0' ? f : "%X", &tm);
+	sb_addn(b, buf, n);
+	free(f);
 }
 
 /* Handles one conversion specification starting at `f` (on the %).
@@ -259,7 +236,7 @@ conversion(struct pf *p, const char *f)
 	spec[n++] = '%';
 	f++;
 	if (*f == '%')
-		return putchar('%'), f + 1;
+		return sb_addc(&p->out, '%'), f + 1;
 	/* flags */
 	while (*f != '\0' && strchr("-+ #0'", *f) != NULL) {
 		if (n < 8)
@@ -343,20 +320,45 @@ conversion(struct pf *p, const char *f)
 		const char *s = next_arg(p);
 		struct strbuf b = STRBUF_INIT;
 
-		if (s != NULL && !expand_b(s, &b))
+		if (s != NULL && !biu_expand_escapes(s, BIU_ESC_ZERO |
+		    BIU_ESC_OCTAL | BIU_ESC_STOP | BIU_ESC_BASH, &b))
 			p->stop = true;
 		if (have_prec && b.len > (size_t)prec)
 			b.len = (size_t)prec;
 		/* the expanded text may hold NUL bytes: pad by hand */
-		if (have_width && b.len < (size_t)width && spec[1] != '-')
-			for (size_t i = b.len; i < (size_t)width; i++)
-				putchar(' ');
-		fwrite(b.s, 1, b.len, stdout);
-		if (have_width && b.len < (size_t)width && spec[1] == '-')
-			for (size_t i = b.len; i < (size_t)width; i++)
-				putchar(' ');
+		pad(p, &b, have_width ? width : 0, strchr(spec, '-') != NULL);
 		sb_free(&b);
 		break;
+	}
+	case 'q': {
+		const char *s = next_arg(p);
+		struct strbuf b = STRBUF_INIT;
+
+		biu_quote(s != NULL ? s : "", &b);
+		if (have_prec && b.len > (size_t)prec)
+			b.len = (size_t)prec;
+		pad(p, &b, have_width ? width : 0, strchr(spec, '-') != NULL);
+		sb_free(&b);
+		break;
+	}
+	case '(': {
+		/* %(fmt)T: strftime of an epoch operand; -1 (or none) is
+		 * now, -2 the shell's start (bash) */
+		const char *close = strchr(f, ')');
+		struct strbuf b = STRBUF_INIT;
+
+		if (close == NULL || close[1] != 'T') {
+			diag_error(p->sh, "printf: `%c': invalid format character", '(');
+			p->status = 1;
+			p->stop = true;
+			return close == NULL ? f + strlen(f) : close + 1;
+		}
+		time_fmt(p, f + 1, (size_t)(close - f - 1), &b);
+		if (have_prec && b.len > (size_t)prec)
+			b.len = (size_t)prec;
+		pad(p, &b, have_width ? width : 0, strchr(spec, '-') != NULL);
+		sb_free(&b);
+		return close + 2;
 	}
 	case '\0':
 		diag_error(p->sh, "printf: %s: missing format character", start);
@@ -374,23 +376,34 @@ conversion(struct pf *p, const char *f)
 	return f + 1;
 }
 
-/* printf format [argument...] */
+#define USAGE "printf [-v var] format [arguments]"
+
+/* printf [-v var] format [argument...]: the output is built whole, then
+ * written (one write, retried on EINTR and short writes) or, with -v,
+ * assigned to var (bash). */
 int
 bi_printf(struct shell *sh, int argc, char **argv)
 {
-	struct pf p = { .sh = sh };
-	const char *fmt, *f;
-	int c, r;
+	struct biu_opts o = { .name = "printf", .letters = "v:", .usage = USAGE };
+	struct pf p = { .sh = sh, .out = STRBUF_INIT };
+	const char *fmt, *f, *var = NULL;
+	int c;
 
 	errno = 0;
-	if (argc > 1 && strcmp(argv[1], "--") == 0) {
-		argv++;
-		argc--;
+	while ((c = biu_getopt(sh, &o, argc, argv)) != -1) {
+		if (c == '?')
+			return 2;
+		var = o.arg;
 	}
-	if (argc < 2)
-		return diag_usage(sh, "printf", "printf format [arguments]");
-	fmt = argv[1];
-	p.args = argv + 2;
+	if (var != NULL && !var_is_name(var)) {
+		/* TODO(arrays): -v 'a[k]' once the array store lands */
+		diag_error(sh, "printf: `%s': not a valid identifier", var);
+		return 2;
+	}
+	if (o.ind >= argc)
+		return diag_usage(sh, "printf", USAGE);
+	fmt = argv[o.ind];
+	p.args = argv + o.ind + 1;
 	do {
 		p.consumed = false;
 		for (f = fmt; *f != '\0' && !p.stop;) {
@@ -398,13 +411,23 @@ bi_printf(struct shell *sh, int argc, char **argv)
 				f = conversion(&p, f);
 			} else if (*f == '\\' && f[1] != '\0') {
 				f++;
-				r = escape(&f, false, &c);
-				putchar(r > 0 ? c : '\\');
+				if (biu_escape(&f, BIU_ESC_OCTAL | BIU_ESC_BASH,
+				    &p.out) < 0)
+					sb_addc(&p.out, '\\');
 			} else {
-				putchar(*f++);
+				sb_addc(&p.out, *f++);
 			}
 		}
 	} while (!p.stop && p.consumed && *p.args != NULL);
 	free(p.buf);
-	return biu_flush(sh, "printf", p.status);
+	if (var != NULL) {
+		/* the value stops at a NUL byte, as in bash */
+		if (var_set(sh, var, p.out.s, 0) != 0)
+			p.status = 1;
+		sb_free(&p.out);
+		return biu_flush(sh, "printf", p.status);
+	}
+	c = biu_write(sh, "printf", &p.out, p.status);
+	sb_free(&p.out);
+	return c;
 }

@@ -1,5 +1,8 @@
-/* read.c: the read utility (XCU read), with the -p and -d extensions of
- * bash and POSIX.1-2024's -d.
+/* read.c: the read utility (XCU read, with POSIX.1-2024's -d) and bash's
+ * options: -n/-N character counts, -t timeouts (fractional; 0 polls),
+ * -s (no echo), -u fd, -p prompt, -e/-i (accepted; the line is read
+ * without an editor). A timeout gives 128 + SIGALRM with what was read
+ * assigned, as bash does.
  *
  * Without a name operand the line goes to REPLY unsplit, as bash, ksh and
  * mksh do; POSIX.1-2024 requires a name (dash fails with "arg count"), so
@@ -9,28 +12,48 @@
  * whatever reads fd 0 next: a pipe or terminal is read one byte at a time,
  * a regular file a block at a time with an lseek back over the unused part. */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
+#include <poll.h>
 #include <sys/stat.h>
+#include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "biutil.h"
 #include "shell.h"
 
-#define USAGE "read [-r] [-p prompt] [-d delim] name..."
+/* TODO(arrays): -a array, once the array store is on main. */
+#define USAGE "read [-ers] [-d delim] [-i text] [-n nchars] [-N nchars] " \
+	"[-p prompt] [-t timeout] [-u fd] [name ...]"
 
 struct rd {
 	struct shell *sh;
 	int fd;
 	bool block;		/* regular file: read blocks, seek back */
+	bool timed;		/* -t: a deadline applies */
+	struct timespec deadline; /* CLOCK_MONOTONIC */
 	size_t pos, len;
 	char buf[4096];
 };
 
-enum { GOT, END, FAIL, INTR };
+enum { GOT, END, FAIL, INTR, TIMEOUT };
+
+/* -s and -n/-N on a terminal change its modes; a SIGINT the shell does not
+ * trap must not leave it so, so while they are changed SIGINT only sets
+ * this flag, and read puts the terminal back before dying of it. */
+static volatile sig_atomic_t got_sigint;
+
+static void
+on_sigint(int sig)
+{
+	got_sigint = sig;
+}
 
 /* Next input byte into *c: GOT, END at end of file, FAIL with errno, or
  * INTR when a read was interrupted by a signal the shell has a trap for.
@@ -45,6 +68,27 @@ getbyte(struct rd *r, char *c)
 		return GOT;
 	}
 	for (;;) {
+		if (r->timed && !r->block) {
+			struct timespec now;
+			struct pollfd pfd = { .fd = r->fd, .events = POLLIN };
+			long ms;
+
+			clock_gettime(CLOCK_MONOTONIC, &now);
+			ms = (r->deadline.tv_sec - now.tv_sec) * 1000 +
+			    (r->deadline.tv_nsec - now.tv_nsec) / 1000000;
+			if (ms <= 0)
+				return TIMEOUT;
+			n = poll(&pfd, 1, (int)(ms > INT_MAX ? INT_MAX : ms));
+			if (n == 0)
+				return TIMEOUT;
+			if (n < 0) {
+				if (errno != EINTR)
+					return FAIL;
+				if (r->sh->pending_signals || got_sigint)
+					return INTR;
+				continue;
+			}
+		}
 		n = read(r->fd, r->buf, r->block ? sizeof r->buf : 1);
 		if (n > 0)
 			break;
@@ -52,7 +96,7 @@ getbyte(struct rd *r, char *c)
 			return END;
 		if (errno != EINTR)
 			return FAIL;
-		if (r->sh->pending_signals)
+		if (r->sh->pending_signals || got_sigint)
 			return INTR;
 	}
 	r->pos = 0;
@@ -148,9 +192,53 @@ intr_status(struct shell *sh)
 	return 128 + (s > 0 && s < NSIG ? s : SIGINT);
 }
 
-/* read [-r] [-p prompt] [-d delim] name...: reads one logical line from
- * standard input and assigns its fields. 0, 1 at end of file (the
- * variables still get what was read), >1 on error or signal. */
+/* Parses a -t operand: seconds, with an optional fraction. */
+static bool
+parse_timeout(const char *s, struct timespec *ts)
+{
+	char *end;
+	double v;
+
+	if (*s == '\0' || *s == '-' || *s == '+')
+		return false;
+	errno = 0;
+	v = strtod(s, &end);
+	if (*end != '\0' || errno != 0 || v < 0 || v > 1e9)
+		return false;
+	ts->tv_sec = (time_t)v;
+	ts->tv_nsec = (long)((v - (double)ts->tv_sec) * 1e9);
+	return true;
+}
+
+/* A -n/-N/-u operand: a non-negative decimal integer, else -1. */
+static long
+parse_count(const char *s)
+{
+	char *end;
+	long v;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	return *end != '\0' || errno != 0 || v > INT_MAX ? -1 : v;
+}
+
+/* Bytes in the UTF-8 sequence that starts with lead byte c (1 outside a
+ * multibyte locale or for a byte that is not a lead byte). */
+static int
+seq_len(unsigned char c)
+{
+	if (MB_CUR_MAX == 1 || c < 0xc0)
+		return 1;
+	return c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+}
+
+/* read [-ers] [-d delim] [-n|-N nchars] [-p prompt] [-t timeout] [-u fd]
+ * [name...]: reads one logical line (or nchars characters) from standard
+ * input (or fd) and assigns its fields. 0, 1 at end of file (the
+ * variables still get what was read), 128+SIGALRM on a timeout, >1 on
+ * error or signal. */
 int
 bi_read(struct shell *sh, int argc, char **argv)
 {
@@ -158,22 +246,56 @@ bi_read(struct shell *sh, int argc, char **argv)
 	struct strbuf line = STRBUF_INIT, quoted = STRBUF_INIT;
 	const char *prompt = NULL;
 	char delim = '\n', c;
-	bool raw = false, esc = false;
+	bool raw = false, esc = false, silent = false, exact = false;
+	long nchars = -1, chars = 0, v;
+	int more = 0;		/* continuation bytes of the current char */
 	char **names;
-	struct biu_opts o = { .name = "read", .letters = "d:p:r", .usage = USAGE };
+	struct biu_opts o = { .name = "read", .letters = "d:ei:n:N:p:rst:u:",
+	    .usage = USAGE };
 	int i, opt, nnames, status = 0, got = GOT;
+	struct timespec timeout = { 0, 0 };
+	bool timed = false, tty_changed = false;
+	struct termios saved, t;
+	struct sigaction sa_old, sa;
 	struct ifs ifs;
 	struct stat st;
 
 	while ((opt = biu_getopt(sh, &o, argc, argv)) != -1) {
-		if (opt == '?')
+		switch (opt) {
+		case '?':
 			return 2;
-		if (opt == 'r')
-			raw = true;
-		else if (opt == 'p')
-			prompt = o.arg;
-		else
-			delim = *o.arg;	/* -d '': NUL ends the line */
+		case 'r': raw = true; break;
+		case 's': silent = true; break;
+		case 'e': break;	/* no line editor for read (yet) */
+		case 'i': break;	/* -i goes with -e */
+		case 'p': prompt = o.arg; break;
+		case 'd': delim = *o.arg; break;	/* -d '': NUL */
+		case 'n': case 'N':
+			if ((v = parse_count(o.arg)) < 0) {
+				diag_error(sh, "read: %s: invalid number", o.arg);
+				return 1;
+			}
+			nchars = v;
+			exact = opt == 'N';
+			break;
+		case 't':
+			if (!parse_timeout(o.arg, &timeout)) {
+				diag_error(sh, "read: %s: invalid timeout "
+				    "specification", o.arg);
+				return 1;
+			}
+			timed = true;
+			break;
+		case 'u':
+			if ((v = parse_count(o.arg)) < 0 ||
+			    fcntl((int)v, F_GETFD) == -1) {
+				diag_error(sh, "read: %s: invalid file "
+				    "descriptor specification", o.arg);
+				return 1;
+			}
+			r.fd = (int)v;
+			break;
+		}
 	}
 	i = o.ind;
 	names = argv + i;
@@ -184,44 +306,112 @@ bi_read(struct shell *sh, int argc, char **argv)
 			return 2;
 		}
 
+	if (timed && timeout.tv_sec == 0 && timeout.tv_nsec == 0) {
+		/* -t 0: is there input (or end of file) to read? */
+		struct pollfd pfd = { .fd = r.fd, .events = POLLIN };
+
+		return poll(&pfd, 1, 0) == 1 ? 0 : 1;
+	}
+	if (nchars == 0) {
+		/* nothing to read: the variables are emptied (bash) */
+		return var_set(sh, nnames > 0 ? names[0] : "REPLY", "", 0) != 0
+		    ? 2 : 0;
+	}
+	if (nchars > 0)
+		shell_locale();		/* seq_len() needs LC_CTYPE */
+	if (timed) {
+		clock_gettime(CLOCK_MONOTONIC, &r.deadline);
+		r.deadline.tv_sec += timeout.tv_sec;
+		r.deadline.tv_nsec += timeout.tv_nsec;
+		if (r.deadline.tv_nsec >= 1000000000) {
+			r.deadline.tv_sec++;
+			r.deadline.tv_nsec -= 1000000000;
+		}
+		r.timed = true;
+	}
+
 	/* bash and ksh show the prompt only when reading from a terminal */
-	if (prompt != NULL && isatty(0)) {
+	if (prompt != NULL && isatty(r.fd)) {
 		fputs(prompt, stderr);
 		fflush(stderr);
 	}
-	r.block = fstat(0, &st) == 0 && S_ISREG(st.st_mode) &&
-	    lseek(0, 0, SEEK_CUR) != (off_t)-1;
+	if ((silent || nchars > 0) && tcgetattr(r.fd, &saved) == 0) {
+		t = saved;
+		if (silent)
+			t.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
+		if (nchars > 0) {
+			t.c_lflag &= ~(tcflag_t)ICANON;
+			t.c_cc[VMIN] = 1;
+			t.c_cc[VTIME] = 0;
+		}
+		got_sigint = 0;
+		sigaction(SIGINT, NULL, &sa_old);
+		if (sa_old.sa_handler == SIG_DFL) {
+			memset(&sa, 0, sizeof sa);
+			sa.sa_handler = on_sigint;	/* no SA_RESTART */
+			sigemptyset(&sa.sa_mask);
+			sigaction(SIGINT, &sa, NULL);
+		}
+		tcsetattr(r.fd, TCSADRAIN, &t);
+		tty_changed = true;
+	}
+	r.block = !timed && fstat(r.fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    lseek(r.fd, 0, SEEK_CUR) != (off_t)-1;
 
 	for (;;) {
+		if (more == 0 && nchars > 0 && chars >= nchars)
+			break;
 		got = getbyte(&r, &c);
 		if (got != GOT)
 			break;
+		if (more > 0) {
+			/* rest of a multibyte character already counted */
+			more--;
+			sb_addc(&line, c);
+			sb_addc(&quoted, esc);
+			continue;
+		}
 		if (c == '\0' && delim != '\0')
 			continue;	/* NUL bytes cannot be in a value */
 		if (esc) {
 			esc = false;
 			if (c == '\n')
 				continue;	/* line continuation */
+			chars++;
+			more = seq_len((unsigned char)c) - 1;
 			sb_addc(&line, c);
 			sb_addc(&quoted, 1);
 			continue;
 		}
-		if (c == delim)
+		if (c == delim && !exact)
 			break;
 		if (c == '\\' && !raw) {
 			esc = true;
 			continue;
 		}
+		chars++;
+		more = seq_len((unsigned char)c) - 1;
 		sb_addc(&line, c);
 		sb_addc(&quoted, 0);
 	}
 	unread_rest(&r);
+	if (tty_changed) {
+		tcsetattr(r.fd, TCSADRAIN, &saved);
+		if (sa_old.sa_handler == SIG_DFL) {
+			sigaction(SIGINT, &sa_old, NULL);
+			if (got_sigint)
+				raise(SIGINT);
+		}
+	}
 
 	switch (got) {
 	case GOT:
 		break;
 	case END:
 		status = 1;
+		break;
+	case TIMEOUT:
+		status = 128 + SIGALRM;
 		break;
 	case FAIL:
 		diag_errno(sh, "read: read error");
@@ -231,10 +421,13 @@ bi_read(struct shell *sh, int argc, char **argv)
 		status = intr_status(sh);
 		goto out;
 	}
-	if (nnames == 0) {
-		/* REPLY: the whole line, unsplit (bash) */
-		if (var_set(sh, "REPLY", line.s, 0) != 0)
+	if (nnames == 0 || exact) {
+		/* REPLY, or -N's one variable: the text unsplit (bash) */
+		if (var_set(sh, nnames > 0 ? names[0] : "REPLY", line.s, 0) != 0)
 			status = 2;
+		for (i = 1; i < nnames; i++)
+			if (var_set(sh, names[i], "", 0) != 0)
+				status = 2;
 	} else {
 		const char *v = var_get(sh, "IFS");
 

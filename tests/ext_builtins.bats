@@ -1,0 +1,254 @@
+#!/usr/bin/env bats
+# bash's builtins and builtin options (issue 12). Every test calls ext_only;
+# expected outputs come from bash 5.2 (tests/run /bin/bash tests/ext_builtins.bats).
+load helpers/common
+
+od_c() {
+	od -An -c | tr -s ' ' | sed 's/^ //; s/ $//'
+}
+
+# ---- echo ----
+
+@test "echo -e interprets escapes, bash's set (\\e \\x \\u)" {
+	ext_only
+	sh_c 'echo -e "a\tb\x41\u00e9\e" | od -An -tx1'
+	out_is ' 61 09 62 41 c3 a9 1b 0a'
+}
+
+@test "echo without -e leaves backslashes alone (bash, not posix mode)" {
+	ext_only
+	expect_sh 'echo "a\tb\n"' 'a\tb\n'
+}
+
+@test "echo -E turns escapes off again; the last of -e/-E wins" {
+	ext_only
+	expect_sh 'echo -eE "a\tb"; echo -Ee "c\td"' "$(printf 'a\\tb\nc\td')"
+}
+
+@test "echo option words are made of n, e and E only; others are operands" {
+	ext_only
+	expect_sh 'echo -neX; echo -n -e "x\n" -n; echo -' "$(printf -- '-neX\nx\n -n-')"
+}
+
+@test "echo -n and -e grouped" {
+	ext_only
+	expect_sh 'echo -ne "a\tb"; echo .' "$(printf 'a\tb.')"
+}
+
+@test "echo -e \\c stops all output, the newline too" {
+	ext_only
+	expect_sh 'echo -e "ab\cd" e; echo next' 'abnext'
+}
+
+@test "echo -e \\0nnn is octal, \\x with no digit stays" {
+	ext_only
+	expect_sh 'echo -e "\0101\x\0"' 'A\x'
+}
+
+@test "shopt -s xpg_echo turns escapes on by default, -E still works" {
+	ext_only
+	expect_sh 'shopt -s xpg_echo; echo "a\tb"; echo -E "c\td"' "$(printf 'a\tb\nc\\td')"
+}
+
+@test "echo to a full device: status 1, write error" {
+	ext_only
+	sh_c 'echo -e hi >/dev/full; echo "st=$?"'
+	out_is 'st=1'
+	err_nonempty
+}
+
+# ---- printf ----
+
+@test "printf -v assigns the output instead of writing it" {
+	ext_only
+	expect_sh 'printf -v x "%s-" a b; echo "[$x]"' '[a-b-]'
+}
+
+@test "printf -v with a bad name is an error" {
+	ext_only
+	sh_c 'printf -v 1x %s a; echo "st=$?"'
+	out_is 'st=2'
+	err_nonempty
+}
+
+@test "printf %q quotes for re-reading" {
+	ext_only
+	sh_c 'printf "%q\n" "a b" "x'\''y" "" "a\$b" "~x" "x~" "#x" "x#" "a=b" "é"'
+	out_is "a\\ b
+x\\'y
+''
+a\\\$b
+\\~x
+x~
+\\#x
+x#
+a=b
+é"
+}
+
+@test "printf %q uses \$'...' for control characters" {
+	ext_only
+	sh_c 'printf "%q\n" "$(printf "a\tb")" "$(printf "x\001")" "$(printf "\033")"'
+	out_is "\$'a\\tb'
+\$'x\\001'
+\$'\\E'"
+}
+
+@test "printf %q output reads back as the same word" {
+	ext_only
+	expect_sh 's=$(printf "%q" "a b'\''c\$d*"); eval "set -- $s"; echo "$# [$1]"' "1 [a b'c\$d*]"
+}
+
+@test "printf %b expands escapes of its operand, \\0nnn and \\nnn" {
+	ext_only
+	expect_sh 'printf "%b|\n" "a\101\0101\x41\u00e9"' 'aAAAé|'
+}
+
+@test "printf %b \\c stops all output" {
+	ext_only
+	expect_sh 'printf "%b%s\n" "x\cy" z; echo .' 'x.'
+}
+
+@test "printf \\u and \\U escapes in the format" {
+	ext_only
+	expect_sh 'printf "\u263a \U0001F600 \u41\n"' '☺ 😀 A'
+}
+
+@test "printf %(fmt)T formats an epoch time" {
+	ext_only
+	expect_sh 'TZ=UTC0 printf "%(%F %T)T|%(%Y)T\n" 86400 0' '1970-01-02 00:00:00|1970'
+}
+
+@test "printf %(fmt)T with -1 is now" {
+	ext_only
+	expect_sh 'a=$(printf "%(%Y)T" -1); [ "$a" = "$(date +%Y)" ] && echo same' 'same'
+}
+
+@test "printf 'c gives the character's code" {
+	ext_only
+	expect_sh 'printf "%d %x %d\n" "'\''A" "'\''a" "\"0"' '65 61 48'
+}
+
+@test "printf reuses its format for extra operands" {
+	ext_only
+	expect_sh 'printf "%s=%s\n" a 1 b 2 c' 'a=1
+b=2
+c='
+}
+
+@test "printf: a bad number is reported, output goes on, status 1" {
+	ext_only
+	sh_c 'printf "%d|%d\n" abc 7; echo "st=$?"'
+	out_is '0|7
+st=1'
+	err_nonempty
+}
+
+@test "printf: an invalid option shows the usage, status 2" {
+	ext_only
+	sh_c 'printf -x; echo "st=$?"'
+	out_is 'st=2'
+	case $stderr in *'-x: invalid option'*'usage: printf [-v var] format [arguments]'*) ;; *) false ;; esac
+}
+
+@test "printf to a full device: status 1" {
+	ext_only
+	sh_c 'printf x >/dev/full; echo "st=$?"'
+	out_is 'st=1'
+	err_nonempty
+}
+
+@test "printf %5q pads the quoted word" {
+	ext_only
+	expect_sh 'printf "%5q|%-4b|\n" a x' '    a|x   |'
+}
+
+# ---- read ----
+
+@test "read -n N stops after N characters (multibyte ones count once)" {
+	ext_only
+	expect_sh 'echo héllo | { read -n 3 a; echo "$a"; }' 'hél'
+}
+
+@test "read -n stops at the delimiter before N characters" {
+	ext_only
+	expect_sh 'printf "ab\ncd\n" | { read -n 5 a; read b; echo "$a|$b"; }' 'ab|cd'
+}
+
+@test "read -N N reads exactly N characters, newlines included, unsplit" {
+	ext_only
+	expect_sh 'printf "a\nb c d\n" | { read -N 5 x y; echo "[$x][$y]"; }' '[a
+b c][]'
+}
+
+@test "read -n leaves the rest of a file for the next reader" {
+	ext_only
+	expect_sh 'printf abcdef > f; { read -n 2 a; read -n 2 b; cat; } < f; echo; echo $a $b' 'ef
+ab cd'
+}
+
+@test "read -d: another delimiter" {
+	ext_only
+	expect_sh 'printf "x y:z" | { read -d : a b; echo "$a|$b"; }' 'x|y'
+}
+
+@test "read -t: a timeout gives 128+SIGALRM and keeps what was read" {
+	ext_only
+	expect_sh '{ printf ab; sleep 5; } | { read -t 0.3 a; echo "$? [$a]"; }' '142 [ab]'
+}
+
+@test "read -t 0 polls: 0 when input is there" {
+	ext_only
+	expect_sh 'read -t 0 < /dev/null; echo $?; echo x > f; read -t 0 < f; echo $?' '0
+0'
+}
+
+@test "read -t with a bad timeout is an error, status 1" {
+	ext_only
+	sh_c 'read -t -1 a; echo "st=$?"'
+	out_is 'st=1'
+	err_nonempty
+}
+
+@test "read -n with a bad count is an error, status 1" {
+	ext_only
+	sh_c 'read -n x a < /dev/null; echo "st=$?"'
+	out_is 'st=1'
+	err_nonempty
+}
+
+@test "read -u fd reads another descriptor" {
+	ext_only
+	expect_sh 'echo fd3 > f; read -u 3 a 3< f; echo "$a"' 'fd3'
+}
+
+@test "read -u with a closed descriptor is an error" {
+	ext_only
+	sh_c 'read -u 7 a; echo "st=$?"'
+	out_is 'st=1'
+	err_nonempty
+}
+
+@test "read -s and -p are accepted off a terminal (no prompt shown)" {
+	ext_only
+	sh_c 'echo secret | { read -s -p "pw: " pw; echo "[$pw]"; }'
+	out_is '[secret]'
+	err_empty
+}
+
+@test "read -e -i: accepted, the line is read" {
+	ext_only
+	expect_sh 'echo line | { read -e -i def a; echo "$a"; }' 'line'
+}
+
+@test "read: an unknown option shows bash's usage, status 2" {
+	ext_only
+	sh_c 'read -z; echo "st=$?"'
+	out_is 'st=2'
+	case $stderr in *'-z: invalid option'*) ;; *) false ;; esac
+}
+
+@test "read -n 0 reads nothing and empties the variable" {
+	ext_only
+	expect_sh 'a=x; echo y | { read -n 0 a; echo "$? [$a]"; }' '0 []'
+}
