@@ -42,7 +42,7 @@ fi
 	for i in $(seq 1000); do printf '\ttrue %d; :\n' "$i"; done
 } >"$tmp/Makefile"
 
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+median() { grep -E '^[0-9]+$' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 declare -A T1 TC TM RSS
 for r in $(seq "$REPS"); do

@@ -1,0 +1,165 @@
+#!/bin/bash
+# interp.sh [SPSH]: interpreter workloads (no external commands in the timed
+# part) for spsh and every other shell on the machine: dash, bash, ksh93,
+# mksh, zsh, busybox sh. Interleaved, REPS rounds, medians; a table of
+# seconds with ratios to dash and to the fastest of the others. A shell that
+# cannot run a workload (wrong output or error) shows `-`. A benchmark,
+# never a test: it exits 0 unless it cannot run at all.
+#
+# CALLGRIND=1 adds spsh's and dash's instruction counts per workload (the
+# repeatable figure on a noisy machine). QUICK=1: one round, smaller sizes.
+set -u
+export LC_ALL=C
+unset ENV BASH_ENV CDPATH
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+SPSH=${1:-${SPSH:-$top/build/spsh}}
+REPS=${REPS:-3}
+Q=1
+[ "${QUICK:-0}" = 1 ] && { REPS=1; Q=10; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cc=$(command -v cc || command -v gcc) || { echo "interp.sh: no C compiler" >&2; exit 1; }
+"$cc" -O2 -o "$tmp/benchrun" "$here/benchrun.c" || exit 1
+
+shells=("spsh:$SPSH")
+for s in dash bash ksh93 mksh zsh; do
+	p=$(command -v "$s") && shells+=("$s:$p")
+done
+if command -v busybox >/dev/null; then
+	ln -s "$(command -v busybox)" "$tmp/sh" && shells+=("busybox:$tmp/sh")
+fi
+
+# ---- workloads: one script each; each prints a check line on stdout ----
+w() { printf '%s\n' "$2" >"$tmp/$1.sh"; names+=("$1"); }
+names=()
+w fib "n=$((200 / Q)); i=0
+while [ \$i -lt \$n ]; do a=0 b=1 k=0
+	while [ \$k -lt 44 ]; do t=\$((a + b)); a=\$b; b=\$t; k=\$((k + 1)); done
+	i=\$((i + 1)); done; echo \$a"
+w sum "i=0 s=0; while test \$i -lt $((300000 / Q)); do s=\$((s + i)); i=\$((i + 1)); done; echo \$s"
+for v in none continue break func; do
+	case $v in
+	none) body='x=$((x + 1))' ;;
+	continue) body='x=$((x + 1)); continue' ;;
+	break) body='x=$((x + 1)); [ $j -gt 1000000 ] && break' ;;
+	func) body='f; x=$((x + r))' ;;
+	esac
+	w "loop2_$v" "f() { r=1; return 0; }
+n=$((300 / Q)); x=0 i=0
+while [ \$i -lt \$n ]; do j=0
+	while [ \$j -lt \$n ]; do j=\$((j + 1)); $body; done
+	i=\$((i + 1)); done; echo \$x"
+done
+w rfib 'fib() { if [ $1 -lt 2 ]; then r=$1; return; fi
+	fib $(($1 - 1)); local_a=$r; eval "s$1=\$local_a"
+	fib $(($1 - 2)); eval "r=\$((s$1 + r))"; }
+fib '$((20 - Q / 5))'; echo $r'
+w calls0 "g() { :; }; f() { a=1; g; }
+i=0; while [ \$i -lt $((20000 / Q)) ]; do f; i=\$((i + 1)); done; echo \$i"
+{
+	printf 'v%d=%d\n' $(seq 2000 | awk '{ print $1, $1 }')
+	echo "g() { :; }; f() { a=1; g; }
+i=0; while [ \$i -lt $((20000 / Q)) ]; do f; i=\$((i + 1)); done; echo \$i"
+} >"$tmp/calls2000.sh"
+names+=(calls2000)
+seq $((200000 / Q)) | sed 's/$/ some text/' >"$tmp/lines.txt"
+w read "n=0; while IFS= read -r l; do n=\$((n + 1)); done <$tmp/lines.txt; echo \$n"
+w case "i=0 n=0; while [ \$i -lt $((100000 / Q)) ]; do
+	case \$((i % 7)) in 0) n=\$((n + 1)) ;; 1|2) ;; 3) n=\$((n + 2)) ;; *) ;; esac
+	i=\$((i + 1)); done; echo \$n"
+w concat "x=; i=0; while [ \$i -lt $((20000 / Q)) ]; do x=\"\$x.abc\"; i=\$((i + 1)); done; echo \${#x}"
+w shift "set -- \$(seq $((20000 / Q)) 2>/dev/null || i=0); n=0; while [ \$# -gt 0 ]; do shift; n=\$((n + 1)); done; echo \$n"
+# a 5 MB script for -n: functions, loops, case, here-docs, quoting
+{
+	i=0
+	while [ $(( i * 180 )) -lt $((5000000 / Q)) ]; do
+		printf 'f%d() { for x in a "b c" $y; do case $x in a*) echo "$x ${y:-d}" ;; *) : $((i + 1)) ;; esac; done; }\n' "$i"
+		printf 'if [ -n "$z" ]; then cat <<EOF\nline %d $z\nEOF\nfi\n' "$i"
+		i=$((i + 1))
+	done
+} >"$tmp/big.sh"
+printf 'exit 0\n' >>"$tmp/big.sh"
+names+=(parse)
+
+median() { grep -E '^[0-9]+$' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+run_one() {	# shell-path workload -> "ns" or "-"
+	local args=("$tmp/$2.sh") out ns
+	[ "$2" = parse ] && args=(-n "$tmp/big.sh")
+	read -r ns _ fail < <("$tmp/benchrun" 1 "$1" "${args[@]}")
+	[ "$fail" = 0 ] || { echo -; return; }
+	echo "$ns"
+}
+
+# reference outputs from dash (or bash)
+declare -A WANT T
+ref=$(command -v dash || command -v bash)
+for n in "${names[@]}"; do
+	[ "$n" = parse ] && continue
+	WANT[$n]=$("$ref" "$tmp/$n.sh" 2>/dev/null)
+done
+declare -A OK
+for s in "${shells[@]}"; do
+	name=${s%%:*} path=${s#*:}
+	for n in "${names[@]}"; do
+		if [ "$n" = parse ]; then
+			"$path" -n "$tmp/big.sh" >/dev/null 2>&1 && OK[$name.$n]=1
+		elif [ "$(timeout 120 "$path" "$tmp/$n.sh" 2>/dev/null)" = "${WANT[$n]}" ]; then
+			OK[$name.$n]=1
+		fi
+	done
+done
+
+for r in $(seq "$REPS"); do
+	for n in "${names[@]}"; do
+		for s in "${shells[@]}"; do
+			name=${s%%:*} path=${s#*:}
+			[ -n "${OK[$name.$n]:-}" ] || continue
+			T[$name.$n]+="$(run_one "$path" "$n") "
+		done
+	done
+done
+
+printf '%-14s' workload
+for s in "${shells[@]}"; do printf '%9s' "${s%%:*}"; done
+printf '%10s %10s\n' "spsh/dash" "spsh/best"
+for n in "${names[@]}"; do
+	printf '%-14s' "$n"
+	declare -A M=()
+	best=
+	for s in "${shells[@]}"; do
+		name=${s%%:*}
+		if [ -n "${T[$name.$n]:-}" ]; then
+			M[$name]=$(tr ' ' '\n' <<<"${T[$name.$n]}" | grep -v '^-$' | median)
+			printf '%9.3f' "$(awk -v a="${M[$name]}" 'BEGIN { print a / 1e9 }')"
+			if [ "$name" != spsh ] && [ "$name" != dash ] && [ -n "${M[$name]}" ]; then
+				[ -z "$best" ] || [ "${M[$name]}" -lt "$best" ] && best=${M[$name]}
+			fi
+		else
+			printf '%9s' -
+		fi
+	done
+	sp=${M[spsh]:-}
+	rd=- rb=-
+	[ -n "$sp" ] && [ -n "${M[dash]:-}" ] && rd=$(awk -v a="$sp" -v b="${M[dash]}" 'BEGIN { printf "%.2f", a / b }')
+	[ -n "$sp" ] && [ -n "$best" ] && rb=$(awk -v a="$sp" -v b="$best" 'BEGIN { printf "%.2f", a / b }')
+	printf '%10s %10s\n' "$rd" "$rb"
+	unset M
+done
+echo "(seconds per run, median of $REPS; spsh/best: against the fastest of bash, ksh93, mksh, zsh, busybox)"
+
+if [ "${CALLGRIND:-0}" = 1 ] && command -v valgrind >/dev/null; then
+	echo
+	printf '%-14s %14s %14s %6s\n' workload "spsh instr" "dash instr" ratio
+	for n in "${names[@]}"; do
+		args=("$tmp/$n.sh")
+		[ "$n" = parse ] && args=(-n "$tmp/big.sh")
+		a=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$SPSH" "${args[@]}" 2>&1 >/dev/null | awk '/refs:/ { gsub(",", "", $NF); print $NF }')
+		b=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null dash "${args[@]}" 2>&1 >/dev/null | awk '/refs:/ { gsub(",", "", $NF); print $NF }')
+		printf '%-14s %14s %14s %6s\n' "$n" "$a" "$b" "$(awk -v a="$a" -v b="$b" 'BEGIN { if (b) printf "%.2f", a / b }')"
+	done
+fi
+exit 0
