@@ -68,7 +68,7 @@ $(B)/gen/parser.c $(B)/gen/parser.h &: grammar/parser.y
 
 $(B)/obj/gen/%.o: $(B)/gen/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -Wno-unused-variable -Wno-unused-but-set-variable -MMD -MP -c -o $@ $<
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(if $(findstring parser,$*),-DNDEBUG) -Wno-unused-variable -Wno-unused-but-set-variable -MMD -MP -c -o $@ $<
 
 $(B)/obj/%.o: %.c $(B)/gen/parser.h
 	@mkdir -p $(@D)
