@@ -846,7 +846,10 @@ scan_to(struct lexer *lx, struct wb *wb, enum wctx ctx, int special, int stop)
 				int d = rpeek(lx);
 				if (d == '$' || d == '`' || d == '\\' ||
 				    (d == '"' && (ctx == W_DQ || ctx == W_BRACE_DQ)) ||
-				    (d == '}' && (ctx == W_BRACE_DQ || (ctx == W_DQ && special)))) {
+				    (d == '}' && (ctx == W_BRACE_DQ || (ctx == W_DQ && special))) ||
+				    /* "${x/p/\c}": the operands of pattern operators
+				     * take \c for c as bash does */
+				    (ctx == W_BRACE_DQ && special && d >= 0 && d != '\n')) {
 					char ch = (char)rnext(lx);
 					wb_qlit(lx, wb, &ch, 1);
 				} else {

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "input.h"
+#include "param.h"
 #include "parse.h"
 #include "shell.h"
 
@@ -22,6 +23,8 @@ enum xmode {
 	X_FIELDS,	/* split and glob: command words, for lists */
 	X_STR,		/* one string: assignments, redirections, here-docs */
 	X_PATTERN,	/* one pattern string: case, ${p#w} */
+	X_REPL,		/* the replacement of ${p/x/r}: like X_STR, with
+			 * quoted & and \ backslash-escaped (patsub_replacement) */
 };
 
 struct xstate {
@@ -99,8 +102,16 @@ add_text(struct xstate *x, const char *s, size_t len, bool quoted)
 {
 	size_t i;
 
-	sb_addn(&x->cur, s, len);
-	if (x->mode != X_STR) {
+	if (x->mode == X_REPL && quoted) {
+		for (i = 0; i < len; i++) {
+			if (s[i] == '&' || s[i] == '\\')
+				sb_addc(&x->cur, '\\');
+			sb_addc(&x->cur, s[i]);
+		}
+	} else {
+		sb_addn(&x->cur, s, len);
+	}
+	if (x->mode == X_FIELDS || x->mode == X_PATTERN) {
 		for (i = 0; i < len; i++) {
 			char c = s[i];
 			if (quoted) {
@@ -268,22 +279,27 @@ param_name_ok(const char *name)
 	return *name != '\0';
 }
 
-/* "$*" or $@ in a string context: the parameters joined by `sep`. */
+/* "$*" or $@ in a string context: the elements joined by `sep`. */
+static char *
+join_list(struct shell *sh, char *const *v, size_t n, const char *sep)
+{
+	struct strbuf b = STRBUF_INIT;
+	char *r;
+
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && sep != NULL)
+			sb_adds(&b, sep);
+		sb_adds(&b, v[i]);
+	}
+	r = arena_strndup(&sh->eval, b.s != NULL ? b.s : "", b.len);
+	sb_free(&b);
+	return r;
+}
+
 static char *
 join_params(struct shell *sh, const char *sep)
 {
-	struct strbuf b = STRBUF_INIT;
-	int i;
-	char *r;
-
-	for (i = 0; i < sh->argc; i++) {
-		if (i > 0 && sep != NULL)
-			sb_adds(&b, sep);
-		sb_adds(&b, sh->argv[i]);
-	}
-	r = arena_strndup(&sh->eval, b.s, b.len);
-	sb_free(&b);
-	return r;
+	return join_list(sh, sh->argv, (size_t)sh->argc, sep);
 }
 
 static char *
@@ -324,22 +340,153 @@ expand_arg(struct xstate *x, struct word *w, bool quoted)
 	x->in_arg--;
 }
 
+/* Places a list of values as $@ (at) or $* does: "$@" one field each,
+ * "$*" and non-splitting contexts joined by IFS's first character,
+ * unquoted each element split on its own (XCU 2.5.2). */
+static void
+emit_list(struct xstate *x, char *const *v, size_t n, bool at, bool quoted)
+{
+	char sepbuf[2];
+
+	if (quoted && at && x->mode == X_FIELDS) {
+		/* "$@": one field per element, the first and last joined to
+		 * the text around them (XCU 2.5.2) */
+		for (size_t i = 0; i < n; i++) {
+			if (i > 0)
+				push_field(x);
+			add_text(x, v[i], strlen(v[i]), true);
+		}
+		return;
+	}
+	if (quoted || x->mode != X_FIELDS) {
+		/* "$*", and $@ or $* where no splitting follows (x=$@, case
+		 * $@, here-docs): joined by the first character of IFS, as
+		 * "$*" is (XCU 2.5.2 leaves $@ unspecified there; this is what
+		 * dash and yash do). */
+		const char *ifs = x->ifs;
+		const char *sep;
+		if (ifs == NULL)
+			sep = " ";
+		else if (*ifs == '\0')
+			sep = NULL;
+		else {
+			sepbuf[0] = *ifs;
+			sepbuf[1] = '\0';
+			sep = sepbuf;
+		}
+		char *j = join_list(x->sh, v, n, sep);
+		add_result(x, j, strlen(j), quoted);
+		return;
+	}
+	/* unquoted $@ and $*: each element split on its own */
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && x->started)
+			push_field(x);
+		add_result(x, v[i], strlen(v[i]), false);
+	}
+}
+
+/* The bash operators (param.c) on a scalar or on $@ / $*. An unset
+ * scalar gives nothing. */
+static void
+expand_ext(struct xstate *x, struct wpart *p, const char *name, const char *val,
+    bool set, bool quoted)
+{
+	struct shell *sh = x->sh;
+	const struct param *pp = &p->u.param;
+	bool at = strcmp(name, "@") == 0, star = strcmp(name, "*") == 0;
+	char **out;
+	size_t nout;
+	int r;
+
+	if (at || star) {
+		if (pp->op == PARAM_SUBSTR) {
+			/* ${@:0} starts with $0 */
+			const char **all = arena_alloc(&sh->eval,
+			    ((size_t)sh->argc + 2) * sizeof *all);
+			all[0] = sh->arg0;
+			for (int i = 0; i < sh->argc; i++)
+				all[i + 1] = sh->argv[i];
+			r = param_apply(sh, pp, name, all, (size_t)sh->argc + 1, true, &out, &nout);
+		} else {
+			r = param_apply(sh, pp, name, (const char *const *)sh->argv,
+			    (size_t)sh->argc, true, &out, &nout);
+		}
+		if (r != 0) {
+			x->err = sh->expand_err ? sh->expand_err : 1;
+			return;
+		}
+		emit_list(x, out, nout, at, quoted);
+		return;
+	}
+	if (!set)
+		return;
+	if (param_apply(sh, pp, name, &val, 1, false, &out, &nout) != 0) {
+		x->err = sh->expand_err ? sh->expand_err : 1;
+		return;
+	}
+	if (nout > 0)
+		add_result(x, out[0], strlen(out[0]), quoted);
+}
+
+/* ${!prefix*} ${!prefix@} */
+static void
+expand_names(struct xstate *x, struct wpart *p, bool quoted)
+{
+	char **names;
+	size_t n = param_names(x->sh, p->u.param.name, &names);
+
+	emit_list(x, names, n, p->u.param.op == PARAM_NAMES_AT, quoted);
+}
+
+/* ${!name...}: the value of `name` is the name of the parameter the rest
+ * applies to. Returns it (eval arena), or NULL after a diagnostic. */
+static const char *
+indirect_name(struct xstate *x, const char *name)
+{
+	struct shell *sh = x->sh;
+	char tmp[64];
+	const char *t;
+
+	if (strcmp(name, "@") == 0 || strcmp(name, "*") == 0)
+		t = sh->argc > 0 ? sh->argv[sh->argc - 1] : NULL;
+	else
+		t = param_value(sh, name, tmp, sizeof tmp);
+	if (t == NULL) {
+		diag_error(sh, "%s: invalid indirect expansion", name);
+		x->err = 1;
+		return NULL;
+	}
+	if (!param_name_ok(t)) {
+		diag_error(sh, "%s: invalid variable name", t);
+		x->err = 1;
+		return NULL;
+	}
+	return arena_strdup(&sh->eval, t);
+}
+
 static void
 expand_param(struct xstate *x, struct wpart *p, bool quoted)
 {
 	struct shell *sh = x->sh;
 	const char *name = p->u.param.name;
 	enum param_op op = p->u.param.op;
-	bool at = strcmp(name, "@") == 0, star = strcmp(name, "*") == 0;
-	char tmp[64], sepbuf[2];
+	char tmp[64];
 	const char *val = NULL;
 	bool set;
 
+	if (op == PARAM_NAMES_STAR || op == PARAM_NAMES_AT) {
+		expand_names(x, p, quoted);
+		return;
+	}
 	if (!param_name_ok(name)) {
 		diag_error(sh, "${%s}: bad substitution", name);
 		x->err = 2;
 		return;
 	}
+	if (p->u.param.indirect && (name = indirect_name(x, name)) == NULL)
+		return;
+	bool at = strcmp(name, "@") == 0, star = strcmp(name, "*") == 0;
 
 	if (at || star) {
 		set = sh->argc > 0;
@@ -415,11 +562,10 @@ expand_param(struct xstate *x, struct wpart *p, bool quoted)
 	case PARAM_LOWER_FIRST:
 	case PARAM_LOWER_ALL:
 	case PARAM_TRANSFORM:
+		break;	/* param.c, below */
 	case PARAM_NAMES_STAR:
 	case PARAM_NAMES_AT:
-		diag_error(sh, "${%s}: bad substitution", name);
-		x->err = 2;
-		return;
+		return;	/* handled above */
 	}
 use:
 	if (!set && sh->opt.nounset && !at && !star) {
@@ -433,7 +579,7 @@ use:
 		add_result(x, tmp, strlen(tmp), quoted);
 		return;
 	}
-	if (op >= PARAM_RM_SSUFFIX) {
+	if (op >= PARAM_RM_SSUFFIX && op <= PARAM_RM_LPREFIX) {
 		char *pat = p->u.param.arg ? word_to_str(sh, p->u.param.arg, X_PATTERN, false) : "";
 		const char *v = val ? val : "";
 		long k;
@@ -455,45 +601,12 @@ use:
 			return;
 		}
 	}
+	if (op >= PARAM_SUBSTR) {
+		expand_ext(x, p, name, val, set, quoted);
+		return;
+	}
 	if (at || star) {
-		int i;
-		if (quoted && at && x->mode == X_FIELDS) {
-			/* "$@": one field per parameter, the first and last
-			 * joined to the text around them (XCU 2.5.2) */
-			for (i = 0; i < sh->argc; i++) {
-				if (i > 0)
-					push_field(x);
-				add_text(x, sh->argv[i], strlen(sh->argv[i]), true);
-			}
-			return;
-		}
-		if (quoted || x->mode != X_FIELDS) {
-			/* "$*", and $@ or $* where no splitting follows
-			 * (x=$@, case $@, here-docs): joined by the first
-			 * character of IFS, as "$*" is (XCU 2.5.2 leaves
-			 * $@ unspecified there; this is what dash and yash
-			 * do). */
-			const char *ifs = x->ifs;
-			const char *sep;
-			if (ifs == NULL)
-				sep = " ";
-			else if (*ifs == '\0')
-				sep = NULL;
-			else {
-				sepbuf[0] = *ifs;
-				sepbuf[1] = '\0';
-				sep = sepbuf;
-			}
-			char *j = join_params(sh, sep);
-			add_result(x, j, strlen(j), quoted);
-			return;
-		}
-		/* unquoted $@ and $*: each parameter split on its own */
-		for (i = 0; i < sh->argc; i++) {
-			if (i > 0 && x->started)
-				push_field(x);
-			add_result(x, sh->argv[i], strlen(sh->argv[i]), false);
-		}
+		emit_list(x, sh->argv, (size_t)sh->argc, at, quoted);
 		return;
 	}
 	if (val != NULL)
@@ -761,6 +874,12 @@ char *
 expand_word_pattern(struct shell *sh, struct word *w)
 {
 	return word_to_str(sh, w, X_PATTERN, false);
+}
+
+char *
+expand_word_repl(struct shell *sh, struct word *w)
+{
+	return word_to_str(sh, w, X_REPL, false);
 }
 
 /* Expands a here-document body: parameters, command substitutions and

@@ -590,3 +590,12 @@ pattern_glob(const char *pat, char ***out, size_t *n, size_t *cap)
 	}
 	return g.added;
 }
+
+/* Like pattern_prefix() over the first `n` bytes of `s` (which need not
+ * end there): the shortest or longest match anchored at `s`, or -1. For
+ * ${p/x/r}, which tries each start position of a long string in turn. */
+long
+pattern_prefix_n(const char *pat, const char *s, size_t n, bool longest)
+{
+	return affix(pat, s, n, false, longest);
+}

@@ -87,6 +87,8 @@ struct var {
 	struct var *shadow;	/* `local`: the outer variable this one hides */
 	int scope;		/* function depth that created it (0 = global) */
 	struct array *arr;	/* VAR_ARRAY / VAR_ASSOC (array.h) */
+	unsigned long serial;	/* new whenever `value` changes (var.c): lets
+				 * param.c cache character offsets */
 };
 
 /* A special variable's behaviour, registered by the module that owns it
@@ -320,6 +322,9 @@ char *expand_word_str(struct shell *sh, struct word *w);
 /* A word used as a pattern (case, ${p#w}): quoted characters come out
  * backslash-escaped so pattern_match() treats them literally. */
 char *expand_word_pattern(struct shell *sh, struct word *w);
+/* The replacement of ${p/x/r} under patsub_replacement: quoted & and \
+ * come back as \& and \\ (param.c gives the others their meaning). */
+char *expand_word_repl(struct shell *sh, struct word *w);
 /* An assignment value: like expand_word_str, with tilde expansion after
  * every unquoted ':' too (XCU 2.6.1). */
 char *expand_assign_value(struct shell *sh, struct word *w);
@@ -362,6 +367,7 @@ bool pattern_match(const char *pat, const char *s);
  * or -1 if none. */
 long pattern_prefix(const char *pat, const char *s, bool longest);
 long pattern_suffix(const char *pat, const char *s, bool longest);
+long pattern_prefix_n(const char *pat, const char *s, size_t n, bool longest);
 /* True if `pat` has an unescaped * ? or [. */
 bool pattern_has_magic(const char *pat);
 /* Pathname expansion (XCU 2.14.3) of one pattern: appends the sorted matches

@@ -258,9 +258,15 @@ is_readonly(struct shell *sh, struct var *v)
 }
 
 /* Stores a copy of `value` as v's scalar value. */
+/* struct var's `serial`: new for every value a variable takes, so a cache
+ * keyed on it (expand.c's character offsets) sees a changed value even at
+ * the same address. */
+static unsigned long serials;
+
 static void
 store(struct var *v, const char *value)
 {
+	v->serial = ++serials;
 	/* Free the old value first unless the new one is part of it
 	 * (x=${x#?} may pass a pointer into it): x=$x$x then needs the
 	 * new value and its copy, not the old value as well. */
@@ -414,6 +420,7 @@ var_set(struct shell *sh, const char *name, const char *value, unsigned flags)
 				return -1;
 			free(v->value);
 			v->value = c;
+			v->serial = ++serials;
 		} else {
 			store(v, value);
 		}
@@ -475,6 +482,7 @@ var_make_local(struct shell *sh, const char *name)
 		/* A local starts with the outer scalar value, as in dash. */
 		if (outer->value != NULL && !(outer->flags & VAR_NAMEREF))
 			v->value = xa_strdup(outer->value);
+		v->serial = ++serials;
 		v->flags = outer->flags & VAR_EXPORT;
 		for (pp = &sh->vars[h]; *pp != outer; pp = &(*pp)->next)
 			;
@@ -852,6 +860,7 @@ var_init(struct shell *sh, char **env)
 			free(v->value);
 		}
 		v->value = malloc(vlen + 1);
+		v->serial = ++serials;
 		if (v->value == NULL)
 			abort();
 		memcpy(v->value, eq + 1, vlen + 1);
