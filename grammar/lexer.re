@@ -777,7 +777,7 @@ is_meta(int c)
 static int
 scan_to(struct lexer *lx, struct wb *wb, enum wctx ctx, int special, int stop)
 {
-	int parens = 0, c;
+	int parens = 0, ternary = 0, c;
 	int quoted = ctx == W_DQ || ctx == W_HEREDOC;
 	int line = lx->lineno;	/* where the construct began, for messages (bash) */
 
@@ -792,6 +792,12 @@ scan_to(struct lexer *lx, struct wb *wb, enum wctx ctx, int special, int stop)
 			break;
 		case W_BRACE:
 		case W_BRACE_DQ:
+			/* the offset of ${p:o:l} is arithmetic: a `:` inside
+			 * parentheses or after a `?` (o ? a : b) does not end it */
+			if (stop == ':' && c == ':' && ternary > 0) {
+				ternary--;
+				break;
+			}
 			if (c == '}' || (c == stop && parens == 0))
 				return 0;
 			if (c < 0) {
@@ -802,6 +808,8 @@ scan_to(struct lexer *lx, struct wb *wb, enum wctx ctx, int special, int stop)
 				parens++;
 			if (stop == ':' && c == ')' && parens > 0)
 				parens--;
+			if (stop == ':' && c == '?')
+				ternary++;
 			break;
 		case W_DQ:
 			if (c == '"')

@@ -578,16 +578,23 @@ param_unescape(struct shell *sh, const char *s)
 
 /* ---- ${p@A} ${p@a} ---- */
 
-/* Attribute letters in bash's order (arrays will add a and A first). */
+/* Attribute letters in bash's order (variables.c: a A i n r t x l u). */
 static void
 attr_letters(const struct var *v, char *buf)
 {
+	static const struct {
+		unsigned flag;
+		char c;
+	} order[] = {
+		{ VAR_ARRAY, 'a' }, { VAR_ASSOC, 'A' }, { VAR_INTEGER, 'i' },
+		{ VAR_NAMEREF, 'n' }, { VAR_READONLY, 'r' }, { VAR_TRACE, 't' },
+		{ VAR_EXPORT, 'x' }, { VAR_LOWER, 'l' }, { VAR_UPPER, 'u' },
+	};
 	char *d = buf;
 
-	if (v != NULL && (v->flags & VAR_READONLY))
-		*d++ = 'r';
-	if (v != NULL && (v->flags & VAR_EXPORT))
-		*d++ = 'x';
+	for (size_t i = 0; v != NULL && i < sizeof order / sizeof order[0]; i++)
+		if (v->flags & order[i].flag)
+			*d++ = order[i].c;
 	*d = '\0';
 }
 

@@ -1,0 +1,295 @@
+#!/usr/bin/env bats
+# bash extensions to parameter expansion (src/param.c, src/expand.c):
+# substrings, pattern substitution, case modification, transformations,
+# indirection. Expected outputs are bash 5.2's (tests/run /bin/bash).
+load helpers/common
+
+@test "\${x:off} and \${x:off:len}" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'x=abcdef; printf '\''[%s]'\'' "${x:2}" "${x:2:3}" "${x:0:1}" "${x:1:0}" "${x:6}" "${x:7}" "${x::2}"' '[cdef][cde][a][][][][ab]' 0
+}
+
+@test "\${x:off:len} with negative offset and length" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'x=abcdef; printf '\''[%s]'\'' "${x: -2}" "${x:(-3):2}" "${x: -6}" "${x: -7}" "${x:1:-1}" "${x: -3:-1}" "${x:2:-4}"' '[ef][de][abcdef][][bcde][de][]' 0
+}
+
+@test "\${x:off:len}: offsets are arithmetic" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'x=abcdef i=2; printf '\''[%s]'\'' "${x:i}" "${x:i+1:i}" "${x:$i:1}" "${x:i*2}" "${x:1?2:3}"' '[cdef][de][c][ef][cdef]' 0
+}
+
+@test "\${x:off:len} counts UTF-8 characters" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 's=héllo_wörld; printf '\''[%s]'\'' "${s:1:1}" "${s:1:4}" "${s: -5}" "${s:7:1}" "${s: -1}" "${#s}"' '[é][éllo][wörld][ö][d][11]' 0
+}
+
+@test "\${s:i:1} walks a string character by character" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 's=aé€😀b; r=; i=0; while [ $i -lt ${#s} ]; do r="$r<${s:i:1}>"; i=$((i+1)); done; echo "$r"' '<a><é><€><😀><b>' 0
+}
+
+@test "\${s:i:1} sees a new value of the same length" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 's=abcd; a=${s:2:1}; s=wxyz; b=${s:2:1}; s=éxyz; c=${s:1:1}; echo $a$b$c' 'cyx' 0
+}
+
+@test "\${x:off:len} on an unset or empty variable" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'unset u; e=; printf '\''[%s]'\'' "${u:1}" "${e:0:2}" "${u: -1}"' '[][][]' 0
+}
+
+@test "\${@:off:len} selects positional parameters" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'set -- a b c d; printf '\''[%s]'\'' "${@:2}" "|" "${@:2:2}" "|" "${@: -1}" "|" "${@: -2:1}" "|" "${@:5}" "|" "${@:1:0}"' '[b][c][d][|][b][c][|][d][|][c][|][|]' 0
+}
+
+@test "\${@:0} starts with \$0" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	sh_c 'set -- a b; printf '\''[%s]'\'' "${@:0:1}" "${@:0}"' 'zero'
+	out_is '[zero][zero][a][b]'
+	status_is 0
+}
+
+@test "\${*:off:len} joins with IFS" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'set -- a b c d; IFS=:; printf '\''[%s]'\'' "${*:2:2}" ${*:3}; IFS=; printf '\''[%s]'\'' "${*:1:2}"' '[b:c][c][d][ab]' 0
+}
+
+@test "\${x/p/r} replaces the first, longest match" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'x=aXbXc; printf '\''[%s]'\'' "${x/X/-}" "${x/X*/-}" "${x/?/-}" "${x/[bc]/-}" "${x/nope/-}" "${x/X}"' '[a-bXc][a-][-XbXc][aX-Xc][aXbXc][abXc]' 0
+}
+
+@test "\${x//p/r} replaces every match" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'x=aXbXcX; printf '\''[%s]'\'' "${x//X/-}" "${x//X}" "${x//[a-c]/_}" "${x//?/.}" "${x//X*/-}"' '[a-b-c-][abc][_X_X_X][......][a-]' 0
+}
+
+@test "\${x/#p/r} and \${x/%p/r} are anchored" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'x=abcabc; printf '\''[%s]'\'' "${x/#a/-}" "${x/#b/-}" "${x/%c/-}" "${x/%b/-}" "${x/#a*b/-}" "${x/%b*/-}" "${x/#/<}" "${x/%/>}"' '[-bcabc][abcabc][abcab-][abcabc][-c][a-][<abcabc][abcabc>]' 0
+}
+
+@test "\${x/p/r}: quoted pattern characters are literal" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'x='\''a*b?c'\''; printf '\''[%s]'\'' "${x/\*/-}" "${x/"?"/-}" ${x//[*?]/.} "${x/'\''*'\''/+}"' '[a-b?c][a*b-c][a.b.c][a+b?c]' 0
+}
+
+@test "\${x/p/r}: pattern and replacement are expanded" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'x=hello p=l r=L; printf '\''[%s]'\'' "${x/$p/$r}" "${x//$p/[$r]}" "${x/"$p"*/$(echo X)}" "${x/h/~}"' '[heLlo][he[L][L]o][heX][/rootello]' 0
+}
+
+@test "\${x/p/r}: & is the match under patsub_replacement" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'x=abc r='\''&'\''; printf '\''[%s]'\'' "${x/b/[&]}" "${x/b/[\&]}" "${x/b/['\''&'\'']}" "${x/b/$r}" "${x/b/"$r"}" "${x//[ac]/&&}"' '[a[b]c][a[&]c][a[&]c][abc][a&c][aabcc]' 0
+}
+
+@test "shopt -u patsub_replacement makes & literal" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'x=abc; shopt -u patsub_replacement; printf '\''[%s]'\'' "${x/b/[&]}" ${x/b/&}' '[a[&]c][a&c]' 0
+}
+
+@test "\${x/p/r} in and out of double quotes" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'x='\''a b c'\''; printf '\''[%s]'\''  ${x// /-} "${x/ /}" ${x/b/x y}; printf '\''[%s]'\''  "${x/b/\\}" ${x/b/\\}' '[a-b-c][ab c][a][x][y][c][a \ c][a][\][c]' 0
+}
+
+@test "\${x//p/r} on UTF-8 text" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 's=héllo_wörld; printf '\''[%s]'\'' "${s//ö/o}" "${s/é/e}" "${s//[lo]/_}" "${s/#hé/H}" "${s/%ld/D}"' '[héllo_world][hello_wörld][hé____wör_d][Hllo_wörld][héllo_wörD]' 0
+}
+
+@test "\${x/p/r} on an empty or unset variable" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'e=; unset u; printf '\''[%s]'\'' "${e/*/X}" "${e//*/X}" "${e/#/X}" "${e//x/X}" "${u/x/X}" "${u/#/X}"' '[X][X][X][][][]' 0
+}
+
+@test "\${@/p/r} and \${*/p/r} work on each parameter" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'set -- ab "c b" bb; printf '\''[%s]'\'' "${@/b/X}" "|" "${*//b/Y}" "|" ${@/#b/Z}' '[aX][c X][Xb][|][aY c Y YY][|][ab][c][b][Zb]' 0
+}
+
+@test "\${x^} \${x^^} \${x,} \${x,,}" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'x=hello Y=WORLD; printf '\''[%s]'\'' "${x^}" "${x^^}" "${Y,}" "${Y,,}" "${x,}" "${Y^^}"' '[Hello][HELLO][wORLD][world][hello][WORLD]' 0
+}
+
+@test "case modification with a pattern" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'x=hello; printf '\''[%s]'\'' "${x^^[lo]}" "${x^[h]}" "${x^[e]}" "${x^^?}" "${x^^l*}"' '[heLLO][Hello][hello][HELLO][heLLo]' 0
+}
+
+@test "case modification of UTF-8 text" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'x=éléphant Y=ÉTÉ; printf '\''[%s]'\'' "${x^}" "${x^^}" "${Y,,}" "${Y,}"' '[Éléphant][ÉLÉPHANT][été][éTÉ]' 0
+}
+
+@test "case modification of \$@" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'set -- ab cd; printf '\''[%s]'\'' "${@^}" "${*^^}" "${@,,}"' '[Ab][Cd][AB CD][ab][cd]' 0
+}
+
+@test "\${x@U} \${x@u} \${x@L}" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'x='\''hello World'\''; printf '\''[%s]'\'' "${x@U}" "${x@u}" "${x@L}"' '[HELLO WORLD][Hello World][hello world]' 0
+}
+
+@test "\${x@Q} quotes for re-input" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'a='\''it'\''"'\''"'\''s'\''; b='\''a b'\''; c=; d=$'\''tab\there'\''; e='\''x\y'\''; printf '\''[%s]'\'' "${a@Q}" "${b@Q}" "${c@Q}" "${d@Q}" "${e@Q}" "${u@Q}"' '['\''it'\''\'\'''\''s'\'']['\''a b'\'']['\'''\''][$'\''tab\there'\'']['\''x\y'\''][]' 0
+}
+
+@test "\${x@Q} output reads back as the same value" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'd=$'\''a\'\''b\nc\\d \001'\''; eval "e=${d@Q}"; [ "$d" = "$e" ] && echo same' 'same' 0
+}
+
+@test "\${x@E} expands backslash escapes" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'x='\''a\tb\x41\101\u00e9|\\|\q'\''; printf '\''[%s]'\'' "${x@E}"' '[a	bAAé|\|\q]' 0
+}
+
+@test "\${x@P} expands as a prompt" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'x='\''<\u> $((1+2))'\''; USER=me; printf '\''[%s]'\'' "${x@P}"' '[<root> 3]' 0
+}
+
+@test "\${x@A} and \${x@a}" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'x='\''a b'\''; export y=1; readonly z=2; printf '\''[%s]'\'' "${x@A}" "${y@A}" "${z@A}" "${x@a}" "${y@a}" "${z@a}"' '[x='\''a b'\''][declare -x y='\''1'\''][declare -r z='\''2'\''][][x][r]' 0
+}
+
+@test "\${x@K} quotes a scalar" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'x='\''a b'\''; printf '\''[%s]'\'' "${x@K}"' '['\''a b'\'']' 0
+}
+
+@test "\${@@Q} quotes each parameter" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'set -- '\''a b'\'' c; printf '\''[%s]'\'' "${@@Q}" "|" "${*@Q}"' '['\''a b'\'']['\''c'\''][|]['\''a b'\'' '\''c'\'']' 0
+}
+
+@test "\${!x} indirection" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'x=y y=value n=3; set -- a b c; printf '\''[%s]'\'' "${!x}" "${!x:1:2}" "${!x^^}" "${!x/a/A}" "${!x@Q}"; p=n; printf '\''[%s]'\'' "${!p}"; q=2; printf '\''[%s]'\'' "${!q}" "${!#}"' '[value][al][VALUE][vAlue]['\''value'\''][3][b][c]' 0
+}
+
+@test "\${!x} with a default" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'x=nope; unset nope; printf '\''[%s]'\'' "${!x-dflt}" "${!x:-d2}"; nope=set; printf '\''[%s]'\'' "${!x:+alt}"' '[dflt][d2][alt]' 0
+}
+
+@test "\${!prefix*} and \${!prefix@} list variable names" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'pre_a=1 pre_b=2 prx=3; printf '\''[%s]'\'' "${!pre_*}" "|" "${!pre_@}" "|" ${!pr*}; IFS=,; printf '\''[%s]'\'' "${!pre_*}"' '[pre_a pre_b][|][pre_a][pre_b][|][pre_a][pre_b][prx][pre_a,pre_b]' 0
+}
+
+@test "\${!} is still \$!" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'true & wait; [ "${!}" = "$!" ] && echo same' 'same' 0
+}
+
+@test "unknown transformation is a bad substitution" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	sh_c 'x=a; echo ${x@Z}; echo not reached'
+	out_is ''
+	[ "$status" -ne 0 ]
+	[[ $stderr == *'bad substitution'* ]]
+}
+
+@test "empty offset is a bad substitution" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	sh_c 'x=a; echo ${x:}; echo not reached'
+	out_is ''
+	[ "$status" -ne 0 ]
+	[[ $stderr == *'bad substitution'* ]]
+}
+
+@test "negative length past the offset is an error" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	sh_c 'x=abc; echo ${x:2:-2}; echo not reached'
+	out_is ''
+	[ "$status" -ne 0 ]
+	[[ $stderr == *'substring expression < 0'* ]]
+}
+
+@test "\${!x} of an unset variable is an error" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	sh_c 'unset x; echo ${!x}; echo not reached'
+	out_is ''
+	[ "$status" -ne 0 ]
+	[[ $stderr == *'invalid indirect expansion'* ]]
+}
+
+@test "\${!x} of a value that is not a name is an error" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	sh_c 'x='\''a b'\''; echo ${!x}; echo not reached'
+	out_is ''
+	[ "$status" -ne 0 ]
+	[[ $stderr == *'invalid variable name'* ]]
+}
+
+@test "division by zero in an offset is an error" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	sh_c 'x=abc; echo ${x:1/0}; echo not reached'
+	out_is ''
+	[ "$status" -ne 0 ]
+	[[ $stderr == *'division'* ]]
+}
+
+@test "operators nest inside other operators" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'x=abcdef; y=; printf '\''[%s]'\'' "${y:-${x:1:2}}" "${x/${x:0:1}/A}" "${x:${#x}-2}"' '[bc][Abcdef][ef]' 0
+}
+
+@test "a word after an operator may contain } in quotes" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'x=abc; printf '\''[%s]'\'' "${x/b/"}"}" "${x/b/\}}"' '[a}c][a}c]' 0
+}
