@@ -20,7 +20,7 @@ CPPFLAGS_ALL = -D_GNU_SOURCE -Isrc -Ilib -I$(B)/gen $(CPPFLAGS)
 # build uses it: ASan cannot run static executables).
 LINK ?= static
 ifeq ($(LINK),static)
-LDLIBS = -static -no-pie -lreadline -ltinfo
+LDLIBS = -static -lreadline -ltinfo
 CPPFLAGS_ALL += -DSPSH_STATIC
 else
 LDLIBS = -Wl,-Bstatic -lreadline -ltinfo -Wl,-Bdynamic
