@@ -380,11 +380,26 @@ cmdsub(struct lexer *lx, struct wb *wb)
 	struct lex_ctx saved = lx->ctx;
 	struct ast_node *body = NULL;
 
+	/* A here-document whose operator came before the $( (on the same
+	 * line) has its body after the line where the $( ) ends, not at the
+	 * first newline inside it (dash, bash): set the pending list aside. */
+	struct heredoc *pend = lx->pending, **pend_tail = lx->pending_tail;
+	lx->pending = NULL;
+	lx->pending_tail = &lx->pending;
+
 	memset(&lx->ctx, 0, sizeof lx->ctx);
 	lx->ctx.state = LS_CMD;
 	lx->ctx.cmdsub = 1;
 	int r = parse_subst(lx, &body);
 	lx->ctx = saved;
+	if (pend) {
+		/* the inner ones (if the $( ) ended before their newline) follow */
+		*pend_tail = lx->pending;
+		if (lx->pending)
+			pend_tail = lx->pending_tail;
+		lx->pending = pend;
+		lx->pending_tail = pend_tail;
+	}
 	if (r < 0)
 		return -1;
 	struct wpart *p = part_new(lx, WP_CMDSUB);
@@ -1102,6 +1117,34 @@ reserved(const char *s)
 
 /* ---- token classification (XCU 2.10.2) ---- */
 
+/* Whether `s` is a reserved word in state `c` (word_token's rules), which
+ * takes precedence over alias substitution. */
+static int
+reserved_here(const struct lex_ctx *c, const char *s)
+{
+	switch (c->state) {
+	case LS_CMD:
+	case LS_END:
+		return reserved(s) != 0;
+	case LS_CASE_IN:
+		return strcmp(s, "in") == 0;
+	case LS_PAT_START:
+		return strcmp(s, "esac") == 0;
+	case LS_FOR_IN:
+		return strcmp(s, "in") == 0 || strcmp(s, "do") == 0;
+	case LS_PREFIX:
+	case LS_ARGS:
+	case LS_REDIR:
+	case LS_CASE_SUBJ:
+	case LS_PAT:
+	case LS_PAT_NEXT:
+	case LS_FOR_NAME:
+	case LS_FOR_WORDS:
+		return 0;
+	}
+	return 0;
+}
+
 void
 lex_init(struct lexer *lx, struct shell *sh, struct input *in, const char *name)
 {
@@ -1134,6 +1177,7 @@ lex_discard(struct lexer *lx)
 	lx->pending_tail = &lx->pending;
 	lx->naliases = 0;
 	lx->alias_blank = 0;
+	lx->alias_recheck = 0;
 	memset(&lx->ctx, 0, sizeof lx->ctx);
 	lx->ctx.state = LS_CMD;
 	lx->nest = 0;
@@ -1379,6 +1423,7 @@ again:
 		lx->pos = 0;
 		lx->naliases = 0;
 		lx->alias_blank = 0;
+		lx->alias_recheck = 0;
 	}
 	while ((ch = peekc(lx)) == ' ' || ch == '\t')
 		nextc(lx);
@@ -1506,19 +1551,42 @@ again:
 		return 0;
 	set_toktext(lx, start);
 
+	/* XCU 2.3.1: a word in command position is alias-substituted; so is
+	 * the word after an alias whose text ends in a blank, in any position
+	 * (a redirection's target and a here-document delimiter too), and so
+	 * is the first word of the text
+	 * that replaced such a word (dash, yash, mksh). A word that is a
+	 * reserved word where it stands, or an IO_NUMBER, never is. */
 	int check_alias = c->state == LS_CMD || c->state == LS_PREFIX;
+	int by_blank = 0;
+	if (lx->alias_recheck) {
+		lx->alias_recheck = 0;
+		if (start >= lx->alias_recheck_at)
+			by_blank = 1;
+	}
 	if (lx->alias_blank && start >= lx->alias_blank_end) {
 		lx->alias_blank = 0;
-		if (c->state == LS_ARGS)
-			check_alias = 1;
+		lx->alias_recheck = 0;
+		by_blank = 1;
 	}
+	if (by_blank)
+		check_alias = 1;
 	const char *s = plain_text(w);
-	if (check_alias && s && lx->sh && !c->heredoc_next && (c->state != LS_CMD || !reserved(s)) &&
-	    !strchr(s, '=')) {
+	if (check_alias && s && lx->sh && (!c->heredoc_next || by_blank) && !reserved_here(c, s) &&
+	    !strchr(s, '=') && !(s[strspn(s, "0123456789")] == 0 &&
+				  (peekc(lx) == '<' || peekc(lx) == '>'))) {
 		const char *text = alias_get(lx->sh, s);
 		if (text && !alias_active(lx, s, start)) {
 			alias_splice(lx, s, text, start);
+			if (by_blank && c->state != LS_CMD && c->state != LS_PREFIX) {
+				lx->alias_recheck = 1;
+				lx->alias_recheck_at = start;
+			}
 			c->after_cmdname = after_cmdname;
+			/* as if the word had not been read: `a | a` NEWLINE
+			 * with `alias a=` still continues the pipeline */
+			c->incomplete = was_incomplete;
+			c->funcparen = funcparen;
 			goto again;
 		}
 	}

@@ -79,6 +79,8 @@ struct lexer {
 	size_t naliases, aliases_cap;
 	size_t alias_blank_end;	/* alias text ended in blank: check the word there */
 	int alias_blank;
+	int alias_recheck;	/* the word at alias_recheck_at begins the text */
+	size_t alias_recheck_at;	/* of an alias found by alias_blank */
 
 	int error;		/* a diagnostic was printed */
 	struct strbuf toktext;	/* text of the last token, for messages */

@@ -1,0 +1,81 @@
+#!/usr/bin/env bats
+# POSIX correctness fixes (issues 14 and 16): each test is a reproducer
+# where XCU and dash (with yash and mksh) agree. Expected outputs come from
+# dash 0.5.12; where dash is the odd one out, yash and bash --posix.
+load helpers/common
+
+# ---- lexer and parser (XCU 2.3, 2.6.2, 2.7.4) ----
+
+@test "a backslash-quote inside a double-quoted x-hash pattern is a quoted quote" {
+	expect_sh 'x="'"'"'a"; echo "${x#\'"'"'}"' 'a'
+}
+
+# (Scripts with here-documents are built line by line: bats' preprocessor
+# tracks here-documents in the test file.)
+@test "here-doc after a command substitution that holds a here-doc of its own" {
+	sh_script "$(printf '%s\n' 'cat <<\OUTER; printf "%s\n" "$(cat <<\INNER' \
+		inner INNER ')"' outer OUTER 'echo end')"
+	out_is 'outer
+inner
+end'
+	status_is 0
+}
+
+@test "arithmetic-looking cat here-doc with one paren missing is a syntax error" {
+	sh_script "$(printf '%s\n' 'echo $((cat <<EOF' hi EOF ')' 'echo next')"
+	out_is ''
+	status_is 2
+}
+
+# ---- aliases (XCU 2.3.1) ----
+
+@test "the word after a blank-ending alias is alias-substituted, recursively" {
+	expect_sh 'alias foo="echo " bar=baz baz=quux
+foo bar' 'quux'
+}
+
+@test "blank-ending alias chain inside a for command" {
+	expect_sh "alias f=' for ' w=' in ' in=' x '
+f w in 1; do echo \$x; done" '1'
+}
+
+@test "blank-ending alias chain in a case subject; in stays reserved" {
+	expect_sh "alias c='case ' x='foo ' in='in '
+c x in foo) echo y;; esac" 'y'
+}
+
+@test "an empty alias after | keeps the pipeline open at the newline" {
+	expect_sh 'alias a=
+a echo foo | a
+cat' 'foo'
+}
+
+@test "an IO_NUMBER is never alias-substituted" {
+	expect_sh 'alias 3=:
+3>/dev/null echo \>' '>'
+}
+
+@test "a blank-ending alias ending in a function name and () takes an aliased body" {
+	expect_sh "alias fn='g() ' b='{ echo body; }'
+fn b
+g" 'body'
+}
+
+@test "an alias producing a whole case command" {
+	expect_sh "alias ca='case a in a) echo y;; esac'
+ca" 'y'
+}
+
+@test "an alias ending a case item with ;; esac" {
+	expect_sh "alias es='echo y;; esac'
+case a in a) es" 'y'
+}
+
+@test "a redirection target and a here-doc delimiter after a blank-ending alias are substituted" {
+	sh_script "$(printf '%s\n' "alias r='echo > ' f=file h='cat << ' E=X" \
+		'r f hi' 'cat file' 'h E' body E X 'echo after')"
+	out_is 'hi
+body
+E
+after'
+}
