@@ -78,7 +78,10 @@ bi_exit(struct shell *sh, int argc, char **argv)
 int
 bi_return(struct shell *sh, int argc, char **argv)
 {
-	long n = sh->status;
+	/* XCU return: a return that ends a trap action (not one inside a
+	 * function the action called) uses $? from before the trap */
+	long n = sh->in_trap && sh->func_depth == sh->trap_func_depth ?
+	    sh->trap_status : sh->status;
 	int i = 1;
 
 	if (i < argc && strcmp(argv[i], "--") == 0)

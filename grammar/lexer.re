@@ -488,14 +488,15 @@ brace_param(struct lexer *lx, struct wb *wb, int in_dq)
 		c = peekc(lx);
 		if (c == '}') {
 			pp->name = "#";
-		} else if (c == ':' || c == '=' || c == '+' || c == '?' || c == '%' ||
+		} else if (c == ':' || c == '=' || c == '+' || c == '%' ||
 			   c == '/' || c == '^' || c == ',' || c == '@') {
 			pp->name = "#";
-		} else if (c == '-' || c == '#') {
-			/* ${#-} ${##} are lengths; ${#-w} ${##w} operate on $# */
+		} else if (c == '-' || c == '#' || c == '?') {
+			/* ${#-} ${##} ${#?} are lengths; ${#-w} ${##w} ${#?w}
+			 * operate on $# */
 			nextc(lx);
 			if (peekc(lx) == '}') {
-				pp->name = c == '-' ? "-" : "#";
+				pp->name = c == '-' ? "-" : c == '?' ? "?" : "#";
 				pp->op = PARAM_LENGTH;
 			} else {
 				pp->name = "#";

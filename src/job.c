@@ -189,7 +189,7 @@ record(struct shell *sh, pid_t pid, int st)
 /* One waitpid(); returns false if there was nothing (or EINTR with a
  * pending trap). */
 static bool
-wait_one(struct shell *sh, bool block)
+wait_one(struct shell *sh, bool block, bool interruptible)
 {
 	int st;
 	pid_t pid;
@@ -203,7 +203,7 @@ wait_one(struct shell *sh, bool block)
 			return true;
 		}
 		if (pid < 0 && errno == EINTR) {
-			if (sh->pending_signals)
+			if (sh->pending_signals && interruptible)
 				return false;
 			continue;
 		}
@@ -214,7 +214,7 @@ wait_one(struct shell *sh, bool block)
 void
 job_reap(struct shell *sh)
 {
-	while (sh->jobs != NULL && wait_one(sh, false))
+	while (sh->jobs != NULL && wait_one(sh, false, true))
 		;
 	spawn_async_reap();
 }
@@ -227,7 +227,7 @@ job_wait_change(struct shell *sh, struct job *j, bool wait_stopped)
 		 * reaped must not be left for after the next blocking wait. */
 		if (sh->pending_signals && !sh->in_trap)
 			return false;
-		if (!wait_one(sh, true)) {
+		if (!wait_one(sh, true, true)) {
 			if (sh->pending_signals)
 				return false;
 			/* ECHILD: nothing left to wait for */
@@ -370,14 +370,15 @@ job_wait_fg(struct shell *sh, struct job *j)
 {
 	int st;
 
-	for (;;) {
-		if (job_wait_change(sh, j, sh->opt.monitor))
-			break;
-		/* A trapped signal arrived: run its trap, keep waiting
-		 * (XCU 2.11: traps run after the foreground command). */
-		trap_run_pending(sh);
-		if (sh->flow == FLOW_EXIT)
-			break;
+	/* XCU 2.11: a trapped signal that arrives while the shell waits for a
+	 * foreground command runs its trap after the command has completed
+	 * (the caller runs pending traps), so the wait goes on. */
+	while (!job_done(j) && !(sh->opt.monitor && job_stopped(j))) {
+		if (!wait_one(sh, true, false)) {
+			size_t i;	/* ECHILD: nothing left to wait for */
+			for (i = 0; i < j->nproc; i++)
+				j->procs[i].done = true;
+		}
 	}
 	if (j->pgid != 0)
 		job_take_terminal(sh);

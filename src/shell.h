@@ -235,6 +235,7 @@ struct shell {
 	char **traps;
 	bool in_trap;
 	int trap_status;		/* $? when the running trap started */
+	int trap_func_depth;		/* func_depth when it started */
 	bool interrupted;		/* SIGINT at an interactive prompt */
 	volatile int pending_signals;	/* set by the handler, drained by trap_run_pending */
 

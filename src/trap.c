@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "input.h"
@@ -165,6 +166,7 @@ trap_run_pending(struct shell *sh)
 			char *action = strdup(sh->traps[sig]);
 			sh->in_trap = true;
 			sh->trap_status = st;
+			sh->trap_func_depth = sh->func_depth;
 			input_from_string(&in, sh, action, NULL);
 			exec_input(sh, &in);
 			input_close(&in);
@@ -192,6 +194,7 @@ trap_run_exit(struct shell *sh)
 		sh->flow = FLOW_NONE;
 		sh->in_trap = true;
 		sh->trap_status = st;
+		sh->trap_func_depth = sh->func_depth;
 		input_from_string(&in, sh, action, NULL);
 		exec_input(sh, &in);
 		input_close(&in);
@@ -241,7 +244,7 @@ trap_subshell_reset(struct shell *sh)
 static int
 signum(const char *s)
 {
-	if (strcmp(s, "EXIT") == 0 || strcmp(s, "0") == 0)
+	if (strcasecmp(s, "EXIT") == 0 || strcmp(s, "0") == 0)
 		return 0;
 	return signame_to_num(s);
 }
@@ -343,9 +346,12 @@ bi_trap(struct shell *sh, int argc, char **argv)
 		}
 		return status;
 	}
-	/* A first operand that is an unsigned integer is a condition: reset. */
+	/* A first operand that is an unsigned integer is a condition: reset;
+	 * so is a single operand that names a condition (`trap EXIT`: dash,
+	 * bash, mksh). An action without a condition is a usage error. */
 	action = argv[i];
-	if (action[0] != '\0' && action[strspn(action, "0123456789")] == '\0') {
+	if ((action[0] != '\0' && action[strspn(action, "0123456789")] == '\0') ||
+	    (i + 1 == argc && signum(action) >= 0)) {
 		action = "-";
 	} else {
 		i++;
@@ -355,9 +361,16 @@ bi_trap(struct shell *sh, int argc, char **argv)
 	forget_parent_traps();
 	for (; i < argc; i++) {
 		sig = signum(argv[i]);
-		if (sig < 0 || sig >= NSIG || sig == SIGKILL || sig == SIGSTOP) {
+		if (sig < 0 || sig >= NSIG) {
 			diag_error(sh, "trap: %s: bad trap", argv[i]);
 			status = 1;
+			continue;
+		}
+		if (sig == SIGKILL || sig == SIGSTOP) {
+			/* cannot be caught or ignored: recorded and listed,
+			 * with no effect (dash, bash, mksh) */
+			free(sh->traps[sig]);
+			sh->traps[sig] = strcmp(action, "-") == 0 ? NULL : strdup(action);
 			continue;
 		}
 		if (sig > 0 && sigismember(&ignored_on_entry, sig) && !sh->opt.interactive)

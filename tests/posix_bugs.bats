@@ -79,3 +79,43 @@ body
 E
 after'
 }
+
+@test "length of the special parameters: hash-question, hash-hash, hash-dollar" {
+	expect_sh 'false; echo ${#?} ${##}; (exit 100); echo ${#?}; set -- a b; echo ${#?x}' '1 1
+3
+2'
+}
+
+# ---- traps (XCU 2.11, trap, exit, return) ----
+
+@test "a trap waits for the foreground command to finish" {
+	expect_sh 'trap "echo Trap" USR1; (kill -USR1 $$; sleep .2; echo child-done); echo after' 'child-done
+Trap
+after'
+}
+
+@test "exit without operand in a trap uses the status from before the trap" {
+	sh_c 'trap "false; exit" USR1; (sleep .2; kill -USR1 $$) & (sleep 1; exit 42)'
+	status_is 42
+}
+
+@test "return without operand ending a trap action uses the status from before it" {
+	expect_sh 'f() { trap "false; return" USR1; (kill -USR1 $$; exit 7); echo notreached; }; f; echo $?' '7'
+}
+
+@test "trap conditions in lower case" {
+	expect_sh 'trap "echo int" int; trap "echo bye" exit; trap' "trap -- 'echo bye' EXIT
+trap -- 'echo int' INT
+bye"
+}
+
+@test "trap on KILL and STOP is accepted and has no effect" {
+	expect_sh 'trap "" KILL; echo $?; trap "echo x" STOP; echo $?; trap' "0
+0
+trap -- '' KILL
+trap -- 'echo x' STOP"
+}
+
+@test "trap with a single condition operand resets it" {
+	expect_sh 'trap "echo bye" EXIT; trap EXIT; echo $?; trap' '0'
+}
