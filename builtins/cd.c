@@ -362,8 +362,7 @@ bi_pwd(struct shell *sh, int argc, char **argv)
 			return 2;
 		physical = c == 'P';
 	}
-	if (o.ind < argc)
-		return diag_usage(sh, "pwd", o.usage);
+	/* Operands are ignored (dash, bash; XCU leaves them unspecified). */
 	pwd = var_get(sh, "PWD");
 	if (!physical && pwd_valid(pwd)) {
 		printf("%s\n", pwd);

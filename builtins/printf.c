@@ -100,13 +100,13 @@ get_int(struct pf *p)
 	return v;
 }
 
-/* Next operand as an unsigned integer; a negative value wraps around the
- * way C's conversion to unsigned does (dash, bash: %u -1 gives 2^64-1). */
+/* Next operand as an unsigned integer, as strtoumax reads it: a negative
+ * value is negated in unsigned arithmetic (dash, bash: %u -1 gives 2^64-1,
+ * %u -18446744073709551615 gives 1). */
 static uintmax_t
 get_uint(struct pf *p)
 {
 	const char *s = next_arg(p);
-	const char *t;
 	char *end;
 	uintmax_t v;
 
@@ -114,13 +114,8 @@ get_uint(struct pf *p)
 		return 0;
 	if (*s == '\'' || *s == '"')
 		return (uintmax_t)quote_value(s);
-	for (t = s; *t == ' ' || *t == '\t' || *t == '\n'; t++)
-		;
 	errno = 0;
-	if (*t == '-')
-		v = (uintmax_t)strtoimax(s, &end, 0);
-	else
-		v = strtoumax(s, &end, 0);
+	v = strtoumax(s, &end, 0);
 	check_conv(p, s, end);
 	return v;
 }

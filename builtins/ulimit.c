@@ -182,6 +182,11 @@ bi_ulimit(struct shell *sh, int argc, char **argv)
 	k = o.ind;
 	if (argc - k > 1)
 		return diag_usage(sh, "ulimit", USAGE);
+	if (all && k < argc) {
+		/* -a lists; a limit to set with it is an error (dash, bash) */
+		diag_error(sh, "ulimit: %s: too many arguments", argv[k]);
+		return 2;
+	}
 	if (all) {
 		for (i = 0; i < NRES; i++)
 			status |= show(sh, &resources[i], hard && !soft, true);

@@ -40,9 +40,10 @@ copy_class(mode_t perm, char from)
  * actions op [perms | u | g | o]) to the allowed permissions *perm.
  * Returns false if `s` is not a valid mode. The s and t permissions are
  * accepted and have no effect on a mask (dash and yash do the same).
- * Clauses apply in order, so "u=rwx,g=u" copies the new u bits, as XCU
- * chmod says and coreutils chmod and busybox do (dash and yash copy the
- * bits from before the whole mode: 0767 becomes 0077 there, 0007 here). */
+ * Clauses apply in order; a permission copy (g=u) takes the bits of the
+ * mask the shell had before the command, as dash, yash and mksh do (the
+ * standard leaves it open; coreutils chmod and busybox copy the bits the
+ * clauses before it made): `umask 0124; umask a=,a=u` gives 0111. */
 static bool
 apply_symbolic(const char *s, mode_t *perm)
 {
@@ -67,7 +68,7 @@ apply_symbolic(const char *s, mode_t *perm)
 			mode_t bits = 0;
 
 			if (*s != '\0' && strchr("ugo", *s) != NULL) {
-				bits = copy_class(p, *s++);
+				bits = copy_class(*perm, *s++);
 			} else {
 				for (; *s != '\0' && strchr("rwxXst", *s) != NULL; s++)
 					switch (*s) {

@@ -79,7 +79,9 @@ bi_set(struct shell *sh, int argc, char **argv)
 			newargs = i < argc;
 			break;
 		}
-		if ((a[0] != '-' && a[0] != '+') || a[1] == '\0')
+		if (strcmp(a, "+") == 0)
+			continue;	/* an empty group of options (dash, bash) */
+		if (a[0] != '-' && a[0] != '+')
 			break;
 		for (char *c = a + 1; *c; c++) {
 			if (*c == 'o') {

@@ -161,6 +161,29 @@ parse_number(const char **sp, long *out)
 	return true;
 }
 
+/* True if `s` is an integer constant with optional blanks around it and an
+ * optional sign (what posix mode accepts as a variable's value, as dash):
+ * *out is its value. */
+static bool
+is_constant(const char *s, long *out)
+{
+	int neg = 0;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	if (*s == '-' || *s == '+')
+		neg = *s++ == '-';
+	if (!isdigit((unsigned char)*s) || !parse_number(&s, out))
+		return false;
+	while (isspace((unsigned char)*s))
+		s++;
+	if (*s != '\0')
+		return false;
+	if (neg)
+		*out = (long)(0UL - (unsigned long)*out);
+	return true;
+}
+
 /* Reads the next token into p->tok. */
 static void
 next(struct parser *p)
@@ -272,9 +295,11 @@ plain_decimal(const char *s, long *out)
 	return true;
 }
 
-/* The value of variable `lv`: unset or empty is 0; anything else is itself
- * evaluated as an expression (bash, ksh; POSIX requires only that an integer
- * constant, with an optional sign, work). */
+/* The value of variable `lv`: unset or empty is 0 (unset is an error under
+ * set -u, as in bash and yash); anything else is itself evaluated as an
+ * expression (bash, ksh). POSIX requires only that an integer constant,
+ * with an optional sign, work: in posix mode any other value is an error
+ * (dash, yash: `s=foo; $((s+5))`). */
 static long
 get_var(struct parser *p, const struct val *lv)
 {
@@ -291,8 +316,16 @@ get_var(struct parser *p, const struct val *lv)
 		return 0;
 	}
 	val = var_get(p->sh, name);
-	if (val != NULL && plain_decimal(val, &r)) {
+	if (val == NULL && p->sh->opt.nounset) {
+		p->err = true;
+		diag_error(p->sh, "%s: parameter not set", name);
+	} else if (val != NULL && plain_decimal(val, &r)) {
 		/* the usual case, i=$((i+1)): no nested parse */
+	} else if (val != NULL && *val != '\0' && p->sh->opt.posix && !is_constant(val, &r)) {
+		p->err = true;
+		diag_error(p->sh, "arithmetic: %s: not a valid number", val);
+	} else if (val != NULL && *val != '\0' && p->sh->opt.posix) {
+		/* a constant: r is set */
 	} else if (val != NULL && *val != '\0') {
 		if (p->depth + 1 >= ARITH_MAX_DEPTH) {
 			p->err = true;

@@ -13,10 +13,11 @@
 /* ---- command substitution ---- */
 
 static void
-read_all(int fd, struct strbuf *out)
+read_all(struct shell *sh, int fd, struct strbuf *out)
 {
 	char buf[8192];
 	ssize_t n;
+	bool nul = false;
 
 	for (;;) {
 		n = read(fd, buf, sizeof buf);
@@ -24,8 +25,18 @@ read_all(int fd, struct strbuf *out)
 			continue;
 		if (n <= 0)
 			break;
-		sb_addn(out, buf, (size_t)n);
+		/* A NUL cannot be in a shell string: dropped, not truncating
+		 * the value (dash, bash; bash warns too). */
+		char *p = buf, *end = buf + n, *z;
+		while ((z = memchr(p, '\0', (size_t)(end - p))) != NULL) {
+			sb_addn(out, p, (size_t)(z - p));
+			p = z + 1;
+			nul = true;
+		}
+		sb_addn(out, p, (size_t)(end - p));
 	}
+	if (nul)
+		diag_error(sh, "warning: command substitution: ignored null byte in input");
 }
 
 /* Builtins whose output in $(...) is the same whether or not they run in a
@@ -106,7 +117,7 @@ capture_builtins(struct shell *sh, struct ast_node **cmds, size_t n, struct strb
 		close(1);
 	}
 	lseek(mfd, 0, SEEK_SET);
-	read_all(mfd, out);
+	read_all(sh, mfd, out);
 	close(mfd);
 	sh->status = st;
 	return 0;
@@ -192,7 +203,7 @@ exec_cmdsub(struct shell *sh, struct ast_node *body, struct strbuf *out)
 	arena_release(&sh->eval, m);
 	close(fds[1]);
 	if (st == 0)
-		read_all(fds[0], out);
+		read_all(sh, fds[0], out);
 	close(fds[0]);
 	if (st != 0 || job->nproc == 0) {
 		job_free(sh, job);

@@ -94,7 +94,9 @@ main(int argc, char **argv)
 	sh->ppid = getppid();
 	sh->tty_fd = -1;
 	sh->lineno_auto = true;
-	sh->opt.hashall = true;
+	/* -h only records that it was set: commands are always remembered,
+	 * and $- shows h only after set -h (dash, yash) */
+	sh->opt.hashall = false;
 	sh->opt.interactive_comments = true;
 	shopt_init(sh);
 	/* invoked as sh (or -sh): posix mode, as bash does */

@@ -8,6 +8,7 @@
 
 #include "executor.h"
 #include "job.h"
+#include "path.h"
 #include "redir.h"
 
 /* Arithmetic or ${x=} in a word would change the shell: such a word must
@@ -232,7 +233,7 @@ simple_prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
 {
 	struct assign *a;
 	int i, k = 0;
-	bool nofunc = false;
+	bool nofunc = false, searched = false;
 
 	memset(p, 0, sizeof *p);
 	p->c = c;
@@ -279,10 +280,10 @@ simple_prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
 		nofunc = true;
 		sh->in_command_builtin = true;
 		if (usep && p->argc > 0 && strchr(p->argv[0], '/') == NULL) {
-			char defpath[1024];
-			confstr(_CS_PATH, defpath, sizeof defpath);
-			if (!builtin_find(p->argv[0]))
-				p->path = exec_path_search(sh, p->argv[0], defpath);
+			if (!builtin_find(p->argv[0])) {
+				p->path = exec_path_search(sh, p->argv[0], path_default());
+				searched = true;	/* not found there: 127 */
+			}
 		}
 	}
 	if (p->argc == 0) {
@@ -308,7 +309,7 @@ simple_prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
 		p->kind = P_REGULAR;
 		return 0;
 	}
-	if (p->path == NULL) {
+	if (p->path == NULL && !searched) {
 		const char *pathval = NULL;
 		for (a = c->assigns, i = 0; a != NULL; a = a->next, i++)
 			if (strcmp(a->name, "PATH") == 0)

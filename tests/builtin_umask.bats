@@ -65,9 +65,10 @@ u=rwx,g=rwx,o=rwx'
 	expect_sh 'umask 022; (umask 077); umask' '0022'
 }
 
-@test "spsh: umask clauses apply in order, as XCU chmod (dash and yash copy old bits)" {
-	spsh_only
-	expect_sh 'umask 0767; umask u=rwx,g=u; umask' '0007'
+@test "umask permission copies take the bits from before the command (dash, yash, mksh)" {
+	expect_sh 'umask 0767; umask u=rwx,g=u; umask' '0077'
+	expect_sh 'umask 0124; umask a=,a=u; umask' '0111'
+	expect_sh 'umask 022; umask g+w,o=g; umask' '0002'
 }
 
 @test "spsh: umask messages" {
