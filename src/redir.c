@@ -226,6 +226,10 @@ redir_apply(struct shell *sh, struct redir *r, struct redir_undo *undo)
 		int nfd, src;
 		char *t = NULL;
 
+		/* Saved before anything is opened: an open() may return `fd`
+		 * itself when it was closed, and undoing must close it again
+		 * (`exec >&-; echo a >f; echo b` must not write b to f). */
+		save_fd(undo, fd);
 		if (r->kind == REDIR_HEREDOC) {
 			if ((nfd = heredoc_open(sh, r->here)) < 0)
 				return 1;
@@ -236,7 +240,6 @@ redir_apply(struct shell *sh, struct redir *r, struct redir_undo *undo)
 			if (r->kind == REDIR_DUPIN || r->kind == REDIR_DUPOUT) {
 				if (dup_source(sh, t, &src) != 0)
 					return 1;
-				save_fd(undo, fd);
 				if (src < 0) {
 					close(fd);
 				} else if (src != fd) {
@@ -259,7 +262,6 @@ redir_apply(struct shell *sh, struct redir *r, struct redir_undo *undo)
 				return 1;
 			}
 		}
-		save_fd(undo, fd);
 		if (nfd != fd) {
 			if (dup2(nfd, fd) < 0) {
 				diag_errno(sh, "%d", fd);
