@@ -29,7 +29,8 @@ bi_eval(struct shell *sh, int argc, char **argv)
 			sb_addc(&b, ' ');
 		sb_adds(&b, argv[i]);
 	}
-	sh->status = 0;
+	/* the commands see $? from before eval (dash, bash); no command at
+	 * all (eval "") is status 0 */
 	int lineno = sh->lineno;
 	st = exec_string(sh, b.s, sh->script_name);
 	sh->lineno = lineno;
@@ -103,8 +104,7 @@ bi_dot(struct shell *sh, int argc, char **argv)
 	sh->script_name = path;
 	input_from_fd(&in, sh, fd, path);
 	sh->dot_depth++;
-	sh->status = 0;
-	st = exec_input(sh, &in);
+	st = exec_input(sh, &in);	/* the file sees $? from before (XCU dot) */
 	sh->dot_depth--;
 	input_close(&in);
 	close(fd);

@@ -16,6 +16,10 @@
 #include "parse.h"
 #include "redir.h"
 
+/* How deep eval, . and trap actions may nest (each is a parser and a few
+ * frames of the executor on the C stack). */
+enum { EXEC_MAX_INPUT_DEPTH = 1000 };
+
 /* ---- LINENO (XCU 2.5.3): the line being run, until the user assigns it ---- */
 
 static void
@@ -221,6 +225,51 @@ matched:
 	return st;
 }
 
+/* and_or (XCU 2.9.3): `a && b || c` is OR(AND(a,b),c), so a long chain is
+ * a deep left spine. It is walked with an array instead of recursion (a
+ * script of 100,000 links must not overflow the stack): the leftmost
+ * command runs first, then each right operand whose condition holds, all
+ * but the last under errexit suppression as when recursing. */
+static int
+exec_andor(struct shell *sh, struct ast_node *n, bool tail)
+{
+	struct ast_node *small[32], **spine = small, *m;
+	size_t depth = 0, cap = 32, i;
+	int st;
+
+	for (m = n; m->kind == AST_AND || m->kind == AST_OR; m = ((struct ast_andor *)m)->left) {
+		if (depth == cap) {
+			struct ast_node **big = malloc(2 * cap * sizeof *big);
+			if (big == NULL)
+				abort();
+			memcpy(big, spine, depth * sizeof *big);
+			if (spine != small)
+				free(spine);
+			spine = big;
+			cap *= 2;
+		}
+		spine[depth++] = m;
+	}
+	st = exec_cond(sh, m);
+	for (i = depth; i-- > 0 && sh->flow == FLOW_NONE;) {
+		struct ast_andor *a = (struct ast_andor *)spine[i];
+		if ((st == 0) == (a->base.kind == AST_AND)) {
+			if (i == 0) {
+				sh->tail = tail;
+				st = exec_node(sh, a->right);
+			} else {
+				st = exec_cond(sh, a->right);
+			}
+		}
+		sh->status = st;
+		if (i > 0 && sh->pending_signals)
+			trap_run_pending(sh);
+	}
+	if (spine != small)
+		free(spine);
+	return st;
+}
+
 static int
 exec_list_item(struct shell *sh, struct ast_node *n, bool async)
 {
@@ -244,18 +293,8 @@ exec_compound(struct shell *sh, struct ast_node *n, bool tail)
 	case AST_PIPELINE:
 		return pipeline_run(sh, (struct ast_pipeline *)n, RUN_FG);
 	case AST_AND:
-	case AST_OR: {
-		struct ast_andor *a = (struct ast_andor *)n;
-		st = exec_cond(sh, a->left);
-		if (sh->flow != FLOW_NONE)
-			return st;
-		if ((st == 0) == (n->kind == AST_AND)) {
-			sh->tail = tail;
-			st = exec_node(sh, a->right);
-		}
-		sh->status = st;
-		return st;
-	}
+	case AST_OR:
+		return exec_andor(sh, n, tail);
 	case AST_LIST: {
 		struct ast_list *l = (struct ast_list *)n;
 		size_t i;
@@ -349,9 +388,18 @@ exec_node(struct shell *sh, struct ast_node *n)
 int
 exec_input(struct shell *sh, struct input *in)
 {
-	struct parser *p = parser_new(sh, in);
 	struct parse_unit *saved_unit = sh->cur_unit;
 	int st = 0;
+
+	/* eval, . and traps nest here: a clear error before the stack runs
+	 * out (`. ./self` from itself; dash and bash crash) */
+	if (sh->input_depth >= EXEC_MAX_INPUT_DEPTH) {
+		diag_error(sh, "eval/. nesting too deep");
+		sh->builtin_error = true;
+		return sh->status = 2;
+	}
+	sh->input_depth++;
+	struct parser *p = parser_new(sh, in);
 
 	for (;;) {
 		struct parse_unit *u = calloc(1, sizeof *u);
@@ -409,6 +457,7 @@ exec_input(struct shell *sh, struct input *in)
 	}
 	parser_free(p);
 	sh->cur_unit = saved_unit;
+	sh->input_depth--;
 	return st;
 }
 

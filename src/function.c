@@ -89,9 +89,16 @@ exec_function(struct shell *sh, struct function *fn, int argc, char **argv)
 	for (i = 1; i < argc; i++)
 		sh->argv[i - 1] = strdup(argv[i]);
 	sh->argv[argc - 1] = NULL;
+	/* A function defined by this body keeps the unit its own body lives
+	 * in, which is this function's, not the unit of the command that
+	 * called it (issue 16.1: `outer() { inner() { ...; }; }`, then
+	 * redefining outer freed inner's body). */
+	struct parse_unit *saved_unit = sh->cur_unit;
+	sh->cur_unit = unit;
 	sh->func_depth++;
 	sh->scope++;
 	st = exec_node(sh, fn->body);
+	sh->cur_unit = saved_unit;
 	if (sh->flow == FLOW_RETURN) {
 		sh->flow = FLOW_NONE;
 		st = sh->status = sh->exit_status;

@@ -240,6 +240,7 @@ struct shell {
 	volatile int pending_signals;	/* set by the handler, drained by trap_run_pending */
 
 	struct parse_unit *cur_unit;	/* arena of the command being run */
+	int input_depth;		/* nested exec_input: eval, ., traps */
 	bool in_command_builtin;	/* `command` removes special-builtin rules */
 	bool builtin_error;		/* a special builtin failed: exit if fatal */
 	bool opt_monitor_saved;		/* subshell child: parent had job control */

@@ -182,3 +182,10 @@ st=2'
 	status_nonzero
 	err_nonempty
 }
+
+@test "a dot script and eval see the status from before them" {
+	printf 'echo "in dot: $?"\n' >"$BATS_TEST_TMPDIR/f"
+	expect_sh '(exit 5); . ./f; false; eval "echo \$?"; false; eval ""; echo $?' 'in dot: 5
+1
+0'
+}

@@ -1,0 +1,72 @@
+#!/usr/bin/env bats
+# Reliability (issues 16 and 17): crashes, lifetimes and limits. Each test
+# runs under a timeout (sh_c). The lifetime tests are meant for the ASan
+# build too: SPSH=build/asan/spsh tests/run ... tests/reliability.bats
+load helpers/common
+
+# ---- lifetimes of parse units (issue 16.1) ----
+
+@test "a function defined by another function survives redefining the outer one" {
+	expect_sh 'outer() { inner() { echo "inner runs"; }; }
+outer
+outer() { echo redefined; }
+big() { echo 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; }
+inner' 'inner runs'
+}
+
+@test "a function defined by another function survives unset -f of the outer one" {
+	expect_sh 'outer() { inner() { echo "inner runs $1"; }; }
+outer
+unset -f outer
+inner x' 'inner runs x'
+}
+
+@test "functions defined by eval, dot and trap actions inside a function outlive it" {
+	printf 'dd() { echo dot-def; }\n' >"$BATS_TEST_TMPDIR/dotf"
+	expect_sh 'e() { eval "ev() { echo eval-def; }"; }; e; unset -f e; ev
+d() { . ./dotf; }; d; unset -f d; dd
+t() { trap "tt() { echo trap-def; }" USR1; kill -USR1 $$; }; t; unset -f t; tt' 'eval-def
+dot-def
+trap-def'
+}
+
+@test "a here-document in a nested function body outlives the outer function" {
+	sh_script "$(printf '%s\n' 'h() { hh() { cat <<X' 'heredoc body' X '}; }' 'h; unset -f h; hh')"
+	out_is 'heredoc body'
+}
+
+@test "a function that redefines itself through eval finishes its old body" {
+	expect_sh 'g() { eval "g() { echo g2; }"; echo g1; }; g; g' 'g1
+g2'
+}
+
+# ---- deep lists and recursion (issue 17.10) ----
+
+@test "an and-or list of 100,000 links runs" {
+	python3 -c "print('true' + ' && true' * 50000 + ' || false' * 50000 + '; echo ok')" >"$BATS_TEST_TMPDIR/ao.sh"
+	_spsh_run _spsh_exec ao.sh
+	out_is 'ok'
+	status_is 0
+}
+
+@test "an and-or list of 10,000 links runs with a 1 MiB stack" {
+	python3 -c "print('true' + ' && true' * 10000 + '; echo ok')" >"$BATS_TEST_TMPDIR/ao.sh"
+	cd "$BATS_TEST_TMPDIR"
+	run bash -c 'ulimit -s 1024; timeout 20 "$SPSH" ao.sh'
+	[ "$output" = ok ]
+}
+
+@test "endless dot recursion ends with an error, not a crash" {
+	spsh_only
+	printf '. ./self.sh\n' >"$BATS_TEST_TMPDIR/self.sh"
+	_spsh_run _spsh_exec self.sh
+	status_is 2
+	[[ $stderr == *"nesting too deep"* ]] || { _show_run; return 1; }
+}
+
+@test "endless eval recursion ends with an error, not a crash" {
+	spsh_only
+	sh_c 'c="eval \"\$c\""; eval "$c"'
+	status_is 2
+	[[ $stderr == *"nesting too deep"* ]] || { _show_run; return 1; }
+}
