@@ -125,6 +125,9 @@ bi_kill(struct shell *sh, int argc, char **argv)
 {
 	int i = 1, sig = SIGTERM, status = 0;
 
+	/* a background child that has exited is reaped first, so that
+	 * `kill -0 $!` fails once it is gone (dash) */
+	job_reap(sh);
 	errno = 0;
 	if (i < argc && argv[i][0] == '-' && argv[i][1] != '\0') {
 		const char *a = argv[i];

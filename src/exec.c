@@ -109,6 +109,10 @@ exec_loop(struct shell *sh, struct ast_loop *l, bool until)
 
 	sh->loop_depth++;
 	for (;;) {
+		/* background children that exited are reaped while only
+		 * builtins run (a loop polling `kill -0 $!`, `jobs`) */
+		if (sh->jobs != NULL)
+			job_reap(sh);
 		int c = exec_cond(sh, l->cond);
 		if (sh->flow != FLOW_NONE) {
 			if (loop_flow(sh))

@@ -10,6 +10,10 @@
  * returns 0 with the shell state adjusted (traps reset, jobs forgotten);
  * in the parent, the pid; -1 after a diagnostic. */
 pid_t subshell_fork(struct shell *sh);
+/* Registers `fd` as one a forked child closes at once (a pipe end another
+ * pipeline stage owns); subshell_fork_keep() takes it off the list. */
+void subshell_fork_close(struct shell *sh, int fd);
+void subshell_fork_keep(struct shell *sh, int fd);
 /* Ends a subshell child: EXIT trap, flush, _exit. */
 _Noreturn void subshell_exit(struct shell *sh, int status);
 

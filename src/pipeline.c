@@ -151,6 +151,7 @@ run_inproc_stages(struct shell *sh, struct stage *st, size_t n, struct job *job)
 			continue;
 		fflush(stdout);
 		if (st[i].out >= 0) {
+			subshell_fork_keep(sh, st[i].out);
 			saved = fcntl(1, F_DUPFD_CLOEXEC, 64);
 			dup2(st[i].out, 1);
 			close(st[i].out);
@@ -226,6 +227,11 @@ pipeline_run(struct shell *sh, struct ast_pipeline *pl, enum run_mode mode)
 			}
 			out = fds[1];
 		}
+		/* fds[0] is the next stage's: no child of this one keeps it;
+		 * prev is this stage's own input from here on */
+		subshell_fork_keep(sh, prev);
+		if (i + 1 < n)
+			subshell_fork_close(sh, fds[0]);
 		prepare_stage(sh, pl, stages, i);
 		if (mode == RUN_FG && stages[i].prepared && stages[i].p.kind == P_REGULAR &&
 		    cmdsub_capture_safe(stages[i].p.bi)) {
@@ -236,6 +242,7 @@ pipeline_run(struct shell *sh, struct ast_pipeline *pl, enum run_mode mode)
 		if (stages[i].inproc) {
 			stages[i].procidx = job->nproc;
 			stages[i].out = out;
+			subshell_fork_close(sh, out);	/* no later child keeps it */
 			job_add_proc(sh, job, 0);
 			out = -1;	/* kept for the stage */
 		} else if (stages[i].failed) {
@@ -258,8 +265,10 @@ pipeline_run(struct shell *sh, struct ast_pipeline *pl, enum run_mode mode)
 			close(out);
 		prev = i + 1 < n ? fds[0] : -1;
 	}
-	if (prev >= 0)
+	if (prev >= 0) {
+		subshell_fork_keep(sh, prev);
 		close(prev);
+	}
 	if (any_inproc)
 		run_inproc_stages(sh, stages, n, job);
 	for (i = 0; i < n; i++)

@@ -258,6 +258,11 @@ struct shell {
 
 	/* counters of process creation, read by tests and `times`-like output */
 	unsigned long n_spawn, n_fork;
+
+	/* fds a forked subshell must not keep (subshell_fork closes them in
+	 * the child): pipe ends that belong to other pipeline stages. Heap. */
+	int *fork_close;
+	size_t nfork_close, fork_close_cap;
 };
 
 /* ---- diagnostics (diag.c): the only place that prints errors ---- */

@@ -225,6 +225,13 @@ subshell_fork(struct shell *sh)
 		return -1;
 	}
 	if (pid == 0) {
+		/* pipe ends of other pipeline stages: a child holding the read
+		 * end of its own output pipe never lets its writer see EPIPE
+		 * (`(yes) | head -1`), one holding a write end keeps a reader
+		 * from seeing EOF */
+		for (size_t i = 0; i < sh->nfork_close; i++)
+			close(sh->fork_close[i]);
+		sh->nfork_close = 0;
 		sh->subshell = true;
 		sh->opt_monitor_saved = sh->opt.monitor && sh->tty_fd >= 0 && !sh->subshell_nested;
 		sh->subshell_nested = true;
@@ -236,6 +243,30 @@ subshell_fork(struct shell *sh)
 	}
 	sh->n_fork++;
 	return pid;
+}
+
+void
+subshell_fork_close(struct shell *sh, int fd)
+{
+	if (fd < 0)
+		return;
+	if (sh->nfork_close == sh->fork_close_cap) {
+		sh->fork_close_cap = sh->fork_close_cap ? 2 * sh->fork_close_cap : 8;
+		sh->fork_close = realloc(sh->fork_close, sh->fork_close_cap * sizeof *sh->fork_close);
+		if (sh->fork_close == NULL)
+			abort();
+	}
+	sh->fork_close[sh->nfork_close++] = fd;
+}
+
+void
+subshell_fork_keep(struct shell *sh, int fd)
+{
+	for (size_t i = 0; i < sh->nfork_close; i++)
+		if (sh->fork_close[i] == fd) {
+			sh->fork_close[i] = sh->fork_close[--sh->nfork_close];
+			return;
+		}
 }
 
 void

@@ -164,6 +164,13 @@ trap_run_pending(struct shell *sh)
 			int st = sh->status;
 			struct input in;
 			char *action = strdup(sh->traps[sig]);
+			/* A trap that comes due as break, continue or return
+			 * takes effect still runs (`while continue; do :; done`),
+			 * and that control flow goes on after it unless the
+			 * action exits or returns itself. */
+			enum flow flow = sh->flow;
+			int flow_count = sh->flow_count, exit_status = sh->exit_status;
+			sh->flow = FLOW_NONE;
 			sh->in_trap = true;
 			sh->trap_status = st;
 			sh->trap_func_depth = sh->func_depth;
@@ -174,6 +181,11 @@ trap_run_pending(struct shell *sh)
 			sh->in_trap = false;
 			if (sh->flow != FLOW_EXIT)
 				sh->status = st;
+			if (sh->flow == FLOW_NONE || (flow == FLOW_RETURN && sh->flow != FLOW_EXIT)) {
+				sh->flow = flow;
+				sh->flow_count = flow_count;
+				sh->exit_status = exit_status;
+			}
 		} else if (sig == SIGINT && sh->opt.interactive) {
 			sh->interrupted = true;
 		}

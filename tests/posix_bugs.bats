@@ -189,3 +189,28 @@ st=2'
 1
 0'
 }
+
+# ---- hangs and lost processes (each under the sh_c timeout) ----
+
+@test "a forked pipeline stage does not keep the read end of its own output pipe" {
+	expect_sh '(yes) | head -1; echo "st=$?"; f() { yes; :; }; f | head -1; (cat </dev/zero) | true; echo done' 'y
+st=0
+y
+done'
+}
+
+@test "a forked stage after an in-shell echo does not keep the echo's pipe open" {
+	expect_sh 'echo x | cat | (cat)' 'x'
+}
+
+@test "exited background children are reaped while only builtins run" {
+	expect_sh 'sleep 0.3 & p=$!; while kill -0 $p 2>/dev/null; do :; done; echo done' 'done'
+}
+
+@test "a pending trap runs in a loop of continue" {
+	expect_sh 'trap "echo got; exit" USR1; (sleep 0.3; kill -USR1 $$) & while continue; do :; done' 'got'
+}
+
+@test "a pending trap runs after a for loop that ran continue" {
+	expect_sh 'trap "echo got; exit" USR1; (sleep 0.3; kill -USR1 $$) & for i in 1; do continue; done; while :; do :; done' 'got'
+}
