@@ -139,11 +139,11 @@ bi_unset(struct shell *sh, int argc, char **argv)
 		}
 		if (!var_is_name(argv[i])) {
 			diag_error(sh, "unset: %s: bad variable name", argv[i]);
-			st = 1;
+			st = 2;	/* dash, yash: a fatal error, status 2 */
 			continue;
 		}
 		if (var_unset(sh, argv[i]) != 0)
-			st = 1;
+			st = 2;
 	}
 	if (st)
 		return biu_special_error(sh, st);
@@ -183,11 +183,11 @@ export_like(struct shell *sh, int argc, char **argv, unsigned flag, const char *
 		if (!var_is_name(name)) {
 			diag_error(sh, "%s: %s: bad variable name", what, name);
 			free(name);
-			st = 1;
+			st = 2;
 			continue;
 		}
 		if (var_set(sh, name, eq ? eq + 1 : NULL, flag) != 0)
-			st = 1;
+			st = 2;
 		free(name);
 	}
 	if (st)

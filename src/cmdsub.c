@@ -109,6 +109,10 @@ capture_builtins(struct shell *sh, struct ast_node **cmds, size_t n, struct strb
 		clearerr(stdout);
 		simple_prep_free(&p);
 		arena_release(&sh->eval, m);
+		/* set -e holds in the subshell too (XCU 2.6.3, dash, bash
+		 * --posix): $(echo one; false; echo two) ends at false */
+		if (st != 0 && sh->opt.errexit && sh->errexit_suppressed == 0)
+			break;
 	}
 	if (saved >= 0) {
 		dup2(saved, 1);

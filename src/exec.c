@@ -62,6 +62,17 @@ exec_fatal_error(struct shell *sh, int status)
 		shell_exit(sh, status);
 }
 
+/* XCU 2.8.1: a variable assignment error (a read-only name) exits a
+ * non-interactive shell whatever the command, `command` included, with
+ * status 2 as dash and yash. */
+void
+exec_assign_error(struct shell *sh)
+{
+	sh->status = 2;
+	if (is_fatal_context(sh))
+		shell_exit(sh, 2);
+}
+
 void
 exec_check_errexit(struct shell *sh)
 {
@@ -166,8 +177,8 @@ exec_for(struct shell *sh, struct ast_for *f)
 	sh->loop_depth++;
 	for (i = 0; i < n; i++) {
 		if (var_set(sh, f->name, items[i], 0) != 0) {
-			st = 1;
-			exec_fatal_error(sh, 1);
+			st = 2;
+			exec_assign_error(sh);
 			break;
 		}
 		st = exec_node(sh, f->body);
@@ -371,7 +382,9 @@ exec_node(struct shell *sh, struct ast_node *n)
 		if (redir_apply(sh, n->redirs, &undo) != 0) {
 			redir_undo(sh, &undo);
 			arena_release(&sh->eval, m);
-			return sh->status = 1;
+			sh->status = 1;
+			exec_check_errexit(sh);	/* set -e: `{ :; } <missing` exits */
+			return 1;
 		}
 		arena_release(&sh->eval, m);
 		st = exec_compound(sh, n, tail);

@@ -56,6 +56,7 @@ struct saved_var {
 /* ---- exec.c ---- */
 /* XCU 2.8.1: errors that exit a non-interactive shell. */
 void exec_fatal_error(struct shell *sh, int status);
+void exec_assign_error(struct shell *sh);
 /* set -e: exits when the last command failed outside a condition. */
 void exec_check_errexit(struct shell *sh);
 

@@ -128,7 +128,7 @@ function_run(struct shell *sh, struct prep *p)
 	}
 	if (simple_assign_temp(sh, p, &sv, &nsv) != 0) {
 		redir_undo(sh, &undo);
-		exec_fatal_error(sh, 1);
+		exec_assign_error(sh);
 		return 1;
 	}
 	st = exec_function(sh, p->fn, p->argc, p->argv);

@@ -214,16 +214,34 @@ simple_assign_restore(struct shell *sh, struct saved_var *sv, int n)
 	free(sv);
 }
 
-/* export, readonly and local written literally as the command name. */
-static bool
-is_declaration(struct word *w)
+static const char *
+literal_word(struct word *w)
 {
 	struct wpart *p = w != NULL ? w->parts : NULL;
 
 	if (p == NULL || p->next != NULL || p->kind != WP_LIT || p->u.lit.quoted)
+		return NULL;
+	return p->u.lit.text;
+}
+
+/* export, readonly and local written literally as the command name, also
+ * after `command` and its options (POSIX.1-2024: command keeps a
+ * declaration utility one, `command readonly c=$x`). */
+static bool
+is_declaration(struct word *w)
+{
+	const char *s = literal_word(w);
+
+	if (s != NULL && strcmp(s, "command") == 0) {
+		for (w = w->next; (s = literal_word(w)) != NULL && s[0] == '-' &&
+		     strcmp(s, "--") != 0 && strspn(s + 1, "p") == strlen(s + 1) && s[1]; w = w->next)
+			;
+		if (s != NULL && strcmp(s, "--") == 0)
+			s = literal_word(w = w->next);
+	}
+	if (s == NULL)
 		return false;
-	return strcmp(p->u.lit.text, "export") == 0 ||
-	    strcmp(p->u.lit.text, "readonly") == 0 || strcmp(p->u.lit.text, "local") == 0;
+	return strcmp(s, "export") == 0 || strcmp(s, "readonly") == 0 || strcmp(s, "local") == 0;
 }
 
 /* Expands and looks up a simple command. Returns 0, or -1 after an
@@ -251,11 +269,35 @@ simple_prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
 		p->kind = P_NONE;
 		return 0;
 	}
+	/* XCU 2.9.1: the assignments are expanded left to right, each seeing
+	 * the ones before it (`x=5 y=$((x+2)) cmd`, `a=1 b=$a cmd`): each
+	 * but the last is made for the time of the expansions, then undone. */
+	struct saved_var *sv = k > 1 ? calloc((size_t)k, sizeof *sv) : NULL;
+	int nsv = 0, failed = 0;
 	for (a = c->assigns, i = 0; a != NULL; a = a->next, i++) {
 		p->avals[i] = expand_assign_value(sh, a->value);
-		if (p->avals[i] == NULL)
-			return -1;
+		if (p->avals[i] == NULL) {
+			failed = 1;
+			break;
+		}
+		if (sv != NULL && a->next != NULL) {
+			struct var *v = var_lookup(sh, a->name);
+			if (v != NULL && (v->flags & VAR_READONLY))
+				continue;	/* reported when it is assigned */
+			sv[nsv].name = a->name;
+			sv[nsv].existed = v != NULL;
+			if (v != NULL) {
+				sv[nsv].value = v->value ? strdup(v->value) : NULL;
+				sv[nsv].flags = v->flags;
+			}
+			nsv++;
+			var_set(sh, a->name, p->avals[i], 0);
+		}
 	}
+	if (sv != NULL)
+		simple_assign_restore(sh, sv, nsv);
+	if (failed)
+		return -1;
 	/* `command [-p] name`: skip functions, no special-builtin rules */
 	while (p->argc > 0 && strcmp(p->argv[0], "command") == 0 && builtin_find("command")) {
 		int j = 1;
@@ -349,12 +391,12 @@ simple_run_builtin(struct shell *sh, struct prep *p)
 		for (a = p->c->assigns, i = 0; a != NULL; a = a->next, i++)
 			if (var_set(sh, a->name, p->avals[i], 0) != 0) {
 				redir_undo(sh, &undo);
-				exec_fatal_error(sh, 1);
+				exec_assign_error(sh);
 				return 1;
 			}
 	} else if (simple_assign_temp(sh, p, &sv, &nsv) != 0) {
 		redir_undo(sh, &undo);
-		exec_fatal_error(sh, 1);
+		exec_assign_error(sh);
 		return 1;
 	}
 	sh->builtin_error = false;
@@ -401,7 +443,7 @@ run_no_command(struct shell *sh, struct prep *p)
 			free(ps4);
 		}
 		if (var_set(sh, a->name, p->avals[i], 0) != 0) {
-			exec_fatal_error(sh, 1);
+			exec_assign_error(sh);
 			return 1;
 		}
 	}
@@ -413,6 +455,10 @@ run_not_found(struct shell *sh, struct prep *p)
 {
 	struct redir_undo undo = { 0 };
 
+	if (!simple_assigns_writable(sh, p)) {
+		exec_assign_error(sh);
+		return 2;
+	}
 	if (redir_apply(sh, p->c->base.redirs, &undo) == 0)
 		diag_error(sh, "%s: not found", p->argv[0]);
 	redir_undo(sh, &undo);
@@ -448,7 +494,7 @@ run_exec(struct shell *sh, struct prep *p)
 	}
 	for (a = p->c->assigns, i = 0; a != NULL; a = a->next, i++)
 		if (var_set(sh, a->name, p->avals[i], p->argc > 1 ? VAR_EXPORT : 0) != 0) {
-			exec_fatal_error(sh, 1);
+			exec_assign_error(sh);
 			return 1;
 		}
 	return exec_replace(sh, p->argc, p->argv);
@@ -479,7 +525,7 @@ simple_run_prepared(struct shell *sh, struct prep *p)
 		break;
 	}
 	if (!simple_assigns_writable(sh, p)) {
-		exec_fatal_error(sh, 1);
+		exec_assign_error(sh);
 		return 1;
 	}
 	job = job_new(sh, NULL, false);

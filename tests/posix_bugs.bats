@@ -214,3 +214,49 @@ done'
 @test "a pending trap runs after a for loop that ran continue" {
 	expect_sh 'trap "echo got; exit" USR1; (sleep 0.3; kill -USR1 $$) & for i in 1; do continue; done; while :; do :; done' 'got'
 }
+
+# ---- errexit and errors (XCU 2.8.1) ----
+
+@test "set -e: a redirection error on a compound command exits" {
+	sh_c 'set -e; { :; } </nonexistent; echo reached'
+	out_is ''
+	status_nonzero
+	sh_c 'set -e; while false; do :; done <missing; echo reached'
+	out_is ''
+	status_nonzero
+}
+
+@test "set -e: a redirection error on a compound command in a condition does not exit" {
+	expect_sh 'set -e; if { :; } </nonexistent; then :; fi 2>/dev/null; echo reached' 'reached'
+}
+
+@test "set -e holds inside command substitution" {
+	sh_c 'set -e; x=$(false; echo no); echo "x=$x"'
+	out_is ''
+	status_is 1
+	expect_sh 'set -e; echo $(echo one; false; echo two)' 'one'
+}
+
+@test "read-only variable errors exit the shell with status 2" {
+	for c in 'readonly x; x=1' 'readonly x; eval x=1' 'unset %' 'readonly a=a; a=b no_such_cmd' \
+	    'readonly a=a; a=b command :' 'readonly a=a; a=b /bin/true' 'readonly x; for x in 1; do :; done'; do
+		sh_c "$c; echo after"
+		out_is '' || return 1
+		status_is 2 || return 1
+	done
+}
+
+# ---- expansion and assignments (XCU 2.6, 2.9.1) ----
+
+@test "prefix assignments are expanded left to right, each seeing the one before" {
+	expect_sh 'x=5 y=$((x+2)) :; echo $x $y; a=1 b=$a sh -c "echo \$b"; echo "[$a]"; x=1; x=2 y=$x env | grep ^y=; echo $x' '5 7
+1
+[]
+y=2
+1'
+}
+
+@test "command keeps a declaration utility: command readonly c=\$x does not split" {
+	expect_sh 'x="a b"; command readonly c=$x; echo $c; command -p export d=$x; echo $d' 'a b
+a b'
+}
