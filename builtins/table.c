@@ -15,7 +15,7 @@ BI(bi_return) BI(bi_set) BI(bi_shift) BI(bi_times) BI(bi_trap) BI(bi_unset)
 BI(bi_alias) BI(bi_unalias) BI(bi_bg) BI(bi_fg) BI(bi_jobs) BI(bi_cd)
 BI(bi_pwd) BI(bi_command) BI(bi_type) BI(bi_hash) BI(bi_getopts) BI(bi_read)
 BI(bi_printf) BI(bi_echo) BI(bi_test) BI(bi_umask) BI(bi_ulimit) BI(bi_kill)
-BI(bi_wait) BI(bi_local) BI(bi_fc) BI(bi_history) BI(bi_shopt)
+BI(bi_wait) BI(bi_local) BI(bi_fc) BI(bi_history) BI(bi_shopt) BI(bi_let)
 #undef BI
 
 /* Sorted by strcmp for bsearch. */
@@ -42,6 +42,7 @@ const struct builtin builtin_table[] = {
 	{ "history", bi_history, BI_REGULAR },
 	{ "jobs", bi_jobs, BI_REGULAR },
 	{ "kill", bi_kill, BI_REGULAR },
+	{ "let", bi_let, BI_REGULAR },
 	{ "local", bi_local, BI_REGULAR },
 	{ "printf", bi_printf, BI_REGULAR },
 	{ "pwd", bi_pwd, BI_REGULAR },

@@ -7,9 +7,15 @@
  *	= *= /= %= += -= <<= >>= &= ^= |=	(right to left)
  *	?:			(right to left)
  *	||  &&  |  ^  &  == !=  < <= > >=  << >>  + -  * / %
+ *	**			(right to left; bash)
  *	unary + - ~ ! ++ --	(++ and -- are extensions, as in bash/ksh)
  *	postfix ++ --
- *	constant, variable, ( expression )
+ *	constant, variable, NAME[subscript], ( expression )
+ *
+ * Constants: decimal, 0 octal, 0x hexadecimal, and bash's base#digits for
+ * bases 2 to 64 (digits 0-9 a-z A-Z @ _; below 37 letters of either case
+ * are 10-35). A variable operand may be an array element a[i] (the index
+ * evaluated as an expression; an associative array's key taken as text).
  *
  * Values are signed long. Every operation that could overflow is done in
  * unsigned long so it wraps instead of being undefined; / and % reject 0 and
@@ -46,6 +52,7 @@ enum tok {
 	T_SHL, T_SHR,
 	T_PLUS, T_MINUS,
 	T_MUL, T_DIV, T_MOD,
+	T_POW,
 	T_NOT, T_TILDE,
 	T_INC, T_DEC,
 	T_ASSIGN,
@@ -61,7 +68,7 @@ static const struct {
 	{ "<<=", T_SHLEQ }, { ">>=", T_SHREQ },
 	{ "||", T_OROR }, { "&&", T_ANDAND }, { "==", T_EQ }, { "!=", T_NE },
 	{ "<=", T_LE }, { ">=", T_GE }, { "<<", T_SHL }, { ">>", T_SHR },
-	{ "++", T_INC }, { "--", T_DEC },
+	{ "++", T_INC }, { "--", T_DEC }, { "**", T_POW },
 	{ "*=", T_MULEQ }, { "/=", T_DIVEQ }, { "%=", T_MODEQ },
 	{ "+=", T_PLUSEQ }, { "-=", T_MINUSEQ },
 	{ "&=", T_ANDEQ }, { "^=", T_XOREQ }, { "|=", T_OREQ },
@@ -121,17 +128,37 @@ is_name_char(int c)
 	return c == '_' || isalnum((unsigned char)c);
 }
 
+/* The value of digit `c` in base#digits, or -1 (bash: 0-9 a-z A-Z @ _,
+ * with letters of either case 10-35 in bases up to 36). */
+static int
+base_digit(int c, unsigned base)
+{
+	if (isdigit(c))
+		return c - '0';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A' + (base <= 36 ? 10 : 36);
+	if (c == '@')
+		return 62;
+	if (c == '_')
+		return 63;
+	return -1;
+}
+
 /* Parses an integer constant at *sp: decimal, octal with a leading 0,
- * hexadecimal with 0x/0X (XCU 2.6.4 refers to the ISO C constant forms).
- * Constants too large wrap, as in bash. Returns false if the constant is
- * malformed (a digit out of its base, or letters glued to it). */
+ * hexadecimal with 0x/0X (XCU 2.6.4 refers to the ISO C constant forms),
+ * base#digits. Constants too large wrap, as in bash. Returns false if the
+ * constant is malformed, with *why set to a message or NULL for a syntax
+ * error (a digit out of its base, or letters glued to it). */
 static bool
-parse_number(const char **sp, long *out)
+parse_number_why(const char **sp, long *out, const char **why)
 {
 	const char *s = *sp;
 	unsigned long v = 0;
 	unsigned base = 10;
 
+	*why = NULL;
 	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
 		base = 16;
 		s += 2;
@@ -154,11 +181,41 @@ parse_number(const char **sp, long *out)
 			return false;
 		v = v * base + d;
 	}
+	if (*s == '#' && base == 10) {
+		/* bash's base#digits */
+		int d;
+		if (v < 2 || v > 64) {
+			*why = "invalid arithmetic base";
+			return false;
+		}
+		base = (unsigned)v;
+		v = 0;
+		s++;
+		if (base_digit((unsigned char)*s, base) < 0) {
+			*why = "invalid integer constant";
+			return false;
+		}
+		for (; (d = base_digit((unsigned char)*s, base)) >= 0; s++) {
+			if ((unsigned)d >= base) {
+				*why = "value too great for base";
+				return false;
+			}
+			v = v * base + (unsigned)d;
+		}
+	}
 	if (is_name_char((unsigned char)*s))
 		return false;
 	*sp = s;
 	*out = (long)v;	/* implementation-defined, not undefined: two's complement */
 	return true;
+}
+
+static bool
+parse_number(const char **sp, long *out)
+{
+	const char *why;
+
+	return parse_number_why(sp, out, &why);
 }
 
 /* True if `s` is an integer constant with optional blanks around it and an
@@ -199,7 +256,12 @@ next(struct parser *p)
 		return;
 	}
 	if (isdigit((unsigned char)*s)) {
-		if (!parse_number(&s, &p->num)) {
+		const char *why;
+		if (!parse_number_why(&s, &p->num, &why)) {
+			if (why != NULL && !p->err) {
+				p->err = true;
+				diag_error(p->sh, "arithmetic: %s: '%s'", why, p->expr);
+			}
 			syntax_error(p);
 			p->tok = T_END;
 			p->pos = p->tokstart;
@@ -213,6 +275,24 @@ next(struct parser *p)
 		p->name = s;
 		while (is_name_char((unsigned char)*s))
 			s++;
+		if (*s == '[') {
+			/* an array element: the subscript is part of the lvalue */
+			int level = 0;
+			const char *e = s;
+			for (; *e != '\0'; e++) {
+				if (*e == '[')
+					level++;
+				else if (*e == ']' && --level == 0)
+					break;
+			}
+			if (*e == '\0') {
+				syntax_error(p);
+				p->tok = T_END;
+				p->pos = e;
+				return;
+			}
+			s = e + 1;
+		}
 		p->namelen = (size_t)(s - p->name);
 		p->tok = T_NAME;
 		p->pos = s;
@@ -295,6 +375,72 @@ plain_decimal(const char *s, long *out)
 	return true;
 }
 
+/* Splits "a[sub]" (modified in place) into the name and the subscript;
+ * false for a plain name. */
+static bool
+split_elem(char *name, char **sub)
+{
+	char *br = strchr(name, '[');
+
+	if (br == NULL)
+		return false;
+	*br = '\0';
+	name[strlen(br + 1) + (size_t)(br + 1 - name) - 1] = '\0';	/* the ] */
+	*sub = br + 1;
+	return true;
+}
+
+/* The index of an indexed array's element: the subscript is an expression. */
+static bool
+elem_index(struct parser *p, const char *sub, long *idx)
+{
+	if (eval_depth(p->sh, sub, idx, p->depth + 1) != 0) {
+		p->err = true;
+		return false;
+	}
+	return true;
+}
+
+/* The value of an lvalue operand (a name, or a[sub]), NULL if unset. */
+static const char *
+lv_get(struct parser *p, char *name)
+{
+	char *sub;
+	long idx;
+	bool bad;
+
+	if (!split_elem(name, &sub))
+		return var_get(p->sh, name);
+	struct var *v = var_lookup(p->sh, name);
+	if (v != NULL && (v->flags & VAR_ASSOC))
+		return var_assoc_get(v, sub);
+	if (!elem_index(p, sub, &idx) || v == NULL)
+		return NULL;
+	const char *r = var_elem_get(p->sh, v, idx, &bad);
+	if (bad) {
+		diag_error(p->sh, "%s[%s]: bad array subscript", name, sub);
+		p->err = true;
+	}
+	return r;
+}
+
+/* Assigns an lvalue; 0, or -1 after a diagnostic. */
+static int
+lv_set(struct parser *p, char *name, const char *num)
+{
+	char *sub;
+	long idx;
+
+	if (!split_elem(name, &sub))
+		return var_set(p->sh, name, num, 0);
+	struct var *v = var_declare(p->sh, name);
+	if (v->flags & VAR_ASSOC)
+		return var_assoc_set(p->sh, v, sub, num, false);
+	if (!elem_index(p, sub, &idx))
+		return -1;
+	return var_elem_set(p->sh, v, idx, num, false);
+}
+
 /* The value of variable `lv`: unset or empty is 0 (unset is an error under
  * set -u, as in bash and yash); anything else is itself evaluated as an
  * expression (bash, ksh). POSIX requires only that an integer constant,
@@ -315,7 +461,7 @@ get_var(struct parser *p, const struct val *lv)
 		diag_error(p->sh, "arithmetic: out of memory");
 		return 0;
 	}
-	val = var_get(p->sh, name);
+	val = lv_get(p, name);
 	if (val == NULL && p->sh->opt.nounset) {
 		p->err = true;
 		diag_error(p->sh, "%s: parameter not set", name);
@@ -354,7 +500,7 @@ set_var(struct parser *p, const struct val *lv, long v)
 		return v;
 	}
 	snprintf(num, sizeof num, "%ld", v);
-	if (var_set(p->sh, name, num, 0) != 0)
+	if (lv_set(p, name, num) != 0)
 		p->err = true;	/* "spsh: NAME: is read only" already printed */
 	if (name != buf)
 		free(name);
@@ -384,6 +530,21 @@ binop(struct parser *p, enum tok t, long a, long b)
 		if (a == LONG_MIN && b == -1)	/* the one quotient that overflows */
 			return (t == T_DIV || t == T_DIVEQ) ? LONG_MIN : 0;
 		return (t == T_DIV || t == T_DIVEQ) ? a / b : a % b;
+	case T_POW: {
+		/* by squaring, wrapping on overflow as bash does */
+		unsigned long r = 1;
+		if (b < 0) {
+			if (!p->noeval && !p->err) {
+				p->err = true;
+				diag_error(p->sh, "arithmetic: exponent less than 0");
+			}
+			return 0;
+		}
+		for (; ub != 0; ub >>= 1, ua *= ua)
+			if (ub & 1)
+				r *= ua;
+		return (long)r;
+	}
 	case T_PLUS: case T_PLUSEQ:
 		return (long)(ua + ub);
 	case T_MINUS: case T_MINUSEQ:
@@ -437,6 +598,7 @@ prec(enum tok t)
 	case T_SHL: case T_SHR: return 8;
 	case T_PLUS: case T_MINUS: case T_INC: case T_DEC: return 9;
 	case T_MUL: case T_DIV: case T_MOD: return 10;
+	case T_POW: return 11;
 	case T_END: case T_NUM: case T_NAME: case T_LPAREN: case T_RPAREN:
 	case T_COMMA: case T_QUEST: case T_COLON: case T_NOT: case T_TILDE:
 	case T_ASSIGN: case T_MULEQ: case T_DIVEQ: case T_MODEQ: case T_PLUSEQ:
@@ -490,7 +652,7 @@ postfix(struct parser *p)
 	case T_END: case T_RPAREN: case T_COMMA: case T_QUEST: case T_COLON:
 	case T_OROR: case T_ANDAND: case T_OR: case T_XOR: case T_AND: case T_EQ:
 	case T_NE: case T_LT: case T_LE: case T_GT: case T_GE: case T_SHL:
-	case T_SHR: case T_PLUS: case T_MINUS: case T_MUL: case T_DIV: case T_MOD:
+	case T_SHR: case T_PLUS: case T_MINUS: case T_MUL: case T_DIV: case T_MOD: case T_POW:
 	case T_NOT: case T_TILDE: case T_INC: case T_DEC: case T_ASSIGN:
 	case T_MULEQ: case T_DIVEQ: case T_MODEQ: case T_PLUSEQ: case T_MINUSEQ:
 	case T_SHLEQ: case T_SHREQ: case T_ANDEQ: case T_XOREQ: case T_OREQ:
@@ -568,7 +730,7 @@ unary1(struct parser *p)
 	case T_COMMA: case T_QUEST: case T_COLON: case T_OROR: case T_ANDAND:
 	case T_OR: case T_XOR: case T_AND: case T_EQ: case T_NE: case T_LT:
 	case T_LE: case T_GT: case T_GE: case T_SHL: case T_SHR: case T_MUL:
-	case T_DIV: case T_MOD: case T_ASSIGN: case T_MULEQ: case T_DIVEQ:
+	case T_DIV: case T_MOD: case T_POW: case T_ASSIGN: case T_MULEQ: case T_DIVEQ:
 	case T_MODEQ: case T_PLUSEQ: case T_MINUSEQ: case T_SHLEQ: case T_SHREQ:
 	case T_ANDEQ: case T_XOREQ: case T_OREQ:
 		break;
@@ -593,7 +755,10 @@ binary(struct parser *p, int minprec)
 			split_incdec(p);
 		t = p->tok;
 		next(p);
-		if (t == T_ANDAND || t == T_OROR) {
+		if (t == T_POW) {
+			rv = binary(p, pr).v;	/* right to left: 2**3**2 is 2**9 */
+			l = rvalue(binop(p, t, l.v, rv));
+		} else if (t == T_ANDAND || t == T_OROR) {
 			bool skip = t == T_ANDAND ? l.v == 0 : l.v != 0;
 
 			p->noeval += skip;
@@ -677,7 +842,7 @@ assign1(struct parser *p)
 	case T_COMMA: case T_QUEST: case T_COLON: case T_OROR: case T_ANDAND:
 	case T_OR: case T_XOR: case T_AND: case T_EQ: case T_NE: case T_LT:
 	case T_LE: case T_GT: case T_GE: case T_SHL: case T_SHR: case T_PLUS:
-	case T_MINUS: case T_MUL: case T_DIV: case T_MOD: case T_NOT: case T_TILDE:
+	case T_MINUS: case T_MUL: case T_DIV: case T_MOD: case T_POW: case T_NOT: case T_TILDE:
 	case T_INC: case T_DEC:
 		break;
 	}

@@ -1,0 +1,20 @@
+/* let.c: the let builtin (bash, ksh): each operand is an arithmetic
+ * expression, as in $((...)). */
+#include "shell.h"
+
+/* let EXPR...: evaluates each operand in turn; the status is 0 if the last
+ * one is non-zero, 1 if it is zero or an operand is bad (bash). */
+int
+bi_let(struct shell *sh, int argc, char **argv)
+{
+	long v = 0;
+
+	if (argc < 2) {
+		diag_error(sh, "let: expression expected");
+		return 1;
+	}
+	for (int i = 1; i < argc; i++)
+		if (arith_eval(sh, argv[i], &v) != 0)
+			return 1;
+	return v == 0;
+}

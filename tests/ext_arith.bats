@@ -1,0 +1,173 @@
+#!/usr/bin/env bats
+# bash extensions to arithmetic (src/arith.c) and the let builtin
+# (builtins/let.c). Expected outputs are bash 5.2's (tests/run /bin/bash).
+load helpers/common
+
+@test "** is exponentiation, right to left" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'echo $((2**10)) $((2**3**2)) $((-2**2)) $((2*3**2)) $((2**0)) $((0**0)) $((7**1))' '1024 512 4 18 1 1 7' 0
+}
+
+@test "** wraps on overflow as in bash" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'echo $((2**62)) $((2**63)) $((2**64)) $((3**40))' '4611686018427387904 -9223372036854775808 0 -6289078614652622815' 0
+}
+
+@test "negative exponent is an error" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	sh_c 'echo $((2**-1)); echo not reached'
+	out_is ''
+	[ "$status" -ne 0 ]
+	[[ $stderr == *'exponent less than 0'* ]]
+}
+
+@test "base#digits constants" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'echo $((2#101)) $((8#17)) $((16#ff)) $((16#FF)) $((36#Zz)) $((36#zz))' '5 15 255 255 1295 1295' 0
+}
+
+@test "base#digits up to base 64" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'echo $((64#@_)) $((64#a)) $((64#A)) $((62#Z)) $((37#A))' '4031 10 36 61 36' 0
+}
+
+@test "10#08 is decimal" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'x=08; echo $((10#08)) $((10#$x + 1))' '8 9' 0
+}
+
+@test "invalid base is an error" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	sh_c 'echo $((65#1)); echo not reached'
+	out_is ''
+	[ "$status" -ne 0 ]
+	[[ $stderr == *'invalid arithmetic base'* ]]
+}
+
+@test "base 1 is an error" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	sh_c 'echo $((1#1)); echo not reached'
+	out_is ''
+	[ "$status" -ne 0 ]
+	[[ $stderr == *'invalid arithmetic base'* ]]
+}
+
+@test "digit too great for its base is an error" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	sh_c 'echo $((2#102)); echo not reached'
+	out_is ''
+	[ "$status" -ne 0 ]
+	[[ $stderr == *'value too great for base'* ]]
+}
+
+@test "hex and octal constants" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'echo $((0x1F)) $((0X10)) $((017)) $((0))' '31 16 15 0' 0
+}
+
+@test "pre and post increment and decrement" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'i=5; echo $((i++)) $i $((++i)) $((i--)) $((--i)) $i' '5 6 7 7 5 5' 0
+}
+
+@test "++ and -- on unset variables" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'unset u v; echo $((u++)) $u $((--v)) $v' '0 1 -1 -1' 0
+}
+
+@test "comma operator" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'echo $((1,2,3)) $((a=1, b=a+1, a+b)) $a $b' '3 3 1 2' 0
+}
+
+@test "variables holding expressions are evaluated recursively" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'x='\''y+1'\'' y='\''z*2'\'' z=3; echo $((x)) $((x*2)) $((y))' '7 14 6' 0
+}
+
+@test "recursion without end is an error" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	sh_c 'a=b b=a; echo $((a)); echo not reached'
+	out_is ''
+	[ "$status" -ne 0 ]
+	[[ $stderr == *'recursion'* ]]
+}
+
+@test "division by zero is an error" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	sh_c 'echo $((1/0)); echo not reached'
+	out_is ''
+	[ "$status" -ne 0 ]
+	[[ $stderr == *'division'* ]]
+}
+
+@test "modulo zero is an error" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	sh_c 'echo $((5%0)); echo not reached'
+	out_is ''
+	[ "$status" -ne 0 ]
+	[[ $stderr == *'division'* ]]
+}
+
+@test "the minimum integer divided by -1 does not crash" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'm=$((-9223372036854775807-1)); echo $m $((m / -1)) $((m % -1)) $((m * -1))' '-9223372036854775808 -9223372036854775808 0 -9223372036854775808' 0
+}
+
+@test "division of a short-circuited operand is not an error" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'echo $((0 && 1/0)) $((1 || 1/0)) $((1 ? 2 : 1/0))' '0 1 2' 0
+}
+
+@test "assignment operators" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'x=5; echo $((x+=2)) $((x*=3)) $((x-=1)) $((x/=4)) $((x%=3)) $((x<<=4)) $((x>>=2)) $((x|=1)) $((x&=6)) $((x^=15))' '7 21 20 5 2 32 8 9 0 15' 0
+}
+
+@test "let evaluates each expression" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'let x=2 "y = x * 3" y++; echo $? $x $y' '0 2 7' 0
+}
+
+@test "let status: 1 when the last value is 0" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'let 0; echo $?; let 1 0; echo $?; let 0 1; echo $?; let x=0; echo $? $x' '1
+1
+0
+1 0' 0
+}
+
+@test "let with a bad expression returns 1" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'let 1/0; echo $?; let "1 +"; echo $?' '1
+1' 0
+}
+
+@test "let without operands returns 1" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'let; echo $?' '1' 0
+}
