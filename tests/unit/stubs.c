@@ -106,3 +106,63 @@ void
 shell_locale(void)
 {
 }
+
+/* Array elements for arith.c's a[i] operands: element i of `a` is the stub
+ * variable "a[i]" (only indexed arrays). */
+static struct var stub_array;
+
+struct var *
+var_lookup(struct shell *sh, const char *name)
+{
+	(void)sh;
+	(void)name;
+	return NULL;
+}
+
+struct var *
+var_declare(struct shell *sh, const char *name)
+{
+	(void)sh;
+	free(stub_array.name);
+	stub_array.name = strdup(name);
+	return &stub_array;
+}
+
+const char *
+var_elem_get(struct shell *sh, struct var *v, long idx, bool *bad)
+{
+	char buf[128];
+
+	*bad = false;
+	snprintf(buf, sizeof buf, "%s[%ld]", v->name, idx);
+	return var_get(sh, buf);
+}
+
+int
+var_elem_set(struct shell *sh, struct var *v, long idx, const char *val, bool append)
+{
+	char buf[128];
+
+	(void)append;
+	snprintf(buf, sizeof buf, "%s[%ld]", v->name, idx);
+	return var_set(sh, buf, val, 0);
+}
+
+const char *
+var_assoc_get(struct var *v, const char *key)
+{
+	(void)v;
+	(void)key;
+	return NULL;
+}
+
+int
+var_assoc_set(struct shell *sh, struct var *v, const char *key, const char *val, bool append)
+{
+	(void)sh;
+	(void)v;
+	(void)key;
+	(void)val;
+	(void)append;
+	return 0;
+}

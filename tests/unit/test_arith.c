@@ -303,9 +303,34 @@ nesting(void)
 	CHECK_STR(var_get(&unit_shell, "a"), "3");
 }
 
+/* bash extensions: **, base#digits, array elements as lvalues */
+static void
+extensions(void)
+{
+	unit_reset();
+	EV("2**10", 1024);
+	EV("2**3**2", 512);
+	EV("-2**2", 4);
+	EV("2*3**2", 18);
+	EV("2**64", 0);
+	EV_ERR("2**-1", "exponent less than 0");
+	EV("2#101", 5);
+	EV("16#ff + 16#FF", 510);
+	EV("36#Zz", 36 * 35 + 35);
+	EV("64#@_", 62 * 64 + 63);
+	EV("10#08", 8);
+	EV_ERR("65#1", "invalid arithmetic base");
+	EV_ERR("2#102", "value too great for base");
+	EV("a[1+1] = 5", 5);
+	CHECK_STR(var_get(&unit_shell, "a[2]"), "5");
+	EV("a[2]++", 0);	/* the stub's var_lookup finds no array */
+	EV_ERR("a[1", "syntax error");
+}
+
 int
 main(void)
 {
+	extensions();
 	constants();
 	operators();
 	precedence();
