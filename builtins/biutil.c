@@ -259,6 +259,10 @@ biu_write(struct shell *sh, const char *name, const struct strbuf *b, int status
 		}
 		if (errno == EINTR)
 			continue;
+		/* an in-shell pipeline stage whose reader is gone ends as a
+		 * forked one killed by SIGPIPE would: silently, 141 (bash) */
+		if (errno == EPIPE && sh->in_pipe_stage)
+			return 128 + SIGPIPE;
 		diag_errno(sh, "%s: write error", name);
 		return 1;
 	}

@@ -10,6 +10,7 @@
 /* shell.h uses struct shell in prototypes before defining it; declare it
  * first so the header compiles on its own (reported to the lead). */
 struct shell;
+#include <signal.h>
 #include "shell.h"
 
 /* Flushes stdout for builtin `name`; on a write error prints
@@ -29,6 +30,8 @@ biu_flush(struct shell *sh, const char *name, int status)
 		__fpurge(stdout);
 	}
 	clearerr(stdout);
+	if (err == EPIPE && sh->in_pipe_stage)
+		return 128 + SIGPIPE;	/* as a forked stage killed by SIGPIPE */
 	if (err != 0) {
 		errno = err;
 		diag_errno(sh, "%s: write error", name);

@@ -66,6 +66,8 @@ void exec_check_errexit(struct shell *sh);
 bool simple_word_has_side_effects(struct word *w);
 /* A simple command whose words have no side effects (see above). */
 bool simple_is_pure(struct ast_simple *c);
+/* Whether a word, assignment or redirection of `c` has a $(...). */
+bool simple_has_cmdsub(struct ast_simple *c);
 /* set -x: prints PS4 and the expanded command. */
 void simple_xtrace(struct shell *sh, struct prep *p);
 /* Makes the command's assignments for the time it runs (regular builtins

@@ -94,11 +94,16 @@ exec_function(struct shell *sh, struct function *fn, int argc, char **argv)
 	 * called it (issue 16.1: `outer() { inner() { ...; }; }`, then
 	 * redefining outer freed inner's body). */
 	struct parse_unit *saved_unit = sh->cur_unit;
+	/* break and continue act only on loops that enclose them lexically
+	 * (POSIX.1-2024): none in the body, whoever called it */
+	int saved_loops = sh->loop_depth;
+	sh->loop_depth = 0;
 	sh->cur_unit = unit;
 	sh->func_depth++;
 	sh->scope++;
 	st = exec_node(sh, fn->body);
 	sh->cur_unit = saved_unit;
+	sh->loop_depth = saved_loops;
 	if (sh->flow == FLOW_RETURN) {
 		sh->flow = FLOW_NONE;
 		st = sh->status = sh->exit_status;

@@ -157,9 +157,11 @@ run_inproc_stages(struct shell *sh, struct stage *st, size_t n, struct job *job)
 			close(st[i].out);
 		}
 		simple_xtrace(sh, &st[i].p);
+		sh->in_pipe_stage = st[i].out >= 0;
 		status = st[i].p.bi->fn(sh, st[i].p.argc, st[i].p.argv);
 		fflush(stdout);
 		clearerr(stdout);
+		sh->in_pipe_stage = false;
 		if (st[i].out >= 0) {
 			if (saved >= 0) {
 				dup2(saved, 1);
@@ -181,7 +183,11 @@ prepare_stage(struct shell *sh, struct ast_pipeline *pl, struct stage *st, size_
 	if (st[i].tried)
 		return;
 	st[i].tried = true;
-	if (c->kind == AST_SIMPLE && simple_is_pure((struct ast_simple *)c)) {
+	/* A $(...) of a stage after the first reads that stage's stdin (the
+	 * pipe), so it is expanded in the stage's own process (`echo x |
+	 * echo "$(cat)"`). */
+	if (c->kind == AST_SIMPLE && simple_is_pure((struct ast_simple *)c) &&
+	    !(i > 0 && simple_has_cmdsub((struct ast_simple *)c))) {
 		sh->lineno = c->lineno;
 		st[i].prepared = simple_prepare(sh, (struct ast_simple *)c, &st[i].p) == 0;
 		if (!st[i].prepared) {

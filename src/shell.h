@@ -241,6 +241,8 @@ struct shell {
 
 	struct parse_unit *cur_unit;	/* arena of the command being run */
 	int input_depth;		/* nested exec_input: eval, ., traps */
+	bool in_pipe_stage;		/* a builtin runs as an in-shell pipeline
+					 * stage: EPIPE is a silent 141 */
 	bool in_command_builtin;	/* `command` removes special-builtin rules */
 	bool builtin_error;		/* a special builtin failed: exit if fatal */
 	bool opt_monitor_saved;		/* subshell child: parent had job control */

@@ -54,6 +54,45 @@ simple_word_has_side_effects(struct word *w)
 	return false;
 }
 
+static bool
+parts_have_cmdsub(struct wpart *p)
+{
+	for (; p != NULL; p = p->next) {
+		if (p->kind == WP_CMDSUB)
+			return true;
+		if (p->kind == WP_DQ && parts_have_cmdsub(p->u.dq))
+			return true;
+		if (p->kind == WP_PARAM && ((p->u.param.arg && parts_have_cmdsub(p->u.param.arg->parts)) ||
+		    (p->u.param.arg2 && parts_have_cmdsub(p->u.param.arg2->parts))))
+			return true;
+	}
+	return false;
+}
+
+static bool
+words_have_cmdsub(struct word *w)
+{
+	for (; w != NULL; w = w->next)
+		if (parts_have_cmdsub(w->parts))
+			return true;
+	return false;
+}
+
+bool
+simple_has_cmdsub(struct ast_simple *c)
+{
+	if (words_have_cmdsub(c->words))
+		return true;
+	for (struct assign *a = c->assigns; a != NULL; a = a->next)
+		if (parts_have_cmdsub(a->value->parts))
+			return true;
+	for (struct redir *r = c->base.redirs; r != NULL; r = r->next)
+		if ((r->target && parts_have_cmdsub(r->target->parts)) ||
+		    (r->here && r->here->body && !r->here->quoted && parts_have_cmdsub(r->here->body->parts)))
+			return true;
+	return false;
+}
+
 bool
 simple_is_pure(struct ast_simple *c)
 {
@@ -299,7 +338,8 @@ simple_prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
 	if (failed)
 		return -1;
 	/* `command [-p] name`: skip functions, no special-builtin rules */
-	while (p->argc > 0 && strcmp(p->argv[0], "command") == 0 && builtin_find("command")) {
+	while (p->argc > 0 && strcmp(p->argv[0], "command") == 0 && builtin_find("command") &&
+	    (nofunc || exec_find_function(sh, "command") == NULL)) {
 		int j = 1;
 		bool usep = false, v = false;
 		while (j < p->argc && p->argv[j][0] == '-' && p->argv[j][1] != '\0') {

@@ -232,6 +232,9 @@ subshell_fork(struct shell *sh)
 		for (size_t i = 0; i < sh->nfork_close; i++)
 			close(sh->fork_close[i]);
 		sh->nfork_close = 0;
+		/* `break N` in a subshell ends at most its own loops (bash,
+		 * yash): the loops around the subshell are in another process */
+		sh->loop_depth = 0;
 		sh->subshell = true;
 		sh->opt_monitor_saved = sh->opt.monitor && sh->tty_fd >= 0 && !sh->subshell_nested;
 		sh->subshell_nested = true;

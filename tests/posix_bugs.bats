@@ -260,3 +260,41 @@ y=2
 	expect_sh 'x="a b"; command readonly c=$x; echo $c; command -p export d=$x; echo $d' 'a b
 a b'
 }
+
+# ---- control flow ----
+
+@test "break in a function does not act on the caller's loop" {
+	expect_sh 'f() { break; }; for i in 1 2; do echo $i; f; done' '1
+2'
+}
+
+@test "break N in a subshell ends at most the subshell's own loops" {
+	# bash and yash; dash and ksh93 leave the subshell
+	[ "${SPSH##*/}" = dash ] && skip "dash ends the subshell"
+	expect_sh 'for x in a b; do (for y in c; do break 2; done; echo $x); done' 'a
+b'
+}
+
+# ---- smaller semantics (issue 16) ----
+
+@test "a command substitution in a later pipeline stage reads that stage's stdin" {
+	expect_sh 'echo from-pipe | echo "$(cat)"' 'from-pipe'
+}
+
+@test "a function named like a regular builtin is called before the builtin" {
+	expect_sh 'command() { echo myfunc; }; command ls /dev/null; pwd() { echo mypwd; }; pwd' 'myfunc
+mypwd'
+}
+
+@test "an in-shell stage whose reader left ends silently" {
+	sh_c 'echo foo | </dev/null cat; big=$(head -c 100000 /dev/zero | tr "\0" a); echo "$big" | head -c1; echo " st=$?"'
+	out_is 'a st=0'
+	err_empty
+}
+
+@test "pipefail: an in-shell stage killed by EPIPE has status 141" {
+	[ "${SPSH##*/}" = dash ] && skip "no pipefail in dash 0.5.12"
+	sh_c 'set -o pipefail; big=$(head -c 100000 /dev/zero | tr "\0" a); echo "$big" | head -c1; echo " st=$?"'
+	out_is 'a st=141'
+	err_empty
+}
