@@ -1068,7 +1068,11 @@ op_match(const char *s, int *len)
 	"&&"  { *len = 2; return TK_AND_IF; }
 	"||"  { *len = 2; return TK_OR_IF; }
 	";;"  { *len = 2; return TK_DSEMI; }
+	"<<<" { *len = 3; return TK_TLESS; }
 	"<<-" { *len = 3; return TK_DLESSDASH; }
+	"&>>" { *len = 3; return TK_ANDDGREAT; }
+	"&>"  { *len = 2; return TK_ANDGREAT; }
+	"|&"  { *len = 2; return TK_PIPEAMP; }
 	"<<"  { *len = 2; return TK_DLESS; }
 	">>"  { *len = 2; return TK_DGREAT; }
 	"<&"  { *len = 2; return TK_LESSAND; }
@@ -1381,6 +1385,17 @@ word_token(struct lexer *lx, struct ptok *t, size_t start, struct word *w)
 	case LS_ARGS:
 		break;
 	}
+	if (s && s[0] == '{' && lx->sh != NULL && !lx->sh->opt.posix &&
+	    var_name_len(s + 1) > 0 && s[1 + var_name_len(s + 1)] == '}' &&
+	    s[2 + var_name_len(s + 1)] == '\0' &&
+	    (peekc(lx) == '<' || peekc(lx) == '>')) {
+		/* {name}>file: the shell picks a fd >= 10 and stores it in
+		 * name (bash, ksh93) */
+		t->name = arena_strndup(lx->a, s + 1, var_name_len(s + 1));
+		if (c->state == LS_CMD)
+			c->state = LS_PREFIX;
+		return TK_IO_VAR;
+	}
 	if (s && s[strspn(s, "0123456789")] == 0) {
 		int d = peekc(lx);
 		if (d == '<' || d == '>') {
@@ -1477,11 +1492,22 @@ again:
 		lx->pos = p0;
 		lx->lineno = l0;
 		tok = op_match(la, &len);
+		if ((tok == TK_ANDGREAT || tok == TK_ANDDGREAT || tok == TK_PIPEAMP) &&
+		    lx->sh != NULL && lx->sh->opt.posix) {
+			/* posix mode: `a &> f` is `a &` then `> f`, `a |& b` a
+			 * syntax error, as a conforming script means them */
+			tok = la[0] == '&' ? TK_AMP : TK_PIPE;
+			len = 1;
+		}
 		for (int i = 0; i < len; i++)
 			nextc(lx);
 		set_toktext(lx, start);
 		switch (tok) {
 		case TK_AND_IF: case TK_OR_IF:
+			c->state = LS_CMD;
+			c->incomplete = 1;
+			break;
+		case TK_PIPEAMP:
 			c->state = LS_CMD;
 			c->incomplete = 1;
 			break;
@@ -1530,6 +1556,7 @@ again:
 			/* fallthrough */
 		case TK_LESS: case TK_GREAT: case TK_DGREAT: case TK_LESSAND:
 		case TK_GREATAND: case TK_LESSGREAT: case TK_CLOBBER:
+		case TK_TLESS: case TK_ANDGREAT: case TK_ANDDGREAT:
 			if (c->state != LS_REDIR)
 				c->saved = c->state == LS_CMD ? LS_PREFIX : c->state;
 			c->state = LS_REDIR;

@@ -29,6 +29,7 @@
 %token WORD ASSIGN IO_NUMBER NEWLINE END SUBST SUBEND
 	AND_IF OR_IF DSEMI DLESS DGREAT LESSAND GREATAND LESSGREAT DLESSDASH CLOBBER
 	LESS GREAT PIPE SEMI AMP LPAREN RPAREN
+	TLESS ANDGREAT ANDDGREAT PIPEAMP IO_VAR
 	IF THEN ELSE ELIF FI DO DONE CASE ESAC WHILE UNTIL FOR LBRACE RBRACE BANG IN.
 
 %type list { struct lbuild * }
@@ -87,6 +88,7 @@ pipeline(A) ::= BANG(B) pipe_sequence(P).		{ A = parse_pipe_end(ps, P, 1, B.line
 
 pipe_sequence(A) ::= command(C).			{ A = parse_pipe_new(ps, C); }
 pipe_sequence(A) ::= pipe_sequence(P) PIPE linebreak command(C).	{ A = parse_pipe_add(ps, P, C); }
+pipe_sequence(A) ::= pipe_sequence(P) PIPEAMP linebreak command(C).	{ A = parse_pipe_add(ps, parse_pipe_stderr(ps, P), C); }
 
 command(A) ::= simple_command(C).			{ A = C; }
 command(A) ::= compound_command(C).			{ A = C; }
@@ -178,6 +180,7 @@ redirect_list(A) ::= redirect_list(L) io_redirect(R).	{ A = parse_redir_cat(L, R
 
 io_redirect(A) ::= io_file(R).				{ A = R; }
 io_redirect(A) ::= IO_NUMBER(N) io_file(R).		{ A = R; A->fd = N.io; }
+io_redirect(A) ::= IO_VAR(N) io_file(R).		{ A = R; A->varname = N.name; }
 io_redirect(A) ::= io_here(R).				{ A = R; }
 io_redirect(A) ::= IO_NUMBER(N) io_here(R).		{ A = R; A->fd = N.io; }
 
@@ -188,6 +191,9 @@ io_file(A) ::= GREATAND WORD(W).			{ A = parse_redir(ps, -1, REDIR_DUPOUT, &W); 
 io_file(A) ::= DGREAT WORD(W).				{ A = parse_redir(ps, -1, REDIR_APPEND, &W); }
 io_file(A) ::= LESSGREAT WORD(W).			{ A = parse_redir(ps, -1, REDIR_RDWR, &W); }
 io_file(A) ::= CLOBBER WORD(W).				{ A = parse_redir(ps, -1, REDIR_CLOBBER, &W); }
+io_file(A) ::= ANDGREAT WORD(W).			{ A = parse_redir(ps, -1, REDIR_OUTERR, &W); }
+io_file(A) ::= ANDDGREAT WORD(W).			{ A = parse_redir(ps, -1, REDIR_APPENDERR, &W); }
+io_file(A) ::= TLESS WORD(W).				{ A = parse_redir(ps, -1, REDIR_HERESTR, &W); }
 
 io_here(A) ::= DLESS WORD(W).				{ A = parse_redir(ps, -1, REDIR_HEREDOC, &W); }
 io_here(A) ::= DLESSDASH WORD(W).			{ A = parse_redir(ps, -1, REDIR_HEREDOC, &W); }

@@ -200,10 +200,14 @@ print_redirs(struct pctx *pc, const struct redir *r)
 		[REDIR_IN] = "<", [REDIR_OUT] = ">", [REDIR_CLOBBER] = ">|",
 		[REDIR_APPEND] = ">>", [REDIR_RDWR] = "<>", [REDIR_DUPIN] = "<&",
 		[REDIR_DUPOUT] = ">&", [REDIR_HEREDOC] = "<<",
+		[REDIR_OUTERR] = "&>", [REDIR_APPENDERR] = "&>>",
+		[REDIR_HERESTR] = "<<<",
 	};
 	for (; r; r = r->next) {
 		sb_addc(pc->out, ' ');
-		if (r->fd >= 0)
+		if (r->varname != NULL)
+			sb_printf(pc->out, "{%s}", r->varname);
+		else if (r->fd >= 0)
 			sb_printf(pc->out, "%d", r->fd);
 		sb_adds(pc->out, ops[r->kind]);
 		if (r->kind == REDIR_HEREDOC) {
@@ -519,6 +523,8 @@ dump_redirs(struct strbuf *out, const struct redir *r, int indent)
 		[REDIR_IN] = "<", [REDIR_OUT] = ">", [REDIR_CLOBBER] = ">|",
 		[REDIR_APPEND] = ">>", [REDIR_RDWR] = "<>", [REDIR_DUPIN] = "<&",
 		[REDIR_DUPOUT] = ">&", [REDIR_HEREDOC] = "<<",
+		[REDIR_OUTERR] = "&>", [REDIR_APPENDERR] = "&>>",
+		[REDIR_HERESTR] = "<<<",
 	};
 	for (; r; r = r->next) {
 		dump_indent(out, indent);

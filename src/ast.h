@@ -110,6 +110,10 @@ enum redir_kind {
 	REDIR_DUPIN,		/* <& */
 	REDIR_DUPOUT,		/* >& */
 	REDIR_HEREDOC,		/* << and <<- (heredoc->strip_tabs) */
+	/* extensions (bash), not parsed in posix mode */
+	REDIR_OUTERR,		/* &> word, and >& word when word is no fd */
+	REDIR_APPENDERR,	/* &>> word */
+	REDIR_HERESTR,		/* <<< word: the word and a newline on fd 0 */
 };
 
 /* A here-document. The lexer creates it at the `<<` operand and fills
@@ -131,6 +135,8 @@ struct redir {
 	enum redir_kind kind;
 	struct word *target;	/* file name, fd number or '-'; NULL for a here-doc */
 	struct heredoc *here;	/* REDIR_HEREDOC only */
+	char *varname;		/* {name}>...: the fd is chosen (>= 10) and
+				 * stored in name; {name}>&- closes $name */
 	struct redir *next;
 };
 

@@ -118,6 +118,8 @@ struct lbuild *parse_list_add(struct pstate *ps, struct lbuild *l, int async, st
 struct ast_node *parse_list_end(struct pstate *ps, struct lbuild *l, int async);
 struct pbuild *parse_pipe_new(struct pstate *ps, struct ast_node *first);
 struct pbuild *parse_pipe_add(struct pstate *ps, struct pbuild *b, struct ast_node *n);
+/* `a |& b`: appends 2>&1 to the redirections of the last command so far. */
+struct pbuild *parse_pipe_stderr(struct pstate *ps, struct pbuild *b);
 struct ast_node *parse_pipe_end(struct pstate *ps, struct pbuild *b, int bang, int line);
 struct ast_node *parse_andor(struct pstate *ps, enum ast_kind k, struct ast_node *l, struct ast_node *r);
 struct sbuild *parse_simple_new(struct pstate *ps, int line);

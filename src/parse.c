@@ -243,6 +243,27 @@ parse_pipe_add(struct pstate *ps, struct pbuild *b, struct ast_node *n)
 	return b;
 }
 
+struct pbuild *
+parse_pipe_stderr(struct pstate *ps, struct pbuild *b)
+{
+	struct ast_node *n = b->cmds[b->n - 1];
+	struct redir *r = arena_alloc(ps->a, sizeof *r), **tail;
+	struct word *w = arena_alloc(ps->a, sizeof *w);
+	struct wpart *part = arena_alloc(ps->a, sizeof *part);
+
+	part->kind = WP_LIT;
+	part->u.lit.text = "1";
+	part->u.lit.len = 1;
+	w->parts = part;
+	r->fd = 2;
+	r->kind = REDIR_DUPOUT;
+	r->target = w;
+	for (tail = &n->redirs; *tail != NULL; tail = &(*tail)->next)
+		;
+	*tail = r;
+	return b;
+}
+
 /* A pipeline node only for `!` or two commands or more (ast.h). */
 struct ast_node *
 parse_pipe_end(struct pstate *ps, struct pbuild *b, int bang, int line)

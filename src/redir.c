@@ -1,6 +1,7 @@
 /* redir.c: redirections (XCU 2.7): see redir.h. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -32,21 +33,41 @@ default_fd(enum redir_kind k)
 	case REDIR_RDWR:
 	case REDIR_DUPIN:
 	case REDIR_HEREDOC:
+	case REDIR_HERESTR:
 		return 0;
 	case REDIR_OUT:
 	case REDIR_CLOBBER:
 	case REDIR_APPEND:
 	case REDIR_DUPOUT:
+	case REDIR_OUTERR:
+	case REDIR_APPENDERR:
 		return 1;
 	}
 	return 1;
+}
+
+/* &> and &>> (and >& word) write both 1 and 2. */
+static bool
+is_outerr(enum redir_kind k)
+{
+	return k == REDIR_OUTERR || k == REDIR_APPENDERR;
+}
+
+/* True if `t` is a fd number or '-' (>& word with anything else is &>). */
+static bool
+is_dup_word(const char *t)
+{
+	return strcmp(t, "-") == 0 ||
+	    (*t != '\0' && t[strspn(t, "0123456789")] == '\0');
 }
 
 bool
 redir_touches_fd(struct redir *r, int fd)
 {
 	for (; r != NULL; r = r->next)
-		if ((r->fd >= 0 ? r->fd : default_fd(r->kind)) == fd)
+		if ((r->fd >= 0 ? r->fd : default_fd(r->kind)) == fd ||
+		    (is_outerr(r->kind) && fd == 2) ||
+		    (r->kind == REDIR_DUPOUT && r->fd < 0 && fd == 2))
 			return true;
 	return false;
 }
@@ -106,6 +127,111 @@ heredoc_open(struct shell *sh, struct heredoc *h)
 	return fd;
 }
 
+/* <<< word: the expanded word and a newline, the here-document way. */
+static int
+herestr_open(struct shell *sh, struct redir *r)
+{
+	char *w = expand_word_str(sh, r->target);
+	struct strbuf b = STRBUF_INIT;
+	int fd;
+
+	if (w == NULL)
+		return -1;
+	sb_adds(&b, w);
+	sb_addc(&b, '\n');
+	fd = heredoc_fd(b.s);
+	sb_free(&b);
+	if (fd < 0)
+		diag_errno(sh, "here-string");
+	return fd;
+}
+
+/* Opens the file of a <, >, >>, <>, >|, &> or &>> redirection (XCU 2.7.2
+ * noclobber for > and &>): a close-on-exec fd, or -1 after a diagnostic. */
+static int open_noclobber(struct shell *sh, const char *path);
+static int open_flags(enum redir_kind k);
+
+static int
+open_target(struct shell *sh, enum redir_kind k, const char *t)
+{
+	int nfd;
+
+	if ((k == REDIR_OUT || k == REDIR_OUTERR) && sh->opt.noclobber) {
+		nfd = open_noclobber(sh, t);
+		if (nfd == -2)
+			return -1;
+	} else {
+		nfd = open(t, open_flags(k) | O_CLOEXEC, 0666);
+	}
+	if (nfd < 0)
+		diag_errno(sh, "%s", t);
+	return nfd;
+}
+
+/* {name}>file and friends (bash): the new fd is the lowest free one from
+ * 10, left open in the shell (not undone after the command: bash keeps
+ * it until closed with {name}>&-), and name is set to it. {name}>&- and
+ * {name}<&- close the fd whose number name holds. Returns 0, or 1 after a
+ * diagnostic. */
+static int
+varfd_apply(struct shell *sh, struct redir *r)
+{
+	char buf[24];
+	char *t = NULL;
+	int nfd, fd;
+
+	if (r->kind == REDIR_HEREDOC) {
+		nfd = heredoc_open(sh, r->here);
+	} else if (r->kind == REDIR_HERESTR) {
+		nfd = herestr_open(sh, r);
+	} else {
+		if ((t = expand_word_str(sh, r->target)) == NULL)
+			return 1;
+		if (r->kind == REDIR_DUPIN || r->kind == REDIR_DUPOUT) {
+			const char *v;
+			char *end;
+			long n;
+
+			if (strcmp(t, "-") == 0) {
+				v = var_get(sh, r->varname);
+				n = v != NULL ? strtol(v, &end, 10) : -1;
+				if (v == NULL || *v == '\0' || *end != '\0' ||
+				    n < 0 || close((int)n) != 0) {
+					diag_error(sh, "%s: bad file descriptor",
+					    v != NULL ? v : r->varname);
+					return 1;
+				}
+				return 0;
+			}
+			if (!is_dup_word(t)) {
+				diag_error(sh, "%s: ambiguous redirect", t);
+				return 1;
+			}
+			nfd = fcntl(atoi(t), F_DUPFD_CLOEXEC, 0);
+			if (nfd < 0) {
+				diag_errno(sh, "%s", t);
+				return 1;
+			}
+		} else {
+			nfd = open_target(sh, r->kind, t);
+		}
+	}
+	if (nfd < 0)
+		return 1;
+	fd = fcntl(nfd, F_DUPFD, 10);
+	close(nfd);
+	if (fd < 0) {
+		diag_errno(sh, "%s", r->varname);
+		return 1;
+	}
+	snprintf(buf, sizeof buf, "%d", fd);
+	if (var_set(sh, r->varname, buf, 0) != 0) {
+		close(fd);
+		return 1;
+	}
+	return 0;
+}
+
 static int
 open_flags(enum redir_kind k)
 {
@@ -114,14 +240,17 @@ open_flags(enum redir_kind k)
 		return O_RDONLY;
 	case REDIR_OUT:
 	case REDIR_CLOBBER:
+	case REDIR_OUTERR:
 		return O_WRONLY | O_CREAT | O_TRUNC;
 	case REDIR_APPEND:
+	case REDIR_APPENDERR:
 		return O_WRONLY | O_CREAT | O_APPEND;
 	case REDIR_RDWR:
 		return O_RDWR | O_CREAT;
 	case REDIR_DUPIN:
 	case REDIR_DUPOUT:
 	case REDIR_HEREDOC:
+	case REDIR_HERESTR:
 		break;
 	}
 	return O_RDONLY;
@@ -223,21 +352,34 @@ redir_apply(struct shell *sh, struct redir *r, struct redir_undo *undo)
 	fflush(stdout);
 	for (; r != NULL; r = r->next) {
 		int fd = r->fd >= 0 ? r->fd : default_fd(r->kind);
+		enum redir_kind kind = r->kind;
 		int nfd, src;
 		char *t = NULL;
 
+		if (r->varname != NULL) {
+			if (varfd_apply(sh, r) != 0)
+				return 1;
+			continue;
+		}
 		/* Saved before anything is opened: an open() may return `fd`
 		 * itself when it was closed, and undoing must close it again
 		 * (`exec >&-; echo a >f; echo b` must not write b to f). */
 		save_fd(undo, fd);
-		if (r->kind == REDIR_HEREDOC) {
+		if (is_outerr(kind) || (kind == REDIR_DUPOUT && r->fd < 0))
+			save_fd(undo, 2);
+		if (kind == REDIR_HEREDOC) {
 			if ((nfd = heredoc_open(sh, r->here)) < 0)
+				return 1;
+		} else if (kind == REDIR_HERESTR) {
+			if ((nfd = herestr_open(sh, r)) < 0)
 				return 1;
 		} else {
 			t = expand_word_str(sh, r->target);
 			if (t == NULL)
 				return 1;
-			if (r->kind == REDIR_DUPIN || r->kind == REDIR_DUPOUT) {
+			if (kind == REDIR_DUPOUT && r->fd < 0 && !is_dup_word(t))
+				kind = REDIR_OUTERR;	/* >& file (bash, csh) */
+			if (kind == REDIR_DUPIN || kind == REDIR_DUPOUT) {
 				if (dup_source(sh, t, &src) != 0)
 					return 1;
 				if (src < 0) {
@@ -250,17 +392,8 @@ redir_apply(struct shell *sh, struct redir *r, struct redir_undo *undo)
 				}
 				continue;
 			}
-			if (r->kind == REDIR_OUT && sh->opt.noclobber) {
-				nfd = open_noclobber(sh, t);
-				if (nfd == -2)
-					return 1;
-			} else {
-				nfd = open(t, open_flags(r->kind) | O_CLOEXEC, 0666);
-			}
-			if (nfd < 0) {
-				diag_errno(sh, "%s", t);
+			if ((nfd = open_target(sh, kind, t)) < 0)
 				return 1;
-			}
 		}
 		if (nfd != fd) {
 			if (dup2(nfd, fd) < 0) {
@@ -272,6 +405,12 @@ redir_apply(struct shell *sh, struct redir *r, struct redir_undo *undo)
 		} else {
 			fcntl(fd, F_SETFD, 0);
 		}
+		if (is_outerr(kind)) {
+			if (dup2(fd, 2) < 0) {
+				diag_errno(sh, "2");
+				return 1;
+			}
+		}
 	}
 	return 0;
 }
@@ -281,12 +420,22 @@ redir_plan(struct shell *sh, struct redir *r, struct spawn_plan *p, int *tmpfds,
 {
 	for (; r != NULL; r = r->next) {
 		int fd = r->fd >= 0 ? r->fd : default_fd(r->kind);
+		enum redir_kind kind = r->kind;
 		struct spawn_op *op;
 		int nfd, src;
 		char *t;
 
-		if (r->kind == REDIR_HEREDOC) {
-			if ((nfd = heredoc_open(sh, r->here)) < 0)
+		if (r->varname != NULL) {
+			/* opened in the shell, where it stays; the child
+			 * inherits it */
+			if (varfd_apply(sh, r) != 0)
+				return 1;
+			continue;
+		}
+		if (kind == REDIR_HEREDOC || kind == REDIR_HERESTR) {
+			nfd = kind == REDIR_HEREDOC ? heredoc_open(sh, r->here)
+			    : herestr_open(sh, r);
+			if (nfd < 0)
 				return 1;
 			tmpfds[(*ntmp)++] = nfd;
 			op = spawn_add(p, SPAWN_DUP2);
@@ -297,7 +446,9 @@ redir_plan(struct shell *sh, struct redir *r, struct spawn_plan *p, int *tmpfds,
 		t = expand_word_str(sh, r->target);
 		if (t == NULL)
 			return 1;
-		switch (r->kind) {
+		if (kind == REDIR_DUPOUT && r->fd < 0 && !is_dup_word(t))
+			kind = REDIR_OUTERR;	/* >& file */
+		switch (kind) {
 		case REDIR_DUPIN:
 		case REDIR_DUPOUT:
 			if (dup_source(sh, t, &src) != 0)
@@ -308,14 +459,10 @@ redir_plan(struct shell *sh, struct redir *r, struct spawn_plan *p, int *tmpfds,
 			op->errname = t;
 			break;
 		case REDIR_OUT:
+		case REDIR_OUTERR:
 			if (sh->opt.noclobber) {
-				nfd = open_noclobber(sh, t);
-				if (nfd == -2)
+				if ((nfd = open_target(sh, kind, t)) < 0)
 					return 1;
-				if (nfd < 0) {
-					diag_errno(sh, "%s", t);
-					return 1;
-				}
 				tmpfds[(*ntmp)++] = nfd;
 				op = spawn_add(p, SPAWN_DUP2);
 				op->fd = fd;
@@ -326,15 +473,22 @@ redir_plan(struct shell *sh, struct redir *r, struct spawn_plan *p, int *tmpfds,
 		case REDIR_IN:
 		case REDIR_CLOBBER:
 		case REDIR_APPEND:
+		case REDIR_APPENDERR:
 		case REDIR_RDWR:
 			op = spawn_add(p, SPAWN_OPEN);
 			op->fd = fd;
 			op->path = t;
-			op->flags = open_flags(r->kind);
+			op->flags = open_flags(kind);
 			op->mode = 0666;
 			break;
 		case REDIR_HEREDOC:
+		case REDIR_HERESTR:
 			break;
+		}
+		if (is_outerr(kind)) {
+			op = spawn_add(p, SPAWN_DUP2);
+			op->fd = 2;
+			op->fd2 = fd;
 		}
 	}
 	return 0;

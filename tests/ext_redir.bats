@@ -1,0 +1,138 @@
+#!/usr/bin/env bats
+# bash's redirection extensions (issue 12): <<< here-strings, &> &>> >&word,
+# |&, {name}> named file descriptors. Every test calls ext_only; expected
+# outputs come from bash 5.2 (tests/run /bin/bash tests/ext_redir.bats).
+# In posix mode (the shell run as sh) &> is & then >, as POSIX reads it.
+load helpers/common
+
+@test "<<< word: the expanded word and a newline on standard input" {
+	ext_only
+	expect_sh 'x="a  b"; cat <<< "$x $((1+2))" | od -c | sed -n 1p | tr -s " "' '0000000 a b 3 \n'
+}
+
+@test "<<< unquoted word: no field splitting, no globbing" {
+	ext_only
+	expect_sh 'x="a  *"; cat <<< $x' 'a  *'
+}
+
+@test "<<< feeds read in the current shell" {
+	ext_only
+	expect_sh 'read a b <<< "1 2 3"; echo "$a|$b"' '1|2 3'
+}
+
+@test "<<< with a command substitution and a fd number" {
+	ext_only
+	expect_sh 'cat 0<<<"$(echo sub)"; read -u 3 v 3<<< fd3; echo $v' 'sub
+fd3'
+}
+
+@test "<<< on a builtin is undone after it" {
+	ext_only
+	expect_sh 'read v <<< one; echo x | { read w; echo "$v $w"; }' 'one x'
+}
+
+@test "<<< with a long word (more than a pipe buffer)" {
+	ext_only
+	expect_sh 'x=$(printf "%070000d" 0); cat <<< "$x" | wc -c' '70001'
+}
+
+@test "&> file sends stdout and stderr to the file" {
+	ext_only
+	expect_sh '{ echo out; echo err >&2; } &> f; cat f' 'out
+err'
+}
+
+@test "&> on an external command" {
+	ext_only
+	expect_sh 'ls /nonexistent-dir &> f; echo "st=$?"; grep -c nonexistent f' 'st=2
+1'
+}
+
+@test "&>> appends both" {
+	ext_only
+	expect_sh 'echo a &> f; ls /nonexistent-dir &>> f; echo b &>> f; wc -l < f; head -1 f; tail -1 f' '3
+a
+b'
+}
+
+@test ">& file (no fd number, a file name) is &>" {
+	ext_only
+	expect_sh '{ echo out; echo err >&2; } >& f; cat f; echo x >& 2' 'out
+err' 
+}
+
+@test ">& file with noclobber fails on an existing file" {
+	ext_only
+	sh_c 'echo a > f; set -C; echo b &> f; echo "st=$?"; cat f'
+	out_is 'st=1
+a'
+	err_nonempty
+}
+
+@test "cmd |& cmd pipes stderr too" {
+	ext_only
+	expect_sh '{ echo out; echo err >&2; } |& tr a-z A-Z' 'OUT
+ERR'
+}
+
+@test "|& comes after the stage's own redirections (2>/dev/null is undone)" {
+	ext_only
+	expect_sh 'ls /nonexistent-dir 2>/dev/null |& wc -l; ls /nonexistent-dir |& wc -l' '1
+1'
+}
+
+@test "{name}>file picks a descriptor >= 10 and stores it in name" {
+	ext_only
+	expect_sh 'exec {fd}>f; [ "$fd" -ge 10 ] && echo big; echo hi >&$fd; cat f' 'big
+hi'
+}
+
+@test "{name}>&- closes the descriptor named by the variable" {
+	ext_only
+	sh_c 'exec {fd}>f; exec {fd}>&-; echo x >&$fd; echo "st=$?"'
+	out_is 'st=1'
+	err_nonempty
+}
+
+@test "{name}<file and exec {fd}<>file" {
+	ext_only
+	expect_sh 'echo data > f; exec {r}<f; read -u $r v; echo $v; exec {rw}<>g; echo new >&$rw; cat g' 'data
+new'
+}
+
+@test "{name}<<< here-string onto a new descriptor" {
+	ext_only
+	expect_sh 'exec {r}<<< "line"; read -u $r v; echo "$v"' 'line'
+}
+
+@test "{name}>file on a command keeps the fd open afterwards (bash)" {
+	ext_only
+	expect_sh 'echo x {a}>f; echo more >&$a; cat f' 'x
+more'
+}
+
+@test "{name} two descriptors are distinct" {
+	ext_only
+	expect_sh 'exec {a}>f {b}>g; [ "$a" != "$b" ] && echo distinct' 'distinct'
+}
+
+@test "type shows &> and <<< in a function body" {
+	ext_only
+	sh_c 'f() { echo x; } &> /dev/null; f; echo y'
+	out_is 'y'
+}
+
+@test "spsh: posix mode: &> is & then > (POSIX reading; bash keeps &>)" {
+	spsh_only
+	ln -s "$SPSH" "$BATS_TEST_TMPDIR/sh"
+	SPSH=$BATS_TEST_TMPDIR/sh sh_c 'echo a &> f; wait; echo "[$(cat f)]"'
+	out_is 'a
+[]'
+}
+
+@test "spsh: posix mode: {name}>f is an operand {name} and a redirection" {
+	spsh_only
+	ln -s "$SPSH" "$BATS_TEST_TMPDIR/sh"
+	SPSH=$BATS_TEST_TMPDIR/sh sh_c 'echo {a}>f; cat f'
+	out_is '{a}'
+}
