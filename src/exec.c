@@ -39,10 +39,12 @@ lineno_read(struct shell *sh, char *buf, size_t size)
 
 static const struct var_hook lineno_hook = { "LINENO", lineno_changed, lineno_read };
 
-/* SPSH_SPAWNS and SPSH_FORKS: read-only counts of the processes this shell
- * started from spawn plans and with fork() (sh->n_spawn, sh->n_fork), so a
- * user can see what a construct cost. A forked subshell inherits the
- * counts and goes on from there. */
+/* SPSH_SPAWNS and SPSH_FORKS: counts of the processes this shell started
+ * from spawn plans and with fork() (sh->n_spawn, sh->n_fork), so a user
+ * can see what a construct cost. A forked subshell inherits the counts
+ * and goes on from there. They are read hooks only, not stored variables:
+ * an assignment cannot change what they read, and `set` does not list
+ * them (a listing with read-only variables could not be read back). */
 static const char *
 spawns_read(struct shell *sh, char *buf, size_t size)
 {
@@ -66,8 +68,6 @@ exec_init(struct shell *sh)
 	var_hook_add(sh, &lineno_hook);
 	var_hook_add(sh, &spawns_hook);
 	var_hook_add(sh, &forks_hook);
-	var_set(sh, "SPSH_SPAWNS", "0", VAR_READONLY);
-	var_set(sh, "SPSH_FORKS", "0", VAR_READONLY);
 }
 
 /* ---- small helpers ---- */

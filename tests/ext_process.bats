@@ -79,8 +79,7 @@ trace() {
 	[ "$forks" = 1 ]
 }
 
-@test "SPSH_SPAWNS and SPSH_FORKS are read-only" {
-	sh_c 'SPSH_SPAWNS=5'
-	status_nonzero
-	err_nonempty
+@test "SPSH_SPAWNS and SPSH_FORKS cannot be changed by assignment" {
+	sh_c 'SPSH_SPAWNS=5 SPSH_FORKS=7; echo "$SPSH_SPAWNS $SPSH_FORKS"'
+	out_is '0 0'
 }
