@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "biutil.h"
+#include "../src/cond.h"
 #include "shell.h"
 
 /* An evaluation: the argument vector and the error state. Results are
@@ -27,43 +28,30 @@ struct tst {
 	bool err;
 };
 
-enum binop {
-	B_NONE, B_SEQ, B_SNE, B_SLT, B_SGT, B_EQ, B_NE, B_GT, B_GE, B_LT, B_LE,
-	B_NT, B_OT, B_EF, B_AND, B_OR,
-};
-
-static const struct {
-	const char *s;
-	enum binop op;
-} binops[] = {
-	{ "=", B_SEQ }, { "==", B_SEQ }, { "!=", B_SNE }, { "<", B_SLT },
-	{ ">", B_SGT }, { "-eq", B_EQ }, { "-ne", B_NE }, { "-gt", B_GT },
-	{ "-ge", B_GE }, { "-lt", B_LT }, { "-le", B_LE }, { "-nt", B_NT },
-	{ "-ot", B_OT }, { "-ef", B_EF }, { "-a", B_AND }, { "-o", B_OR },
-};
-
-/* The binary primary `s` names, or B_NONE. -a and -o count as binary
- * primaries only where the caller says so (three-argument form). */
-static enum binop
+/* The binary primary `s` names, or -1. -a and -o count as binary
+ * primaries only where the caller says so (three-argument form). The
+ * operators are those of the table shared with [[ ]] (src/cond.c). */
+static int
 binop_of(const char *s, bool andor)
 {
-	size_t i;
+	int op = cond_op_find(s, COND_BINARY | COND_TEST);
 
-	for (i = 0; i < sizeof binops / sizeof binops[0]; i++)
-		if (strcmp(s, binops[i].s) == 0) {
-			if (!andor && (binops[i].op == B_AND || binops[i].op == B_OR))
-				return B_NONE;
-			return binops[i].op;
-		}
-	return B_NONE;
+	if (!andor && (op == COP_AND || op == COP_OR))
+		return -1;
+	return op;
 }
 
-/* True if `s` is one of the unary primaries. */
+/* The unary primary `s` names, or -1. */
+static int
+unop_of(const char *s)
+{
+	return cond_op_find(s, COND_UNARY | COND_TEST);
+}
+
 static bool
 is_unop(const char *s)
 {
-	return s[0] == '-' && s[1] != '\0' && s[2] == '\0' &&
-	    strchr("bcdefghLnprSstuwxz", s[1]) != NULL;
+	return unop_of(s) >= 0;
 }
 
 /* Parses an integer operand: optional blanks, sign, decimal digits,
@@ -99,99 +87,24 @@ bad:
 static bool
 unary(struct tst *t, const char *op, const char *arg)
 {
-	struct stat st;
-	char c = op[1];
-
-	switch (c) {
-	case 'n':
-		return *arg != '\0';
-	case 'z':
-		return *arg == '\0';
-	case 't': {
+	if (strcmp(op, "-t") == 0) {
 		intmax_t fd = number(t, arg);
-
-		return !t->err && fd >= 0 && fd <= INT32_MAX && isatty((int)fd);
+		if (t->err)
+			return false;
+		(void)fd;
 	}
-	case 'r':
-		return faccessat(AT_FDCWD, arg, R_OK, AT_EACCESS) == 0;
-	case 'w':
-		return faccessat(AT_FDCWD, arg, W_OK, AT_EACCESS) == 0;
-	case 'x':
-		return faccessat(AT_FDCWD, arg, X_OK, AT_EACCESS) == 0;
-	case 'h':
-	case 'L':
-		return lstat(arg, &st) == 0 && S_ISLNK(st.st_mode);
-	default:
-		break;
-	}
-	if (stat(arg, &st) != 0)
-		return false;
-	switch (c) {
-	case 'b': return S_ISBLK(st.st_mode);
-	case 'c': return S_ISCHR(st.st_mode);
-	case 'd': return S_ISDIR(st.st_mode);
-	case 'e': return true;
-	case 'f': return S_ISREG(st.st_mode);
-	case 'g': return (st.st_mode & S_ISGID) != 0;
-	case 'p': return S_ISFIFO(st.st_mode);
-	case 'S': return S_ISSOCK(st.st_mode);
-	case 's': return st.st_size > 0;
-	case 'u': return (st.st_mode & S_ISUID) != 0;
-	default: return false;
-	}
-}
-
-/* True if the modification time of `a` is later than that of `b`. */
-static bool
-newer(const struct stat *a, const struct stat *b)
-{
-	if (a->st_mtim.tv_sec != b->st_mtim.tv_sec)
-		return a->st_mtim.tv_sec > b->st_mtim.tv_sec;
-	return a->st_mtim.tv_nsec > b->st_mtim.tv_nsec;
+	return cond_unary(t->sh, unop_of(op), arg);
 }
 
 /* The binary primary `op` applied to `l` and `r`. */
 static bool
-binary(struct tst *t, enum binop op, const char *l, const char *r)
+binary(struct tst *t, int op, const char *l, const char *r)
 {
-	struct stat a, b;
-	bool ha, hb;
-
-	switch (op) {
-	case B_NONE: return false;
-	case B_SEQ: return strcmp(l, r) == 0;
-	case B_SNE: return strcmp(l, r) != 0;
-	case B_SLT: shell_locale(); return strcoll(l, r) < 0;
-	case B_SGT: shell_locale(); return strcoll(l, r) > 0;
-	case B_EQ: return number(t, l) == number(t, r);
-	case B_NE: return number(t, l) != number(t, r);
-	case B_GT: return number(t, l) > number(t, r);
-	case B_GE: return number(t, l) >= number(t, r);
-	case B_LT: return number(t, l) < number(t, r);
-	case B_LE: return number(t, l) <= number(t, r);
-	case B_AND: return *l != '\0' && *r != '\0';
-	case B_OR: return *l != '\0' || *r != '\0';
-	case B_NT:
-	case B_OT:
-	case B_EF:
-		break;
+	if (cond_op_is_int(op)) {
+		intmax_t a = number(t, l), b = number(t, r);
+		return !t->err && cond_int_compare(op, a, b);
 	}
-	ha = stat(l, &a) == 0;
-	hb = stat(r, &b) == 0;
-	switch (op) {
-	case B_NT:
-		/* POSIX.1-2024: also true when only the left one exists */
-		return ha && (!hb || newer(&a, &b));
-	case B_OT:
-		return hb && (!ha || newer(&b, &a));
-	case B_EF:
-		return ha && hb && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
-	case B_NONE: case B_SEQ: case B_SNE: case B_SLT: case B_SGT: case B_EQ:
-	case B_NE: case B_GT: case B_GE: case B_LT: case B_LE: case B_AND:
-	case B_OR:
-		break;
-	}
-	return false;
+	return cond_binary(t->sh, op, l, r);
 }
 
 static bool oexpr(struct tst *t);
@@ -214,7 +127,7 @@ static bool
 primary(struct tst *t)
 {
 	const char *a;
-	enum binop op;
+	int op;
 	bool r;
 
 	if (t->i >= t->n) {
@@ -222,7 +135,7 @@ primary(struct tst *t)
 		return false;
 	}
 	a = t->v[t->i];
-	if (t->i + 2 < t->n && (op = binop_of(t->v[t->i + 1], false)) != B_NONE) {
+	if (t->i + 2 < t->n && (op = binop_of(t->v[t->i + 1], false)) >= 0) {
 		r = binary(t, op, a, t->v[t->i + 2]);
 		t->i += 3;
 		return r;
@@ -301,7 +214,7 @@ parse_all(struct tst *t, char **v, int n)
 static bool
 eval(struct tst *t, char **v, int n)
 {
-	enum binop op;
+	int op;
 
 	switch (n) {
 	case 0:
@@ -316,7 +229,7 @@ eval(struct tst *t, char **v, int n)
 		syntax(t, v[0], "unary operator expected");
 		return false;
 	case 3:
-		if ((op = binop_of(v[1], true)) != B_NONE)
+		if ((op = binop_of(v[1], true)) >= 0)
 			return binary(t, op, v[0], v[2]);
 		if (strcmp(v[0], "!") == 0)
 			return !eval(t, v + 1, 2);

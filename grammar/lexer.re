@@ -777,6 +777,20 @@ squote(struct lexer *lx, struct wb *wb)
 	return 0;
 }
 
+/* A `(` here opens an extglob pattern (bash's `@( ) *( ) +( ) ?( ) !( )`):
+ * extglob is on (always inside [[ ]]) and the word so far ends in one of
+ * @ * + ? ! unquoted. Then ( | ) and blanks up to the matching `)` are part
+ * of the word. */
+static int
+extglob_open(struct lexer *lx, struct wb *wb)
+{
+	if (!lx->cond_words && !(lx->sh && lx->sh->shopt.extglob))
+		return 0;
+	if (!wb->haslit || wb->litq || wb->lit.len == 0)
+		return 0;
+	return strchr("@*+?!", wb->lit.s[wb->lit.len - 1]) != NULL;
+}
+
 static int
 is_meta(int c)
 {
@@ -796,6 +810,7 @@ scan_to(struct lexer *lx, struct wb *wb, enum wctx ctx, int special, int stop)
 	int parens = 0, ternary = 0, c;
 	int quoted = ctx == W_DQ || ctx == W_HEREDOC;
 	int line = lx->lineno;	/* where the construct began, for messages (bash) */
+	int xparens = 0;	/* open ( of an extglob pattern or of a regex */
 
 	for (;;) {
 		if (lx->error)
@@ -803,9 +818,25 @@ scan_to(struct lexer *lx, struct wb *wb, enum wctx ctx, int special, int stop)
 		c = peekc(lx);
 		switch (ctx) {
 		case W_UNQ:
-			if (is_meta(c))
-				return 0;
-			break;
+			if (!is_meta(c))
+				break;
+			if (c == '(' && (xparens > 0 || lx->cond_words == 2 ||
+			    (extglob_open(lx, wb)))) {
+				xparens++;
+				wb_char(lx, wb, nextc(lx), 0);
+				continue;
+			}
+			if (xparens > 0 && c >= 0 && c != '\n') {
+				if (c == ')')
+					xparens--;
+				wb_char(lx, wb, nextc(lx), 0);
+				continue;
+			}
+			if (c == '|' && lx->cond_words == 2) {
+				wb_char(lx, wb, nextc(lx), 0);
+				continue;
+			}
+			return 0;
 		case W_BRACE:
 		case W_BRACE_DQ:
 			/* the offset of ${p:o:l} is arithmetic: a `:` inside
@@ -1067,8 +1098,10 @@ op_match(const char *s, int *len)
 	re2c:define:YYCTYPE = char;
 	"&&"  { *len = 2; return TK_AND_IF; }
 	"||"  { *len = 2; return TK_OR_IF; }
+	";;&" { *len = 3; return TK_DSEMIAND; }
 	";;"  { *len = 2; return TK_DSEMI; }
 	"<<<" { *len = 3; return TK_TLESS; }
+	";&"  { *len = 2; return TK_SEMIAND; }
 	"<<-" { *len = 3; return TK_DLESSDASH; }
 	"&>>" { *len = 3; return TK_ANDDGREAT; }
 	"&>"  { *len = 2; return TK_ANDGREAT; }
@@ -1111,6 +1144,9 @@ reserved(const char *s)
 	"esac" end  { return TK_ESAC; }
 	"fi" end    { return TK_FI; }
 	"for" end   { return TK_FOR; }
+	"function" end { return TK_FUNCTION; }
+	"select" end { return TK_SELECT; }
+	"time" end  { return TK_TIME; }
 	"if" end    { return TK_IF; }
 	"in" end    { return TK_IN; }
 	"then" end  { return TK_THEN; }
@@ -1130,6 +1166,7 @@ reserved_here(const struct lex_ctx *c, const char *s)
 	switch (c->state) {
 	case LS_CMD:
 	case LS_END:
+	case LS_TIME:
 		return reserved(s) != 0;
 	case LS_CASE_IN:
 		return strcmp(s, "in") == 0;
@@ -1145,6 +1182,7 @@ reserved_here(const struct lex_ctx *c, const char *s)
 	case LS_PAT_NEXT:
 	case LS_FOR_NAME:
 	case LS_FOR_WORDS:
+	case LS_FUNC_NAME:
 		return 0;
 	}
 	return 0;
@@ -1203,8 +1241,8 @@ set_toktext(struct lexer *lx, size_t start)
 }
 
 /* The text of a word that is one unquoted literal, or NULL. */
-static const char *
-plain_text(const struct word *w)
+const char *
+lex_plain_text(const struct word *w)
 {
 	const struct wpart *p = w->parts;
 	if (!p || p->next || p->kind != WP_LIT || p->u.lit.quoted)
@@ -1307,8 +1345,15 @@ after_reserved(struct lexer *lx, int tok)
 		c->state = LS_CASE_SUBJ;
 		break;
 	case TK_FOR:
+	case TK_SELECT:
 		c->depth++;
 		c->state = LS_FOR_NAME;
+		break;
+	case TK_FUNCTION:
+		c->state = LS_FUNC_NAME;
+		break;
+	case TK_TIME:
+		c->state = LS_TIME;
 		break;
 	case TK_FI: case TK_DONE: case TK_ESAC: case TK_RBRACE:
 		c->depth--;
@@ -1326,7 +1371,7 @@ static int
 word_token(struct lexer *lx, struct ptok *t, size_t start, struct word *w)
 {
 	struct lex_ctx *c = &lx->ctx;
-	const char *s = plain_text(w);
+	const char *s = lex_plain_text(w);
 	int tok;
 
 	t->w = w;
@@ -1379,6 +1424,18 @@ word_token(struct lexer *lx, struct ptok *t, size_t start, struct word *w)
 		return TK_WORD;
 	case LS_FOR_WORDS:
 		return TK_WORD;
+	case LS_FUNC_NAME:
+		/* `function f ( )` like `f ( )`; a newline may come before
+		 * the body */
+		c->state = LS_CMD;
+		c->after_cmdname = 1;
+		c->incomplete = 1;
+		return TK_WORD;
+	case LS_TIME:
+		c->state = LS_CMD;
+		if (s && strcmp(s, "-p") == 0)
+			return TK_TIMEP;
+		break;
 	case LS_CMD:
 	case LS_END:
 	case LS_PREFIX:
@@ -1407,6 +1464,11 @@ word_token(struct lexer *lx, struct ptok *t, size_t start, struct word *w)
 			return TK_IO_NUMBER;
 		}
 	}
+	if (s && (c->state == LS_CMD || c->state == LS_END) && strcmp(s, "[[") == 0) {
+		t->node = parse_cond(lx, t->line);
+		c->state = LS_END;
+		return t->node ? TK_COND : 0;
+	}
 	if (s && (c->state == LS_CMD || c->state == LS_END) && (tok = reserved(s))) {
 		after_reserved(lx, tok);
 		return tok;
@@ -1421,6 +1483,109 @@ word_token(struct lexer *lx, struct ptok *t, size_t start, struct word *w)
 	c->after_cmdname = c->state == LS_CMD;
 	c->state = LS_ARGS;
 	return TK_WORD;
+}
+
+/* `((` where a command (or the `for` name) may start: arithmetic if the
+ * text ends in `))` (bash), else `(` `(` as nested subshells. Returns
+ * TK_ARITH with t->w, 0 to read `(` instead, -1 after a diagnostic. */
+static int
+arith_command(struct lexer *lx, struct ptok *t)
+{
+	struct lex_ctx *c = &lx->ctx;
+	size_t pos = lx->pos;
+	int line = lx->lineno, r;
+	struct wb e;
+
+	nextc(lx);
+	if (peekc(lx) != '(') {
+		lx->pos = pos;
+		lx->lineno = line;
+		return 0;
+	}
+	nextc(lx);
+	lx->inword++;
+	wb_init(&e);
+	r = scan(lx, &e, W_ARITH, 0);
+	struct wpart *parts = wb_done(lx, &e);
+	lx->inword--;
+	if (r < 0)
+		return -1;
+	if (r == 1) {
+		lx->pos = pos;
+		lx->lineno = line;
+		return 0;
+	}
+	set_toktext(lx, pos);
+	t->w = word_new(lx, parts);
+	c->state = c->state == LS_FOR_NAME ? LS_FOR_IN : LS_END;
+	return TK_ARITH;
+}
+
+/* Inside [[ ]]: see lex.h. */
+enum cond_tok
+lex_cond_token(struct lexer *lx, int regex, struct ptok *t)
+{
+	int ch;
+
+	memset(t, 0, sizeof *t);
+	if (lx->error)
+		return CT_ERR;
+	while ((ch = peekc(lx)) == ' ' || ch == '\t')
+		nextc(lx);
+	if (ch == '#') {
+		while ((ch = rpeek(lx)) >= 0 && ch != '\n')
+			rnext(lx);
+	}
+	size_t start = lx->pos;
+	t->line = lx->tokline = lx->lineno;
+	if (ch < 0) {
+		sb_reset(&lx->toktext);
+		sb_adds(&lx->toktext, "end of file");
+		return CT_EOF;
+	}
+	if (ch == '\n') {
+		nextc(lx);
+		sb_reset(&lx->toktext);
+		sb_adds(&lx->toktext, "newline");
+		return CT_NEWLINE;
+	}
+	int ch2 = lx->pos + 1 < lx->buf.len ? (unsigned char)lx->buf.s[lx->pos + 1] : -1;
+	if ((ch == '&' && ch2 == '&') || (ch == '|' && ch2 == '|')) {
+		nextc(lx);
+		nextc(lx);
+		set_toktext(lx, start);
+		return ch == '&' ? CT_AND : CT_OR;
+	}
+	if (!regex && (ch == '(' || ch == ')')) {
+		nextc(lx);
+		set_toktext(lx, start);
+		return ch == '(' ? CT_LPAREN : CT_RPAREN;
+	}
+	if (ch == '<' || ch == '>') {
+		struct wb wb;
+		wb_init(&wb);
+		wb_char(lx, &wb, nextc(lx), 0);
+		t->w = word_new(lx, wb_done(lx, &wb));
+		set_toktext(lx, start);
+		return CT_WORD;
+	}
+	if (ch == ')' || ch == ';' || ch == '&' || (ch == '|' && !regex)) {
+		nextc(lx);
+		set_toktext(lx, start);
+		return CT_ERR;
+	}
+	struct wb wb;
+	wb_init(&wb);
+	lx->inword++;
+	lx->cond_words = regex ? 2 : 1;
+	int r = scan(lx, &wb, W_UNQ, 0);
+	lx->cond_words = 0;
+	lx->inword--;
+	t->w = word_new(lx, wb_done(lx, &wb));
+	set_toktext(lx, start);
+	if (r < 0)
+		return CT_ERR;
+	return CT_WORD;
 }
 
 /* Reads the token that starts at lx->pos (blanks and comments skipped). */
@@ -1480,6 +1645,11 @@ again:
 		c->incomplete = was_incomplete;
 		return TK_NEWLINE;
 	}
+	if (ch == '(' && (c->state == LS_CMD || c->state == LS_FOR_NAME || c->state == LS_TIME)) {
+		int r = arith_command(lx, t);
+		if (r != 0)
+			return r < 0 ? 0 : r;
+	}
 	if (strchr("<>&|;()", ch)) {
 		char la[4] = { 0 };
 		int n = 0, len = 0, tok;
@@ -1519,7 +1689,7 @@ again:
 				c->incomplete = 1;
 			}
 			break;
-		case TK_DSEMI:
+		case TK_DSEMI: case TK_SEMIAND: case TK_DSEMIAND:
 			c->state = LS_PAT_START;
 			break;
 		case TK_SEMI: case TK_AMP:
@@ -1585,7 +1755,7 @@ again:
 	 * is the first word of the text
 	 * that replaced such a word (dash, yash, mksh). A word that is a
 	 * reserved word where it stands, or an IO_NUMBER, never is. */
-	int check_alias = c->state == LS_CMD || c->state == LS_PREFIX;
+	int check_alias = c->state == LS_CMD || c->state == LS_PREFIX || c->state == LS_TIME;
 	int by_blank = 0;
 	if (lx->alias_recheck) {
 		lx->alias_recheck = 0;
@@ -1599,7 +1769,7 @@ again:
 	}
 	if (by_blank)
 		check_alias = 1;
-	const char *s = plain_text(w);
+	const char *s = lex_plain_text(w);
 	if (check_alias && s && lx->sh && (!c->heredoc_next || by_blank) && !reserved_here(c, s) &&
 	    !strchr(s, '=') && !(s[strspn(s, "0123456789")] == 0 &&
 				  (peekc(lx) == '<' || peekc(lx) == '>'))) {

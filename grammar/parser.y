@@ -30,7 +30,8 @@
 	AND_IF OR_IF DSEMI DLESS DGREAT LESSAND GREATAND LESSGREAT DLESSDASH CLOBBER
 	LESS GREAT PIPE SEMI AMP LPAREN RPAREN
 	TLESS ANDGREAT ANDDGREAT PIPEAMP IO_VAR
-	IF THEN ELSE ELIF FI DO DONE CASE ESAC WHILE UNTIL FOR LBRACE RBRACE BANG IN.
+	IF THEN ELSE ELIF FI DO DONE CASE ESAC WHILE UNTIL FOR LBRACE RBRACE BANG IN
+	COND ARITH FUNCTION SELECT TIME TIMEP SEMIAND DSEMIAND.
 
 %type list { struct lbuild * }
 %type term { struct lbuild * }
@@ -65,6 +66,9 @@
 %type io_file { struct redir * }
 %type io_here { struct redir * }
 %type separator_op { int }
+%type case_sep { int }
+%type timed { int }
+%type select_clause { struct ast_node * }
 %type separator { int }
 
 input ::= unit.
@@ -85,6 +89,12 @@ and_or(A) ::= and_or(L) OR_IF linebreak pipeline(R).	{ A = parse_andor(ps, AST_O
 
 pipeline(A) ::= pipe_sequence(P).			{ A = parse_pipe_end(ps, P, 0, 0); }
 pipeline(A) ::= BANG(B) pipe_sequence(P).		{ A = parse_pipe_end(ps, P, 1, B.line); }
+pipeline(A) ::= timed(T) pipe_sequence(P).		{ A = parse_pipe_time(ps, parse_pipe_end(ps, P, 0, 0), T); }
+pipeline(A) ::= timed(T) BANG(B) pipe_sequence(P).	{ A = parse_pipe_time(ps, parse_pipe_end(ps, P, 1, B.line), T); }
+
+/* time [-p] pipeline (bash, ksh) */
+timed(A) ::= TIME.					{ A = 1; }
+timed(A) ::= TIME TIMEP.				{ A = 2; }
 
 pipe_sequence(A) ::= command(C).			{ A = parse_pipe_new(ps, C); }
 pipe_sequence(A) ::= pipe_sequence(P) PIPE linebreak command(C).	{ A = parse_pipe_add(ps, P, C); }
@@ -102,6 +112,9 @@ compound_command(A) ::= case_clause(C).			{ A = C; }
 compound_command(A) ::= if_clause(C).			{ A = C; }
 compound_command(A) ::= while_clause(C).		{ A = C; }
 compound_command(A) ::= until_clause(C).		{ A = C; }
+compound_command(A) ::= select_clause(C).		{ A = C; }
+compound_command(A) ::= COND(C).			{ A = C.node; }
+compound_command(A) ::= ARITH(E).			{ A = parse_arith(ps, &E); }
 
 subshell(A) ::= LPAREN(P) compound_list(C) RPAREN.	{ A = parse_group(ps, AST_SUBSHELL, C, P.line); }
 
@@ -115,6 +128,15 @@ for_clause(A) ::= FOR(F) WORD(N) do_group(D).		{ A = parse_for(ps, &N, 0, NULL, 
 for_clause(A) ::= FOR(F) WORD(N) sequential_sep do_group(D).	{ A = parse_for(ps, &N, 0, NULL, D, F.line); }
 for_clause(A) ::= FOR(F) WORD(N) linebreak IN sequential_sep do_group(D).	{ A = parse_for(ps, &N, 1, NULL, D, F.line); }
 for_clause(A) ::= FOR(F) WORD(N) linebreak IN wordlist(W) sequential_sep do_group(D).	{ A = parse_for(ps, &N, 1, W, D, F.line); }
+
+for_clause(A) ::= FOR(F) ARITH(E) do_group(D).		{ A = parse_arith_for(ps, &E, D, F.line); }
+for_clause(A) ::= FOR(F) ARITH(E) sequential_sep do_group(D).	{ A = parse_arith_for(ps, &E, D, F.line); }
+
+/* select name [in words]; do_group (bash, ksh): parsed like for */
+select_clause(A) ::= SELECT(F) WORD(N) do_group(D).	{ A = parse_select(ps, parse_for(ps, &N, 0, NULL, D, F.line)); }
+select_clause(A) ::= SELECT(F) WORD(N) sequential_sep do_group(D).	{ A = parse_select(ps, parse_for(ps, &N, 0, NULL, D, F.line)); }
+select_clause(A) ::= SELECT(F) WORD(N) linebreak IN sequential_sep do_group(D).	{ A = parse_select(ps, parse_for(ps, &N, 1, NULL, D, F.line)); }
+select_clause(A) ::= SELECT(F) WORD(N) linebreak IN wordlist(W) sequential_sep do_group(D).	{ A = parse_select(ps, parse_for(ps, &N, 1, W, D, F.line)); }
 
 wordlist(A) ::= wordlist(L) WORD(W).			{ A = parse_word_push(L, W.w); }
 wordlist(A) ::= WORD(W).				{ A = W.w; }
@@ -132,10 +154,15 @@ case_item_ns(A) ::= pattern(P) RPAREN linebreak.	{ A = parse_case_item(ps, P, NU
 case_item_ns(A) ::= pattern(P) RPAREN compound_list(C).	{ A = parse_case_item(ps, P, C); }
 case_item_ns(A) ::= LPAREN pattern(P) RPAREN linebreak.	{ A = parse_case_item(ps, P, NULL); }
 case_item_ns(A) ::= LPAREN pattern(P) RPAREN compound_list(C).	{ A = parse_case_item(ps, P, C); }
-case_item(A) ::= pattern(P) RPAREN linebreak DSEMI linebreak.	{ A = parse_case_item(ps, P, NULL); }
-case_item(A) ::= pattern(P) RPAREN compound_list(C) DSEMI linebreak.	{ A = parse_case_item(ps, P, C); }
-case_item(A) ::= LPAREN pattern(P) RPAREN linebreak DSEMI linebreak.	{ A = parse_case_item(ps, P, NULL); }
-case_item(A) ::= LPAREN pattern(P) RPAREN compound_list(C) DSEMI linebreak.	{ A = parse_case_item(ps, P, C); }
+case_item(A) ::= pattern(P) RPAREN linebreak case_sep(S) linebreak.	{ A = parse_case_term(parse_case_item(ps, P, NULL), S); }
+case_item(A) ::= pattern(P) RPAREN compound_list(C) case_sep(S) linebreak.	{ A = parse_case_term(parse_case_item(ps, P, C), S); }
+case_item(A) ::= LPAREN pattern(P) RPAREN linebreak case_sep(S) linebreak.	{ A = parse_case_term(parse_case_item(ps, P, NULL), S); }
+case_item(A) ::= LPAREN pattern(P) RPAREN compound_list(C) case_sep(S) linebreak.	{ A = parse_case_term(parse_case_item(ps, P, C), S); }
+
+/* ;; ends a case item; bash's ;& runs the next body too, ;;& goes on testing */
+case_sep(A) ::= DSEMI.					{ A = CASE_BREAK; }
+case_sep(A) ::= SEMIAND.				{ A = CASE_FALL; }
+case_sep(A) ::= DSEMIAND.				{ A = CASE_TEST; }
 
 pattern(A) ::= WORD(W).					{ A = W.w; }
 pattern(A) ::= pattern(P) PIPE WORD(W).			{ A = parse_word_push(P, W.w); }
@@ -151,6 +178,11 @@ while_clause(A) ::= WHILE(W) compound_list(C) do_group(D).	{ A = parse_loop(ps, 
 until_clause(A) ::= UNTIL(W) compound_list(C) do_group(D).	{ A = parse_loop(ps, AST_UNTIL, C, D, W.line); }
 
 function_definition(A) ::= WORD(N) LPAREN RPAREN linebreak function_body(B).	{ A = parse_funcdef(ps, &N, B); }
+
+/* function name [( )] body (bash, ksh) */
+function_definition(A) ::= FUNCTION WORD(N) function_body(B).	{ A = parse_funcdef_kw(ps, &N, B); }
+function_definition(A) ::= FUNCTION WORD(N) newline_list function_body(B).	{ A = parse_funcdef_kw(ps, &N, B); }
+function_definition(A) ::= FUNCTION WORD(N) LPAREN RPAREN linebreak function_body(B).	{ A = parse_funcdef_kw(ps, &N, B); }
 
 function_body(A) ::= compound_command(C).		{ A = C; }
 function_body(A) ::= compound_command(C) redirect_list(R).	{ A = parse_redirect(C, R); }

@@ -1,5 +1,6 @@
 /* ast.c: node constructor, shell-text printer and structural dump of the
  * syntax tree (ast.h). */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -237,6 +238,56 @@ print_body(struct pctx *pc, const struct ast_node *n)
 	sb_addc(pc->out, ';');
 }
 
+static const char *const cond_binop_text[] = {
+	"==", "!=", "=~", "<", ">", "-eq", "-ne", "-lt", "-le", "-gt", "-ge",
+	"-nt", "-ot", "-ef", "-a", "-o",
+};
+
+/* A [[ ]] expression; && and || inside ! or an operand of the other are
+ * parenthesised. */
+static void
+print_cond(struct pctx *pc, const struct cond_expr *e)
+{
+	struct strbuf *out = pc->out;
+
+	switch (e->kind) {
+	case CE_AND:
+	case CE_OR:
+		for (int i = 0; i < 2; i++) {
+			const struct cond_expr *k = i ? e->right : e->left;
+			bool paren = (k->kind == CE_AND || k->kind == CE_OR) && k->kind != e->kind;
+			if (i)
+				sb_adds(out, e->kind == CE_AND ? " && " : " || ");
+			if (paren)
+				sb_adds(out, "( ");
+			print_cond(pc, k);
+			if (paren)
+				sb_adds(out, " )");
+		}
+		break;
+	case CE_NOT: {
+		bool paren = e->left->kind == CE_AND || e->left->kind == CE_OR;
+		sb_adds(out, paren ? "! ( " : "! ");
+		print_cond(pc, e->left);
+		if (paren)
+			sb_adds(out, " )");
+		break;
+	}
+	case CE_WORD:
+		print_word(pc, e->w);
+		break;
+	case CE_UNARY:
+		sb_printf(out, "-%c ", (char)e->op);
+		print_word(pc, e->w);
+		break;
+	case CE_BINARY:
+		print_word(pc, e->w);
+		sb_printf(out, " %s ", e->op >= 256 && e->op - 256 < 16 ? cond_binop_text[e->op - 256] : "?");
+		print_word(pc, e->w2);
+		break;
+	}
+}
+
 static void
 print_node(struct pctx *pc, const struct ast_node *n)
 {
@@ -272,6 +323,8 @@ print_node(struct pctx *pc, const struct ast_node *n)
 	}
 	case AST_PIPELINE: {
 		const struct ast_pipeline *p = (const void *)n;
+		if (p->timed)
+			sb_adds(out, p->timed == 2 ? "time -p " : "time ");
 		if (p->bang)
 			sb_adds(out, "! ");
 		for (size_t i = 0; i < p->n; i++) {
@@ -381,16 +434,57 @@ print_node(struct pctx *pc, const struct ast_node *n)
 				sb_addc(out, ' ');
 				print_node(pc, it->body);
 			}
-			sb_adds(out, ";;");
+			sb_adds(out, it->term == CASE_FALL ? ";&" : it->term == CASE_TEST ? ";;&" : ";;");
 		}
 		sb_adds(out, " esac");
 		break;
 	}
 	case AST_FUNCDEF: {
 		const struct ast_funcdef *f = (const void *)n;
-		sb_printf(out, "%s() ", f->name);
+		sb_printf(out, f->keyword ? "function %s " : "%s() ", f->name);
 		print_node(pc, f->body);
 		return;	/* the body printed its own redirections */
+	}
+	case AST_COND:
+		sb_adds(out, "[[ ");
+		print_cond(pc, ((const struct ast_cond *)n)->e);
+		sb_adds(out, " ]]");
+		break;
+	case AST_ARITH:
+		sb_adds(out, "((");
+		print_parts(pc, ((const struct ast_arith *)n)->expr->parts, 1);
+		sb_adds(out, "))");
+		break;
+	case AST_ARITH_FOR: {
+		const struct ast_arith_for *f = (const void *)n;
+		sb_adds(out, "for ((");
+		if (f->init)
+			print_parts(pc, f->init->parts, 1);
+		sb_adds(out, ";");
+		if (f->cond)
+			print_parts(pc, f->cond->parts, 1);
+		sb_adds(out, ";");
+		if (f->step)
+			print_parts(pc, f->step->parts, 1);
+		sb_adds(out, ")); do ");
+		print_body(pc, f->body);
+		sb_adds(out, " done");
+		break;
+	}
+	case AST_SELECT: {
+		const struct ast_for *f = (const void *)n;
+		sb_printf(out, "select %s", f->name);
+		if (f->has_in) {
+			sb_adds(out, " in");
+			for (const struct word *w = f->words; w; w = w->next) {
+				sb_addc(out, ' ');
+				print_word(pc, w);
+			}
+		}
+		sb_adds(out, "; do ");
+		print_body(pc, f->body);
+		sb_adds(out, " done");
+		break;
 	}
 	}
 	print_redirs(pc, n->redirs);
@@ -645,6 +739,17 @@ ast_dump(struct strbuf *out, const struct ast_node *n, int indent)
 		sb_printf(out, "funcdef %s @%d\n", f->name, n->lineno);
 		ast_dump(out, f->body, indent + 2);
 		break;
+	}
+	case AST_COND:
+	case AST_ARITH:
+	case AST_ARITH_FOR:
+	case AST_SELECT: {
+		struct pctx pc = { .out = out };
+		static const char *const what[] = { "cond", "arith", "arith-for", "select" };
+		sb_printf(out, "%s @%d: ", what[n->kind - AST_COND], n->lineno);
+		print_node(&pc, n);
+		sb_addc(out, '\n');
+		return;
 	}
 	}
 	dump_redirs(out, n->redirs, indent + 2);

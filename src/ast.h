@@ -156,6 +156,11 @@ enum ast_kind {
 	AST_FOR,	/* for_clause */
 	AST_CASE,	/* case_clause */
 	AST_FUNCDEF,	/* function_definition */
+	/* extensions (bash/ksh), executed by cond.c and select.c */
+	AST_COND,	/* [[ expression ]] */
+	AST_ARITH,	/* (( expression )) */
+	AST_ARITH_FOR,	/* for (( init; cond; step )) do_group */
+	AST_SELECT,	/* select name [in words]; do_group (struct ast_for) */
 };
 
 /* Every command starts with this. `redirs` holds the redirections of a
@@ -181,10 +186,12 @@ struct ast_simple {
 	struct word *words;	/* command name and arguments, or NULL */
 };
 
-/* pipeline: [!] cmd1 | cmd2 | ... */
+/* pipeline: [time [-p]] [!] cmd1 | cmd2 | ... ; a timed pipeline is
+ * always a node, even of one command. */
 struct ast_pipeline {
 	struct ast_node base;
 	int bang;
+	int timed;		/* 0; 1: `time`; 2: `time -p` */
 	size_t n;		/* 1 or more */
 	struct ast_node **cmds;
 };
@@ -237,10 +244,14 @@ struct ast_for {
 	struct ast_node *body;
 };
 
-/* case_item: pattern list and a body (NULL if empty). */
+/* case_item: pattern list and a body (NULL if empty). `term` is how the
+ * item ends: CASE_BREAK `;;` (or nothing, last item), CASE_FALL `;&`
+ * (run the next body too), CASE_TEST `;;&` (go on testing). */
+enum case_term { CASE_BREAK, CASE_FALL, CASE_TEST };
 struct case_item {
 	struct word *patterns;	/* chained by word->next */
 	struct ast_node *body;
+	enum case_term term;
 	struct case_item *next;
 };
 struct ast_case {
@@ -254,6 +265,40 @@ struct ast_case {
 struct ast_funcdef {
 	struct ast_node base;
 	char *name;
+	int keyword;		/* written `function name ...` (for printing) */
+	struct ast_node *body;
+};
+
+/* [[ expression ]]: the tree of the expression. CE_WORD is a lone word
+ * (true if not empty); CE_UNARY and CE_BINARY carry the operator as an
+ * index into the table shared with `test` (cond.h: enum cond_op). The
+ * words are expanded when the command runs, without field splitting or
+ * pathname expansion; the right-hand side of == != is a pattern and of
+ * =~ an extended regular expression. */
+enum cond_kind { CE_AND, CE_OR, CE_NOT, CE_WORD, CE_UNARY, CE_BINARY };
+struct cond_expr {
+	enum cond_kind kind;
+	int op;				/* CE_UNARY, CE_BINARY */
+	struct cond_expr *left, *right;	/* CE_AND, CE_OR; CE_NOT: left */
+	struct word *w, *w2;		/* CE_WORD, CE_UNARY: w; CE_BINARY: w op w2 */
+};
+struct ast_cond {
+	struct ast_node base;
+	struct cond_expr *e;
+};
+
+/* (( expression )): the text between the parentheses, a word expanded as
+ * inside double quotes before it is evaluated (bash). */
+struct ast_arith {
+	struct ast_node base;
+	struct word *expr;
+};
+
+/* for (( init; cond; step )) body: each part is a word as in ast_arith, or
+ * NULL if empty (an empty cond is true). */
+struct ast_arith_for {
+	struct ast_node base;
+	struct word *init, *cond, *step;
 	struct ast_node *body;
 };
 

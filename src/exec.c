@@ -218,6 +218,13 @@ exec_for(struct shell *sh, struct ast_for *f)
 	return st;
 }
 
+/* Pattern flags of case: extglob and nocasematch (bash). */
+static unsigned
+case_flags(struct shell *sh)
+{
+	return (sh->shopt.extglob ? PAT_EXTGLOB : 0) | (sh->shopt.nocasematch ? PAT_NOCASE : 0);
+}
+
 static int
 exec_case(struct shell *sh, struct ast_case *c, bool tail)
 {
@@ -246,21 +253,27 @@ exec_case(struct shell *sh, struct ast_case *c, bool tail)
 				exec_fatal_error(sh, sh->expand_err == 2 ? 2 : 1);
 				return sh->status;
 			}
-			if (pattern_match(pat, subject))
+			if (pattern_match_flags(pat, subject, case_flags(sh)))
 				goto matched;
 		}
+		continue;
+matched:
+		/* bash: ;& runs the next body without a test, ;;& goes on
+		 * testing the items after this one */
+		for (;;) {
+			sh->tail = tail && it->term == CASE_BREAK;
+			if (it->body != NULL)
+				st = exec_node(sh, it->body);
+			sh->tail = false;
+			if (it->term != CASE_FALL || it->next == NULL || sh->flow != FLOW_NONE)
+				break;
+			it = it->next;
+		}
+		if (it->term != CASE_TEST || sh->flow != FLOW_NONE)
+			break;
 	}
 	free(subject);
 	arena_release(&sh->eval, m);
-	sh->status = 0;
-	return 0;
-matched:
-	free(subject);
-	arena_release(&sh->eval, m);
-	sh->tail = tail;
-	if (it->body != NULL)
-		st = exec_node(sh, it->body);
-	sh->tail = false;
 	sh->status = st;
 	return st;
 }
@@ -331,6 +344,8 @@ exec_compound(struct shell *sh, struct ast_node *n, bool tail)
 	case AST_SIMPLE:
 		return simple_run(sh, (struct ast_simple *)n, tail);
 	case AST_PIPELINE:
+		if (((struct ast_pipeline *)n)->timed)
+			return select_time_run(sh, (struct ast_pipeline *)n);
 		return pipeline_run(sh, (struct ast_pipeline *)n, RUN_FG);
 	case AST_AND:
 	case AST_OR:
@@ -381,6 +396,14 @@ exec_compound(struct shell *sh, struct ast_node *n, bool tail)
 		sh->status = 0;
 		return 0;
 	}
+	case AST_COND:
+		return cond_run(sh, (struct ast_cond *)n);
+	case AST_ARITH:
+		return cond_arith_run(sh, (struct ast_arith *)n);
+	case AST_ARITH_FOR:
+		return select_arith_for(sh, (struct ast_arith_for *)n);
+	case AST_SELECT:
+		return select_run(sh, (struct ast_for *)n);
 	}
 	return st;
 }
@@ -420,7 +443,7 @@ exec_node(struct shell *sh, struct ast_node *n)
 	sh->status = st;
 	if (sh->pending_signals)
 		trap_run_pending(sh);
-	if (n->kind == AST_SIMPLE)
+	if (n->kind == AST_SIMPLE || n->kind == AST_COND || n->kind == AST_ARITH)
 		exec_check_errexit(sh);
 	return sh->status;
 }

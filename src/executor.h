@@ -10,6 +10,8 @@
  *	pipeline.c  pipelines (XCU 2.9.2), in-shell stages, asynchronous lists
  *	subshell.c  ( list ) and the only fork() of the shell
  *	cmdsub.c    command substitution (XCU 2.6.3) and its strategies
+ *	cond.c      [[ ]] and (( )) (bash, ksh)
+ *	select.c    for (( )), select, time (bash, ksh)
  *
  * Builtins that run commands use exec.h; everything else uses shell.h. */
 #ifndef EXECUTOR_H
@@ -127,5 +129,17 @@ int subshell_run(struct shell *sh, struct ast_group *g);
 /* Builtins whose output in $(...) is the same whether or not they run in a
  * subshell: they run here with stdout captured in a memfd. */
 bool cmdsub_capture_safe(const struct builtin *b);
+
+/* ---- cond.c ---- */
+int cond_run(struct shell *sh, struct ast_cond *n);
+int cond_arith_run(struct shell *sh, struct ast_arith *n);
+/* The value of an arithmetic word (NULL or blank: 0). Returns 0, -1 after
+ * an arithmetic error, -2 after an expansion error. Eval arena. */
+int cond_arith_value(struct shell *sh, struct word *w, long *v);
+
+/* ---- select.c ---- */
+int select_arith_for(struct shell *sh, struct ast_arith_for *f);
+int select_run(struct shell *sh, struct ast_for *f);
+int select_time_run(struct shell *sh, struct ast_pipeline *pl);
 
 #endif

@@ -25,6 +25,7 @@ enum xmode {
 	X_PATTERN,	/* one pattern string: case, ${p#w} */
 	X_REPL,		/* the replacement of ${p/x/r}: like X_STR, with
 			 * quoted & and \ backslash-escaped (patsub_replacement) */
+	X_REGEX,	/* one ERE: the right side of [[ =~ ]] */
 };
 
 struct xstate {
@@ -111,13 +112,14 @@ add_text(struct xstate *x, const char *s, size_t len, bool quoted)
 	} else {
 		sb_addn(&x->cur, s, len);
 	}
-	if (x->mode == X_FIELDS || x->mode == X_PATTERN) {
+	if (x->mode == X_FIELDS || x->mode == X_PATTERN || x->mode == X_REGEX) {
 		for (i = 0; i < len; i++) {
 			char c = s[i];
 			if (quoted) {
 				/* quoted pattern characters are escaped; inside
 				 * brackets - ! ^ are special too */
-				if (strchr("*?[]\\-!^", c) != NULL && c != '\0')
+				if (strchr(x->mode == X_REGEX ? "\\.[]()*+?{}|^$" :
+				    "*?[]\\-!^()|@+", c) != NULL && c != '\0')
 					sb_addc(&x->pat, '\\');
 			} else if (is_magic(c)) {
 				x->magic = true;
@@ -764,7 +766,7 @@ word_to_str(struct shell *sh, struct word *w, enum xmode mode, bool in_assign)
 		xfree(&x);
 		return NULL;
 	}
-	if (mode == X_PATTERN)
+	if (mode == X_PATTERN || mode == X_REGEX)
 		r = arena_strndup(&sh->eval, x.pat.s, x.pat.len);
 	else if (x.cur.len >= 65536)	/* a big x=$x$x: no second copy */
 		r = arena_adopt(&sh->eval, sb_detach(&x.cur));
@@ -880,6 +882,12 @@ char *
 expand_word_repl(struct shell *sh, struct word *w)
 {
 	return word_to_str(sh, w, X_REPL, false);
+}
+
+char *
+expand_word_regex(struct shell *sh, struct word *w)
+{
+	return word_to_str(sh, w, X_REGEX, false);
 }
 
 /* Expands a here-document body: parameters, command substitutions and

@@ -19,6 +19,7 @@ struct ptok {
 	struct word *w;		/* WORD, ASSIGN (the value) */
 	char *name;		/* ASSIGN: the name */
 	struct heredoc *hd;	/* WORD after << / <<-: the here-doc */
+	struct ast_node *node;	/* COND: the [[ ]] command, parsed by parse_cond */
 };
 
 /* Where the next word stands, XCU 2.10.2: decides reserved words, alias
@@ -37,6 +38,8 @@ enum lex_state {
 	LS_FOR_NAME,	/* after `for` (rule 5) */
 	LS_FOR_IN,	/* after the for name: `in` or `do` (rule 6) */
 	LS_FOR_WORDS,	/* the words after `for name in` */
+	LS_FUNC_NAME,	/* after `function`: the name */
+	LS_TIME,	/* after `time`: `-p` or a command */
 };
 
 /* Per nesting level of the token stream (top level, or one $( ... )). */
@@ -71,6 +74,8 @@ struct lexer {
 
 	struct lex_ctx ctx;
 	int nest;		/* recursion depth (words, $( ), ${ }) */
+	int cond_words;		/* reading [[ ]]: 1 operands (extglob always
+				 * on), 2 the regular expression after =~ */
 	int inword;		/* > 0 while a word is being read: keep buf */
 
 	struct heredoc *pending, **pending_tail;
@@ -102,6 +107,18 @@ void lex_error(struct lexer *lx, const char *fmt, ...) __attribute__((format(pri
 /* ... at line `line` (where an unterminated construct began). */
 void lex_error_at(struct lexer *lx, int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* Tokens inside [[ ]] (lex_cond_token). `<` and `>` are CT_WORD, as is
+ * `]]`, which the parser recognises by its text. */
+enum cond_tok { CT_ERR, CT_EOF, CT_WORD, CT_AND, CT_OR, CT_LPAREN, CT_RPAREN, CT_NEWLINE };
+/* Reads the next token inside [[ ]]; `regex`: the word after =~, where
+ * ( ) | and blanks inside parentheses belong to the word (bash). */
+enum cond_tok lex_cond_token(struct lexer *lx, int regex, struct ptok *t);
+/* The text of a word that is one unquoted literal, or NULL. */
+const char *lex_plain_text(const struct word *w);
+/* parse.c: reads the rest of a [[ ]] command after the `[[` word. Returns
+ * the node, or NULL after a diagnostic (lx->error set). */
+struct ast_node *parse_cond(struct lexer *lx, int line);
 
 /* parse.c: runs a nested grammar over lx's tokens for $( ... ) (SUBEND at
  * the unmatched `)`) or a backquote body (SUBEND at the end of the text).
@@ -143,6 +160,12 @@ struct case_item *parse_case_item(struct pstate *ps, struct word *pats, struct a
 struct case_item *parse_case_push(struct case_item *l, struct case_item *r);
 struct ast_node *parse_case(struct pstate *ps, struct word *subj, struct case_item *items, int line);
 struct ast_node *parse_funcdef(struct pstate *ps, struct ptok *name, struct ast_node *body);
+struct ast_node *parse_funcdef_kw(struct pstate *ps, struct ptok *name, struct ast_node *body);
+struct ast_node *parse_arith(struct pstate *ps, struct ptok *t);
+struct ast_node *parse_arith_for(struct pstate *ps, struct ptok *t, struct ast_node *body, int line);
+struct ast_node *parse_select(struct pstate *ps, struct ast_node *for_node);
+struct ast_node *parse_pipe_time(struct pstate *ps, struct ast_node *n, int timed);
+struct case_item *parse_case_term(struct case_item *it, int term);
 void parse_syntax_error(struct pstate *ps, int major);
 void parse_set_result(struct pstate *ps, struct ast_node *n);
 

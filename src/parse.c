@@ -14,6 +14,7 @@
 #include "parse.h"
 #include "parser.h"
 #include "shell.h"
+#include "cond.h"
 
 void *parse_lemonAlloc(void *(*malloc_fn)(size_t));
 void parse_lemonFree(void *p, void (*free_fn)(void *));
@@ -511,5 +512,313 @@ parse_funcdef(struct pstate *ps, struct ptok *name, struct ast_node *body)
 	struct ast_funcdef *n = ast_new(ps->a, AST_FUNCDEF, sizeof *n, name->line);
 	n->name = (char *)(s ? s : "");
 	n->body = body;
+	return &n->base;
+}
+
+/* `function name [( )] body` (bash, ksh): the same definition. */
+struct ast_node *
+parse_funcdef_kw(struct pstate *ps, struct ptok *name, struct ast_node *body)
+{
+	struct ast_node *n = parse_funcdef(ps, name, body);
+	((struct ast_funcdef *)n)->keyword = 1;
+	return n;
+}
+
+struct case_item *
+parse_case_term(struct case_item *it, int term)
+{
+	it->term = (enum case_term)term;
+	return it;
+}
+
+/* time [-p] pipeline: a pipeline node even for one command. */
+struct ast_node *
+parse_pipe_time(struct pstate *ps, struct ast_node *n, int timed)
+{
+	if (n->kind != AST_PIPELINE) {
+		struct pbuild *b = parse_pipe_new(ps, n);
+		struct ast_pipeline *p = ast_new(ps->a, AST_PIPELINE, sizeof *p, n->lineno);
+		p->n = b->n;
+		p->cmds = b->cmds;
+		n = &p->base;
+	}
+	((struct ast_pipeline *)n)->timed = timed;
+	return n;
+}
+
+struct ast_node *
+parse_select(struct pstate *ps, struct ast_node *for_node)
+{
+	for_node->kind = AST_SELECT;
+	return for_node;
+}
+
+struct ast_node *
+parse_arith(struct pstate *ps, struct ptok *t)
+{
+	struct ast_arith *n = ast_new(ps->a, AST_ARITH, sizeof *n, t->line);
+	n->expr = t->w;
+	return &n->base;
+}
+
+/* A part of the three of for (( )): NULL when it is empty or blank. */
+static struct word *
+arith_part(struct pstate *ps, struct wpart *head)
+{
+	for (struct wpart *p = head; p; p = p->next) {
+		if (p->kind != WP_LIT || p->u.lit.quoted)
+			goto some;
+		if (p->u.lit.text[strspn(p->u.lit.text, " \t\n")] != '\0')
+			goto some;
+	}
+	return NULL;
+some:;
+	struct word *w = arena_alloc(ps->a, sizeof *w);
+	w->parts = head;
+	return w;
+}
+
+/* for (( init; cond; step )): the word is cut at the two `;` of its
+ * unquoted literal text (a `;` inside $( ) is in a part of its own). */
+struct ast_node *
+parse_arith_for(struct pstate *ps, struct ptok *t, struct ast_node *body, int line)
+{
+	struct ast_arith_for *n = ast_new(ps->a, AST_ARITH_FOR, sizeof *n, line);
+	struct wpart *heads[3] = { NULL, NULL, NULL }, **tail = &heads[0];
+	int k = 0;
+
+	for (struct wpart *p = t->w->parts, *next; p; p = next) {
+		next = p->next;
+		p->next = NULL;
+		while (p && p->kind == WP_LIT && !p->u.lit.quoted &&
+		    strchr(p->u.lit.text, ';') != NULL) {
+			char *semi = strchr(p->u.lit.text, ';');
+			size_t before = (size_t)(semi - p->u.lit.text);
+			struct wpart *rest = NULL;
+			if (semi[1] != '\0') {
+				rest = arena_alloc(ps->a, sizeof *rest);
+				*rest = *p;
+				rest->u.lit.text = semi + 1;
+				rest->u.lit.len = p->u.lit.len - before - 1;
+			}
+			if (before > 0) {
+				*semi = '\0';
+				p->u.lit.len = before;
+				*tail = p;
+			}
+			if (++k > 2) {
+				lex_error_at(ps->lx, line, "'((': expected two ';' in for (( ))");
+				ps->failed = 1;
+				return &n->base;
+			}
+			tail = &heads[k];
+			p = rest;
+		}
+		if (p) {
+			*tail = p;
+			tail = &p->next;
+		}
+	}
+	if (k != 2) {
+		lex_error_at(ps->lx, line, "'((': expected two ';' in for (( ))");
+		ps->failed = 1;
+	}
+	n->init = arith_part(ps, heads[0]);
+	n->cond = arith_part(ps, heads[1]);
+	n->step = arith_part(ps, heads[2]);
+	n->body = body;
+	return &n->base;
+}
+
+/* ---- [[ expression ]] (bash, ksh) ----
+ *
+ * A recursive-descent parser over lex_cond_token(), with one token of
+ * lookahead:
+ *	or      : and ( '||' and )*
+ *	and     : not ( '&&' not )*
+ *	not     : '!' not | primary
+ *	primary : '(' or ')' | UNARY-OP word | word BINARY-OP word | word
+ * Newlines may come wherever an operand may start. The operators are words
+ * whose text is an operator of the table shared with `test` (cond.h); a
+ * quoted operator is an operand. */
+
+struct cparse {
+	struct lexer *lx;
+	struct ptok t;
+	enum cond_tok tok;
+	bool have;
+	bool failed;
+};
+
+static enum cond_tok
+cpeek(struct cparse *c, int regex)
+{
+	if (!c->have) {
+		c->tok = lex_cond_token(c->lx, regex, &c->t);
+		c->have = true;
+	}
+	return c->tok;
+}
+
+static void
+cerror(struct cparse *c, const char *fmt, const char *arg)
+{
+	if (!c->failed && !c->lx->error) {
+		if (c->tok == CT_EOF)
+			lex_error_at(c->lx, c->t.line, "unexpected end of file in [[ ]]");
+		else
+			lex_error_at(c->lx, c->t.line, fmt, arg ? arg : c->lx->toktext.s);
+	}
+	c->failed = true;
+}
+
+static bool
+is_word(struct cparse *c, const char *s)
+{
+	const char *p;
+	return c->tok == CT_WORD && (p = lex_plain_text(c->t.w)) != NULL && strcmp(p, s) == 0;
+}
+
+static struct cond_expr *
+cnode(struct cparse *c, enum cond_kind k)
+{
+	struct cond_expr *e = arena_alloc(c->lx->a, sizeof *e);
+	e->kind = k;
+	return e;
+}
+
+static void
+skip_newlines(struct cparse *c)
+{
+	while (cpeek(c, 0) == CT_NEWLINE)
+		c->have = false;
+}
+
+static struct cond_expr *c_or(struct cparse *c);
+
+static struct cond_expr *
+c_primary(struct cparse *c)
+{
+	struct cond_expr *e;
+	const char *s;
+	int op;
+
+	skip_newlines(c);
+	if (c->tok == CT_LPAREN) {
+		c->have = false;
+		e = c_or(c);
+		if (c->failed)
+			return NULL;
+		if (cpeek(c, 0) != CT_RPAREN) {
+			cerror(c, "unexpected '%s', expected ')' in [[ ]]", NULL);
+			return NULL;
+		}
+		c->have = false;
+		return e;
+	}
+	if (c->tok != CT_WORD || is_word(c, "]]")) {
+		cerror(c, "unexpected '%s' in [[ ]]", NULL);
+		return NULL;
+	}
+	s = lex_plain_text(c->t.w);
+	if (s && (op = cond_op_find(s, COND_UNARY | COND_DBRACK)) >= 0) {
+		e = cnode(c, CE_UNARY);
+		e->op = op;
+		c->have = false;
+		if (cpeek(c, 0) != CT_WORD || is_word(c, "]]")) {
+			cerror(c, "unexpected argument '%s' to conditional unary operator", NULL);
+			return NULL;
+		}
+		e->w = c->t.w;
+		c->have = false;
+		return e;
+	}
+	e = cnode(c, CE_WORD);
+	e->w = c->t.w;
+	c->have = false;
+	switch (cpeek(c, 0)) {
+	case CT_AND: case CT_OR: case CT_RPAREN:
+		return e;
+	case CT_WORD:
+		if (is_word(c, "]]"))
+			return e;
+		s = lex_plain_text(c->t.w);
+		if (s && (op = cond_op_find(s, COND_BINARY | COND_DBRACK)) >= 0) {
+			e->kind = CE_BINARY;
+			e->op = op;
+			c->have = false;
+			if (cpeek(c, op == COP_REGEX) != CT_WORD || is_word(c, "]]")) {
+				cerror(c, "unexpected argument '%s' to conditional binary operator", NULL);
+				return NULL;
+			}
+			e->w2 = c->t.w;
+			c->have = false;
+			return e;
+		}
+		/* fallthrough */
+	case CT_ERR: case CT_EOF: case CT_LPAREN: case CT_NEWLINE:
+		break;
+	}
+	cerror(c, "unexpected '%s', conditional binary operator expected", NULL);
+	return NULL;
+}
+
+static struct cond_expr *
+c_not(struct cparse *c)
+{
+	skip_newlines(c);
+	if (is_word(c, "!")) {
+		c->have = false;
+		struct cond_expr *e = cnode(c, CE_NOT);
+		e->left = c_not(c);
+		return c->failed ? NULL : e;
+	}
+	return c_primary(c);
+}
+
+static struct cond_expr *
+c_and(struct cparse *c)
+{
+	struct cond_expr *l = c_not(c);
+
+	while (!c->failed && cpeek(c, 0) == CT_AND) {
+		c->have = false;
+		struct cond_expr *e = cnode(c, CE_AND);
+		e->left = l;
+		e->right = c_not(c);
+		l = e;
+	}
+	return c->failed ? NULL : l;
+}
+
+static struct cond_expr *
+c_or(struct cparse *c)
+{
+	struct cond_expr *l = c_and(c);
+
+	while (!c->failed && cpeek(c, 0) == CT_OR) {
+		c->have = false;
+		struct cond_expr *e = cnode(c, CE_OR);
+		e->left = l;
+		e->right = c_and(c);
+		l = e;
+	}
+	return c->failed ? NULL : l;
+}
+
+struct ast_node *
+parse_cond(struct lexer *lx, int line)
+{
+	struct cparse c = { .lx = lx };
+	struct cond_expr *e = c_or(&c);
+
+	if (!c.failed && !(cpeek(&c, 0) == CT_WORD && is_word(&c, "]]")))
+		cerror(&c, "unexpected '%s', expected ']]'", NULL);
+	if (c.failed || lx->error) {
+		lx->error = 1;
+		return NULL;
+	}
+	struct ast_cond *n = ast_new(lx->a, AST_COND, sizeof *n, line);
+	n->e = e;
 	return &n->base;
 }

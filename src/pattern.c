@@ -194,6 +194,12 @@ pattern_match(const char *pat, const char *s)
 	return match_n(pat, s, strlen(s));
 }
 
+bool
+pattern_match_flags(const char *pat, const char *s, unsigned flags)
+{
+	return match_n(pat, s, strlen(s));
+}
+
 /* ---- ${p#w} ${p##w} ${p%w} ${p%%w} (XCU 2.6.2) ----
  *
  * Trying match_n() at every prefix length (or suffix offset) is quadratic:

@@ -334,6 +334,9 @@ char *expand_word_pattern(struct shell *sh, struct word *w);
 /* The replacement of ${p/x/r} under patsub_replacement: quoted & and \
  * come back as \& and \\ (param.c gives the others their meaning). */
 char *expand_word_repl(struct shell *sh, struct word *w);
+/* The right side of [[ s =~ ERE ]]: quoted characters that are special in
+ * an ERE come out backslash-escaped, so they match literally (bash). */
+char *expand_word_regex(struct shell *sh, struct word *w);
 /* An assignment value: like expand_word_str, with tilde expansion after
  * every unquoted ':' too (XCU 2.6.1). */
 char *expand_assign_value(struct shell *sh, struct word *w);
@@ -371,6 +374,10 @@ void shopt_each(struct shell *sh, void (*fn)(void *ctx, const char *name, bool o
 /* XCU 2.14 pattern matching (fnmatch without FNM_PATHNAME): `\c` is a
  * literal c. Returns true if the whole of `s` matches. */
 bool pattern_match(const char *pat, const char *s);
+/* The same with bash's options: PAT_EXTGLOB `@( ) *( ) +( ) ?( ) !( )`,
+ * PAT_NOCASE (nocasematch, nocaseglob). */
+enum { PAT_EXTGLOB = 1, PAT_NOCASE = 2 };
+bool pattern_match_flags(const char *pat, const char *s, unsigned flags);
 /* Longest/shortest prefix/suffix match for ${p#w} etc.: returns the length
  * of the matched prefix, or the offset where the matched suffix starts,
  * or -1 if none. */
