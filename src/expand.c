@@ -69,7 +69,7 @@ push_field(struct xstate *x)
 	if (x->mode == X_FIELDS && x->magic && !x->sh->opt.noglob) {
 		char **m = NULL;
 		size_t n = 0, cap = 0, i;
-		size_t got = pattern_glob(x->pat.s, &m, &n, &cap);
+		size_t got = pattern_glob_shell(x->sh, x->pat.s, &m, &n, &cap);
 		if (got > 0) {
 			/* pattern_glob() returns them sorted (XCU 2.14.3) */
 			for (i = 0; i < n; i++) {
@@ -82,6 +82,14 @@ push_field(struct xstate *x)
 		for (i = 0; i < n; i++)
 			free(m[i]);
 		free(m);
+		/* bash: nullglob drops the word, failglob is an error */
+		if (x->sh->shopt.nullglob)
+			goto reset;
+		if (x->sh->shopt.failglob) {
+			diag_error(x->sh, "no match: %s", x->cur.s);
+			x->err = 1;
+			goto reset;
+		}
 	}
 	add_field(x, arena_strndup(&x->sh->eval, x->cur.s, x->cur.len));
 reset:
@@ -121,7 +129,7 @@ add_text(struct xstate *x, const char *s, size_t len, bool quoted)
 				if (strchr(x->mode == X_REGEX ? "\\.[]()*+?{}|^$" :
 				    "*?[]\\-!^()|@+", c) != NULL && c != '\0')
 					sb_addc(&x->pat, '\\');
-			} else if (is_magic(c)) {
+			} else if (is_magic(c) || (c == '(' && x->sh->shopt.extglob)) {
 				x->magic = true;
 			}
 			sb_addc(&x->pat, c);
@@ -592,13 +600,13 @@ use:
 		switch (op) {
 		case PARAM_RM_SPREFIX:
 		case PARAM_RM_LPREFIX:
-			k = pattern_prefix(pat, v, op == PARAM_RM_LPREFIX);
+			k = pattern_prefix_flags(pat, v, op == PARAM_RM_LPREFIX, x->sh->shopt.extglob ? PAT_EXTGLOB : 0);
 			if (k > 0)
 				v += k;
 			add_result(x, v, strlen(v), quoted);
 			return;
 		default:
-			k = pattern_suffix(pat, v, op == PARAM_RM_LSUFFIX);
+			k = pattern_suffix_flags(pat, v, op == PARAM_RM_LSUFFIX, x->sh->shopt.extglob ? PAT_EXTGLOB : 0);
 			add_result(x, v, k >= 0 ? (size_t)k : strlen(v), quoted);
 			return;
 		}

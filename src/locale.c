@@ -1,9 +1,41 @@
 /* locale.c: the locale, loaded on first use (XCU 8.2: LC_CTYPE and
- * LC_COLLATE come from the environment). */
+ * LC_COLLATE come from LC_ALL, LC_CTYPE / LC_COLLATE and LANG), and loaded
+ * again when the script assigns one of those variables (bash does too:
+ * `LC_ALL=C.UTF-8` in a script changes how `?` matches from then on). */
 #include <locale.h>
 #include <stdbool.h>
 
 #include "shell.h"
+
+static bool loaded;
+
+/* The value for a category: XBD 8.2's precedence over the shell's
+ * variables (exported or not, as bash), "" (the environment) without a
+ * shell. */
+static const char *
+value_for(struct shell *sh, const char *cat)
+{
+	const char *v;
+
+	if (sh == NULL)
+		return "";
+	if ((v = var_get(sh, "LC_ALL")) != NULL && *v != '\0')
+		return v;
+	if ((v = var_get(sh, cat)) != NULL && *v != '\0')
+		return v;
+	if ((v = var_get(sh, "LANG")) != NULL && *v != '\0')
+		return v;
+	return "C";
+}
+
+static void
+apply(struct shell *sh)
+{
+	if (setlocale(LC_CTYPE, value_for(sh, "LC_CTYPE")) == NULL)
+		setlocale(LC_CTYPE, "C");
+	if (setlocale(LC_COLLATE, value_for(sh, "LC_COLLATE")) == NULL)
+		setlocale(LC_COLLATE, "C");
+}
 
 /* The shell needs the locale's character types and collation only for
  * non-ASCII text and for sorting (globs, test <); loading it costs two
@@ -12,11 +44,30 @@
 void
 shell_locale(void)
 {
-	static bool done;
-
-	if (done)
+	if (loaded)
 		return;
-	done = true;
-	setlocale(LC_CTYPE, "");
-	setlocale(LC_COLLATE, "");
+	loaded = true;
+	apply(the_shell);
+}
+
+/* An assignment to a locale variable after the locale was loaded. */
+static void
+locale_changed(struct shell *sh, const char *value)
+{
+	if (loaded)
+		apply(sh);
+}
+
+static const struct var_hook hooks[] = {
+	{ "LC_ALL", locale_changed, NULL },
+	{ "LC_CTYPE", locale_changed, NULL },
+	{ "LC_COLLATE", locale_changed, NULL },
+	{ "LANG", locale_changed, NULL },
+};
+
+void
+locale_init(struct shell *sh)
+{
+	for (size_t i = 0; i < sizeof hooks / sizeof hooks[0]; i++)
+		var_hook_add(sh, &hooks[i]);
 }

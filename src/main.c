@@ -121,6 +121,7 @@ main(int argc, char **argv)
 	getopts_init(sh);
 	job_init(sh);
 	exec_init(sh);
+	locale_init(sh);
 
 	/* options: XCU sh */
 	for (i = 1; i < argc; i++) {

@@ -12,36 +12,141 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <wchar.h>
+#include <wctype.h>
+#include <limits.h>
 
 #include "shell.h"
+
+/* How a pattern is matched: `mb` when the locale has multi-byte
+ * characters and the text is not all ASCII (then `?` and brackets match
+ * characters, decoded with mbrtowc; a byte that is not part of a valid
+ * character is a character of its own); `nocase` (nocasematch,
+ * nocaseglob); `ext` (extglob). */
+struct pm {
+	bool mb, nocase, ext;
+};
+
+/* A byte that is not a valid character: a value past Unicode, so it
+ * matches `?`, itself and nothing else. */
+#define RAW_BYTE(b) (0x110000u + (unsigned char)(b))
+
+/* Decodes the character at `s` (at most `n` bytes) into *wc; returns its
+ * length (1 for ASCII, the C locale, and invalid bytes). */
+static inline size_t
+getch(const struct pm *m, const char *s, size_t n, unsigned *wc)
+{
+	unsigned char b = (unsigned char)s[0];
+	mbstate_t st;
+	wchar_t w;
+	size_t k;
+
+	if (!m->mb || b < 0x80) {
+		*wc = b;
+		return 1;
+	}
+	memset(&st, 0, sizeof st);
+	k = mbrtowc(&w, s, n, &st);
+	if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+		*wc = RAW_BYTE(b);
+		return 1;
+	}
+	*wc = (unsigned)w;
+	return k;
+}
+
+/* A pattern's characters (NUL-terminated text). */
+static inline size_t
+patch(const struct pm *m, const char *p, unsigned *wc)
+{
+	return getch(m, p, m->mb ? MB_LEN_MAX : 1, wc);
+}
+
+static unsigned
+lower(const struct pm *m, unsigned c)
+{
+	if (c >= 0x110000u)
+		return c;
+	return m->mb ? (unsigned)towlower((wint_t)c) : (unsigned)tolower((int)c);
+}
+
+static unsigned
+upper(const struct pm *m, unsigned c)
+{
+	if (c >= 0x110000u)
+		return c;
+	return m->mb ? (unsigned)towupper((wint_t)c) : (unsigned)toupper((int)c);
+}
+
+static bool
+same(const struct pm *m, unsigned a, unsigned b)
+{
+	return a == b || (m->nocase && lower(m, a) == lower(m, b));
+}
+
+/* Sets m->mb for matching `pat` against `s`: only text with a non-ASCII
+ * byte needs the locale, which is loaded then (shell_locale). */
+static void
+pm_init(struct pm *m, unsigned flags, const char *pat, const char *s, size_t n)
+{
+	m->nocase = (flags & PAT_NOCASE) != 0;
+	m->ext = (flags & PAT_EXTGLOB) != 0;
+	m->mb = false;
+	for (const char *p = pat; *p; p++)
+		if ((unsigned char)*p >= 0x80)
+			goto locale;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			goto locale;
+	return;
+locale:
+	shell_locale();
+	m->mb = MB_CUR_MAX > 1;
+}
 
 /* The twelve character classes of XBD 7.3.1 (LC_CTYPE). */
 static const struct {
 	const char *name;
 	int (*fn)(int);
+	int (*wfn)(wint_t);
 } classes[] = {
-	{ "alnum", isalnum }, { "alpha", isalpha }, { "blank", isblank },
-	{ "cntrl", iscntrl }, { "digit", isdigit }, { "graph", isgraph },
-	{ "lower", islower }, { "print", isprint }, { "punct", ispunct },
-	{ "space", isspace }, { "upper", isupper }, { "xdigit", isxdigit },
+	{ "alnum", isalnum, iswalnum }, { "alpha", isalpha, iswalpha },
+	{ "blank", isblank, iswblank }, { "cntrl", iscntrl, iswcntrl },
+	{ "digit", isdigit, iswdigit }, { "graph", isgraph, iswgraph },
+	{ "lower", islower, iswlower }, { "print", isprint, iswprint },
+	{ "punct", ispunct, iswpunct }, { "space", isspace, iswspace },
+	{ "upper", isupper, iswupper }, { "xdigit", isxdigit, iswxdigit },
 };
 #define NCLASSES (int)(sizeof classes / sizeof classes[0])
 #define CLASS_NONE NCLASSES	/* an unknown class name: matches nothing */
 
-/* Parses one element of a bracket expression at `p`: a byte, `\c`,
- * `[:class:]`, `[=c=]` or `[.c.]`. Sets *c to the byte (or -1 when the
- * element is an equivalence class or collating symbol of several bytes,
- * which match nothing here) or *cls to a class index. Returns the text after
- * the element, or NULL if the pattern ends inside it. */
-static const char *
-bracket_elem(const char *p, int *c, int *cls)
+static bool
+in_class(const struct pm *m, int cls, unsigned c)
 {
+	if (cls == CLASS_NONE || c >= 0x110000u)
+		return false;
+	if (m->mb)
+		return classes[cls].wfn((wint_t)c) != 0;
+	return c < 256 && classes[cls].fn((int)c) != 0;
+}
+
+/* Parses one element of a bracket expression at `p`: a character, `\c`,
+ * `[:class:]`, `[=c=]` or `[.c.]`. Sets *c to the character (or -1 when
+ * the element is an equivalence class or collating symbol of several
+ * characters, which match nothing here) or *cls to a class index. Returns
+ * the text after the element, or NULL if the pattern ends inside it. */
+static const char *
+bracket_elem(const struct pm *m, const char *p, long *c, int *cls)
+{
+	unsigned wc;
+
 	*cls = -1;
 	if (p[0] == '\\') {
 		if (p[1] == '\0')
 			return NULL;
-		*c = (unsigned char)p[1];
-		return p + 2;
+		p += 1 + patch(m, p + 1, &wc);
+		*c = wc;
+		return p;
 	}
 	if (p[0] == '[' && (p[1] == ':' || p[1] == '=' || p[1] == '.')) {
 		char delim = p[1];
@@ -59,33 +164,43 @@ bracket_elem(const char *p, int *c, int *cls)
 					if (strlen(classes[i].name) == n &&
 					    memcmp(classes[i].name, body, n) == 0)
 						*cls = i;
+			} else if (n > 0 && patch(m, body, &wc) == n) {
+				*c = wc;
 			} else {
-				*c = n == 1 ? (unsigned char)body[0] : -1;
+				*c = -1;
 			}
 			return e + 2;
 		}
 		/* no closing `:]`: the `[` is an ordinary member (unspecified) */
 	}
-	*c = (unsigned char)p[0];
-	return p + 1;
+	p += patch(m, p, &wc);
+	*c = wc;
+	return p;
 }
 
-/* Matches byte `c` against the bracket expression whose text starts at `p`,
- * just after its `[`. Returns 1 or 0 and sets *end after the closing `]`, or
- * returns -1 if there is no closing `]` (then the `[` is an ordinary
- * character, XCU 2.14.1). A `]` first in the list (after any `!`) is a
- * member; `-` first or last is a member. */
+/* Matches character `c` against the bracket expression whose text starts
+ * at `p`, just after its `[`. Returns 1 or 0 and sets *end after the
+ * closing `]`, or returns -1 if there is no closing `]` (then the `[` is an
+ * ordinary character, XCU 2.14.1). A `]` first in the list (after any `!`)
+ * is a member; `-` first or last is a member. Ranges compare code points
+ * (bash's globasciiranges, on by default in 5.2). */
 static int
-bracket(const char *p, int c, const char **end)
+bracket(const struct pm *m, const char *p, unsigned c, const char **end)
 {
 	bool neg = false, found = false, first = true;
+	unsigned lc = c, uc = c;
 
+	if (m->nocase) {
+		lc = lower(m, c);
+		uc = upper(m, c);
+	}
 	if (*p == '!' || *p == '^') {
 		neg = true;
 		p++;
 	}
 	for (;;) {
-		int lo, hi, cls, cls2;
+		long lo, hi;
+		int cls, cls2;
 		const char *q;
 
 		if (*p == '\0')
@@ -93,37 +208,42 @@ bracket(const char *p, int c, const char **end)
 		if (*p == ']' && !first)
 			break;
 		first = false;
-		if ((p = bracket_elem(p, &lo, &cls)) == NULL)
+		if ((p = bracket_elem(m, p, &lo, &cls)) == NULL)
 			return -1;
 		if (cls >= 0) {
-			if (cls != CLASS_NONE && classes[cls].fn(c))
+			if (in_class(m, cls, c) ||
+			    (m->nocase && (in_class(m, cls, lc) || in_class(m, cls, uc))))
 				found = true;
 			continue;
 		}
 		if (p[0] == '-' && p[1] != ']' && p[1] != '\0') {
-			if ((q = bracket_elem(p + 1, &hi, &cls2)) == NULL)
+			if ((q = bracket_elem(m, p + 1, &hi, &cls2)) == NULL)
 				return -1;
 			if (cls2 < 0) {	/* a range; with a class it is two members */
-				if (lo >= 0 && hi >= 0 && lo <= c && c <= hi)
+				if (lo >= 0 && hi >= 0 &&
+				    ((lo <= (long)c && (long)c <= hi) ||
+				     (lo <= (long)lc && (long)lc <= hi) ||
+				     (lo <= (long)uc && (long)uc <= hi)))
 					found = true;
 				p = q;
 				continue;
 			}
 		}
-		if (lo == c)
+		if (lo >= 0 && same(m, (unsigned)lo, c))
 			found = true;
 	}
 	*end = p + 1;
 	return found != neg;
 }
 
-/* Matches the one-character element at `*pp` (not `*`) against byte `c` and
- * advances *pp past it. */
+/* Matches the one-character element at `*pp` (not `*`) against character
+ * `c` and advances *pp past it. */
 static bool
-match_one(const char **pp, int c)
+match_one(const struct pm *m, const char **pp, unsigned c)
 {
 	const char *p = *pp;
 	const char *end;
+	unsigned wc;
 	int r;
 
 	switch (*p) {
@@ -131,20 +251,20 @@ match_one(const char **pp, int c)
 		*pp = p + 1;
 		return true;
 	case '[':
-		if ((r = bracket(p + 1, c, &end)) >= 0) {
+		if ((r = bracket(m, p + 1, c, &end)) >= 0) {
 			*pp = end;
 			return r;
 		}
 		break;
 	case '\\':
 		if (p[1] != '\0') {
-			*pp = p + 2;
-			return (unsigned char)p[1] == c;
+			*pp = p + 1 + patch(m, p + 1, &wc);
+			return same(m, wc, c);
 		}
 		break;	/* a trailing backslash is itself */
 	}
-	*pp = p + 1;
-	return (unsigned char)*p == c;
+	*pp = p + patch(m, p, &wc);
+	return same(m, wc, c);
 }
 
 /* True if `pat` matches exactly the first `n` bytes of `s`.
@@ -154,12 +274,13 @@ match_one(const char **pp, int c)
  * earlier star could give up, the later one can absorb), so the cost is
  * O(|pat| * n) instead of exponential on `*a*a*a*b`. */
 static bool
-match_n(const char *pat, const char *s, size_t n)
+match_n(const struct pm *m, const char *pat, const char *s, size_t n)
 {
 	const char *p = pat;
 	const char *star_p = NULL;	/* pattern just after the last `*` */
 	size_t star_i = 0;		/* where that star's match ends now */
 	size_t i = 0;
+	unsigned c;
 
 	for (;;) {
 		if (*p == '*') {
@@ -176,28 +297,193 @@ match_n(const char *pat, const char *s, size_t n)
 				return true;
 			return false;	/* pattern left, no star can help */
 		}
-		if (*p != '\0' && match_one(&p, (unsigned char)s[i])) {
-			i++;
+		size_t k = getch(m, s + i, n - i, &c);
+		if (*p != '\0' && match_one(m, &p, c)) {
+			i += k;
 			continue;
 		}
 		if (star_p == NULL)
 			return false;
-		p = star_p;	/* let the last star eat one more byte */
-		i = ++star_i;
+		p = star_p;	/* let the last star eat one more character */
+		star_i += getch(m, s + star_i, n - star_i, &c);
+		i = star_i;
 	}
+}
+
+/* ---- extglob (bash): @(a|b) *(a|b) +(a|b) ?(a|b) !(a|b) ----
+ *
+ * A backtracking matcher over bounded pattern text, used only for patterns
+ * that have such a group (the others keep the linear matcher above). */
+
+/* True if `p` starts an extglob group. */
+static bool
+ext_open(const char *p)
+{
+	return strchr("@*+?!", *p) != NULL && *p != '\0' && p[1] == '(';
+}
+
+/* The group whose `(` is at `p`: fills alts[] with the start of each
+ * alternative (after `(` or `|`), returns the text after the closing `)`,
+ * or NULL if it is not closed (then the characters are ordinary). */
+static const char *
+ext_group(const struct pm *m, const char *p, const char *pe, const char **alts, int *nalts)
+{
+	int depth = 1;
+	const char *end;
+
+	*nalts = 0;
+	alts[(*nalts)++] = ++p;
+	for (; p < pe; p++) {
+		switch (*p) {
+		case '\\':
+			if (p + 1 < pe)
+				p++;
+			break;
+		case '[':
+			if (bracket(m, p + 1, 0, &end) >= 0 && end <= pe)
+				p = end - 1;
+			break;
+		case '(':
+			depth++;
+			break;
+		case ')':
+			if (--depth == 0) {
+				alts[*nalts] = p + 1;	/* one past the last: its end + 1 */
+				return p + 1;
+			}
+			break;
+		case '|':
+			if (depth == 1 && *nalts < 63)
+				alts[(*nalts)++] = p + 1;
+			break;
+		}
+	}
+	return NULL;
+}
+
+static bool ematch(const struct pm *m, const char *p, const char *pe, const char *s, size_t n);
+
+static bool
+closed_ext(const struct pm *m, const char *p, const char *pe)
+{
+	const char *alts[64];
+	int nalts;
+
+	return p + 1 < pe && ext_open(p) && ext_group(m, p + 1, pe, alts, &nalts) != NULL;
+}
+
+/* True if some alternative of the group matches s[0..n) exactly. */
+static bool
+ext_any(const struct pm *m, const char **alts, int nalts, const char *s, size_t n)
+{
+	for (int a = 0; a < nalts; a++)
+		if (ematch(m, alts[a], alts[a + 1] - 1, s, n))
+			return true;
+	return false;
+}
+
+/* The group at `p` (its operator `op`), then `rest` up to `pe`. */
+static bool
+ext_match(const struct pm *m, char op, const char *p, const char *pe, const char *s, size_t n)
+{
+	const char *alts[64];
+	int nalts;
+	const char *rest = ext_group(m, p + 1, pe, alts, &nalts);
+	unsigned c;
+
+	if (op == '?' || op == '*')
+		if (ematch(m, rest, pe, s, n))
+			return true;
+	for (size_t k = 0;;) {
+		/* k: the length the group takes, at character boundaries */
+		if (op == '!') {
+			if (!ext_any(m, alts, nalts, s, k) && ematch(m, rest, pe, s + k, n - k))
+				return true;
+		} else if ((k > 0 || op == '@' || op == '?') && ext_any(m, alts, nalts, s, k)) {
+			if (op == '@' || op == '?') {
+				if (ematch(m, rest, pe, s + k, n - k))
+					return true;
+			} else {	/* * and + : the rest, or more of the group */
+				if (ematch(m, rest, pe, s + k, n - k) ||
+				    ext_match(m, '*', p, pe, s + k, n - k))
+					return true;
+			}
+		}
+		if (k == n)
+			break;
+		k += getch(m, s + k, n - k, &c);
+	}
+	return false;
+}
+
+/* Does p[0..pe) match s[0..n) exactly? */
+static bool
+ematch(const struct pm *m, const char *p, const char *pe, const char *s, size_t n)
+{
+	unsigned c;
+
+	while (p < pe) {
+		if (closed_ext(m, p, pe))
+			return ext_match(m, *p, p, pe, s, n);
+		if (*p == '*') {
+			while (p < pe && *p == '*' && !closed_ext(m, p, pe))
+				p++;
+			if (p == pe)
+				return true;
+			for (size_t k = 0;;) {
+				if (ematch(m, p, pe, s + k, n - k))
+					return true;
+				if (k == n)
+					return false;
+				k += getch(m, s + k, n - k, &c);
+			}
+		}
+		if (n == 0)
+			return false;
+		size_t k = getch(m, s, n, &c);
+		if (!match_one(m, &p, c))
+			return false;
+		s += k;
+		n -= k;
+	}
+	return n == 0;
+}
+
+/* True if `pat` has an extglob group. */
+static bool
+has_ext(const char *pat)
+{
+	for (const char *p = pat; *p; p++) {
+		if (*p == '\\' && p[1] != '\0')
+			p++;
+		else if (ext_open(p))
+			return true;
+	}
+	return false;
+}
+
+static bool
+match_flags(const char *pat, const char *s, size_t n, unsigned flags)
+{
+	struct pm m;
+
+	pm_init(&m, flags, pat, s, n);
+	if (m.ext && has_ext(pat))
+		return ematch(&m, pat, pat + strlen(pat), s, n);
+	return match_n(&m, pat, s, n);
 }
 
 /* XCU 2.14.1, 2.14.2: see shell.h. */
 bool
 pattern_match(const char *pat, const char *s)
 {
-	return match_n(pat, s, strlen(s));
+	return match_flags(pat, s, strlen(s), 0);
 }
 
 bool
 pattern_match_flags(const char *pat, const char *s, unsigned flags)
 {
-	return match_n(pat, s, strlen(s));
+	return match_flags(pat, s, strlen(s), flags);
 }
 
 /* ---- ${p#w} ${p##w} ${p%w} ${p%%w} (XCU 2.6.2) ----
@@ -213,23 +499,24 @@ pattern_match_flags(const char *pat, const char *s, unsigned flags)
  * bytes and `${x##*[/]}`, `${x%[/]*}` are single passes. The elements match
  * bytes exactly as match_one() does, so the results are those of match_n(). */
 
-enum { E_STAR, E_ANY, E_BYTE, E_BRACKET };
+enum { E_STAR, E_ANY, E_CHAR, E_BRACKET };
 
 struct elem {
-	unsigned char kind, c;	/* c: the byte of an E_BYTE */
+	unsigned char kind;
+	unsigned c;		/* E_CHAR: the character */
 	const char *br;		/* E_BRACKET: its text after the `[` */
 };
 
 /* Compiles `pat` into e[] (room for strlen(pat) elements), runs of stars
  * folded into one. Returns the number of elements. */
 static size_t
-compile(const char *pat, struct elem *e)
+compile(const struct pm *pm, const char *pat, struct elem *e)
 {
 	size_t m = 0;
 	const char *p = pat, *end;
 
 	while (*p != '\0') {
-		struct elem x = { E_BYTE, (unsigned char)*p, NULL };
+		struct elem x = { E_CHAR, 0, NULL };
 
 		switch (*p) {
 		case '*':
@@ -243,24 +530,25 @@ compile(const char *pat, struct elem *e)
 			x.kind = E_ANY;
 			break;
 		case '[':
-			if (bracket(p + 1, 0, &end) >= 0) {
+			if (bracket(pm, p + 1, 0, &end) >= 0) {
 				x.kind = E_BRACKET;
 				x.br = p + 1;
 				p = end;
 			} else {
+				x.c = '[';
 				p++;	/* no closing `]`: an ordinary `[` */
 			}
 			break;
 		case '\\':
 			if (p[1] != '\0') {
-				x.c = (unsigned char)p[1];
-				p += 2;
+				p += 1 + patch(pm, p + 1, &x.c);
 			} else {
+				x.c = '\\';
 				p++;	/* a trailing backslash is itself */
 			}
 			break;
 		default:
-			p++;
+			p += patch(pm, p, &x.c);
 			break;
 		}
 		e[m++] = x;
@@ -269,33 +557,53 @@ compile(const char *pat, struct elem *e)
 }
 
 static bool
-elem_match(const struct elem *e, int c)
+elem_match(const struct pm *pm, const struct elem *e, unsigned c)
 {
 	const char *end;
 
 	switch (e->kind) {
 	case E_ANY:
 		return true;
-	case E_BYTE:
-		return e->c == c;
+	case E_CHAR:
+		return same(pm, e->c, c);
 	case E_BRACKET:
-		return bracket(e->br, c, &end) == 1;
+		return bracket(pm, e->br, c, &end) == 1;
 	}
 	return false;	/* E_STAR is handled by the caller */
 }
 
-/* Runs e[0..m) over the n bytes at `s`, forward, or backward from s[n-1]
+/* The character that ends at s[end) (end > 0), read backward: its length.
+ * UTF-8 is self-synchronising: the start is the last byte that is not a
+ * continuation byte; an invalid sequence is one raw byte. */
+static size_t
+getch_back(const struct pm *m, const char *s, size_t end, unsigned *wc)
+{
+	size_t j = end - 1;
+
+	if (!m->mb || (unsigned char)s[j] < 0x80) {
+		*wc = (unsigned char)s[j];
+		return 1;
+	}
+	while (j > 0 && end - j < 4 && ((unsigned char)s[j] & 0xC0) == 0x80)
+		j--;
+	if (getch(m, s + j, end - j, wc) == end - j)
+		return end - j;
+	*wc = RAW_BYTE(s[end - 1]);
+	return 1;
+}
+
+/* Runs e[0..m) over the n bytes at `s`, forward, or backward from the end
  * when `back` (then e[] is reversed). Returns the shortest or longest
  * count of bytes the whole pattern matches, or -1. The active states lie
- * in [lo, hi], so a literal pattern costs O(1) per byte, not O(m). */
+ * in [lo, hi], so a literal pattern costs O(1) per character, not O(m). */
 static long
-run(const struct elem *e, size_t m, const char *s, size_t n, bool back,
-    bool longest)
+run(const struct pm *pm, const struct elem *e, size_t m, const char *s, size_t n,
+    bool back, bool longest)
 {
 	bool buf[2 * 64];
 	bool *mem = 2 * (m + 1) <= sizeof buf ? buf : malloc(2 * (m + 1));
 	bool *cur = mem, *nxt = mem + m + 1;
-	size_t lo = 0, hi = 0;
+	size_t lo = 0, hi = 0, off = 0;
 	long best = -1;
 
 	if (mem == NULL)
@@ -304,19 +612,23 @@ run(const struct elem *e, size_t m, const char *s, size_t n, bool back,
 	cur[0] = true;
 	if (m > 0 && e[0].kind == E_STAR)	/* a star may match nothing */
 		cur[hi = 1] = true;
-	for (size_t k = 0;; k++) {
-		size_t nlo = m + 1, nhi = 0;
+	for (;;) {
+		size_t nlo = m + 1, nhi = 0, len;
 		bool *t;
-		int c;
+		unsigned c;
 
 		if (cur[m]) {
-			best = (long)k;
+			best = (long)off;
 			if (!longest)
 				break;
 		}
-		if (k == n)
+		if (off == n)
 			break;
-		c = (unsigned char)(back ? s[n - 1 - k] : s[k]);
+		if (back)
+			len = getch_back(pm, s, n - off, &c);
+		else
+			len = getch(pm, s + off, n - off, &c);
+		off += len;
 		for (size_t j = lo; j <= hi && j < m; j++) {
 			size_t to;
 
@@ -325,7 +637,7 @@ run(const struct elem *e, size_t m, const char *s, size_t n, bool back,
 			cur[j] = false;
 			if (e[j].kind == E_STAR)
 				to = j;
-			else if (elem_match(&e[j], c))
+			else if (elem_match(pm, &e[j], c))
 				to = j + 1;
 			else
 				continue;
@@ -355,19 +667,48 @@ run(const struct elem *e, size_t m, const char *s, size_t n, bool back,
 	return best;
 }
 
+/* An extglob pattern has no automaton here: every prefix (or suffix) is
+ * tried, shortest or longest first, with the backtracking matcher. */
+static long
+affix_ext(const struct pm *pm, const char *pat, const char *s, size_t n, bool back,
+    bool longest)
+{
+	const char *pe = pat + strlen(pat);
+	long best = -1;
+	unsigned c;
+
+	for (size_t k = 0;;) {
+		bool ok = back ? ematch(pm, pat, pe, s + n - k, k) : ematch(pm, pat, pe, s, k);
+		if (ok) {
+			best = (long)k;
+			if (!longest)
+				break;
+		}
+		if (k == n)
+			break;
+		k += back ? getch_back(pm, s, n - k, &c) : getch(pm, s + k, n - k, &c);
+	}
+	return best;
+}
+
 /* Compiles `pat` (reversed if `back`) and runs it over `s`. */
 static long
-affix(const char *pat, const char *s, size_t n, bool back, bool longest)
+affix(const char *pat, const char *s, size_t n, bool back, bool longest, unsigned flags)
 {
 	struct elem buf[32];
 	size_t plen = strlen(pat);
-	struct elem *e = plen <= 32 ? buf : malloc(plen * sizeof *e);
+	struct elem *e;
+	struct pm pm;
 	size_t m;
 	long r;
 
+	pm_init(&pm, flags, pat, s, n);
+	if (pm.ext && has_ext(pat))
+		return affix_ext(&pm, pat, s, n, back, longest);
+	e = plen <= 32 ? buf : malloc(plen * sizeof *e);
 	if (e == NULL)
 		abort();
-	m = compile(pat, e);
+	m = compile(&pm, pat, e);
 	if (back) {
 		for (size_t i = 0; i < m / 2; i++) {
 			struct elem t = e[i];
@@ -375,7 +716,7 @@ affix(const char *pat, const char *s, size_t n, bool back, bool longest)
 			e[m - 1 - i] = t;
 		}
 	}
-	r = run(e, m, s, n, back, longest);
+	r = run(&pm, e, m, s, n, back, longest);
 	if (e != buf)
 		free(e);
 	return r;
@@ -386,7 +727,13 @@ affix(const char *pat, const char *s, size_t n, bool back, bool longest)
 long
 pattern_prefix(const char *pat, const char *s, bool longest)
 {
-	return affix(pat, s, strlen(s), false, longest);
+	return affix(pat, s, strlen(s), false, longest, 0);
+}
+
+long
+pattern_prefix_flags(const char *pat, const char *s, bool longest, unsigned flags)
+{
+	return affix(pat, s, strlen(s), false, longest, flags);
 }
 
 /* ${p%w} and ${p%%w}: offset where the shortest or longest suffix of `s`
@@ -394,17 +741,24 @@ pattern_prefix(const char *pat, const char *s, bool longest)
 long
 pattern_suffix(const char *pat, const char *s, bool longest)
 {
+	return pattern_suffix_flags(pat, s, longest, 0);
+}
+
+long
+pattern_suffix_flags(const char *pat, const char *s, bool longest, unsigned flags)
+{
 	size_t n = strlen(s);
-	long k = affix(pat, s, n, true, longest);
+	long k = affix(pat, s, n, true, longest, flags);
 
 	return k < 0 ? -1 : (long)n - k;
 }
 
-/* True if `pat` contains an unescaped `*`, `?`, or a `[` that opens a
- * complete bracket expression. */
-bool
-pattern_has_magic(const char *pat)
+/* True if `pat` contains an unescaped `*`, `?`, a `[` that opens a
+ * complete bracket expression, or with PAT_EXTGLOB an extglob group. */
+static bool
+has_magic(const char *pat, unsigned flags)
 {
+	const struct pm m = { false, false, false };
 	const char *end;
 
 	for (const char *p = pat; *p != '\0'; p++) {
@@ -413,16 +767,28 @@ pattern_has_magic(const char *pat)
 		case '?':
 			return true;
 		case '[':
-			if (bracket(p + 1, 0, &end) >= 0)
+			if (bracket(&m, p + 1, 0, &end) >= 0)
 				return true;
 			break;
 		case '\\':
 			if (p[1] != '\0')
 				p++;
 			break;
+		case '@':
+		case '+':
+		case '!':
+			if ((flags & PAT_EXTGLOB) && p[1] == '(')
+				return true;
+			break;
 		}
 	}
 	return false;
+}
+
+bool
+pattern_has_magic(const char *pat)
+{
+	return has_magic(pat, 0);
 }
 
 /* ---- pathname expansion (XCU 2.14.3) ---- */
@@ -432,6 +798,7 @@ struct glob {
 	char ***out;
 	size_t *n, *cap;
 	size_t added;
+	unsigned flags;		/* PAT_* */
 };
 
 static void
@@ -478,6 +845,7 @@ truncate_to(struct strbuf *b, size_t len)
 }
 
 static void glob_rest(struct glob *g, struct strbuf *path, const char *pat);
+static void truncate_to(struct strbuf *b, size_t len);
 
 /* `path` (which ends in `/` or is empty) names an existing entry followed by
  * `sep` (a `/` or the end) and the pattern text `rest`. Adds `path` as a
@@ -511,6 +879,95 @@ cmp_coll(const void *a, const void *b)
 	return strcoll(*(char *const *)a, *(char *const *)b);
 }
 
+/* The names in directory `path` (empty: the current one) that a `**`
+ * walks into or lists: not . and .., no dot files without dotglob. With
+ * `dirs`, only directories that are not symbolic links (bash does not
+ * follow them). Returns a malloc'd NULL-terminated vector. */
+static char **
+list_dir(struct glob *g, struct strbuf *path, bool dirs)
+{
+	char **v = NULL;
+	size_t n = 0, cap = 0;
+	DIR *d = opendir(path->len ? path->s : ".");
+	struct dirent *de;
+	struct stat st;
+	size_t base = path->len;
+
+	if (d == NULL)
+		return NULL;
+	while ((de = readdir(d)) != NULL) {
+		const char *nm = de->d_name;
+		if (nm[0] == '.' && (nm[1] == '\0' || (nm[1] == '.' && nm[2] == '\0')))
+			continue;
+		if (nm[0] == '.' && !(g->flags & PAT_DOTGLOB))
+			continue;
+		if (dirs) {
+			sb_adds(path, nm);
+			bool isdir = lstat(path->s, &st) == 0 && S_ISDIR(st.st_mode);
+			truncate_to(path, base);
+			if (!isdir)
+				continue;
+		}
+		if (n + 1 >= cap) {
+			cap = cap ? cap * 2 : 16;
+			char **nv = realloc(v, cap * sizeof *v);
+			if (nv == NULL)
+				break;
+			v = nv;
+		}
+		v[n++] = strdup(nm);
+		v[n] = NULL;
+	}
+	closedir(d);
+	return v;
+}
+
+/* A `**` component under globstar (bash): any number of directories,
+ * none included. Last in the pattern it lists every file and directory
+ * below `path`; followed by `/rest` it applies `rest` in `path` and in
+ * every directory below it. `pat` is the pattern from the `**` on. */
+static void
+globstar(struct glob *g, struct strbuf *path, const char *rest, const char *pat)
+{
+	size_t base = path->len;
+	char **v;
+
+	if (*rest == '\0') {
+		if ((v = list_dir(g, path, false)) == NULL)
+			return;
+		for (char **p = v; *p; p++) {
+			struct stat st;
+			sb_adds(path, *p);
+			add_result(g, path->s);
+			if (lstat(path->s, &st) == 0 && S_ISDIR(st.st_mode)) {
+				sb_addc(path, '/');
+				globstar(g, path, rest, pat);
+			}
+			truncate_to(path, base);
+			free(*p);
+		}
+		free(v);
+		return;
+	}
+	/* rest is "/..." */
+	if (rest[1] == '\0') {	/* a trailing slash: the directories, with it */
+		if (path->len)
+			add_result(g, path->s);
+	} else {
+		glob_rest(g, path, rest + 1);
+	}
+	if ((v = list_dir(g, path, true)) == NULL)
+		return;
+	for (char **p = v; *p; p++) {
+		sb_adds(path, *p);
+		sb_addc(path, '/');
+		globstar(g, path, rest, pat);
+		truncate_to(path, base);
+		free(*p);
+	}
+	free(v);
+}
+
 /* Expands the components of `pat` below the directory `path` (empty for the
  * current directory, else ending in `/`). */
 static void
@@ -528,7 +985,11 @@ glob_rest(struct glob *g, struct strbuf *path, const char *pat)
 
 	if (comp == NULL)
 		return;
-	if (!pattern_has_magic(comp)) {
+	if (g->flags & PAT_GLOBSTAR && strcmp(comp, "**") == 0) {
+		globstar(g, path, rest, pat);
+		goto out;
+	}
+	if (!has_magic(comp, g->flags)) {
 		/* used literally: no readdir (`a/b*` does not list a) */
 		add_unescaped(path, pat, clen);
 		glob_next(g, path, rest, false);
@@ -543,9 +1004,10 @@ glob_rest(struct glob *g, struct strbuf *path, const char *pat)
 		 * when the pattern starts with one (XCU 2.14.3). */
 		if (nm[0] == '.' && (nm[1] == '\0' || (nm[1] == '.' && nm[2] == '\0')))
 			continue;
-		if (nm[0] == '.' && comp[0] != '.' && !(comp[0] == '\\' && comp[1] == '.'))
+		if (nm[0] == '.' && comp[0] != '.' && !(comp[0] == '\\' && comp[1] == '.') &&
+		    !(g->flags & PAT_DOTGLOB))
 			continue;
-		if (!pattern_match(comp, nm))
+		if (!match_flags(comp, nm, strlen(nm), g->flags & (PAT_EXTGLOB | PAT_NOCASE)))
 			continue;
 		if (nnames == capnames) {
 			size_t cap = capnames ? capnames * 2 : 16;
@@ -578,11 +1040,17 @@ out:
 size_t
 pattern_glob(const char *pat, char ***out, size_t *n, size_t *cap)
 {
-	struct glob g = { out, n, cap, 0 };
+	return pattern_glob_flags(pat, 0, out, n, cap);
+}
+
+size_t
+pattern_glob_flags(const char *pat, unsigned flags, char ***out, size_t *n, size_t *cap)
+{
+	struct glob g = { out, n, cap, 0, flags };
 	struct strbuf path = STRBUF_INIT;
 	size_t start = *n;
 
-	if (!pattern_has_magic(pat))
+	if (!has_magic(pat, flags))
 		return 0;
 	if (*pat == '/') {	/* absolute: keep every leading slash */
 		while (*pat == '/')
@@ -603,5 +1071,46 @@ pattern_glob(const char *pat, char ***out, size_t *n, size_t *cap)
 long
 pattern_prefix_n(const char *pat, const char *s, size_t n, bool longest)
 {
-	return affix(pat, s, n, false, longest);
+	return affix(pat, s, n, false, longest, 0);
+}
+
+/* See shell.h. GLOBIGNORE is a colon-separated list of patterns matched
+ * against whole results (bash). */
+size_t
+pattern_glob_shell(struct shell *sh, const char *pat, char ***out, size_t *n, size_t *cap)
+{
+	const char *ign = var_get(sh, "GLOBIGNORE");
+	unsigned flags = (sh->shopt.extglob ? PAT_EXTGLOB : 0) |
+	    (sh->shopt.nocaseglob ? PAT_NOCASE : 0) |
+	    (sh->shopt.dotglob || (ign && *ign) ? PAT_DOTGLOB : 0) |
+	    (sh->shopt.globstar ? PAT_GLOBSTAR : 0);
+	size_t start = *n, got = pattern_glob_flags(pat, flags, out, n, cap);
+
+	if (got == 0 || ign == NULL || *ign == '\0')
+		return got;
+	char *list = strdup(ign);
+	size_t keep = start;
+	if (list == NULL)
+		abort();
+	for (size_t i = start; i < *n; i++) {
+		char *r = (*out)[i], *save = NULL;
+		const char *base = strrchr(r, '/');
+		bool drop = false;
+		base = base ? base + 1 : r;
+		if (strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
+			drop = true;
+		strcpy(list, ign);
+		for (char *p = strtok_r(list, ":", &save); p && !drop; p = strtok_r(NULL, ":", &save))
+			if (match_flags(p, r, strlen(r), flags & (PAT_EXTGLOB | PAT_NOCASE)))
+				drop = true;
+		if (drop)
+			free(r);
+		else
+			(*out)[keep++] = r;
+	}
+	free(list);
+	*n = keep;
+	if (*out)
+		(*out)[keep] = NULL;
+	return keep - start;
 }

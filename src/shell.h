@@ -376,8 +376,16 @@ void shopt_each(struct shell *sh, void (*fn)(void *ctx, const char *name, bool o
 bool pattern_match(const char *pat, const char *s);
 /* The same with bash's options: PAT_EXTGLOB `@( ) *( ) +( ) ?( ) !( )`,
  * PAT_NOCASE (nocasematch, nocaseglob). */
-enum { PAT_EXTGLOB = 1, PAT_NOCASE = 2 };
+enum { PAT_EXTGLOB = 1, PAT_NOCASE = 2, PAT_DOTGLOB = 4, PAT_GLOBSTAR = 8 };
 bool pattern_match_flags(const char *pat, const char *s, unsigned flags);
+long pattern_prefix_flags(const char *pat, const char *s, bool longest, unsigned flags);
+long pattern_suffix_flags(const char *pat, const char *s, bool longest, unsigned flags);
+/* pattern_glob with PAT_EXTGLOB, PAT_NOCASE, PAT_DOTGLOB, PAT_GLOBSTAR. */
+size_t pattern_glob_flags(const char *pat, unsigned flags, char ***out, size_t *n, size_t *cap);
+/* Pathname expansion with the shell's options: extglob, nocaseglob,
+ * dotglob, globstar, and GLOBIGNORE (matches of its patterns are dropped;
+ * when it is set, dot files are included but never . and ..). */
+size_t pattern_glob_shell(struct shell *sh, const char *pat, char ***out, size_t *n, size_t *cap);
 /* Longest/shortest prefix/suffix match for ${p#w} etc.: returns the length
  * of the matched prefix, or the offset where the matched suffix starts,
  * or -1 if none. */
@@ -423,6 +431,9 @@ void job_init(struct shell *sh);
 /* Loads LC_CTYPE and LC_COLLATE from the environment on first use
  * (locale.c). */
 void shell_locale(void);
+/* Registers the hooks that reload it when LC_ALL, LC_CTYPE, LC_COLLATE or
+ * LANG is assigned. */
+void locale_init(struct shell *sh);
 /* The shell that signal handlers act on (defined in trap.c, set by main). */
 extern struct shell *the_shell;
 

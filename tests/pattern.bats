@@ -233,3 +233,32 @@ y'
 	case $s in *a*a*a*a*a*a*a*a*a*a*a*a*b) echo y;; *) echo n;; esac'
 	out_is 'n'
 }
+
+# XCU 2.14.1: a pattern matches characters, and in a UTF-8 locale a
+# character may be several bytes. yash and bash agree on these; dash
+# matches bytes (`case μ in ?)` fails there), so they are spsh_only.
+@test "UTF-8: ? matches one multi-byte character in case" {
+	spsh_only
+	expect_sh 'export LC_ALL=C.UTF-8; case μ in ?) echo one;; *) echo many;; esac' one
+}
+
+@test "UTF-8: \${v#?} and \${v%?} remove one character, not one byte" {
+	spsh_only
+	expect_sh 'export LC_ALL=C.UTF-8; v=μx; echo ${v#?} ${v%?}; w=xμ; echo ${w%?} ${w##?}' "$(printf 'x μ\nx μ')"
+}
+
+@test "UTF-8: bracket expressions hold multi-byte characters and classes" {
+	spsh_only
+	expect_sh 'export LC_ALL=C.UTF-8; case é in [é]) echo br;; esac; case é in [[:alpha:]]) echo cls;; esac; case aé in a[!x]) echo neg;; esac; case é in [a-z]) echo range;; *) echo out;; esac' "$(printf 'br\ncls\nneg\nout')"
+}
+
+@test "UTF-8: __?__ in pathname expansion matches a two-byte character" {
+	spsh_only
+	mkdir -p "$BATS_TEST_TMPDIR/u8"
+	touch "$BATS_TEST_TMPDIR/u8/__μ__" "$BATS_TEST_TMPDIR/u8/__ab__"
+	expect_sh 'export LC_ALL=C.UTF-8; cd u8 && echo __?__' '__μ__'
+}
+
+@test "C locale: ? matches one byte of a multi-byte character" {
+	expect_sh 'export LC_ALL=C; v=μ; case $v in ??) echo two;; *) echo other;; esac' two
+}
