@@ -394,6 +394,8 @@ long pattern_suffix(const char *pat, const char *s, bool longest);
 long pattern_prefix_n(const char *pat, const char *s, size_t n, bool longest);
 /* True if `pat` has an unescaped * ? or [. */
 bool pattern_has_magic(const char *pat);
+/* ... or, with PAT_EXTGLOB, an extglob group. */
+bool pattern_has_magic_flags(const char *pat, unsigned flags);
 /* Pathname expansion (XCU 2.14.3) of one pattern: appends the sorted matches
  * (malloc'd strings) to *out / *n / *cap and returns how many were added
  * (0: no match; the caller keeps the word). */

@@ -50,6 +50,6 @@ unit_run() {
 }
 
 @test "unit: pattern_glob (XCU 2.14.3)" {
-	unit_build glob "$BATS_TEST_DIRNAME/../src/pattern.c" "$BATS_TEST_DIRNAME/../lib/strbuf.c"
+	unit_build glob "$BATS_TEST_DIRNAME/../src/pattern.c" "$BATS_TEST_DIRNAME/../src/glob.c" "$BATS_TEST_DIRNAME/../lib/strbuf.c"
 	LC_ALL=C unit_run glob
 }
