@@ -55,16 +55,25 @@ block_free(struct arena_block *b)
 	free(b);
 }
 
+/* Makes b the head block (its data and size cached in the arena). */
+static void
+set_head(struct arena *a, struct arena_block *b)
+{
+	a->head = b;
+	a->data = b != NULL ? b->data : NULL;
+	a->size = b != NULL ? b->size : 0;
+}
+
 void
 arena_init(struct arena *a)
 {
-	a->head = NULL;
+	set_head(a, NULL);
 	a->used = 0;
 	a->adopted = NULL;
 }
 
 void *
-arena_alloc(struct arena *a, size_t n)
+arena_alloc_slow(struct arena *a, size_t n)
 {
 	size_t align = alignof(max_align_t);
 	size_t off = (a->used + align - 1) & ~(align - 1);
@@ -86,7 +95,7 @@ arena_alloc(struct arena *a, size_t n)
 		}
 		b->prev = a->head;
 		b->size = size;
-		a->head = b;
+		set_head(a, b);
 		off = 0;
 	}
 	p = a->head->data + off;
@@ -139,7 +148,7 @@ arena_release(struct arena *a, struct arena_mark m)
 	while (a->head != m.block) {
 		struct arena_block *prev = a->head->prev;
 		block_free(a->head);
-		a->head = prev;
+		set_head(a, prev);
 	}
 	a->used = m.used;
 }

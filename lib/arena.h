@@ -6,6 +6,7 @@
 #ifndef ARENA_H
 #define ARENA_H
 #include <stddef.h>
+#include <string.h>
 
 struct arena_block;
 struct arena_adopted;
@@ -14,6 +15,10 @@ struct arena {
 	struct arena_block *head;	/* newest block first */
 	size_t used;			/* bytes used in head */
 	struct arena_adopted *adopted;	/* newest first: see arena_adopt() */
+	/* head's data and size (NULL, 0 without a block), kept beside it so
+	 * that arena_alloc's fast path is inline and needs no block type */
+	unsigned char *data;
+	size_t size;
 };
 
 struct arena_mark {
@@ -23,7 +28,24 @@ struct arena_mark {
 };
 
 void arena_init(struct arena *a);
-void *arena_alloc(struct arena *a, size_t n);	/* zeroed, max-aligned; aborts on OOM */
+void *arena_alloc_slow(struct arena *a, size_t n);
+
+/* n zeroed bytes, max-aligned; aborts on OOM. Inline: the parser and the
+ * expander allocate millions of small nodes, and with a constant n the
+ * compiler turns the memset into a few stores. */
+static inline void *
+arena_alloc(struct arena *a, size_t n)
+{
+	size_t align = _Alignof(max_align_t);
+	size_t off = (a->used + align - 1) & ~(align - 1);
+
+	if (a->data != NULL && off <= a->size && n <= a->size - off) {
+		void *p = a->data + off;
+		a->used = off + n;
+		return memset(p, 0, n);
+	}
+	return arena_alloc_slow(a, n);
+}
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 /* Hands malloc'd `p` to the arena, which frees it when it releases past this

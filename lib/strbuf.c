@@ -60,14 +60,6 @@ sb_addn(struct strbuf *b, const char *s, size_t n)
 }
 
 void
-sb_addc(struct strbuf *b, char c)
-{
-	sb_grow(b, 1);
-	b->s[b->len++] = c;
-	b->s[b->len] = '\0';
-}
-
-void
 sb_adds(struct strbuf *b, const char *s)
 {
 	sb_addn(b, s, strlen(s));

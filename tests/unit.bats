@@ -53,3 +53,8 @@ unit_run() {
 	unit_build glob "$BATS_TEST_DIRNAME/../src/pattern.c" "$BATS_TEST_DIRNAME/../src/glob.c" "$BATS_TEST_DIRNAME/../lib/strbuf.c"
 	LC_ALL=C unit_run glob
 }
+
+@test "unit: arena allocator (lib/arena.c, inline fast path)" {
+	unit_build arena "$BATS_TEST_DIRNAME/../lib/arena.c"
+	unit_run arena
+}
