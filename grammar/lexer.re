@@ -86,10 +86,14 @@ in_alias_text(const struct lexer *lx, size_t pos)
 	return 0;
 }
 
-static int
+static inline int
 rnext(struct lexer *lx)
 {
-	int c = rpeek(lx);
+	int c;
+
+	if (lx->pos < lx->buf.len && lx->buf.s[lx->pos] != '\n')
+		return (unsigned char)lx->buf.s[lx->pos++];
+	c = rpeek(lx);
 	if (c >= 0) {
 		if (c == '\n' && !(lx->naliases && in_alias_text(lx, lx->pos)))
 			lx->lineno++;
@@ -98,9 +102,21 @@ rnext(struct lexer *lx)
 	return c;
 }
 
-/* Next byte after removing any backslash-newline pairs in front of it. */
-static int
+/* Next byte after removing any backslash-newline pairs in front of it.
+ * The common case (a byte in the buffer that is not a backslash) is
+ * inline; the rest, refills and continuations, is peekc_slow(). */
+static int peekc_slow(struct lexer *lx);
+
+static inline int
 peekc(struct lexer *lx)
+{
+	if (lx->pos < lx->buf.len && lx->buf.s[lx->pos] != '\\')
+		return (unsigned char)lx->buf.s[lx->pos];
+	return peekc_slow(lx);
+}
+
+static int
+peekc_slow(struct lexer *lx)
 {
 	for (;;) {
 		int c = rpeek(lx);
@@ -169,12 +185,24 @@ enter(struct lexer *lx)
 
 /* ---- word building ---- */
 
+/* Literal buffers of finished words, kept for the next words: a word's
+ * text is built a byte at a time, and a fresh buffer per word cost a
+ * malloc and a free each. Words nest ($( ), ${ }), hence a few. */
+enum { LIT_POOL = 8, LIT_POOL_MAXCAP = 4096 };
+static struct strbuf lit_pool[LIT_POOL];
+static int nlit_pool;
+
 static void
 wb_init(struct wb *wb)
 {
 	wb->head = NULL;
 	wb->tail = &wb->head;
-	sb_init(&wb->lit);
+	if (nlit_pool > 0) {
+		wb->lit = lit_pool[--nlit_pool];
+		sb_reset(&wb->lit);
+	} else {
+		sb_init(&wb->lit);
+	}
 	wb->haslit = 0;
 	wb->litq = 0;
 }
@@ -240,7 +268,11 @@ static struct wpart *
 wb_done(struct lexer *lx, struct wb *wb)
 {
 	wb_flush(lx, wb);
-	sb_free(&wb->lit);
+	if (wb->lit.cap != 0 && wb->lit.cap <= LIT_POOL_MAXCAP && nlit_pool < LIT_POOL)
+		lit_pool[nlit_pool++] = wb->lit;
+	else
+		sb_free(&wb->lit);
+	sb_init(&wb->lit);
 	return wb->head;
 }
 
