@@ -201,23 +201,26 @@ cond_int_compare(int op, intmax_t a, intmax_t b)
 
 /* ---- BASH_REMATCH ---- */
 
-/* Stores the result of a =~ match: m[0] the whole match, m[1..n) the
- * groups (rm_so -1: a group that did not take part). Until arrays exist,
- * BASH_REMATCH is a scalar holding the whole match; this is the one place
- * that will store the array (elements 0..n-1). A failed match (m NULL)
- * empties it. */
+/* Stores the result of a =~ match in the array BASH_REMATCH (bash):
+ * element 0 the whole match, 1..n-1 the groups (a group that did not take
+ * part is empty). A failed match (m NULL) leaves it an empty array. */
 static void
 cond_set_rematch(struct shell *sh, const char *s, const regmatch_t *m, size_t n)
 {
-	if (m == NULL || n == 0 || m[0].rm_so < 0) {
-		var_set(sh, "BASH_REMATCH", "", 0);
+	struct var *v = var_declare(sh, "BASH_REMATCH");
+
+	if (v == NULL || var_array_clear(sh, v) != 0)
 		return;
+	if (m == NULL || n == 0 || m[0].rm_so < 0)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		size_t len = m[i].rm_so < 0 ? 0 : (size_t)(m[i].rm_eo - m[i].rm_so);
+		char *e = strndup(m[i].rm_so < 0 ? "" : s + m[i].rm_so, len);
+		if (e == NULL)
+			abort();
+		var_elem_set(sh, v, (long)i, e, false);
+		free(e);
 	}
-	char *whole = strndup(s + m[0].rm_so, (size_t)(m[0].rm_eo - m[0].rm_so));
-	if (whole == NULL)
-		abort();
-	var_set(sh, "BASH_REMATCH", whole, 0);
-	free(whole);
 }
 
 /* ---- [[ ]] ---- */
