@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <locale.h>
 #include <regex.h>
 #include <stdlib.h>
 #include <string.h>
@@ -242,10 +243,32 @@ trace_word(struct ceval *c, const char *s)
 	sb_adds(&c->trace, s);
 }
 
+/* A word that is one literal part: nothing to expand. Unquoted, it must
+ * not start with `~` (tilde expansion); as a pattern (`quoted_ok` false)
+ * it must be unquoted, since quoted characters need escaping. */
+static bool
+is_literal(const struct word *w, bool quoted_ok)
+{
+	const struct wpart *p = w->parts;
+
+	if (p == NULL || p->next != NULL || p->kind != WP_LIT)
+		return false;
+	if (p->u.lit.quoted)
+		return quoted_ok;
+	return p->u.lit.text[0] != '~';
+}
+
 static const char *
 word(struct ceval *c, struct word *w)
 {
-	char *s = expand_word_str(c->sh, w);
+	const char *s;
+
+	/* a literal operand has nothing to expand (quoted or not: no
+	 * splitting or globbing here) */
+	if (is_literal(w, true))
+		s = w->parts->u.lit.text;
+	else
+		s = expand_word_str(c->sh, w);
 	if (s == NULL) {
 		c->err = 2;
 		return NULL;
@@ -268,23 +291,54 @@ int_operand(struct ceval *c, const char *s, intmax_t *v)
 	return true;
 }
 
+/* The last compiled expression, kept for the next =~ of a loop (a
+ * regcomp costs more than the match). Keyed by text, flags and locale. */
+static struct {
+	char *text;
+	int flags;
+	char *ctype;
+	regex_t rx;
+} last;
+
+static regex_t *
+compiled(const char *re, int flags)
+{
+	const char *ctype;
+
+	shell_locale();
+	ctype = setlocale(LC_CTYPE, NULL);
+	if (last.text != NULL && last.flags == flags && strcmp(last.text, re) == 0 &&
+	    strcmp(last.ctype, ctype) == 0)
+		return &last.rx;
+	if (last.text != NULL) {
+		regfree(&last.rx);
+		free(last.text);
+		free(last.ctype);
+		last.text = NULL;
+	}
+	if (regcomp(&last.rx, re, flags) != 0)
+		return NULL;
+	if ((last.text = strdup(re)) == NULL || (last.ctype = strdup(ctype)) == NULL)
+		abort();
+	last.flags = flags;
+	return &last.rx;
+}
+
 static int
 regex_match(struct ceval *c, const char *s, const char *re)
 {
-	regex_t rx;
 	regmatch_t m[10];
 	int flags = REG_EXTENDED | (c->sh->shopt.nocasematch ? REG_ICASE : 0);
+	regex_t *rx = compiled(re, flags);
 	int r;
 
-	shell_locale();
-	if ((r = regcomp(&rx, re, flags)) != 0) {
+	if (rx == NULL) {
 		c->err = 1;	/* bash: status 2, no message */
 		return 0;
 	}
-	size_t ngroups = rx.re_nsub + 1 < 10 ? rx.re_nsub + 1 : 10;
-	r = regexec(&rx, s, ngroups, m, 0);
+	size_t ngroups = rx->re_nsub + 1 < 10 ? rx->re_nsub + 1 : 10;
+	r = regexec(rx, s, ngroups, m, 0);
 	cond_set_rematch(c->sh, s, r == 0 ? m : NULL, ngroups);
-	regfree(&rx);
 	return r == 0;
 }
 
@@ -328,7 +382,9 @@ eval(struct ceval *c, struct cond_expr *e)
 			break;
 		}
 	if (e->op == COP_SEQ || e->op == COP_SNE) {
-		if ((r = expand_word_pattern(c->sh, e->w2)) == NULL) {
+		if (is_literal(e->w2, false))
+			r = e->w2->parts->u.lit.text;
+		else if ((r = expand_word_pattern(c->sh, e->w2)) == NULL) {
 			c->err = 2;
 			return false;
 		}
@@ -392,12 +448,15 @@ cond_run(struct shell *sh, struct ast_cond *n)
 int
 cond_arith_value(struct shell *sh, struct word *w, long *v)
 {
-	char *s;
+	const char *s;
 
 	*v = 0;
 	if (w == NULL)
 		return 0;
-	if ((s = expand_word_str(sh, w)) == NULL)
+	/* `(( i++ ))`: literal text has nothing to expand */
+	if (w->parts != NULL && w->parts->next == NULL && w->parts->kind == WP_LIT)
+		s = w->parts->u.lit.text;
+	else if ((s = expand_word_str(sh, w)) == NULL)
 		return -2;
 	if (s[strspn(s, " \t\n")] == '\0')
 		return 0;

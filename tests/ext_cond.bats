@@ -195,3 +195,13 @@ c() { printf '%s' "$1"; }
 	sh_c 'x=abc; set -x; [[ $x == a* ]]'
 	err_is '+ [[ abc == a* ]]'
 }
+
+@test "[[ ]]: tilde expansion of an unquoted operand, not of a quoted one" {
+	ext_only
+	expect_sh 'HOME=/h; [[ ~ == /h ]] && echo tilde; [[ "~" == "~" ]] && echo quoted; [[ ~/x == "/h/x" ]] && echo path' "$(printf 'tilde\nquoted\npath')"
+}
+
+@test "[[ ]]: =~ on a loop reuses nothing stale when the expression changes" {
+	ext_only
+	expect_sh 'for re in "^a" "b$" "^c"; do [[ ab =~ $re ]] && echo "$re"; done' "$(printf '^a\nb$')"
+}
