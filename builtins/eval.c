@@ -50,7 +50,7 @@ bi_dot(struct shell *sh, int argc, char **argv)
 	if (i < argc && strcmp(argv[i], "--") == 0)
 		i++;
 	if (i >= argc) {
-		diag_error(sh, ".: usage: . file [arg...]");
+		diag_error(sh, "%s: usage: %s file [arg...]", argv[0], argv[0]);
 		return biu_special_error(sh, 2);
 	}
 	if (strchr(argv[i], '/') != NULL) {
@@ -77,14 +77,18 @@ bi_dot(struct shell *sh, int argc, char **argv)
 				break;
 			s = colon + 1;
 		}
+		/* bash outside posix mode (sourcepath): then the current
+		 * directory */
+		if (path == NULL && !sh->opt.posix && access(argv[i], R_OK) == 0)
+			path = strdup(argv[i]);
 		if (path == NULL) {
-			diag_error(sh, ".: %s: not found", argv[i]);
+			diag_error(sh, "%s: %s: not found", argv[0], argv[i]);
 			return biu_special_error(sh, 1);
 		}
 	}
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		diag_errno(sh, ".: %s", path);
+		diag_errno(sh, "%s: %s", argv[0], path);
 		free(path);
 		return biu_special_error(sh, 1);
 	}

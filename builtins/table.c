@@ -15,7 +15,7 @@ BI(bi_return) BI(bi_set) BI(bi_shift) BI(bi_times) BI(bi_trap) BI(bi_unset)
 BI(bi_alias) BI(bi_unalias) BI(bi_bg) BI(bi_fg) BI(bi_jobs) BI(bi_cd)
 BI(bi_pwd) BI(bi_command) BI(bi_type) BI(bi_hash) BI(bi_getopts) BI(bi_read)
 BI(bi_printf) BI(bi_echo) BI(bi_test) BI(bi_umask) BI(bi_ulimit) BI(bi_kill)
-BI(bi_wait) BI(bi_local) BI(bi_fc) BI(bi_history) BI(bi_shopt) BI(bi_let)
+BI(bi_wait) BI(bi_local) BI(bi_fc) BI(bi_history) BI(bi_shopt) BI(bi_builtin) BI(bi_help) BI(bi_let)
 #undef BI
 
 /* Sorted by strcmp for bsearch. */
@@ -26,6 +26,7 @@ const struct builtin builtin_table[] = {
 	{ "alias", bi_alias, BI_REGULAR },
 	{ "bg", bi_bg, BI_REGULAR },
 	{ "break", bi_break, BI_SPECIAL },
+	{ "builtin", bi_builtin, BI_REGULAR },
 	{ "cd", bi_cd, BI_REGULAR },
 	{ "command", bi_command, BI_REGULAR },
 	{ "continue", bi_continue, BI_SPECIAL },
@@ -39,6 +40,7 @@ const struct builtin builtin_table[] = {
 	{ "fg", bi_fg, BI_REGULAR },
 	{ "getopts", bi_getopts, BI_REGULAR },
 	{ "hash", bi_hash, BI_REGULAR },
+	{ "help", bi_help, BI_REGULAR },
 	{ "history", bi_history, BI_REGULAR },
 	{ "jobs", bi_jobs, BI_REGULAR },
 	{ "kill", bi_kill, BI_REGULAR },
@@ -52,6 +54,7 @@ const struct builtin builtin_table[] = {
 	{ "set", bi_set, BI_SPECIAL },
 	{ "shift", bi_shift, BI_SPECIAL },
 	{ "shopt", bi_shopt, BI_REGULAR },
+	{ "source", bi_dot, BI_REGULAR },
 	{ "test", bi_test, BI_REGULAR },
 	{ "times", bi_times, BI_SPECIAL },
 	{ "trap", bi_trap, BI_SPECIAL },

@@ -3,6 +3,7 @@
  * of XCU 2.9.1.4 command search: alias, reserved word, special builtin,
  * function, other builtin, PATH. */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -171,20 +172,201 @@ short_form(struct shell *sh, const char *name, const char *path)
 	return 0;
 }
 
-/* type name...: describes each name. Like dash, no options are recognised
- * except "--". Status 1 if any name was not found (bash, yash; dash returns
- * 127 and prints on stdout). */
+/* The -t word for a kind (bash). */
+static const char *
+kind_word(enum kind k)
+{
+	switch (k) {
+	case KIND_ALIAS: return "alias";
+	case KIND_KEYWORD: return "keyword";
+	case KIND_FUNCTION: return "function";
+	case KIND_SPECIAL:
+	case KIND_BUILTIN: return "builtin";
+	case KIND_FILE: return "file";
+	case KIND_NOTFOUND: break;
+	}
+	return "";
+}
+
+/* type -a: every executable `name` along PATH, in order. Returns how
+ * many were printed. */
+static int
+all_files(struct shell *sh, const char *name, char flag)
+{
+	const char *path = var_get(sh, "PATH"), *p, *e;
+	struct strbuf b = STRBUF_INIT;
+	int n = 0;
+
+	if (strchr(name, '/') != NULL) {
+		if (!path_executable(name))
+			return 0;
+		if (flag == 't')
+			puts("file");
+		else if (flag == 'p' || flag == 'P')
+			puts(name);
+		else
+			printf("%s is %s\n", name, name);
+		return 1;
+	}
+	for (p = path != NULL ? path : ""; ; p = e + 1) {
+		e = strchr(p, ':');
+		if (e == NULL)
+			e = p + strlen(p);
+		sb_reset(&b);
+		if (e == p)
+			sb_adds(&b, ".");
+		else
+			sb_addn(&b, p, (size_t)(e - p));
+		sb_printf(&b, "/%s", name);
+		if (path_executable(b.s)) {
+			n++;
+			if (flag == 't')
+				puts("file");
+			else if (flag == 'p' || flag == 'P')
+				puts(b.s);
+			else
+				printf("%s is %s\n", name, b.s);
+		}
+		if (*e == '\0')
+			break;
+	}
+	sb_free(&b);
+	return n;
+}
+
+/* type -a: alias, keyword, function, builtin and files, each that
+ * applies, in that order (bash). `flag`: 0, 't', 'p' or 'P' for the
+ * form. Returns 0 if anything was found. */
+static int
+describe_all(struct shell *sh, const char *name, char flag, bool no_funcs)
+{
+	const struct builtin *b = builtin_find(name);
+	struct function *fn;
+	const char *al;
+	int n = 0;
+
+	if (flag != 'P' && flag != 'p') {
+		if ((al = alias_get(sh, name)) != NULL) {
+			n++;
+			if (flag == 't')
+				puts("alias");
+			else
+				printf("%s is an alias for %s\n", name, al);
+		}
+		if (is_keyword(name)) {
+			n++;
+			if (flag == 't')
+				puts("keyword");
+			else
+				printf("%s is a shell keyword\n", name);
+		}
+		if (!no_funcs && (fn = exec_find_function(sh, name)) != NULL) {
+			struct strbuf o = STRBUF_INIT;
+
+			n++;
+			if (flag == 't') {
+				puts("function");
+			} else {
+				sb_printf(&o, "%s is a function\n%s() ", name, name);
+				ast_print(&o, fn->body);
+				sb_addc(&o, '\n');
+				fwrite(o.s, 1, o.len, stdout);
+				sb_free(&o);
+			}
+		}
+		if (b != NULL) {
+			n++;
+			if (flag == 't')
+				puts("builtin");
+			else
+				printf("%s is a %sshell builtin\n", name,
+				    b->cls == BI_SPECIAL ? "special " : "");
+		}
+	}
+	n += all_files(sh, name, flag);
+	return n > 0 ? 0 : 1;
+}
+
+#define TYPE_USAGE "type [-afptP] name [name ...]"
+
+/* type [-afptP] name...: describes each name (bash's options: -t one word,
+ * -p the file only when a file would run, -P search PATH whatever the
+ * name is, -a every match, -f no functions). Without options as dash,
+ * except that the status is 1 if any name was not found (bash, yash; dash
+ * returns 127 and prints on stdout). */
 int
 bi_type(struct shell *sh, int argc, char **argv)
 {
-	int i = 1, status = 0;
+	struct biu_opts o = { .name = "type", .letters = "afptP", .usage = TYPE_USAGE };
+	bool all = false, no_funcs = false;
+	char flag = 0;
+	int c, i, status = 0;
 
 	errno = 0;
-	if (i < argc && strcmp(argv[i], "--") == 0)
-		i++;
-	for (; i < argc; i++) {
-		if (describe(sh, "type", argv[i], NULL) != 0)
-			status = 1;
+	while ((c = biu_getopt(sh, &o, argc, argv)) != -1)
+		switch (c) {
+		case '?': return 2;
+		case 'a': all = true; break;
+		case 'f': no_funcs = true; break;
+		case 't': flag = flag == 'P' ? 'P' : 't'; break;
+		case 'p': if (flag != 'P') flag = 'p'; break;
+		case 'P': flag = 'P'; break;
+		}
+	for (i = o.ind; i < argc; i++) {
+		const char *name = argv[i];
+		struct found f;
+
+		if (all) {
+			if (describe_all(sh, name, flag, no_funcs) != 0) {
+				if (flag == 0)
+					diag_error(sh, "type: %s: not found", name);
+				status = 1;
+			}
+		} else if (flag == 0 && !no_funcs) {
+			if (describe(sh, "type", name, NULL) != 0)
+				status = 1;
+		} else if (flag == 'P') {
+			char *pth = strchr(name, '/') != NULL ?
+			    (path_executable(name) ? strdup(name) : NULL) :
+			    path_search(sh, name, NULL);
+
+			if (pth != NULL)
+				puts(pth);
+			else
+				status = 1;
+			free(pth);
+		} else {
+			f = classify(sh, name, NULL);
+			if (no_funcs && f.kind == KIND_FUNCTION) {
+				/* what would run without the function */
+				const struct builtin *b = builtin_find(name);
+
+				f.kind = b != NULL ? KIND_BUILTIN : KIND_NOTFOUND;
+				if (b == NULL && (f.path = path_search(sh, name, NULL)) != NULL)
+					f.kind = KIND_FILE;
+			}
+			if (f.kind == KIND_NOTFOUND) {
+				if (flag == 0)
+					diag_error(sh, "type: %s: not found", name);
+				status = 1;
+			} else if (flag == 't') {
+				puts(kind_word(f.kind));
+			} else if (flag == 'p') {
+				if (f.kind == KIND_FILE)
+					puts(f.path);
+			} else if (f.kind == KIND_FILE) {
+				printf("%s is %s\n", name, f.path);
+			} else if (f.kind == KIND_FUNCTION) {
+				describe(sh, "type", name, NULL);
+			} else {
+				printf("%s is a %s\n", name,
+				    f.kind == KIND_ALIAS ? "alias" :
+				    f.kind == KIND_KEYWORD ? "shell keyword" :
+				    f.kind == KIND_SPECIAL ? "special shell builtin" :
+				    "shell builtin");
+			}
+			free(f.path);
+		}
 		/* keep stdout and stderr in order */
 		fflush(stdout);
 	}

@@ -252,3 +252,91 @@ ab cd'
 	ext_only
 	expect_sh 'a=x; echo y | { read -n 0 a; echo "$? [$a]"; }' '0 []'
 }
+
+# ---- type, source, builtin, help ----
+
+@test "type -t prints one word per name; nothing and status 1 when unknown" {
+	ext_only
+	sh_c 'f() { :; }; type -t if f echo export ls no-such-cmd; echo "st=$?"'
+	out_is 'keyword
+function
+builtin
+builtin
+file
+st=1'
+}
+
+@test "type -p prints the file only for a file; -P searches PATH for anything" {
+	ext_only
+	sh_c 'PATH=/usr/bin:/bin; type -p ls echo; echo "st=$?"; type -P echo'
+	out_is '/usr/bin/ls
+st=0
+/usr/bin/echo'
+}
+
+@test "type -a lists every interpretation and every file along PATH" {
+	ext_only
+	sh_c 'PATH=/usr/bin:/bin; type -a echo; type -at echo; type -ap ls'
+	out_is 'echo is a shell builtin
+echo is /usr/bin/echo
+echo is /bin/echo
+builtin
+file
+file
+/usr/bin/ls
+/bin/ls'
+}
+
+@test "type -f passes over functions" {
+	ext_only
+	sh_c 'f() { :; }; echo() { :; }; type -f f; printf "st=%s\n" $?; type -ft echo'
+	out_is 'st=1
+builtin'
+}
+
+@test "type: an invalid option shows the usage, status 2" {
+	ext_only
+	sh_c 'type -x ls; echo "st=$?"'
+	out_is 'st=2'
+	case $stderr in *'-x: invalid option'*'type [-afptP] name [name ...]'*) ;; *) false ;; esac
+}
+
+@test "source runs a file with arguments as positional parameters" {
+	ext_only
+	printf 'echo "in $# $1"\nx=set\n' > "$BATS_TEST_TMPDIR/lib.sh"
+	expect_sh 'set -- a b c; source ./lib.sh one; echo "$# $1 $x"' 'in 1 one
+3 a set'
+}
+
+@test "source finds a file in the current directory after PATH" {
+	ext_only
+	printf 'echo found\n' > "$BATS_TEST_TMPDIR/lib.sh"
+	expect_sh 'PATH=/nonexistent; source lib.sh' 'found'
+}
+
+@test "source of a missing file is an error, the shell goes on" {
+	ext_only
+	sh_c 'source ./no-such-file; echo "st=$?"'
+	out_is 'st=1'
+	err_nonempty
+}
+
+@test "builtin runs the builtin, not the function of the same name" {
+	ext_only
+	expect_sh 'echo() { builtin echo "fn: $*"; }; echo hi; builtin echo plain' 'fn: hi
+plain'
+}
+
+@test "builtin with a name that is no builtin: status 1" {
+	ext_only
+	sh_c 'builtin ls; echo "st=$?"'
+	out_is 'st=1'
+	err_nonempty
+}
+
+@test "help NAME answers for a builtin, status 1 for no match" {
+	ext_only
+	sh_c 'help read >/dev/null; echo "st=$?"; help no-such-topic >/dev/null; echo "st=$?"'
+	out_is 'st=0
+st=1'
+}
