@@ -332,7 +332,8 @@ var_convert(struct shell *sh, struct var *v, const char *val, const char *old, b
 	r = malloc(ol + vl + 1);
 	if (r == NULL)
 		abort();
-	memcpy(r, old, ol);
+	if (ol > 0)
+		memcpy(r, old, ol);
 	memcpy(r + ol, val, vl + 1);
 	if (v->flags & (VAR_LOWER | VAR_UPPER))
 		for (char *p = r; *p; p++)
