@@ -111,7 +111,7 @@ bi_dot(struct shell *sh, int argc, char **argv)
 	st = exec_input(sh, &in);	/* the file sees $? from before (XCU dot) */
 	sh->dot_depth--;
 	input_close(&in);
-	close(fd);
+	close(in.fd);	/* it may have moved */
 	if (sh->flow == FLOW_RETURN) {
 		sh->flow = FLOW_NONE;
 		st = sh->exit_status;

@@ -9,6 +9,7 @@
 
 #include "executor.h"
 #include "job.h"
+#include "redir.h"
 
 /* ---- command substitution ---- */
 
@@ -180,6 +181,9 @@ exec_cmdsub(struct shell *sh, struct ast_node *body, struct strbuf *out)
 		arena_release(&sh->eval, m);
 		return -1;
 	}
+	/* out of 0-9: `x=$(cat <&3)` must not read its own pipe (dash: EBADF) */
+	fds[0] = redir_private_fd(fds[0]);
+	fds[1] = redir_private_fd(fds[1]);
 	job = job_new(sh, NULL, false);
 	if (prepared && p.kind == P_EXTERNAL && p.c->assigns == NULL) {
 		/* one external command: spawned, its stdout on the pipe */

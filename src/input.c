@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "input.h"
+#include "redir.h"
 #include "shell.h"
 
 /* Set by the interactive module (prompt.c / hist.c) when it exists. */
@@ -49,6 +50,12 @@ input_from_fd(struct input *in, struct shell *sh, int fd, const char *name)
 	 * regular file lets us read blocks and seek back; anything else is
 	 * read a byte at a time. */
 	in->seekable = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+	/* a script's own fd moves if the script redirects onto its number
+	 * (`exec 64<file`), instead of the script reading another file */
+	if (fd >= 10) {
+		redir_own_fd(&in->fd);
+		in->owned = 1;
+	}
 }
 
 void
@@ -63,6 +70,10 @@ input_from_readline(struct input *in, struct shell *sh)
 void
 input_close(struct input *in)
 {
+	if (in->owned) {
+		redir_disown_fd(&in->fd);
+		in->owned = 0;
+	}
 	free(in->buf);
 	in->buf = NULL;
 }

@@ -21,6 +21,7 @@ struct input {
 	/* INPUT_FD */
 	int fd;
 	int seekable;		/* stdin: seek back over what was read ahead */
+	int owned;		/* fd is a private fd registered with redir_own_fd */
 	char *buf;
 	size_t bpos, blen, bcap;
 	int eof;

@@ -268,8 +268,10 @@ interactive_init(struct shell *sh)
 	sh->tty_fd = -1;
 	if (fd >= 0) {
 		int tty = fcntl(fd, F_DUPFD_CLOEXEC, 64);
-		if (tty >= 0)
+		if (tty >= 0) {
 			sh->tty_fd = redir_private_fd(tty);
+			redir_own_fd(&sh->tty_fd);
+		}
 	}
 	if (sh->tty_fd >= 0 && sh->opt.monitor) {
 		trap_monitor(sh, true);

@@ -63,7 +63,7 @@ source_file(struct shell *sh, const char *path)
 	exec_input(sh, &in);
 	sh->script_name = saved;
 	input_close(&in);
-	close(fd);
+	close(in.fd);	/* it may have moved */
 	sh->flow = sh->flow == FLOW_EXIT ? FLOW_EXIT : FLOW_NONE;
 }
 
@@ -233,6 +233,7 @@ main(int argc, char **argv)
 		interactive_init(sh);
 	else if (sh->opt.interactive) {
 		sh->tty_fd = redir_private_fd(dup(2));
+		redir_own_fd(&sh->tty_fd);
 		job_monitor_changed(sh);
 		trap_monitor(sh, true);
 	}

@@ -231,6 +231,8 @@ pipeline_run(struct shell *sh, struct ast_pipeline *pl, enum run_mode mode)
 				st = 2;
 				break;
 			}
+			fds[0] = redir_private_fd(fds[0]);	/* out of 0-9 */
+			fds[1] = redir_private_fd(fds[1]);
 			out = fds[1];
 		}
 		/* fds[0] is the next stage's: no child of this one keeps it;

@@ -12,17 +12,87 @@
 #include "shell.h"
 #include "spawn/spawn.h"
 
-enum { PRIVATE_FD_MIN = 64 };
+enum { PRIVATE_FD_MIN = 10 };
 
 int
 redir_private_fd(int fd)
 {
+	if (fd < 0 || fd >= PRIVATE_FD_MIN)
+		return fd;
 	int nfd = fcntl(fd, F_DUPFD_CLOEXEC, PRIVATE_FD_MIN);
 
 	if (nfd < 0)
 		return fd;
 	close(fd);
 	return nfd;
+}
+
+/* ---- the shell's own fds (issue 17.2, 17.3, 17.9) ---- */
+
+static int **owned;		/* variables holding long-lived private fds */
+static size_t nowned, owned_cap;
+static struct redir_undo *undos;	/* undo records holding saved fds */
+
+void
+redir_own_fd(int *fdp)
+{
+	if (nowned == owned_cap) {
+		owned_cap = owned_cap ? 2 * owned_cap : 8;
+		owned = realloc(owned, owned_cap * sizeof *owned);
+		if (owned == NULL)
+			abort();
+	}
+	owned[nowned++] = fdp;
+}
+
+void
+redir_disown_fd(int *fdp)
+{
+	for (size_t i = 0; i < nowned; i++)
+		if (owned[i] == fdp) {
+			owned[i] = owned[--nowned];
+			return;
+		}
+}
+
+/* A private fd: open, close-on-exec and in the private range. The shell
+ * never gives a user fd the close-on-exec flag (fds inherited at start-up
+ * never have it). */
+static bool
+is_private(int fd)
+{
+	int fl;
+
+	return fd >= PRIVATE_FD_MIN && (fl = fcntl(fd, F_GETFD)) >= 0 && (fl & FD_CLOEXEC);
+}
+
+/* Before a user redirection replaces `fd`: if the shell itself holds it,
+ * moves the shell's copy elsewhere and updates its owner. */
+static void
+relocate(int fd)
+{
+	int nfd;
+
+	if (!is_private(fd))
+		return;
+	if ((nfd = fcntl(fd, F_DUPFD_CLOEXEC, PRIVATE_FD_MIN)) < 0)
+		return;
+	bool moved = spawn_relocate_fd(fd, nfd);
+	for (size_t i = 0; i < nowned; i++)
+		if (*owned[i] == fd) {
+			*owned[i] = nfd;
+			moved = true;
+		}
+	for (struct redir_undo *u = undos; u != NULL; u = u->next)
+		for (int i = 0; i < u->n; i++)
+			if (u->v[i].saved == fd) {
+				u->v[i].saved = nfd;
+				moved = true;
+			}
+	if (moved)
+		close(fd);	/* the user's redirection takes the number */
+	else
+		close(nfd);	/* a transient fd of nobody's: left as it is */
 }
 
 static int
@@ -321,6 +391,11 @@ save_fd(struct redir_undo *u, int fd)
 		if (u->v == NULL)
 			abort();
 	}
+	if (!u->linked) {
+		u->next = undos;
+		undos = u;
+		u->linked = true;
+	}
 	u->v[u->n].fd = fd;
 	u->v[u->n].saved = fcntl(fd, F_DUPFD_CLOEXEC, PRIVATE_FD_MIN);
 	u->n++;
@@ -344,6 +419,14 @@ redir_undo(struct shell *sh, struct redir_undo *u)
 	free(u->v);
 	u->v = NULL;
 	u->cap = 0;
+	if (u->linked) {
+		struct redir_undo **pp;
+		for (pp = &undos; *pp != NULL && *pp != u; pp = &(*pp)->next)
+			;
+		if (*pp != NULL)
+			*pp = u->next;
+		u->linked = false;
+	}
 }
 
 int
@@ -361,12 +444,16 @@ redir_apply(struct shell *sh, struct redir *r, struct redir_undo *undo)
 				return 1;
 			continue;
 		}
-		/* Saved before anything is opened: an open() may return `fd`
-		 * itself when it was closed, and undoing must close it again
-		 * (`exec >&-; echo a >f; echo b` must not write b to f). */
+		/* The shell's own fd of that number moves away first; then
+		 * the fd is saved before anything is opened: an open() may
+		 * return `fd` itself when it was closed, and undoing must close
+		 * it again (`exec >&-; echo a >f; echo b` must not write b to f). */
+		relocate(fd);
 		save_fd(undo, fd);
-		if (is_outerr(kind) || (kind == REDIR_DUPOUT && r->fd < 0))
+		if (is_outerr(kind) || (kind == REDIR_DUPOUT && r->fd < 0)) {
+			relocate(2);
 			save_fd(undo, 2);
+		}
 		if (kind == REDIR_HEREDOC) {
 			if ((nfd = heredoc_open(sh, r->here)) < 0)
 				return 1;
@@ -382,6 +469,11 @@ redir_apply(struct shell *sh, struct redir *r, struct redir_undo *undo)
 			if (kind == REDIR_DUPIN || kind == REDIR_DUPOUT) {
 				if (dup_source(sh, t, &src) != 0)
 					return 1;
+				if (src >= 0 && src != fd && is_private(src)) {
+					errno = EBADF;
+					diag_errno(sh, "%d", src);
+					return 1;
+				}
 				if (src < 0) {
 					close(fd);
 				} else if (src != fd) {
@@ -415,9 +507,21 @@ redir_apply(struct shell *sh, struct redir *r, struct redir_undo *undo)
 	return 0;
 }
 
+/* Whether a redirection of `first` before `stop` targets fd. */
+static bool
+redir_touches_fd_before(struct redir *first, struct redir *stop, int fd)
+{
+	for (struct redir *r = first; r != NULL && r != stop; r = r->next)
+		if ((r->fd >= 0 ? r->fd : default_fd(r->kind)) == fd)
+			return true;
+	return false;
+}
+
 int
 redir_plan(struct shell *sh, struct redir *r, struct spawn_plan *p, int *tmpfds, int *ntmp)
 {
+	struct redir *first = r;
+
 	for (; r != NULL; r = r->next) {
 		int fd = r->fd >= 0 ? r->fd : default_fd(r->kind);
 		enum redir_kind kind = r->kind;
@@ -453,6 +557,13 @@ redir_plan(struct shell *sh, struct redir *r, struct spawn_plan *p, int *tmpfds,
 		case REDIR_DUPOUT:
 			if (dup_source(sh, t, &src) != 0)
 				return 1;
+			/* the shell's own fds are not the script's to use (dash:
+			 * "Bad file descriptor"), unless this command made it */
+			if (src >= 0 && is_private(src) && !redir_touches_fd_before(first, r, src)) {
+				errno = EBADF;
+				diag_errno(sh, "%d", src);
+				return 1;
+			}
 			op = spawn_add(p, src < 0 ? SPAWN_CLOSE : SPAWN_DUP2);
 			op->fd = fd;
 			op->fd2 = src;

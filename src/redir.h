@@ -13,6 +13,8 @@ struct spawn_plan;
 struct redir_undo {
 	int n, cap;
 	struct { int fd, saved; } *v;	/* saved == -1: fd was closed */
+	struct redir_undo *next;	/* the list of undo records in use */
+	bool linked;
 };
 
 /* Applies `r` in the shell. With `undo` (may be NULL: permanent, as for
@@ -26,7 +28,15 @@ void redir_undo(struct shell *sh, struct redir_undo *undo);
 int redir_plan(struct shell *sh, struct redir *r, struct spawn_plan *p, int *tmpfds, int *ntmp);
 bool redir_touches_fd(struct redir *r, int fd);
 
-/* Moves fd to >= 64, close-on-exec (the shell's private fds). */
+/* Moves fd to >= 10, close-on-exec (the shell's private fds, as dash and
+ * bash keep theirs). A private fd is never a user redirection's source
+ * (`cat <&N` fails with EBADF), and one that a user redirection targets is
+ * moved out of the way first (bash's rule for its fd 255). */
 int redir_private_fd(int fd);
+/* Registers the variable holding a long-lived private fd (a script's
+ * input, the terminal) so that it is updated when the fd moves;
+ * redir_disown_fd() forgets it. */
+void redir_own_fd(int *fdp);
+void redir_disown_fd(int *fdp);
 
 #endif

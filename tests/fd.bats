@@ -45,3 +45,52 @@ closed'
 	expect_sh 'exec 3>&-; mkfifo pp; cat pp & echo hi 3>pp >&3; wait; echo end' 'hi
 end'
 }
+
+# ---- the shell's own fds live out of the script's way (17.2, 17.3, 17.7, 17.9) ----
+
+@test "exec 3<file after a background job: the shell's status pipe is not fd 3" {
+	printf 'line1\nline2\n' >"$BATS_TEST_TMPDIR/cfg"
+	expect_sh 'exec 3>&-; sleep 0.5 & exec 3<cfg; /bin/true; read -r l <&3; echo "$l"; read -r l <&3; echo "$l"' 'line1
+line2'
+}
+
+@test "closing fd 3 after a background job does not make a later command substitution hang" {
+	expect_sh 'exec 3>&- 4>&-; sleep 0.5 & exec 3>log.txt; exec 3>&-; x=$(echo ok); echo "$x"; y=$(/bin/echo ok2); echo "$y"' 'ok
+ok2'
+}
+
+@test "a command substitution's own pipe is not reachable as fd 3" {
+	sh_c 'exec 3>&-; x=$(cat <&3); echo "[$x]"'
+	out_is '[]'
+	err_nonempty
+}
+
+@test "the pipe ends of a pipeline are not reachable as low fds" {
+	sh_c 'exec 3>&- 4>&-; /bin/echo hi | cat <&4 | cat; echo "st=$?"'
+	out_is 'st=0'
+	err_nonempty
+}
+
+@test "a script redirecting onto the fd the shell reads it from goes on reading itself" {
+	[ "${SPSH##*/}" = dash ] && skip "dash has no fds above 9"
+	printf 'echo SHOULD-NOT-RUN\n' >"$BATS_TEST_TMPDIR/other"
+	for n in 10 11 64; do
+		{
+			echo "exec $n<other"
+			for i in $(seq 120); do echo "# padding padding padding padding padding padding padding padding"; done
+			echo "echo end$n"
+			echo "exec $n>/dev/null"
+			for i in $(seq 120); do echo "# padding padding padding padding padding padding padding padding"; done
+			echo "echo end2-$n"
+		} >"$BATS_TEST_TMPDIR/big.sh"
+		_spsh_run _spsh_exec big.sh
+		out_is "end$n
+end2-$n" || return 1
+	done
+}
+
+@test "a redirection onto a saved fd number keeps the saved copy" {
+	[ "${SPSH##*/}" = dash ] && skip "dash has no fds above 9"
+	expect_sh '{ exec 10>/dev/null 11>/dev/null 12>/dev/null 64>/dev/null 65>/dev/null; echo inner; } >out; echo outer; cat out' 'outer
+inner'
+}

@@ -739,6 +739,15 @@ run_async_clone(const struct spawn_plan *p, struct spawn_result *res)
 		errno = e;
 		return -1;
 	}
+	/* out of the range a script uses (0-9): `exec 3<file` must not
+	 * replace the status pipe, nor a later `$(...)` reuse its number */
+	for (int k = 0; k < 2; k++) {
+		int hi = fcntl(fds[k], F_DUPFD_CLOEXEC, PARK_MIN);
+		if (hi >= 0) {
+			close(fds[k]);
+			fds[k] = hi;
+		}
+	}
 	r = (struct region *)(base + page_size + CHILD_STACK);
 	r->base = base;
 	r->len = len;
@@ -894,6 +903,19 @@ reap_locked(void)
 			pp = &r->next;
 		}
 	}
+}
+
+int
+spawn_relocate_fd(int old, int new)
+{
+	int found = 0;
+
+	for (struct region *r = regions; r; r = r->next)
+		if (r->rfd == old) {
+			r->rfd = new;
+			found = 1;
+		}
+	return found;
 }
 
 void

@@ -126,6 +126,11 @@ int spawn_run(const struct spawn_plan *p, struct spawn_result *r);
  * It blocks signals while it edits its list, so it may also be called from
  * a signal handler; it keeps errno. */
 void spawn_async_reap(void);
+/* The library's own fds (the status pipes of asynchronous children) live
+ * at >= 10, close-on-exec. If one of them is `old`, the caller has made a
+ * copy `new` of it: the library uses `new` from now on and returns 1 (the
+ * caller then closes `old`); else returns 0. */
+int spawn_relocate_fd(int old, int new);
 
 /* Process creations by kind since start (for tests and benchmarks). */
 struct spawn_stats { unsigned long clone_vm, fork; };
