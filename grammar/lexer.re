@@ -1444,8 +1444,10 @@ word_token(struct lexer *lx, struct ptok *t, size_t start, struct word *w)
 	case LS_FOR_NAME:
 		c->state = LS_FOR_IN;
 		return TK_WORD;
-	case LS_FOR_IN:
-		if (s && strcmp(s, "in") == 0) {
+	case LS_FOR_IN: {
+		int after_arith = c->after_arith;
+		c->after_arith = 0;
+		if (s && strcmp(s, "in") == 0 && !after_arith) {
 			c->state = LS_FOR_WORDS;
 			return TK_IN;
 		}
@@ -1453,7 +1455,13 @@ word_token(struct lexer *lx, struct ptok *t, size_t start, struct word *w)
 			c->state = LS_CMD;
 			return TK_DO;
 		}
+		if (s && strcmp(s, "{") == 0 && after_arith) {
+			/* for (( ... )) { list; } (bash) */
+			after_reserved(lx, TK_LBRACE);
+			return TK_LBRACE;
+		}
 		return TK_WORD;
+	}
 	case LS_FOR_WORDS:
 		return TK_WORD;
 	case LS_FUNC_NAME:
@@ -1549,6 +1557,8 @@ arith_command(struct lexer *lx, struct ptok *t)
 	}
 	set_toktext(lx, pos);
 	t->w = word_new(lx, parts);
+	if (c->state == LS_FOR_NAME)
+		c->after_arith = 1;
 	c->state = c->state == LS_FOR_NAME ? LS_FOR_IN : LS_END;
 	return TK_ARITH;
 }

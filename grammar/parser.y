@@ -89,6 +89,7 @@ and_or(A) ::= and_or(L) OR_IF linebreak pipeline(R).	{ A = parse_andor(ps, AST_O
 
 pipeline(A) ::= pipe_sequence(P).			{ A = parse_pipe_end(ps, P, 0, 0); }
 pipeline(A) ::= BANG(B) pipe_sequence(P).		{ A = parse_pipe_end(ps, P, 1, B.line); }
+pipeline(A) ::= timed(T).				{ A = parse_pipe_time(ps, NULL, T); }
 pipeline(A) ::= timed(T) pipe_sequence(P).		{ A = parse_pipe_time(ps, parse_pipe_end(ps, P, 0, 0), T); }
 pipeline(A) ::= timed(T) BANG(B) pipe_sequence(P).	{ A = parse_pipe_time(ps, parse_pipe_end(ps, P, 1, B.line), T); }
 
@@ -131,6 +132,8 @@ for_clause(A) ::= FOR(F) WORD(N) linebreak IN wordlist(W) sequential_sep do_grou
 
 for_clause(A) ::= FOR(F) ARITH(E) do_group(D).		{ A = parse_arith_for(ps, &E, D, F.line); }
 for_clause(A) ::= FOR(F) ARITH(E) sequential_sep do_group(D).	{ A = parse_arith_for(ps, &E, D, F.line); }
+for_clause(A) ::= FOR(F) ARITH(E) brace_group(D).	{ A = parse_arith_for(ps, &E, D, F.line); }
+for_clause(A) ::= FOR(F) ARITH(E) sequential_sep brace_group(D).	{ A = parse_arith_for(ps, &E, D, F.line); }
 
 /* select name [in words]; do_group (bash, ksh): parsed like for */
 select_clause(A) ::= SELECT(F) WORD(N) do_group(D).	{ A = parse_select(ps, parse_for(ps, &N, 0, NULL, D, F.line)); }

@@ -83,6 +83,39 @@ cond_op_is_int(int op)
 	return op >= COP_EQ && op <= COP_GE;
 }
 
+/* -v NAME or -v 'NAME[SUB]' (bash): the variable, or that element, is
+ * set; SUB @ or * asks for any element. */
+static bool
+is_set(struct shell *sh, const char *arg)
+{
+	const char *lb = strchr(arg, '[');
+	size_t len = strlen(arg);
+
+	if (lb == NULL || len < 3 || arg[len - 1] != ']')
+		return var_get(sh, arg) != NULL;
+	char *name = strndup(arg, (size_t)(lb - arg));
+	char *sub = strndup(lb + 1, len - (size_t)(lb - arg) - 2);
+	bool r = false;
+	if (name == NULL || sub == NULL)
+		abort();
+	struct var *v = var_is_name(name) ? var_lookup(sh, name) : NULL;
+	if (v == NULL) {
+		r = false;
+	} else if (strcmp(sub, "@") == 0 || strcmp(sub, "*") == 0) {
+		r = var_count(v) > 0;
+	} else if (v->flags & VAR_ASSOC) {
+		r = var_assoc_get(v, sub) != NULL;
+	} else {
+		long idx;
+		bool bad = false;
+		if (arith_eval(sh, sub, &idx) == 0)
+			r = var_elem_get(sh, v, idx, &bad) != NULL && !bad;
+	}
+	free(name);
+	free(sub);
+	return r;
+}
+
 bool
 cond_unary(struct shell *sh, int op, const char *arg)
 {
@@ -102,7 +135,7 @@ cond_unary(struct shell *sh, int op, const char *arg)
 		    fd <= INT32_MAX && isatty((int)fd);
 	}
 	case 'v':
-		return var_get(sh, arg) != NULL;
+		return is_set(sh, arg);
 	case 'o':
 		return opt_get_name(sh, arg, &on) == 0 && on;
 	case 'R':

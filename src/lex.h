@@ -50,6 +50,7 @@ struct lex_ctx {
 	int incomplete;		/* last token was && || | or a function's ) */
 	int after_cmdname;	/* last token was the command name word */
 	int funcparen;		/* saw `name (`: the `)` opens a body */
+	int after_arith;	/* LS_FOR_IN after `for (( ))`: `{` may open the body */
 	int heredoc_next;	/* the next word is a here-doc delimiter */
 	int heredoc_strip;	/* ... of <<- */
 	int cmdsub;		/* this level is inside $( ): unmatched ) ends it */

@@ -535,6 +535,11 @@ parse_case_term(struct case_item *it, int term)
 struct ast_node *
 parse_pipe_time(struct pstate *ps, struct ast_node *n, int timed)
 {
+	if (n == NULL) {	/* a bare `time`: times nothing (bash) */
+		struct ast_pipeline *p = ast_new(ps->a, AST_PIPELINE, sizeof *p, ps->lx->tokline);
+		p->timed = timed;
+		return &p->base;
+	}
 	if (n->kind != AST_PIPELINE) {
 		struct pbuild *b = parse_pipe_new(ps, n);
 		struct ast_pipeline *p = ast_new(ps->a, AST_PIPELINE, sizeof *p, n->lineno);

@@ -296,7 +296,7 @@ select_time_run(struct shell *sh, struct ast_pipeline *pl)
 	getrusage(RUSAGE_SELF, &s0);
 	getrusage(RUSAGE_CHILDREN, &c0);
 	pl->timed = 0;
-	st = pipeline_run(sh, pl, RUN_FG);
+	st = pl->n > 0 ? pipeline_run(sh, pl, RUN_FG) : 0;
 	pl->timed = timed;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	getrusage(RUSAGE_SELF, &s1);

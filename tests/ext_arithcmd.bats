@@ -98,3 +98,8 @@ load helpers/common
 	err_nonempty
 	out_is ''
 }
+
+@test "for (( )): the body may be a brace group" {
+	ext_only
+	expect_sh 'for ((i=0;i<2;i++)) { echo $i; }; for ((j=0;j<1;j++)); { echo b; }' "$(printf '0\n1\nb')"
+}

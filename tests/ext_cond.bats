@@ -205,3 +205,8 @@ c() { printf '%s' "$1"; }
 	ext_only
 	expect_sh 'for re in "^a" "b$" "^c"; do [[ ab =~ $re ]] && echo "$re"; done; true' "$(printf '^a\nb$')"
 }
+
+@test "[[ ]]: -v 'name[sub]' tests an element (a scalar is element 0)" {
+	ext_only
+	expect_sh 's=1; [[ -v s[0] ]]; echo $?; [[ -v s[1] ]]; echo $?; [[ -v n[0] ]]; echo $?; [[ -v "s[@]" ]]; echo $?' "$(printf '0\n1\n1\n0')"
+}

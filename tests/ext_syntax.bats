@@ -144,3 +144,10 @@ load helpers/common
 	ext_only
 	expect_sh 'echo function select time [[ ]]' 'function select time [[ ]]'
 }
+
+@test "time: alone it times nothing, status 0" {
+	ext_only
+	sh_c 'TIMEFORMAT=x; false; time; echo $?'
+	out_is 0
+	err_is x
+}
