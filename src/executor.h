@@ -66,6 +66,9 @@ void exec_check_errexit(struct shell *sh);
 /* Arithmetic or ${x=} in a word would change the shell: such a word must
  * be expanded in the subshell that runs a pipeline stage, not here. */
 bool simple_word_has_side_effects(struct word *w);
+/* True if the parts contain a command substitution (also inside "..." and
+ * the operands of ${...}). */
+bool simple_parts_have_cmdsub(struct wpart *p);
 /* A simple command whose words have no side effects (see above). */
 bool simple_is_pure(struct ast_simple *c);
 /* Whether a word, assignment or redirection of `c` has a $(...). */

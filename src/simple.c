@@ -54,16 +54,16 @@ simple_word_has_side_effects(struct word *w)
 	return false;
 }
 
-static bool
-parts_have_cmdsub(struct wpart *p)
+bool
+simple_parts_have_cmdsub(struct wpart *p)
 {
 	for (; p != NULL; p = p->next) {
 		if (p->kind == WP_CMDSUB)
 			return true;
-		if (p->kind == WP_DQ && parts_have_cmdsub(p->u.dq))
+		if (p->kind == WP_DQ && simple_parts_have_cmdsub(p->u.dq))
 			return true;
-		if (p->kind == WP_PARAM && ((p->u.param.arg && parts_have_cmdsub(p->u.param.arg->parts)) ||
-		    (p->u.param.arg2 && parts_have_cmdsub(p->u.param.arg2->parts))))
+		if (p->kind == WP_PARAM && ((p->u.param.arg && simple_parts_have_cmdsub(p->u.param.arg->parts)) ||
+		    (p->u.param.arg2 && simple_parts_have_cmdsub(p->u.param.arg2->parts))))
 			return true;
 	}
 	return false;
@@ -73,7 +73,7 @@ static bool
 words_have_cmdsub(struct word *w)
 {
 	for (; w != NULL; w = w->next)
-		if (parts_have_cmdsub(w->parts))
+		if (simple_parts_have_cmdsub(w->parts))
 			return true;
 	return false;
 }
@@ -84,11 +84,11 @@ simple_has_cmdsub(struct ast_simple *c)
 	if (words_have_cmdsub(c->words))
 		return true;
 	for (struct assign *a = c->assigns; a != NULL; a = a->next)
-		if (parts_have_cmdsub(a->value->parts))
+		if (simple_parts_have_cmdsub(a->value->parts))
 			return true;
 	for (struct redir *r = c->base.redirs; r != NULL; r = r->next)
-		if ((r->target && parts_have_cmdsub(r->target->parts)) ||
-		    (r->here && r->here->body && !r->here->quoted && parts_have_cmdsub(r->here->body->parts)))
+		if ((r->target && simple_parts_have_cmdsub(r->target->parts)) ||
+		    (r->here && r->here->body && !r->here->quoted && simple_parts_have_cmdsub(r->here->body->parts)))
 			return true;
 	return false;
 }

@@ -20,24 +20,6 @@ subshell_error_status(struct shell *sh)
 	return st;
 }
 
-static bool
-parts_have_cmdsub(struct wpart *p)
-{
-	for (; p != NULL; p = p->next) {
-		if (p->kind == WP_CMDSUB)
-			return true;
-		if (p->kind == WP_DQ && parts_have_cmdsub(p->u.dq))
-			return true;
-		if (p->kind == WP_PARAM && p->u.param.arg != NULL &&
-		    parts_have_cmdsub(p->u.param.arg->parts))
-			return true;
-		if (p->kind == WP_PARAM && p->u.param.arg2 != NULL &&
-		    parts_have_cmdsub(p->u.param.arg2->parts))
-			return true;
-	}
-	return false;
-}
-
 /* A word whose expansion does not depend on the working directory and
  * runs nothing: no $(...), no unquoted parameter (its value could hold
  * pattern characters), no unquoted * ? [. */
@@ -46,7 +28,7 @@ word_cwd_free(struct word *w)
 {
 	struct wpart *p;
 
-	if (parts_have_cmdsub(w->parts) || simple_word_has_side_effects(w))
+	if (simple_parts_have_cmdsub(w->parts) || simple_word_has_side_effects(w))
 		return false;
 	for (p = w->parts; p != NULL; p = p->next) {
 		if (p->kind == WP_PARAM || p->kind == WP_CMDSUB || p->kind == WP_ARITH)

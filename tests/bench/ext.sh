@@ -4,23 +4,11 @@
 # `[[ $x == a* ]]` test (and a `[[ =~ ]]` variant on 20k). Each shell runs
 # each script REPS times, interleaved; medians in seconds. A shell whose
 # output is wrong shows `-`. A benchmark, never a test.
-set -u
-export LC_ALL=C
-unset ENV BASH_ENV CDPATH
-
-here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-SPSH=${1:-${SPSH:-$top/build/spsh}}
+. "$(dirname "$0")/common.sh"
+bench_init "$@"
 REPS=${REPS:-5}
 N=${N:-200000}
-
-shells=("spsh:$SPSH")
-for s in bash ksh93 mksh zsh; do
-	p=$(command -v "$s") && shells+=("$s:$p")
-done
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+bench_shells bash ksh93 mksh zsh
 cat >"$tmp/cond.sh" <<SCRIPT
 i=0 n=0 x=abc
 while (( i < $N )); do

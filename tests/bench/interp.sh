@@ -8,29 +8,14 @@
 #
 # CALLGRIND=1 adds spsh's and dash's instruction counts per workload (the
 # repeatable figure on a noisy machine). QUICK=1: one round, smaller sizes.
-set -u
-export LC_ALL=C
-unset ENV BASH_ENV CDPATH
-
-here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-SPSH=${1:-${SPSH:-$top/build/spsh}}
+. "$(dirname "$0")/common.sh"
+bench_init "$@"
 REPS=${REPS:-3}
 Q=1
 [ "${QUICK:-0}" = 1 ] && { REPS=1; Q=10; }
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-cc=$(command -v cc || command -v gcc) || { echo "interp.sh: no C compiler" >&2; exit 1; }
-"$cc" -O2 -o "$tmp/benchrun" "$here/benchrun.c" || exit 1
-
-shells=("spsh:$SPSH")
-for s in dash bash ksh93 mksh zsh; do
-	p=$(command -v "$s") && shells+=("$s:$p")
-done
-if command -v busybox >/dev/null; then
-	ln -s "$(command -v busybox)" "$tmp/sh" && shells+=("busybox:$tmp/sh")
-fi
+bench_runner
+bench_shells dash bash ksh93 mksh zsh busybox
 
 # ---- workloads: one script each; each prints a check line on stdout ----
 w() { printf '%s\n' "$2" >"$tmp/$1.sh"; names+=("$1"); }
@@ -84,7 +69,6 @@ w shift "set -- \$(seq $((20000 / Q)) 2>/dev/null || i=0); n=0; while [ \$# -gt 
 printf 'exit 0\n' >>"$tmp/big.sh"
 names+=(parse)
 
-median() { grep -E '^[0-9]+$' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 run_one() {	# shell-path workload -> "ns" or "-"
 	local args=("$tmp/$2.sh") out ns

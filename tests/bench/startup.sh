@@ -13,36 +13,20 @@
 #
 # Medians of REPS rounds; ratios to dash from the same run. A benchmark,
 # never a test: it exits 0 unless it cannot run at all.
-set -u
-export LC_ALL=C
-unset ENV BASH_ENV CDPATH
-
-here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-SPSH=${1:-${SPSH:-$top/build/spsh}}
+. "$(dirname "$0")/common.sh"
+bench_init "$@"
 N=${N:-1000}
 REPS=${REPS:-5}
 [ "${QUICK:-0}" = 1 ] && { N=100; REPS=2; }
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-cc=$(command -v cc || command -v gcc) || { echo "startup.sh: no C compiler" >&2; exit 1; }
-"$cc" -O2 -o "$tmp/benchrun" "$here/benchrun.c" || exit 1
-
-shells=("spsh:$SPSH")
-for s in dash:dash bash:bash ksh93:ksh93 mksh:mksh; do
-	p=$(command -v "${s#*:}") && shells+=("${s%%:*}:$p")
-done
-if command -v busybox >/dev/null; then
-	ln -s "$(command -v busybox)" "$tmp/sh" && shells+=("busybox:$tmp/sh")
-fi
+bench_runner
+bench_shells dash bash ksh93 mksh busybox
 
 {
 	echo 'all:'
 	for i in $(seq 1000); do printf '\ttrue %d; :\n' "$i"; done
 } >"$tmp/Makefile"
 
-median() { grep -E '^[0-9]+$' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 declare -A T1 TC TM RSS
 for r in $(seq "$REPS"); do
