@@ -795,10 +795,16 @@ expand_words(struct shell *sh, struct word *words, char ***out)
 	x.n = 0;
 	x.fields[0] = NULL;
 	for (w = words; w != NULL && !x.err; w = w->next) {
-		expand_word(&x, w, false);
-		if (x.started)
-			push_field(&x);
-		x.ws_seen = false;
+		/* brace expansion first (bash): one word may become several */
+		struct word *bw = w, *end = w->next;
+		if (sh->opt.braceexpand && brace_candidate(w))
+			bw = brace_expand(sh, w), end = NULL;
+		for (; bw != end && !x.err; bw = bw->next) {
+			expand_word(&x, bw, false);
+			if (x.started)
+				push_field(&x);
+			x.ws_seen = false;
+		}
 	}
 	xfree(&x);
 	if (x.err) {

@@ -370,6 +370,13 @@ void shopt_init(struct shell *sh);
 /* Calls fn for each option in name order. */
 void shopt_each(struct shell *sh, void (*fn)(void *ctx, const char *name, bool on), void *ctx);
 
+/* ---- brace expansion (brace.c) ---- */
+/* True if `w` has an unquoted `{`, so that brace_expand() may change it. */
+bool brace_candidate(const struct word *w);
+/* The words `w` expands to (eval arena, chained by next; NULL when all
+ * are empty): a{b,c}, {1..3}, {a..c} (bash). */
+struct word *brace_expand(struct shell *sh, const struct word *w);
+
 /* ---- patterns (pattern.c) ---- */
 /* XCU 2.14 pattern matching (fnmatch without FNM_PATHNAME): `\c` is a
  * literal c. Returns true if the whole of `s` matches. */
