@@ -49,6 +49,8 @@ next_arg(struct pf *p)
 /* Character code of s[1] for the 'c / "c form (XCU printf: "the numeric
  * value in the underlying codeset of the character following the quote").
  * A multibyte character gives its wide value in the current locale. */
+enum { PF_MAX_SIZE = 1 << 28 };
+
 static intmax_t
 quote_value(const char *s)
 {
@@ -80,6 +82,19 @@ check_conv(struct pf *p, const char *s, const char *end)
 		diag_error(p->sh, "printf: %s: invalid number", s);
 		p->status = 1;
 	}
+}
+
+/* A field width or precision: exact up to 256 MiB (bash and dash have no
+ * limit but memory); beyond, an error instead of a silent cut. */
+static int
+clamp_size(struct pf *p, intmax_t v)
+{
+	if (v > PF_MAX_SIZE) {
+		diag_error(p->sh, "printf: %jd: field width or precision too large", v);
+		p->status = 1;
+		return PF_MAX_SIZE;
+	}
+	return (int)v;
 }
 
 /* Next operand as a signed integer (C constant syntax: 0x.., 0..). */
@@ -246,13 +261,13 @@ conversion(struct pf *p, const char *f)
 			spec[n++] = '-';
 			w = -w;
 		}
-		width = w > 1 << 20 ? 1 << 20 : (int)w;
+		width = clamp_size(p, w);
 		have_width = true;
 		f++;
 	} else if (*f >= '0' && *f <= '9') {
 		long w = strtol(f, (char **)&f, 10);
 
-		width = w > 1 << 20 ? 1 << 20 : (int)w;
+		width = clamp_size(p, w);
 		have_width = true;
 	}
 	/* precision */
@@ -266,11 +281,11 @@ conversion(struct pf *p, const char *f)
 			if (pr < 0)
 				have_prec = false;	/* as if omitted (C rule) */
 			else
-				prec = pr > 1 << 20 ? 1 << 20 : (int)pr;
+				prec = clamp_size(p, pr);
 		} else {
 			long pr = strtol(f, (char **)&f, 10);
 
-			prec = pr < 0 ? 0 : pr > 1 << 20 ? 1 << 20 : (int)pr;
+			prec = pr < 0 ? 0 : clamp_size(p, pr);
 		}
 	}
 	/* length modifiers: accepted and ignored (bash does the same) */

@@ -107,7 +107,8 @@ static int
 read_fd_line(struct input *in, struct strbuf *out)
 {
 	for (;;) {
-		char *start = in->buf + in->bpos;
+		/* no arithmetic on a NULL buffer (UBSan: NULL + 0) */
+		char *start = in->buf != NULL ? in->buf + in->bpos : NULL;
 		char *nl = in->blen > in->bpos ? memchr(start, '\n', in->blen - in->bpos) : NULL;
 		if (nl != NULL) {
 			size_t n = (size_t)(nl - start) + 1;

@@ -94,3 +94,17 @@ end2-$n" || return 1
 	expect_sh '{ exec 10>/dev/null 11>/dev/null 12>/dev/null 64>/dev/null 65>/dev/null; echo inner; } >out; echo outer; cat out' 'outer
 inner'
 }
+
+# ---- blocking opens can be interrupted (17.8) ----
+
+@test "a command blocked opening a FIFO dies of SIGTERM, and so does the shell" {
+	cd "$BATS_TEST_TMPDIR"
+	mkfifo ff
+	run timeout -k 3 -s TERM 1 "$SPSH" -c 'cat <ff; echo after'
+	[ "$status" -eq 124 ] || { echo "status $status: $output"; return 1; }
+	[ "$output" = "" ]
+}
+
+@test "a background command blocked opening a FIFO can be killed" {
+	expect_sh 'mkfifo ff; cat <ff & sleep 0.2; kill $!; wait; echo waited' 'waited'
+}

@@ -70,3 +70,8 @@ g2'
 	status_is 2
 	[[ $stderr == *"nesting too deep"* ]] || { _show_run; return 1; }
 }
+
+@test "printf widths and precisions above 1 MiB are exact" {
+	expect_sh "printf '%2000000s' x | wc -c; printf '%*s' 1500000 y | wc -c" '2000000
+1500000'
+}

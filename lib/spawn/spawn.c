@@ -384,7 +384,26 @@ child_main(void *arg)
 			SPAWN_SYS4(SYS_rt_sigaction, sig, &ka, NULL, _NSIG / 8);
 		}
 	}
+	/* An open can block for ever (a FIFO, a device): from the first open
+	 * on, the final mask is in place, so the child can be killed there
+	 * like the command itself (issue 17.8: `cat <fifo` and SIGTERM). That
+	 * needs every disposition and terminal op done before it; caught
+	 * signals are already back to SIG_DFL above. */
+	size_t unmask_at = p->nops;
+	for (size_t i = 0; i < p->nops; i++)
+		if (p->ops[i].kind == SPAWN_OPEN) {
+			unmask_at = i;
+			break;
+		}
+	for (size_t i = unmask_at; i < p->nops; i++)
+		if (p->ops[i].kind == SPAWN_SIGDFL || p->ops[i].kind == SPAWN_SIGIGN ||
+		    p->ops[i].kind == SPAWN_TCSETPGRP || p->ops[i].kind == SPAWN_SETPGID) {
+			unmask_at = p->nops;
+			break;
+		}
 	for (size_t i = 0; i < p->nops; i++) {
+		if (i == unmask_at)
+			SPAWN_SYS4(SYS_rt_sigprocmask, SIG_SETMASK, &p->mask, NULL, _NSIG / 8);
 		long r = c_op(&st, &p->ops[i]);
 
 		if (r < 0)
