@@ -16,6 +16,7 @@ BI(bi_alias) BI(bi_unalias) BI(bi_bg) BI(bi_fg) BI(bi_jobs) BI(bi_cd)
 BI(bi_pwd) BI(bi_command) BI(bi_type) BI(bi_hash) BI(bi_getopts) BI(bi_read)
 BI(bi_printf) BI(bi_echo) BI(bi_test) BI(bi_umask) BI(bi_ulimit) BI(bi_kill)
 BI(bi_wait) BI(bi_local) BI(bi_fc) BI(bi_history) BI(bi_shopt) BI(bi_builtin) BI(bi_help) BI(bi_let)
+BI(bi_complete) BI(bi_compgen) BI(bi_compopt) BI(bi_bind)
 #undef BI
 
 /* Sorted by strcmp for bsearch. */
@@ -25,10 +26,14 @@ const struct builtin builtin_table[] = {
 	{ "[", bi_test, BI_REGULAR },
 	{ "alias", bi_alias, BI_REGULAR },
 	{ "bg", bi_bg, BI_REGULAR },
+	{ "bind", bi_bind, BI_REGULAR },
 	{ "break", bi_break, BI_SPECIAL },
 	{ "builtin", bi_builtin, BI_REGULAR },
 	{ "cd", bi_cd, BI_REGULAR },
 	{ "command", bi_command, BI_REGULAR },
+	{ "compgen", bi_compgen, BI_REGULAR },
+	{ "complete", bi_complete, BI_REGULAR },
+	{ "compopt", bi_compopt, BI_REGULAR },
 	{ "continue", bi_continue, BI_SPECIAL },
 	{ "echo", bi_echo, BI_REGULAR },
 	{ "eval", bi_eval, BI_SPECIAL },

@@ -8,6 +8,10 @@
  *   after cd           directories only
  *   elsewhere          file names
  *
+ * A compspec (`complete`, progcomp.c) for the command, or `complete -D`,
+ * `-E` or `-I`, comes first; these built-in rules are what is left when
+ * none applies (or with `-o bashdefault`, when it finds nothing).
+ *
  * File names are inserted quoted with backslashes (or inside the quotes
  * the word was opened with), so `my file` becomes `my\ file`. */
 #include <dirent.h>
@@ -21,6 +25,7 @@
 
 #include "alias.h"
 #include "interactive.h"
+#include "progcomp.h"
 #include "shell.h"
 
 /* characters that must be quoted in a file name put on the line */
@@ -205,15 +210,68 @@ command_position(const char *line, int start, char *cmd, size_t size)
 	}
 }
 
+/* Hands the candidates of a compspec to readline, with its -o options.
+ * Returns the matches, or NULL with *fallback telling whether the
+ * built-in rules (-o bashdefault) should still run. */
+static char **
+programmable(const char *text, int start, int end, bool cmdpos, const char *cmd,
+    bool *handled)
+{
+	struct pc_list l = { 0 };
+	unsigned opts = 0;
+
+	*handled = false;
+	if (!pc_complete_line(csh, rl_line_buffer, start, end, rl_point, text, cmdpos, cmd,
+	    &l, &opts))
+		return NULL;
+	for (size_t i = 0; i < l.n; i++) {
+		if (ncands == capcands) {
+			capcands = capcands ? capcands * 2 : 64;
+			cands = realloc(cands, capcands * sizeof *cands);
+			if (cands == NULL)
+				abort();
+		}
+		cands[ncands++] = l.v[i];
+	}
+	free(l.v);
+	if (opts & PCO_FILENAMES)
+		rl_filename_completion_desired = 1;
+	if (opts & PCO_NOSPACE)
+		rl_completion_suppress_append = 1;
+	if (opts & PCO_NOQUOTE)
+		rl_filename_quoting_desired = 0;
+	if (opts & PCO_NOSORT)
+		rl_sort_completion_matches = 0;
+	if (ncands == 0) {
+		if (opts & PCO_BASHDEFAULT)
+			return NULL;	/* the rules below */
+		*handled = true;
+		/* -o default: readline's file names */
+		rl_attempted_completion_over = (opts & PCO_DEFAULT) == 0;
+		return NULL;
+	}
+	*handled = true;
+	rl_attempted_completion_over = 1;
+	return rl_completion_matches(text, gen_list);
+}
+
 static char **
 attempt(const char *text, int start, int end)
 {
-	char cmd[64];
-	bool cmdpos;
+	char cmd[256];
+	bool cmdpos, handled;
+	char **m;
 
-	(void)end;
 	cand_reset();
 	rl_filename_completion_desired = 0;
+	rl_completion_suppress_append = 0;
+	rl_filename_quoting_desired = 1;
+	rl_sort_completion_matches = 1;
+	rl_completion_append_character = ' ';
+	cmdpos = command_position(rl_line_buffer, start, cmd, sizeof cmd);
+	m = programmable(text, start, end, cmdpos, cmd, &handled);
+	if (handled)
+		return m;
 	if (text[0] == '$' && strchr(text, '/') == NULL) {
 		collect_vars(text);
 		rl_completion_append_character = text[1] == '{' ? '}' : ' ';
@@ -224,7 +282,6 @@ attempt(const char *text, int start, int end)
 		rl_attempted_completion_over = 1;
 		return rl_completion_matches(text, rl_username_completion_function);
 	}
-	cmdpos = command_position(rl_line_buffer, start, cmd, sizeof cmd);
 	if (cmdpos && strchr(text, '/') == NULL && rl_completion_quote_character == 0) {
 		collect_commands(text);
 		if (ncands > 0) {
@@ -313,10 +370,30 @@ char_is_quoted(char *line, int i)
 	return n % 2 == 1;
 }
 
+/* rl_completion_word_break_hook: COMP_WORDBREAKS decides where the word
+ * being completed starts, as in bash. */
+static char *
+word_breaks(void)
+{
+	const char *wb = var_get(csh, "COMP_WORDBREAKS");
+	static char *last;
+
+	if (wb == NULL)
+		return NULL;
+	if (last == NULL || strcmp(last, wb) != 0) {
+		free(last);
+		last = strdup(wb);
+	}
+	return last;
+}
+
 void
 complete_init(struct shell *sh)
 {
 	csh = sh;
+	if (var_get(sh, "COMP_WORDBREAKS") == NULL)
+		var_set(sh, "COMP_WORDBREAKS", PC_WORDBREAKS, 0);
+	rl_completion_word_break_hook = word_breaks;
 	rl_attempted_completion_function = attempt;
 	rl_completer_word_break_characters = " \t\n\"'<>;|&(=`";
 	rl_completer_quote_characters = "'\"";

@@ -419,6 +419,14 @@ exec_node(struct shell *sh, struct ast_node *n)
 		return sh->status = 0;
 	if (sh->pending_signals)
 		trap_run_pending(sh);
+	/* Ctrl-C in a completion function (progcomp.c): each command returns
+	 * at once, so loops end and every function level returns */
+	if (sh->completing > 0 && (sh->interrupted || sh->intr_unwind)) {
+		sh->intr_unwind = true;
+		sh->flow = FLOW_RETURN;
+		sh->exit_status = 130;
+		return sh->status = 130;
+	}
 	if (sh->flow != FLOW_NONE)
 		return sh->status;
 	/* Redirections of compound commands apply around them, in the shell

@@ -132,6 +132,12 @@ opt_letters(struct shell *sh, char *buf, size_t size)
 	return buf;
 }
 
+const char *
+opt_name_at(size_t i)
+{
+	return i < sizeof opts / sizeof opts[0] ? opts[i].name : NULL;
+}
+
 void
 opt_print(struct shell *sh, bool reusable)
 {

@@ -258,6 +258,10 @@ struct shell {
 	bool cmdsub_ran;		/* a $(...) ran in this command */
 	bool lineno_auto;		/* LINENO not assigned by the user */
 
+	/* programmable completion (progcomp.c) */
+	int completing;			/* > 0 while a completion function runs */
+	bool intr_unwind;		/* Ctrl-C in one: every command returns */
+
 	/* counters of process creation, read by tests and `times`-like output */
 	unsigned long n_spawn, n_fork;
 
@@ -354,6 +358,8 @@ int opt_set_letter(struct shell *sh, int c, bool on);
 int opt_set_name(struct shell *sh, const char *name, bool on);
 /* The state of the `set -o` option `name`: 0, or -1 if unknown. */
 int opt_get_name(struct shell *sh, const char *name, bool *on);
+/* The name of the i-th `set -o` option (sorted), NULL past the end. */
+const char *opt_name_at(size_t i);
 /* `set -o` / `set +o` listings. */
 void opt_print(struct shell *sh, bool reusable);
 /* The job module's hook for `set -m` / `set +m` (option.c calls nothing
