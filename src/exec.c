@@ -83,6 +83,9 @@ void
 exec_fatal_error(struct shell *sh, int status)
 {
 	sh->status = status;
+	/* a fatal error in a completion function ends it (progcomp.c) */
+	if (sh->completing > 0 && status == 2)
+		sh->intr_unwind = true;
 	if (is_fatal_context(sh) && !sh->in_command_builtin)
 		shell_exit(sh, status);
 }

@@ -235,7 +235,10 @@ def shell(args=(), env=None, **kw):
     e.pop("HISTFILE", None)
     if env:
         e.update(env)
-    return Session([os.environ["SPSH"], "-i"] + list(args), env=e,
+    # long options first: bash takes none after -i
+    longs = [a for a in args if a.startswith("--")]
+    rest = [a for a in args if not a.startswith("--")]
+    return Session([os.environ["SPSH"]] + longs + ["-i"] + rest, env=e,
                    cwd=kw.pop("cwd", os.environ.get("PTY_CWD")), **kw)
 
 

@@ -1,0 +1,123 @@
+#!/usr/bin/env bats
+# tests/interactive_complete.bats: programmable completion and key
+# bindings typed at a real pseudo-terminal (tests/helpers/ptyrun.py):
+# complete -W/-F, COMP_WORDS/COMP_CWORD for a line edited in the middle,
+# compopt in a completion function, Ctrl-C in one, bind -x rewriting the
+# line, and Debian's bash-completion loaded as a user's rc file would.
+
+load helpers/common
+
+setup() {
+	export PTY_HOME="$BATS_TEST_TMPDIR/home"
+	export PTY_CWD="$BATS_TEST_TMPDIR"
+	mkdir -p "$PTY_HOME"
+	cd "$BATS_TEST_TMPDIR" || return 1
+}
+
+# The script on stdin under the pty driver; ARGS keeps bash from reading
+# the system's bashrc (its PS1) when the suite is checked against bash.
+pty() {
+	{
+		echo 'ARGS = ["--norc"] if os.environ["SPSH"].endswith("/bash") else []'
+		cat
+	} | timeout -k 2 240 python3 "$BATS_TEST_DIRNAME/helpers/ptyrun.py"
+}
+
+@test "complete -W 'alpha beta' foo: foo al<Tab> gives alpha" {
+	ext_only
+	pty <<'EOF'
+sh = shell(ARGS)
+sh.expect(PROMPT)
+sh.send("complete -W 'alpha beta' foo\r")
+sh.expect(PROMPT)
+sh.send("foo al\t")
+sh.expect("alpha")
+sh.send(KEYS["CTRL_A"] + "echo \r")
+sh.expect(r"\r\nfoo alpha\r\n")
+sh.expect(PROMPT)
+sh.send("exit\r")
+assert sh.expect_exit() == 0
+EOF
+}
+
+@test "a -F function sees COMP_WORDS, COMP_CWORD, COMP_LINE, COMP_POINT for a line edited in the middle" {
+	ext_only
+	pty <<'EOF'
+sh = shell(ARGS)
+sh.expect(PROMPT)
+sh.send("f() { printf '\\n<%s|%s|%s|%s|%s|%s|%s>\\n' \"$COMP_CWORD\" \"$COMP_LINE\" \"$COMP_POINT\" \"$1\" \"$2\" \"$3\" \"$COMP_WORDS\" >/dev/tty; COMPREPLY=xyz; }; complete -F f bar\r")
+sh.expect(PROMPT)
+sh.send("bar aa bb cc" + KEYS["LEFT"] * 4 + "\t")
+sh.expect(r"<2\|bar aa bb cc\|8\|bar\|b\|aa\|bar>")
+sh.send(KEYS["CTRL_A"] + "echo \r")
+sh.expect(r"\r\nbar aa xyzb cc\r\n")
+sh.expect(PROMPT)
+sh.send("exit\r")
+assert sh.expect_exit() == 0
+EOF
+}
+
+@test "compopt -o nospace in a -F function: no space after the match" {
+	ext_only
+	pty <<'EOF'
+sh = shell(ARGS)
+sh.expect(PROMPT)
+sh.send("f() { compopt -o nospace; COMPREPLY=word; }; complete -F f bar\r")
+sh.expect(PROMPT)
+sh.send("bar w\tX" + KEYS["CTRL_A"] + "echo \r")
+sh.expect(r"\r\nbar wordX\r\n")
+sh.expect(PROMPT)
+sh.send("exit\r")
+assert sh.expect_exit() == 0
+EOF
+}
+
+@test "a fatal error in a completion function ends it; the shell and the line stay" {
+	spsh_only	# bash throws the line away
+	pty <<'EOF'
+sh = shell(ARGS)
+sh.expect(PROMPT)
+sh.send("f() { echo \"${nosuch?oops}\"; COMPREPLY=never; }; complete -F f bar\r")
+sh.expect(PROMPT)
+sh.send("bar w\t")
+sh.expect("oops")
+sh.send("x" + KEYS["CTRL_A"] + "echo \r")
+sh.expect(r"\r\nbar wx\r\n")
+sh.expect(PROMPT)
+sh.send("exit\r")
+assert sh.expect_exit() == 0
+EOF
+}
+
+@test "Ctrl-C in a looping completion function returns to the line being edited" {
+	spsh_only
+	pty <<'EOF'
+sh = shell(ARGS)
+sh.expect(PROMPT)
+sh.send("g() { echo; echo looping; while :; do :; done; }; complete -F g baz\r")
+sh.expect(PROMPT)
+sh.send("baz q\t")
+sh.expect("looping")
+sh.send(KEYS["CTRL_C"])
+sh.send("w" + KEYS["CTRL_A"] + "echo \r")
+sh.expect(r"\r\nbaz qw\r\n")
+sh.expect(PROMPT)
+sh.send("exit\r")
+assert sh.expect_exit() == 0
+EOF
+}
+
+@test "bind -x runs a command that rewrites READLINE_LINE and READLINE_POINT" {
+	ext_only
+	pty <<'EOF'
+sh = shell(ARGS)
+sh.expect(PROMPT)
+sh.send("bind -x '\"\\C-t\": READLINE_LINE=\"echo [$READLINE_LINE:$READLINE_POINT]\"; READLINE_POINT=5'\r")
+sh.expect(PROMPT)
+sh.send("abc" + KEYS["LEFT"] + "\x14" + "X\r")
+sh.expect(r"\r\nX\[abc:2\]\r\n")
+sh.expect(PROMPT)
+sh.send("exit\r")
+assert sh.expect_exit() == 0
+EOF
+}
