@@ -73,6 +73,12 @@ struct pc_list {
 void pc_list_add(struct pc_list *l, char *s);	/* takes ownership */
 void pc_list_free(struct pc_list *l);
 
+/* pcaction.c: appends the candidates of action `a` (enum pc_action) that
+ * start with `text`; file names through readline's generator (dirs_only:
+ * directories only). */
+void pc_gen_action(struct shell *sh, int a, const char *text, struct pc_list *out);
+void pc_gen_files(const char *text, bool dirs_only, struct pc_list *out);
+
 /* What a completion function sees (COMP_*). For compgen, line is NULL. */
 struct pc_ctx {
 	const char *line;	/* COMP_LINE: the current command */
