@@ -198,7 +198,8 @@ gen_functions(struct shell *sh, const char *text, size_t tl, struct pc_list *out
 
 	for (struct function *f = sh->funcs; f != NULL; f = f->next)
 		add_match(out, text, tl, f->name);
-	qsort(out->v + n0, out->n - n0, sizeof *out->v, cmp_str);
+	if (out->n > n0)
+		qsort(out->v + n0, out->n - n0, sizeof *out->v, cmp_str);
 }
 
 void
