@@ -20,13 +20,26 @@
 #include "shell.h"
 
 /* How a pattern is matched: `mb` when the locale has multi-byte
- * characters and the text is not all ASCII (then `?` and brackets match
- * characters, decoded with mbrtowc; a byte that is not part of a valid
- * character is a character of its own); `nocase` (nocasematch,
- * nocaseglob); `ext` (extglob). */
+ * characters (then `?` and brackets match characters, decoded with
+ * mbrtowc; a byte that is not part of a valid character is a character of
+ * its own); `nocase` (nocasematch, nocaseglob); `ext` (extglob). `mb` is
+ * -1 until the first non-ASCII byte is met: ASCII text never loads the
+ * locale, and a match costs nothing per call that depends on the length
+ * of the string (${x//p/r} matches at every position). */
 struct pm {
-	bool mb, nocase, ext;
+	signed char mb;
+	bool nocase, ext;
 };
+
+static inline bool
+is_mb(const struct pm *m)
+{
+	if (m->mb < 0) {
+		shell_locale();
+		((struct pm *)m)->mb = MB_CUR_MAX > 1;	/* never a const object */
+	}
+	return m->mb > 0;
+}
 
 /* A byte that is not a valid character: a value past Unicode, so it
  * matches `?`, itself and nothing else. */
@@ -42,7 +55,7 @@ getch(const struct pm *m, const char *s, size_t n, unsigned *wc)
 	wchar_t w;
 	size_t k;
 
-	if (!m->mb || b < 0x80) {
+	if (b < 0x80 || !is_mb(m)) {
 		*wc = b;
 		return 1;
 	}
@@ -60,7 +73,7 @@ getch(const struct pm *m, const char *s, size_t n, unsigned *wc)
 static inline size_t
 patch(const struct pm *m, const char *p, unsigned *wc)
 {
-	return getch(m, p, m->mb ? MB_LEN_MAX : 1, wc);
+	return getch(m, p, MB_LEN_MAX, wc);	/* mbrtowc stops at the NUL */
 }
 
 static unsigned
@@ -68,7 +81,7 @@ lower(const struct pm *m, unsigned c)
 {
 	if (c >= 0x110000u)
 		return c;
-	return m->mb ? (unsigned)towlower((wint_t)c) : (unsigned)tolower((int)c);
+	return c >= 0x80 && m->mb > 0 ? (unsigned)towlower((wint_t)c) : (unsigned)tolower((int)c);
 }
 
 static unsigned
@@ -76,7 +89,7 @@ upper(const struct pm *m, unsigned c)
 {
 	if (c >= 0x110000u)
 		return c;
-	return m->mb ? (unsigned)towupper((wint_t)c) : (unsigned)toupper((int)c);
+	return c >= 0x80 && m->mb > 0 ? (unsigned)towupper((wint_t)c) : (unsigned)toupper((int)c);
 }
 
 static bool
@@ -85,24 +98,12 @@ same(const struct pm *m, unsigned a, unsigned b)
 	return a == b || (m->nocase && lower(m, a) == lower(m, b));
 }
 
-/* Sets m->mb for matching `pat` against `s`: only text with a non-ASCII
- * byte needs the locale, which is loaded then (shell_locale). */
 static void
-pm_init(struct pm *m, unsigned flags, const char *pat, const char *s, size_t n)
+pm_init(struct pm *m, unsigned flags)
 {
 	m->nocase = (flags & PAT_NOCASE) != 0;
 	m->ext = (flags & PAT_EXTGLOB) != 0;
-	m->mb = false;
-	for (const char *p = pat; *p; p++)
-		if ((unsigned char)*p >= 0x80)
-			goto locale;
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			goto locale;
-	return;
-locale:
-	shell_locale();
-	m->mb = MB_CUR_MAX > 1;
+	m->mb = -1;
 }
 
 /* The twelve character classes of XBD 7.3.1 (LC_CTYPE). */
@@ -126,7 +127,7 @@ in_class(const struct pm *m, int cls, unsigned c)
 {
 	if (cls == CLASS_NONE || c >= 0x110000u)
 		return false;
-	if (m->mb)
+	if (c >= 0x80 && m->mb > 0)
 		return classes[cls].wfn((wint_t)c) != 0;
 	return c < 256 && classes[cls].fn((int)c) != 0;
 }
@@ -468,7 +469,7 @@ match_flags(const char *pat, const char *s, size_t n, unsigned flags)
 {
 	struct pm m;
 
-	pm_init(&m, flags, pat, s, n);
+	pm_init(&m, flags);
 	if (m.ext && has_ext(pat))
 		return ematch(&m, pat, pat + strlen(pat), s, n);
 	return match_n(&m, pat, s, n);
@@ -581,7 +582,7 @@ getch_back(const struct pm *m, const char *s, size_t end, unsigned *wc)
 {
 	size_t j = end - 1;
 
-	if (!m->mb || (unsigned char)s[j] < 0x80) {
+	if ((unsigned char)s[j] < 0x80 || !is_mb(m)) {
 		*wc = (unsigned char)s[j];
 		return 1;
 	}
@@ -703,7 +704,7 @@ affix(const char *pat, const char *s, size_t n, bool back, bool longest, unsigne
 	size_t m;
 	long r;
 
-	pm_init(&pm, flags, pat, s, n);
+	pm_init(&pm, flags);
 	if (pm.ext && has_ext(pat))
 		return affix_ext(&pm, pat, s, n, back, longest);
 	e = plen <= 32 ? buf : malloc(plen * sizeof *e);
@@ -768,7 +769,7 @@ pattern_suffix_flags(const char *pat, const char *s, bool longest, unsigned flag
 bool
 pattern_has_magic_flags(const char *pat, unsigned flags)
 {
-	const struct pm m = { false, false, false };
+	const struct pm m = { 0, false, false };
 	const char *end;
 
 	for (const char *p = pat; *p != '\0'; p++) {
