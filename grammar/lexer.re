@@ -405,9 +405,10 @@ backquote(struct lexer *lx, struct wb *wb, int in_dq)
 	return 0;
 }
 
-/* $( ... ) after the `(`: a nested grammar over this lexer's tokens. */
+/* $( ... ) after the `(`, or <( ... ) and >( ... ) (`procsub` '<' or
+ * '>'): a nested grammar over this lexer's tokens. */
 static int
-cmdsub(struct lexer *lx, struct wb *wb)
+cmdsub_kind(struct lexer *lx, struct wb *wb, int procsub)
 {
 	struct lex_ctx saved = lx->ctx;
 	struct ast_node *body = NULL;
@@ -436,8 +437,32 @@ cmdsub(struct lexer *lx, struct wb *wb)
 		return -1;
 	struct wpart *p = part_new(lx, WP_CMDSUB);
 	p->u.cmdsub.body = body;
+	p->u.cmdsub.procsub = procsub;
 	wb_part(lx, wb, p);
 	return 0;
+}
+
+static int
+cmdsub(struct lexer *lx, struct wb *wb)
+{
+	return cmdsub_kind(lx, wb, 0);
+}
+
+/* True if the input is at `<(` or `>(` and process substitution is on
+ * (not in posix mode, where `cat <(x)` is a syntax error). */
+static int
+at_procsub(struct lexer *lx)
+{
+	size_t p0 = lx->pos;
+	int l0 = lx->lineno, c, d;
+
+	if (lx->sh == NULL || lx->sh->opt.posix)
+		return 0;
+	c = nextc(lx);
+	d = peekc(lx);
+	lx->pos = p0;
+	lx->lineno = l0;
+	return (c == '<' || c == '>') && d == '(';
 }
 
 static int
@@ -852,6 +877,14 @@ scan_to(struct lexer *lx, struct wb *wb, enum wctx ctx, int special, int stop)
 		case W_UNQ:
 			if (!is_meta(c))
 				break;
+			if ((c == '<' || c == '>') && at_procsub(lx)) {
+				/* <(list) >(list): a nested command like $( ) */
+				nextc(lx);
+				nextc(lx);
+				if (cmdsub_kind(lx, wb, c) < 0)
+					return -1;
+				continue;
+			}
 			if (c == '(' && (xparens > 0 || lx->cond_words == 2 ||
 			    (extglob_open(lx, wb)))) {
 				xparens++;
@@ -1692,7 +1725,7 @@ again:
 		if (r != 0)
 			return r < 0 ? 0 : r;
 	}
-	if (strchr("<>&|;()", ch)) {
+	if (strchr("<>&|;()", ch) && !((ch == '<' || ch == '>') && at_procsub(lx))) {
 		char la[4] = { 0 };
 		int n = 0, len = 0, tok;
 		size_t p0 = lx->pos;

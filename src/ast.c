@@ -150,7 +150,9 @@ print_parts(struct pctx *pc, const struct wpart *p, int in_dq)
 			break;
 		case WP_CMDSUB: {
 			struct pctx sub = { .out = out };
-			sb_adds(out, "$(");
+			if (p->u.cmdsub.procsub)
+				sb_addc(out, (char)p->u.cmdsub.procsub);
+			sb_adds(out, p->u.cmdsub.procsub ? "(" : "$(");
 			size_t at = out->len;
 			if (p->u.cmdsub.body)
 				print_node(&sub, p->u.cmdsub.body);
@@ -589,7 +591,9 @@ dump_parts(struct strbuf *out, const struct wpart *p, int indent)
 				dump_word(out, "arg2", p->u.param.arg2, indent + 2);
 			break;
 		case WP_CMDSUB:
-			sb_adds(out, p->u.cmdsub.backquote ? "backquote\n" : "cmdsub\n");
+			sb_adds(out, p->u.cmdsub.backquote ? "backquote\n" :
+			    p->u.cmdsub.procsub == '<' ? "procsub <\n" :
+			    p->u.cmdsub.procsub == '>' ? "procsub >\n" : "cmdsub\n");
 			if (p->u.cmdsub.body)
 				ast_dump(out, p->u.cmdsub.body, indent + 2);
 			break;

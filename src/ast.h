@@ -77,6 +77,7 @@ struct wpart {
 		struct {
 			struct ast_node *body;	/* NULL for an empty $( ) */
 			int backquote;
+			int procsub;	/* '<' for <(list), '>' for >(list), else 0 */
 		} cmdsub;
 		struct {
 			struct word *expr;	/* expanded (no splitting), then evaluated */

@@ -432,6 +432,8 @@ exec_node(struct shell *sh, struct ast_node *n)
 	}
 	if (sh->flow != FLOW_NONE)
 		return sh->status;
+	/* <(...) started while this command expands end with it */
+	struct procsub *ps_mark = sh->procsubs;
 	/* Redirections of compound commands apply around them, in the shell
 	 * (for ( ) too: the child inherits them). Simple commands handle their
 	 * own: they may go into a spawn plan. */
@@ -441,6 +443,8 @@ exec_node(struct shell *sh, struct ast_node *n)
 		if (redir_apply(sh, n->redirs, &undo) != 0) {
 			redir_undo(sh, &undo);
 			arena_release(&sh->eval, m);
+			if (sh->procsubs != ps_mark)
+				procsub_finish(sh, ps_mark);
 			sh->status = 1;
 			exec_check_errexit(sh);	/* set -e: `{ :; } <missing` exits */
 			return 1;
@@ -452,6 +456,8 @@ exec_node(struct shell *sh, struct ast_node *n)
 		st = exec_compound(sh, n, tail);
 	}
 	sh->status = st;
+	if (sh->procsubs != ps_mark)
+		procsub_finish(sh, ps_mark);
 	if (sh->pending_signals)
 		trap_run_pending(sh);
 	if (n->kind == AST_SIMPLE || n->kind == AST_COND || n->kind == AST_ARITH)

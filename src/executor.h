@@ -125,6 +125,7 @@ int pipeline_async(struct shell *sh, struct ast_node *n);
 /* ---- subshell.c ---- */
 /* The status a subshell exits with after an expansion error. */
 int subshell_error_status(struct shell *sh);
+
 /* ( list ) (XCU 2.9.4.1). */
 int subshell_run(struct shell *sh, struct ast_group *g);
 

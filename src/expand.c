@@ -630,6 +630,16 @@ expand_cmdsub(struct xstate *x, struct wpart *p, bool quoted)
 {
 	struct strbuf out = STRBUF_INIT;
 
+	if (p->u.cmdsub.procsub != 0) {
+		if (procsub_start(x->sh, p->u.cmdsub.body, p->u.cmdsub.procsub, &out) != 0) {
+			sb_free(&out);
+			x->err = 1;
+			return;
+		}
+		add_result(x, out.s, out.len, true);
+		sb_free(&out);
+		return;
+	}
 	if (p->u.cmdsub.body != NULL) {
 		if (exec_cmdsub(x->sh, p->u.cmdsub.body, &out) != 0) {
 			sb_free(&out);

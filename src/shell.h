@@ -183,6 +183,7 @@ enum flow {
 };
 
 struct job;
+struct procsub;
 
 struct shell {
 	struct options opt;
@@ -269,6 +270,9 @@ struct shell {
 	 * the child): pipe ends that belong to other pipeline stages. Heap. */
 	int *fork_close;
 	size_t nfork_close, fork_close_cap;
+
+	/* process substitutions of the commands running (procsub.c) */
+	struct procsub *procsubs;
 };
 
 /* ---- diagnostics (diag.c): the only place that prints errors ---- */
@@ -313,6 +317,12 @@ int exec_input(struct shell *sh, struct input *in);
  * sh->status to the command's status. Returns 0, -1 on error. */
 int exec_cmdsub(struct shell *sh, struct ast_node *body, struct strbuf *out);
 struct function *exec_find_function(struct shell *sh, const char *name);
+/* procsub.c: <(list) and >(list). procsub_start() starts `body` and
+ * appends "/dev/fd/N" to `out` (0, or -1 after a diagnostic);
+ * procsub_finish() closes the shell's ends of the substitutions started
+ * after `mark` (a value of sh->procsubs) and waits for them. */
+int procsub_start(struct shell *sh, struct ast_node *body, int dir, struct strbuf *out);
+void procsub_finish(struct shell *sh, struct procsub *mark);
 /* Exits the shell: runs the EXIT trap, flushes, _exit(status) in a
  * subshell or exit(status) otherwise. */
 _Noreturn void shell_exit(struct shell *sh, int status);

@@ -83,3 +83,29 @@ trace() {
 	sh_c 'SPSH_SPAWNS=5 SPSH_FORKS=7; echo "$SPSH_SPAWNS $SPSH_FORKS"'
 	out_is '0 0'
 }
+
+@test "diff <(sort a) <(sort b): three CLONE_VM clones, no fork" {
+	printf 'b\na\n' > "$BATS_TEST_TMPDIR/a"
+	printf 'a\nb\n' > "$BATS_TEST_TMPDIR/b"
+	trace 'diff <(sort a) <(sort b) && echo same; true'
+	[ "$tracestatus" = 0 ]
+	[ "$(cat "$BATS_TEST_TMPDIR/out")" = same ]
+	[ "$total" = 3 ]
+	[ "$novm" = 0 ]
+}
+
+@test "tee >(cat > f): spawned, no fork" {
+	echo hi > "$BATS_TEST_TMPDIR/in"
+	trace 'tee >(cat > f) < in > /dev/null; true'
+	[ "$tracestatus" = 0 ]
+	[ "$(cat "$BATS_TEST_TMPDIR/f")" = hi ]
+	[ "$total" = 2 ]
+	[ "$novm" = 0 ]
+}
+
+@test "<(compound list) forks once" {
+	trace 'cat <(echo a; echo b) > f; true'
+	[ "$tracestatus" = 0 ]
+	[ "$(cat "$BATS_TEST_TMPDIR/f" | wc -l)" = 2 ]
+	[ "$novm" = 1 ]
+}
