@@ -222,6 +222,18 @@ main(int argc, char **argv)
 		if (!sh->opt.vi)
 			sh->opt.emacs = true;
 	}
+	/* Started setuid or setgid: without -p, drop to the real ids before
+	 * anything else runs (dash, bash); with -p keep them, but read no
+	 * ENV or start-up file. */
+	bool setid = geteuid() != getuid() || getegid() != getgid();
+	if (setid && !sh->opt.privileged)
+		opt_drop_privileges();
+	if (!setid)
+		sh->opt.privileged = false;
+	/* bash: root does not take PS4 from the environment (it is expanded,
+	 * command substitutions included, at every traced command) */
+	if (geteuid() == 0 || setid)
+		var_set(sh, "PS4", "+ ", 0);
 	trap_init(sh);
 	cd_init_pwd(sh);
 	{
@@ -238,7 +250,7 @@ main(int argc, char **argv)
 		trap_monitor(sh, true);
 	}
 
-	if (sh->opt.login) {
+	if (sh->opt.login && !sh->opt.privileged) {
 		source_file(sh, "/etc/profile");
 		const char *home = var_get(sh, "HOME");
 		if (home != NULL) {
@@ -248,7 +260,7 @@ main(int argc, char **argv)
 			free(p);
 		}
 	}
-	if (sh->opt.interactive) {
+	if (sh->opt.interactive && !sh->opt.privileged) {
 		const char *env = var_get(sh, "ENV");
 		if (env != NULL && *env) {
 			/* XCU sh: ENV undergoes parameter expansion; only an

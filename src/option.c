@@ -1,5 +1,6 @@
 /* option.c: shell options by letter and by `-o` name (XCU set). */
 #include <string.h>
+#include <unistd.h>
 
 #include "shell.h"
 
@@ -34,6 +35,7 @@ static const struct optdef opts[] = {
 	O(nounset, 'u'),
 	O(pipefail, 0),
 	O(posix, 0),
+	O(privileged, 'p'),
 	O(verbose, 'v'),
 	O(vi, 0),
 	O(xtrace, 'x'),
@@ -67,6 +69,22 @@ changed(struct shell *sh, const struct optdef *o, bool on)
 		monitor_hook(sh);
 	if (strcmp(o->name, "posix") == 0)
 		opt_set_posix(sh, on);
+	if (strcmp(o->name, "privileged") == 0 && !on)
+		opt_drop_privileges();
+}
+
+/* Sets the effective group and user ids to the real ones (set +p, and a
+ * setuid or setgid start without -p, as dash and bash do). */
+void
+opt_drop_privileges(void)
+{
+	gid_t g = getgid();
+	uid_t u = getuid();
+
+	if (getegid() != g && setresgid(g, g, g) != 0)
+		_exit(126);
+	if (geteuid() != u && setresuid(u, u, u) != 0)
+		_exit(126);
 }
 
 void

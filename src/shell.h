@@ -35,6 +35,7 @@ struct options {
 	bool ignoreeof;
 	bool nolog;
 	bool pipefail;
+	bool privileged;	/* -p: keep the effective ids of a setuid start */
 	bool vi, emacs;
 	/* extensions (bash's set -o names) */
 	bool posix;		/* --posix, invoked as sh: extensions that change
@@ -378,6 +379,7 @@ void opt_on_monitor(void (*fn)(struct shell *sh));
 /* Posix mode on or off (--posix, set -o posix, invoked as sh): also sets
  * the defaults that depend on it (braceexpand, xpg_echo). */
 void opt_set_posix(struct shell *sh, bool on);
+void opt_drop_privileges(void);
 
 /* shopt.c: bash's shell options by name. shopt_find returns the flag, or
  * NULL for an unknown name; shopt_init sets the defaults. */

@@ -75,3 +75,28 @@ g2'
 	expect_sh "printf '%2000000s' x | wc -c; printf '%*s' 1500000 y | wc -c" '2000000
 1500000'
 }
+
+# ---- setuid hardening (17.13, 17.14) ----
+
+@test "a setuid spsh drops to the real uid unless started with -p" {
+	spsh_only
+	[ "$(id -u)" = 0 ] || skip "needs root to make a setuid copy"
+	command -v setpriv >/dev/null || skip "needs setpriv"
+	d=$(mktemp -d /tmp/spsh-suid.XXXXXX)
+	cp "$SPSH" "$d/sh" && chmod 755 "$d" && chmod 4755 "$d/sh"
+	out=$(cd "$d" && setpriv --reuid=65534 --regid=65534 --clear-groups \
+		./sh -c 'id -u; ./sh -p -c "id -u; set +p; id -u"' 2>&1)
+	rm -rf "$d"
+	[ "$out" = "65534
+0
+65534" ] || { echo "$out"; return 1; }
+}
+
+@test "root does not take PS4 from the environment" {
+	spsh_only
+	[ "$(id -u)" = 0 ] || skip "needs root"
+	cd "$BATS_TEST_TMPDIR"
+	run env PS4='$(echo INJECTED) ' timeout 10 "$SPSH" -c 'set -x; : hi' 
+	[[ $output != *INJECTED* ]] || { echo "$output"; return 1; }
+	[[ $output == *"+ : hi"* ]] || { echo "$output"; return 1; }
+}
