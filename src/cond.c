@@ -479,7 +479,7 @@ cond_run(struct shell *sh, struct ast_cond *n)
 /* ---- (( )) ---- */
 
 int
-cond_arith_value(struct shell *sh, struct word *w, long *v)
+cond_arith_value(struct shell *sh, struct word *w, long *v, bool trim)
 {
 	const char *s;
 
@@ -491,6 +491,17 @@ cond_arith_value(struct shell *sh, struct word *w, long *v)
 		s = w->parts->u.lit.text;
 	else if ((s = expand_word_str(sh, w)) == NULL)
 		return -2;
+	if (sh->opt.xtrace) {
+		/* bash: + (( expression )); the parts of for (( )) trimmed */
+		size_t b = trim ? strspn(s, " \t\n") : 0, e = strlen(s);
+		while (trim && e > b && strchr(" \t\n", s[e - 1]))
+			e--;
+		char *t = strndup(s + b, e - b);
+		if (t == NULL)
+			abort();
+		trace_out(sh, "((", t, "))");
+		free(t);
+	}
 	if (s[strspn(s, " \t\n")] == '\0')
 		return 0;
 	return arith_eval(sh, s, v) == 0 ? 0 : -1;
@@ -504,12 +515,7 @@ cond_arith_run(struct shell *sh, struct ast_arith *n)
 	int r;
 
 	sh->lineno = n->base.lineno;
-	if (sh->opt.xtrace) {
-		char *s = expand_word_str(sh, n->expr);
-		if (s != NULL)
-			trace_out(sh, "((", s, "))");
-	}
-	r = cond_arith_value(sh, n->expr, &v);
+	r = cond_arith_value(sh, n->expr, &v, false);
 	arena_release(&sh->eval, m);
 	if (r == -2) {
 		exec_fatal_error(sh, sh->expand_err == 2 ? 2 : 1);

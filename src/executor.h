@@ -137,9 +137,10 @@ bool cmdsub_capture_safe(const struct builtin *b);
 /* ---- cond.c ---- */
 int cond_run(struct shell *sh, struct ast_cond *n);
 int cond_arith_run(struct shell *sh, struct ast_arith *n);
-/* The value of an arithmetic word (NULL or blank: 0). Returns 0, -1 after
- * an arithmetic error, -2 after an expansion error. Eval arena. */
-int cond_arith_value(struct shell *sh, struct word *w, long *v);
+/* The value of an arithmetic word (NULL or blank: 0), traced under set -x
+ * (`trim`: without the blanks around it). Returns 0, -1 after an
+ * arithmetic error, -2 after an expansion error. Eval arena. */
+int cond_arith_value(struct shell *sh, struct word *w, long *v, bool trim);
 
 /* ---- select.c ---- */
 int select_arith_for(struct shell *sh, struct ast_arith_for *f);

@@ -36,7 +36,7 @@ static int
 part(struct shell *sh, struct word *w, long *v)
 {
 	struct arena_mark m = arena_mark(&sh->eval);
-	int r = cond_arith_value(sh, w, v);
+	int r = cond_arith_value(sh, w, v, true);
 
 	arena_release(&sh->eval, m);
 	if (r == -2) {

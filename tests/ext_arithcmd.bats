@@ -103,3 +103,9 @@ load helpers/common
 	ext_only
 	expect_sh 'for ((i=0;i<2;i++)) { echo $i; }; for ((j=0;j<1;j++)); { echo b; }' "$(printf '0\n1\nb')"
 }
+
+@test "set -x: (( )) and the parts of for (( )) are traced as bash does" {
+	ext_only
+	sh_c 'set -x; (( 1 + 2 )); for ((i=0; i<1; i++)); do :; done'
+	err_is "$(printf '%s\n' '+ ((  1 + 2  ))' '+ (( i=0 ))' '+ (( i<1 ))' '+ :' '+ (( i++ ))' '+ (( i<1 ))')"
+}
