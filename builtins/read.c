@@ -28,8 +28,7 @@
 #include "biutil.h"
 #include "shell.h"
 
-/* TODO(arrays): -a array, once the array store is on main. */
-#define USAGE "read [-ers] [-d delim] [-i text] [-n nchars] [-N nchars] " \
+#define USAGE "read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] " \
 	"[-p prompt] [-t timeout] [-u fd] [name ...]"
 
 struct rd {
@@ -181,6 +180,47 @@ assign(struct shell *sh, const char *line, const char *q, size_t n,
 	return status;
 }
 
+/* read -a: every field of line[0..n) (split as assign() does) becomes an
+ * element of the indexed array `name`, from 0, after it is emptied.
+ * Returns 0, or 2 after a diagnostic. */
+static int
+assign_array(struct shell *sh, const char *line, const char *q, size_t n,
+    const char *name, const struct ifs *f)
+{
+	struct var *v = var_declare(sh, name);
+	size_t p = 0, e;
+	long idx = 0;
+	char *val;
+
+	if (v == NULL || var_array_clear(sh, v) != 0)
+		return 2;
+#define IWS(i) (!q[i] && is_ifs_ws(f, line[i]))
+#define IFS(i) (!q[i] && is_ifs(f, line[i]))
+	while (p < n && IWS(p))
+		p++;
+	while (p < n) {
+		for (e = p; e < n && !IFS(e); e++)
+			;
+		if ((val = strndup(line + p, e - p)) == NULL)
+			abort();
+		if (var_elem_set(sh, v, idx++, val, false) != 0) {
+			free(val);
+			return 2;
+		}
+		free(val);
+		/* the delimiter: white space, at most one other IFS
+		 * character, white space */
+		for (p = e; p < n && IWS(p); p++)
+			;
+		if (p < n && IFS(p) && !IWS(p))
+			for (p++; p < n && IWS(p); p++)
+				;
+	}
+#undef IWS
+#undef IFS
+	return 0;
+}
+
 /* The status for a read interrupted by a trapped signal: 128 + its number
  * (bash); 128 + SIGINT when no trapped signal is pending. */
 static int
@@ -244,13 +284,13 @@ bi_read(struct shell *sh, int argc, char **argv)
 {
 	struct rd r = { .sh = sh, .fd = 0 };
 	struct strbuf line = STRBUF_INIT, quoted = STRBUF_INIT;
-	const char *prompt = NULL;
+	const char *prompt = NULL, *array = NULL;
 	char delim = '\n', c;
 	bool raw = false, esc = false, silent = false, exact = false;
 	long nchars = -1, chars = 0, v;
 	int more = 0;		/* continuation bytes of the current char */
 	char **names;
-	struct biu_opts o = { .name = "read", .letters = "d:ei:n:N:p:rst:u:",
+	struct biu_opts o = { .name = "read", .letters = "a:d:ei:n:N:p:rst:u:",
 	    .usage = USAGE };
 	int i, opt, nnames, status = 0, got = GOT;
 	struct timespec timeout = { 0, 0 };
@@ -265,6 +305,7 @@ bi_read(struct shell *sh, int argc, char **argv)
 		case '?':
 			return 2;
 		case 'r': raw = true; break;
+		case 'a': array = o.arg; break;
 		case 's': silent = true; break;
 		case 'e': break;	/* no line editor for read (yet) */
 		case 'i': break;	/* -i goes with -e */
@@ -300,6 +341,10 @@ bi_read(struct shell *sh, int argc, char **argv)
 	i = o.ind;
 	names = argv + i;
 	nnames = argc - i;
+	if (array != NULL && !var_is_name(array)) {
+		diag_error(sh, "read: `%s': not a valid identifier", array);
+		return 2;
+	}
 	for (i = 0; i < nnames; i++)
 		if (!var_is_name(names[i])) {
 			diag_error(sh, "read: %s: bad variable name", names[i]);
@@ -421,7 +466,13 @@ bi_read(struct shell *sh, int argc, char **argv)
 		status = intr_status(sh);
 		goto out;
 	}
-	if (nnames == 0 || exact) {
+	if (array != NULL) {
+		const char *v = var_get(sh, "IFS");
+
+		ifs.s = v != NULL ? v : " \t\n";
+		if (assign_array(sh, line.s, quoted.s, line.len, array, &ifs) != 0)
+			status = 2;
+	} else if (nnames == 0 || exact) {
 		/* REPLY, or -N's one variable: the text unsplit (bash) */
 		if (var_set(sh, nnames > 0 ? names[0] : "REPLY", line.s, 0) != 0)
 			status = 2;

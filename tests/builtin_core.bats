@@ -295,11 +295,11 @@ e=0'
 	sh_c 'read -rx v; echo "st=$?"'
 	out_is 'st=2'
 	err_is 'spsh: read: -x: invalid option
-spsh: read: usage: read [-ers] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]'
+spsh: read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]'
 	sh_c 'read -r -p; echo "st=$?"'
 	out_is 'st=2'
 	err_is 'spsh: read: -p: option requires an argument
-spsh: read: usage: read [-ers] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]'
+spsh: read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]'
 	sh_c 'ulimit -HZ; echo "st=$?"'
 	out_is 'st=2'
 	err_is 'spsh: ulimit: -Z: invalid option

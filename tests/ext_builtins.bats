@@ -342,3 +342,11 @@ plain'
 	out_is 'st=0
 st=1'
 }
+
+@test "read -a fills an indexed array; \$name is its element 0" {
+	ext_only
+	# element syntax (${a[1]}) is the expansion helper's; this checks
+	# what plain $a shows: the first field, leading blanks skipped
+	expect_sh 'echo "  a b  c " | { read -a arr; echo "[$arr]"; }; echo "::x" | { IFS=: read -a arr; echo "[$arr]"; }' '[a]
+[]'
+}
