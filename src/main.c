@@ -122,6 +122,7 @@ main(int argc, char **argv)
 	job_init(sh);
 	exec_init(sh);
 	locale_init(sh);
+	special_init(sh, SPSH_VERSION);
 
 	/* options: XCU sh */
 	for (i = 1; i < argc; i++) {
@@ -239,7 +240,7 @@ main(int argc, char **argv)
 	{
 		char buf[32];
 		snprintf(buf, sizeof buf, "%ld", (long)sh->ppid);
-		var_set(sh, "PPID", buf, 0);
+		var_set(sh, "PPID", buf, VAR_READONLY);	/* read-only, as in bash */
 	}
 	if (sh->opt.interactive)
 		interactive_init(sh);

@@ -388,6 +388,9 @@ void shopt_init(struct shell *sh);
 /* Calls fn for each option in name order. */
 void shopt_each(struct shell *sh, void (*fn)(void *ctx, const char *name, bool on), void *ctx);
 
+/* ---- special.c: RANDOM, SECONDS, BASHPID, UID, SHLVL, SPSH_VERSION ... ---- */
+void special_init(struct shell *sh, const char *version);
+
 /* ---- brace expansion (brace.c) ---- */
 /* True if `w` has an unquoted `{`, so that brace_expand() may change it. */
 bool brace_candidate(const struct word *w);

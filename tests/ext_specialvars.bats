@@ -1,0 +1,83 @@
+#!/usr/bin/env bats
+# bash's special variables (src/special.c): RANDOM, SRANDOM, SECONDS,
+# EPOCHSECONDS, EPOCHREALTIME, BASHPID, UID, EUID, PPID, HOSTNAME, HOSTTYPE,
+# OSTYPE, MACHTYPE, SHLVL. Checked against bash (tests/run /bin/bash).
+load helpers/common
+
+@test "RANDOM gives 15-bit numbers that change" {
+	ext_only
+	sh_c 'i=0; d=0; p=$RANDOM; while [ $i -lt 50 ]; do r=$RANDOM; [ $r -ge 0 ] && [ $r -le 32767 ] || echo bad $r; [ $r != $p ] && d=$((d+1)); p=$r; i=$((i+1)); done; [ $d -gt 40 ] && echo ok'
+	out_is ok
+}
+
+@test "assigning RANDOM seeds it: the same seed gives the same numbers" {
+	ext_only
+	sh_c 'RANDOM=42; a="$RANDOM $RANDOM"; RANDOM=42; b="$RANDOM $RANDOM"; RANDOM=43; c="$RANDOM $RANDOM"; [ "$a" = "$b" ] && [ "$a" != "$c" ] && echo ok'
+	out_is ok
+}
+
+@test "SRANDOM gives 32-bit numbers" {
+	ext_only
+	sh_c 'a=$SRANDOM b=$SRANDOM; [ "$a" != "$b" ] && [ "$a" -ge 0 ] && [ "$a" -le 4294967295 ] && echo ok'
+	out_is ok
+}
+
+@test "SECONDS counts from start-up or from its assigned value" {
+	ext_only
+	sh_c 'echo $SECONDS; SECONDS=100; echo $SECONDS'
+	out_is "$(printf '0\n100')"
+}
+
+@test "EPOCHSECONDS and EPOCHREALTIME are the time now" {
+	ext_only
+	now=$(date +%s)
+	sh_c 'echo $EPOCHSECONDS; echo $EPOCHREALTIME'
+	[ $(( ${lines[0]} - now )) -le 2 ]
+	[[ ${lines[1]} =~ ^[0-9]+\.[0-9]{6}$ ]]
+	[ "${lines[1]%.*}" -ge "${lines[0]}" ]
+}
+
+@test "BASHPID is \$\$ in the shell and differs in a forked subshell" {
+	ext_only
+	sh_c 'echo $BASHPID $$; (: ; echo $BASHPID; :) | cat'
+	set -- ${lines[0]}
+	[ "$1" = "$2" ]
+	[ "${lines[1]}" != "$2" ]
+}
+
+@test "UID and EUID are the user ids, read-only" {
+	ext_only
+	sh_c 'echo $UID $EUID; (UID=0) 2>/dev/null || echo ro'
+	out_is "$(id -u) $(id -u)
+ro"
+}
+
+@test "PPID is the parent's pid, read-only" {
+	ext_only
+	sh_c 'echo $PPID; (PPID=1) 2>/dev/null || echo ro'
+	[ "${lines[1]}" = ro ]
+	[ "${lines[0]}" -gt 0 ]
+}
+
+@test "HOSTNAME HOSTTYPE OSTYPE MACHTYPE" {
+	ext_only
+	sh_c 'echo $HOSTNAME; echo $HOSTTYPE; echo $OSTYPE; echo $MACHTYPE'
+	out_is "$(hostname)
+$(uname -m)
+linux-gnu
+$(uname -m)-pc-linux-gnu"
+}
+
+@test "SHLVL is one more than inherited, and exported" {
+	ext_only
+	run env SHLVL=3 "$SPSH" -c 'echo $SHLVL; env | grep "^SHLVL="'
+	[ "$output" = "$(printf '4\nSHLVL=4')" ]
+	run env SHLVL=junk "$SPSH" -c 'echo $SHLVL'
+	[ "$output" = 1 ]
+}
+
+@test "spsh: SPSH_VERSION is set, BASH_VERSION is not" {
+	spsh_only
+	sh_c 'echo ${SPSH_VERSION:+set} ${BASH_VERSION-unset} ${BASH_VERSINFO-unset}'
+	out_is 'set unset unset'
+}
