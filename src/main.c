@@ -240,7 +240,7 @@ main(int argc, char **argv)
 	{
 		char buf[32];
 		snprintf(buf, sizeof buf, "%ld", (long)sh->ppid);
-		var_set(sh, "PPID", buf, VAR_READONLY);	/* read-only, as in bash */
+		var_set(sh, "PPID", buf, 0);
 	}
 	if (sh->opt.interactive)
 		interactive_init(sh);

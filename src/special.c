@@ -8,7 +8,9 @@
  *			plus the value assigned
  *	EPOCHSECONDS EPOCHREALTIME	the time now
  *	BASHPID		the pid of the current (sub)shell, unlike $$
- *	UID EUID	read-only, set at start-up (PPID is set by main.c)
+ *	UID EUID PPID	the ids; an assignment does not change what they
+ *			read (bash makes them read-only, but then `set`
+ *			output could not be read back, see exec.c)
  *	HOSTNAME HOSTTYPE OSTYPE MACHTYPE SHLVL SPSH_VERSION
  *
  * Unsetting RANDOM, SRANDOM, SECONDS, EPOCHSECONDS, EPOCHREALTIME or
@@ -150,6 +152,27 @@ bashpid_read(struct shell *sh, char *buf, size_t size)
 	return buf;
 }
 
+static const char *
+uid_read(struct shell *sh, char *buf, size_t size)
+{
+	snprintf(buf, size, "%ld", (long)getuid());
+	return buf;
+}
+
+static const char *
+euid_read(struct shell *sh, char *buf, size_t size)
+{
+	snprintf(buf, size, "%ld", (long)geteuid());
+	return buf;
+}
+
+static const char *
+ppid_read(struct shell *sh, char *buf, size_t size)
+{
+	snprintf(buf, size, "%ld", (long)sh->ppid);
+	return buf;
+}
+
 #define OFF_ON_UNSET(fn, bit)						\
 	static void fn(struct shell *sh, const char *value)		\
 	{								\
@@ -167,6 +190,9 @@ static const struct var_hook hooks[] = {
 	{ "EPOCHSECONDS", epochseconds_changed, epochseconds_read },
 	{ "EPOCHREALTIME", epochrealtime_changed, epochrealtime_read },
 	{ "BASHPID", bashpid_changed, bashpid_read },
+	{ "UID", NULL, uid_read },
+	{ "EUID", NULL, euid_read },
+	{ "PPID", NULL, ppid_read },
 };
 
 /* ---- start-up ---- */
@@ -191,8 +217,6 @@ special_init(struct shell *sh, const char *version)
 	seconds_base = time(NULL);
 	for (size_t i = 0; i < sizeof hooks / sizeof hooks[0]; i++)
 		var_hook_add(sh, &hooks[i]);
-	set_num(sh, "UID", (long)getuid(), VAR_READONLY);
-	set_num(sh, "EUID", (long)geteuid(), VAR_READONLY);
 	if (gethostname(host, sizeof host) == 0) {
 		host[sizeof host - 1] = '\0';
 		var_set(sh, "HOSTNAME", host, 0);
