@@ -1413,6 +1413,9 @@ after_reserved(struct lexer *lx, int tok)
 	case TK_SELECT:
 		c->depth++;
 		c->state = LS_FOR_NAME;
+		/* an earlier `for (( ))` whose `;` went straight to LS_CMD
+		 * must not leave its flag for this one's `in` */
+		c->after_arith = 0;
 		break;
 	case TK_FUNCTION:
 		c->state = LS_FUNC_NAME;

@@ -163,3 +163,8 @@ setup() {
 	sh_c 'f() { compopt -o nospace; echo "st=$?"; COMPREPLY=x; }; complete -F f foo; compgen -F f w 2>/dev/null; complete -p foo'
 	out_is "$(printf "st=1\nx\ncomplete -F f foo")"
 }
+
+@test "for (( )) then for NAME in on the same line (bash_completion's __reassemble_comp_words_by_ref)" {
+	ext_only
+	expect_sh 'for ((i = 0; i < 1; i++)); do :; done; for i in a b; do echo $i; done' "$(printf 'a\nb')"
+}
