@@ -762,6 +762,17 @@ complete_cmd(struct shell *sh, const char *cmd, struct pc_ctx *ctx, struct pc_li
 		struct compspec *cs = pc_find(cmd);
 		if (cs == NULL && slash != NULL && slash[1] != '\0')
 			cs = pc_find(slash + 1);
+		const char *al = cs == NULL && sh->shopt.progcomp_alias ? alias_get(sh, cmd) : NULL;
+		if (al != NULL) {
+			/* shopt progcomp_alias: the alias's first word's compspec */
+			char word[256];
+			size_t n = strcspn(al, " \t\n;&|()<>");
+			if (n > 0 && n < sizeof word) {
+				memcpy(word, al, n);
+				word[n] = '\0';
+				cs = pc_find(word);
+			}
+		}
 		if (cs == NULL)
 			cs = pc_find(PC_DEFAULT);
 		if (cs == NULL)

@@ -59,7 +59,8 @@ struct shopts {
 	    lastpipe, lithist, login_shell, nocaseglob, nocasematch, nullglob,
 	    patsub_replacement, promptvars, sourcepath, xpg_echo, extquote,
 	    huponexit, histverify, histreedit, checkjobs, direxpand, cdspell,
-	    progcomp, hostcomplete, interactive_comments, nullglob_unused;
+	    progcomp, hostcomplete, interactive_comments, nullglob_unused,
+	    cdable_vars, no_empty_cmd_completion, progcomp_alias;
 };
 
 /* ---- variables (var.c) ---- */

@@ -16,6 +16,7 @@ struct shoptdef {
 #define S(name) { #name, offsetof(struct shopts, name), false }
 /* Sorted by name: `shopt` lists in this order. */
 static const struct shoptdef shopts[] = {
+	S(cdable_vars),
 	S(cdspell),
 	S(checkjobs),
 	S(checkwinsize),
@@ -38,11 +39,13 @@ static const struct shoptdef shopts[] = {
 	S(lastpipe),
 	S(lithist),
 	{ "login_shell", offsetof(struct shopts, login_shell), true },
+	S(no_empty_cmd_completion),
 	S(nocaseglob),
 	S(nocasematch),
 	S(nullglob),
 	S(patsub_replacement),
 	S(progcomp),
+	S(progcomp_alias),
 	S(promptvars),
 	S(sourcepath),
 	S(xpg_echo),
