@@ -31,7 +31,7 @@ SRCS := $(sort $(wildcard src/*.c builtins/*.c lib/*.c lib/spawn/*.c))
 OBJS := $(SRCS:%.c=$(B)/obj/%.o) $(B)/obj/gen/lexer.o $(B)/obj/gen/parser.o
 
 BUILD_PKGS = gcc make libc6-dev re2c lemon libreadline-dev
-CHECK_PKGS = bats strace dash bash yash mksh clang mandoc groff-base tmux python3
+CHECK_PKGS = bats strace dash bash yash mksh clang mandoc groff-base tmux python3 bash-completion git
 
 .PHONY: all run check check-build test test-asan deps deps-check install clean bench
 

@@ -35,7 +35,7 @@ sh.expect("alpha")
 sh.send(KEYS["CTRL_A"] + "echo \r")
 sh.expect(r"\r\nfoo alpha\r\n")
 sh.expect(PROMPT)
-sh.send("exit\r")
+sh.send("exit 0\r")
 assert sh.expect_exit() == 0
 EOF
 }
@@ -52,7 +52,7 @@ sh.expect(r"<2\|bar aa bb cc\|8\|bar\|b\|aa\|bar>")
 sh.send(KEYS["CTRL_A"] + "echo \r")
 sh.expect(r"\r\nbar aa xyzb cc\r\n")
 sh.expect(PROMPT)
-sh.send("exit\r")
+sh.send("exit 0\r")
 assert sh.expect_exit() == 0
 EOF
 }
@@ -67,7 +67,7 @@ sh.expect(PROMPT)
 sh.send("bar w\tX" + KEYS["CTRL_A"] + "echo \r")
 sh.expect(r"\r\nbar wordX\r\n")
 sh.expect(PROMPT)
-sh.send("exit\r")
+sh.send("exit 0\r")
 assert sh.expect_exit() == 0
 EOF
 }
@@ -84,7 +84,7 @@ sh.expect("oops")
 sh.send("x" + KEYS["CTRL_A"] + "echo \r")
 sh.expect(r"\r\nbar wx\r\n")
 sh.expect(PROMPT)
-sh.send("exit\r")
+sh.send("exit 0\r")
 assert sh.expect_exit() == 0
 EOF
 }
@@ -102,7 +102,7 @@ sh.send(KEYS["CTRL_C"])
 sh.send("w" + KEYS["CTRL_A"] + "echo \r")
 sh.expect(r"\r\nbaz qw\r\n")
 sh.expect(PROMPT)
-sh.send("exit\r")
+sh.send("exit 0\r")
 assert sh.expect_exit() == 0
 EOF
 }
@@ -117,7 +117,109 @@ sh.expect(PROMPT)
 sh.send("abc" + KEYS["LEFT"] + "\x14" + "X\r")
 sh.expect(r"\r\nX\[abc:2\]\r\n")
 sh.expect(PROMPT)
-sh.send("exit\r")
+sh.send("exit 0\r")
+assert sh.expect_exit() == 0
+EOF
+}
+
+# ---- Debian's bash-completion, sourced as ~/.spshrc would ----
+
+# Skips unless bash-completion is installed and the shell has the language
+# it needs beyond complete/compgen: arrays, ${!ref} of an element, printf
+# -v into an element, and (for git's completion) < <(...).
+need_bash_completion() {
+	[ -r /usr/share/bash-completion/bash_completion ] ||
+		skip "bash-completion is not installed"
+	local probe='a=(1) && r="a[0]" && [ "${!r}" = 1 ] && printf -v "a[0]" %s 2 && [ "${a[0]}" = 2 ]'
+	local what='a=(...), ${!ref} of an element, printf -v "a[i]"'
+	if [ "${1-}" = procsub ]; then
+		probe="$probe"' && [ "$(cat < <(echo x))" = x ]'
+		what="$what, < <(...)"
+	fi
+	"$SPSH" -c "$probe" >/dev/null 2>&1 ||
+		skip "the shell lacks what bash-completion uses: $what"
+	run "$SPSH" -c '. /usr/share/bash-completion/bash_completion'
+	[ "$status" -eq 0 ] && [ -z "$output" ]
+}
+
+@test "bash-completion: apt-get ins<Tab> gives install" {
+	ext_only
+	need_bash_completion
+	pty <<'EOF'
+sh = shell(ARGS)
+sh.expect(PROMPT)
+sh.send(". /usr/share/bash-completion/bash_completion\r")
+sh.expect(PROMPT)
+sh.send("apt-get ins\t")
+sh.expect("install")
+sh.send(KEYS["CTRL_A"] + "echo \r")
+sh.expect(r"\r\napt-get install\r\n")
+sh.expect(PROMPT)
+sh.send("exit 0\r")
+assert sh.expect_exit() == 0
+EOF
+}
+
+@test "bash-completion: kill -<Tab><Tab> lists signal names" {
+	ext_only
+	need_bash_completion
+	pty <<'EOF'
+sh = shell(ARGS)
+sh.expect(PROMPT)
+sh.send(". /usr/share/bash-completion/bash_completion\r")
+sh.expect(PROMPT)
+sh.send("kill -\t\t")
+sh.expect("HUP")
+sh.expect("USR1")
+sh.expect(PROMPT)	# the line, redrawn under the list
+sh.send(KEYS["CTRL_C"])
+sh.expect(PROMPT)
+sh.send("exit 0\r")
+assert sh.expect_exit() == 0
+EOF
+}
+
+@test "bash-completion: cd <Tab> lists directories only" {
+	ext_only
+	need_bash_completion
+	mkdir -p dir_one dir_two
+	touch file_one
+	pty <<'EOF'
+sh = shell(ARGS)
+sh.expect(PROMPT)
+sh.send(". /usr/share/bash-completion/bash_completion\r")
+sh.expect(PROMPT)
+sh.send("cd \t\t")
+sh.expect("dir_one/")
+sh.expect("dir_two/")
+sh.expect(PROMPT)	# the line, redrawn under the list
+sh.send(KEYS["CTRL_C"])
+sh.expect(PROMPT)
+sh.send("echo MARK\r")
+sh.expect(r"\r\nMARK\r\n")
+assert "file_one" not in sh.output, "cd offered a file"
+sh.send("exit 0\r")
+assert sh.expect_exit() == 0
+EOF
+}
+
+@test "bash-completion: git chec<Tab> gives checkout in a repository" {
+	ext_only
+	need_bash_completion procsub
+	command -v git >/dev/null || skip "git is not installed"
+	git init -q repo
+	export PTY_CWD="$BATS_TEST_TMPDIR/repo"
+	pty <<'EOF'
+sh = shell(ARGS)
+sh.expect(PROMPT)
+sh.send(". /usr/share/bash-completion/bash_completion\r")
+sh.expect(PROMPT)
+sh.send("git chec\t")
+sh.expect("checkout")
+sh.send(KEYS["CTRL_A"] + "echo \r")
+sh.expect(r"\r\ngit checkout\r\n")
+sh.expect(PROMPT)
+sh.send("exit 0\r")
 assert sh.expect_exit() == 0
 EOF
 }
