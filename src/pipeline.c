@@ -258,10 +258,14 @@ pipeline_run(struct shell *sh, struct ast_pipeline *pl, enum run_mode mode)
 			job_set_done(sh, job, job->nproc - 1, subshell_error_status(sh));
 		} else if (stages[i].prepared && stages[i].p.kind == P_EXTERNAL) {
 			simple_xtrace(sh, &stages[i].p);
-			if (plan_spawn(sh, &stages[i].p, prev, out, job, mode) != 0) {
+			int rs = plan_spawn(sh, &stages[i].p, prev, out, job, mode);
+			if (rs != 0) {
+				/* reported already: a redirection error (1), or no
+				 * process could be made (clone: EAGAIN: 126 as in
+				 * bash, not 127 "not found", issue 17.12) */
 				stages[i].procidx = job->nproc;
 				job_add_proc(sh, job, 0);
-				job_set_done(sh, job, stages[i].procidx, 127);
+				job_set_done(sh, job, stages[i].procidx, rs);
 			}
 		} else {
 			fork_stage(sh, pl->cmds[i], stages[i].prepared ? &stages[i].p : NULL,

@@ -206,7 +206,7 @@ plan_spawn(struct shell *sh, struct prep *p, int in, int out, struct job *job,
 	spawn_plan_free(&plan);
 	if (rc != 0) {
 		diag_errno(sh, "cannot start %s", p->argv[0]);
-		return 2;
+		return 126;	/* no process (clone: EAGAIN): as bash, not 127 */
 	}
 	sh->n_spawn++;
 	job_add_proc(sh, job, res.pid);

@@ -100,3 +100,17 @@ g2'
 	[[ $output != *INJECTED* ]] || { echo "$output"; return 1; }
 	[[ $output == *"+ : hi"* ]] || { echo "$output"; return 1; }
 }
+
+# ---- a process that cannot be made (17.12) ----
+
+@test "clone failing with EAGAIN is reported with 126, not as not found" {
+	spsh_only
+	[ "$(id -u)" = 0 ] || skip "needs root to run as nobody"
+	command -v setpriv >/dev/null || skip "needs setpriv"
+	cd /tmp
+	run setpriv --reuid=65534 --regid=65534 --clear-groups timeout 10 "$SPSH" -c \
+		'ulimit -u 1; /bin/true | /bin/true; echo "st=$?"; /bin/true; echo "st2=$?"'
+	[[ $output == *"st=126"*"st2=126"* ]] || { echo "$output"; return 1; }
+	[[ $output == *"Resource temporarily unavailable"* ]] || { echo "$output"; return 1; }
+	[[ $output != *"not found"* ]] || { echo "$output"; return 1; }
+}
