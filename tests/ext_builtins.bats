@@ -350,3 +350,45 @@ st=1'
 	expect_sh 'echo "  a b  c " | { read -a arr; echo "[$arr]"; }; echo "::x" | { IFS=: read -a arr; echo "[$arr]"; }' '[a]
 []'
 }
+
+# ---- pushd, popd, dirs ----
+
+@test "pushd and popd change directory and print the stack" {
+	ext_only
+	mkdir -p "$BATS_TEST_TMPDIR/d1" "$BATS_TEST_TMPDIR/d2"
+	sh_c 'HOME=/nonexistent; cd "$PWD"; t=$PWD; pushd d1 > "$t/o"; sed "s#$t#T#g" "$t/o"; pushd ../d2 > /dev/null; dirs > "$t/o"; sed "s#$t#T#g" "$t/o"; popd > /dev/null; basename "$PWD"; popd > /dev/null; [ "$PWD" = "$t" ] && echo back'
+	out_is 'T/d1 T
+T/d2 T/d1 T
+d1
+back'
+}
+
+@test "pushd with no operand swaps the top two" {
+	ext_only
+	mkdir -p "$BATS_TEST_TMPDIR/d1"
+	expect_sh 'cd "$PWD"; pushd d1 > /dev/null; pushd > /dev/null; basename "$PWD"; pushd > /dev/null; basename "$PWD"' "$(basename "$BATS_TEST_TMPDIR")
+d1"
+}
+
+@test "dirs -v numbers the entries, dirs +N shows one, -c clears" {
+	ext_only
+	mkdir -p "$BATS_TEST_TMPDIR/d1"
+	sh_c 'HOME=/nonexistent; cd "$PWD"; pushd d1 > /dev/null; dirs -v | sed "s#/.*/##"; dirs +1 | sed "s#.*/##"; dirs -c; dirs | sed "s#.*/##"'
+	out_is ' 0  d1
+ 1  '"$(basename "$BATS_TEST_TMPDIR")"'
+'"$(basename "$BATS_TEST_TMPDIR")"'
+d1'
+}
+
+@test "popd on an empty stack is an error, status 1" {
+	ext_only
+	sh_c 'popd; echo "st=$?"'
+	out_is 'st=1'
+	err_nonempty
+}
+
+@test "dirs shows \$HOME as ~" {
+	ext_only
+	mkdir -p "$BATS_TEST_TMPDIR/h"
+	expect_sh 'HOME=$PWD/h; cd "$HOME"; dirs' '~'
+}
