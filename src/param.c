@@ -337,7 +337,8 @@ subst(struct shell *sh, const char *v, const char *pat, const char *rep,
 			break;
 		}
 	int first = -1;
-	if (pat[0] != '*' && pat[0] != '?' && pat[0] != '[')
+	if (pat[0] != '*' && pat[0] != '?' && pat[0] != '[' &&
+	    !(pat[1] == '(' && strchr("@+!", pat[0]) != NULL))	/* extglob */
 		first = (unsigned char)(pat[0] == '\\' ? pat[1] : pat[0]);
 	bool changed = false;
 	while (i < n) {

@@ -475,11 +475,19 @@ match_flags(const char *pat, const char *s, size_t n, unsigned flags)
 	return match_n(&m, pat, s, n);
 }
 
+/* The calls without flags (the parameter operators) follow the shell's
+ * extglob option, as bash's do. */
+static unsigned
+shell_flags(void)
+{
+	return the_shell != NULL && the_shell->shopt.extglob ? PAT_EXTGLOB : 0;
+}
+
 /* XCU 2.14.1, 2.14.2: see shell.h. */
 bool
 pattern_match(const char *pat, const char *s)
 {
-	return match_flags(pat, s, strlen(s), 0);
+	return match_flags(pat, s, strlen(s), shell_flags());
 }
 
 bool
@@ -729,7 +737,7 @@ affix(const char *pat, const char *s, size_t n, bool back, bool longest, unsigne
 long
 pattern_prefix(const char *pat, const char *s, bool longest)
 {
-	return affix(pat, s, strlen(s), false, longest, 0);
+	return affix(pat, s, strlen(s), false, longest, shell_flags());
 }
 
 long
@@ -746,13 +754,13 @@ pattern_prefix_flags(const char *pat, const char *s, bool longest, unsigned flag
 long
 pattern_prefix_n(const char *pat, const char *s, size_t n, bool longest)
 {
-	return affix(pat, s, n, false, longest, 0);
+	return affix(pat, s, n, false, longest, shell_flags());
 }
 
 long
 pattern_suffix(const char *pat, const char *s, bool longest)
 {
-	return pattern_suffix_flags(pat, s, longest, 0);
+	return pattern_suffix_flags(pat, s, longest, shell_flags());
 }
 
 long
@@ -799,6 +807,6 @@ pattern_has_magic_flags(const char *pat, unsigned flags)
 bool
 pattern_has_magic(const char *pat)
 {
-	return pattern_has_magic_flags(pat, 0);
+	return pattern_has_magic_flags(pat, shell_flags());
 }
 

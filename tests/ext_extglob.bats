@@ -101,3 +101,8 @@ setup() {
 	ext_only
 	expect_sh 'export LC_ALL=C.UTF-8; [[ μ == ? ]]; echo $?; [[ é == [[:alpha:]] ]]; echo $?; [[ é == [é] ]]; echo $?; [[ aμb == a?b ]]; echo $?' "$(printf '0\n0\n0\n0')"
 }
+
+@test "extglob: in \${p/x/r}, \${p//x/r}, \${p/#x/r}, \${p/%x/r} and \${p^^x}" {
+	ext_only
+	expect_sh "$(printf 'shopt -s extglob\nx=foo.c; echo ${x/@(f|o)/X} ${x//+(o)/0} ${x/#@(f|g)/G} ${x/%%@(c|h)/H} ${x^^@(o)} ${x//!(o)/-}')" 'Xoo.c f0.c Goo.c foo.H fOO.c -'
+}
