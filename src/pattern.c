@@ -476,11 +476,14 @@ match_flags(const char *pat, const char *s, size_t n, unsigned flags)
 }
 
 /* The calls without flags (the parameter operators) follow the shell's
- * extglob option, as bash's do. */
+ * extglob option, as bash's do: shopt_init points this at it (pattern.c
+ * calls nothing above itself). */
+const bool *pattern_extglob;
+
 static unsigned
 shell_flags(void)
 {
-	return the_shell != NULL && the_shell->shopt.extglob ? PAT_EXTGLOB : 0;
+	return pattern_extglob != NULL && *pattern_extglob ? PAT_EXTGLOB : 0;
 }
 
 /* XCU 2.14.1, 2.14.2: see shell.h. */

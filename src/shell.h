@@ -407,6 +407,8 @@ bool pattern_match(const char *pat, const char *s);
  * PAT_NOCASE (nocasematch, nocaseglob). */
 enum { PAT_EXTGLOB = 1, PAT_NOCASE = 2, PAT_DOTGLOB = 4, PAT_GLOBSTAR = 8 };
 bool pattern_match_flags(const char *pat, const char *s, unsigned flags);
+/* The extglob option the flag-less calls follow (set by shopt_init). */
+extern const bool *pattern_extglob;
 long pattern_prefix_flags(const char *pat, const char *s, bool longest, unsigned flags);
 long pattern_suffix_flags(const char *pat, const char *s, bool longest, unsigned flags);
 /* pattern_glob with PAT_EXTGLOB, PAT_NOCASE, PAT_DOTGLOB, PAT_GLOBSTAR. */

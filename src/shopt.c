@@ -76,6 +76,7 @@ shopt_each(struct shell *sh, void (*fn)(void *ctx, const char *name, bool on), v
 void
 shopt_init(struct shell *sh)
 {
+	pattern_extglob = &sh->shopt.extglob;
 	sh->shopt.checkwinsize = true;
 	sh->shopt.cmdhist = true;
 	sh->shopt.expand_aliases = true;

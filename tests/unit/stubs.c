@@ -166,6 +166,3 @@ var_assoc_set(struct shell *sh, struct var *v, const char *key, const char *val,
 	(void)append;
 	return 0;
 }
-
-/* pattern.c reads the shell's extglob option through it */
-struct shell *the_shell;
