@@ -225,6 +225,10 @@ plan_can_exec_in_place(struct shell *sh)
 
 	if (sh->opt.interactive || sh->opt.monitor)
 		return false;
+	/* a <(...) or >(...) of this command is waited for when it ends:
+	 * the shell must outlive the command (tee >(cmd) in a pipeline) */
+	if (sh->procsubs != NULL)
+		return false;
 	for (sig = 0; sig < NSIG; sig++)
 		if (sh->traps[sig] != NULL && sh->traps[sig][0] != '\0')
 			return false;
