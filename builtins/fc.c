@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "biutil.h"
@@ -15,24 +16,36 @@
 #include "hist.h"
 #include "shell.h"
 
-/* `history [n]`: the newest n entries (all without n), numbered. */
-int
-bi_history(struct shell *sh, int argc, char **argv)
+/* An entry number for history -d: N, or -N counted back from the end
+ * (-1 the newest, the history command itself); 0 if out of range. */
+static int
+hist_offset(const char *s)
+{
+	char *end;
+	long n = strtol(s, &end, 10);
+
+	if (*s == '\0' || *end != '\0')
+		return 0;
+	if (n < 0)
+		n = hist_last() + 1 + n;
+	if (n < hist_first() || n > hist_last() || n <= 0)
+		return 0;
+	return (int)n;
+}
+
+static int
+list(struct shell *sh, const char *count)
 {
 	int first = hist_first(), last = hist_last();
-	int i = 1;
+	const char *fmt = var_get(sh, "HISTTIMEFORMAT");
 
-	if (i < argc && strcmp(argv[i], "--") == 0)
-		i++;
-	if (i < argc) {
+	if (count != NULL) {
 		char *end;
-		long n = strtol(argv[i], &end, 10);
-		if (*end != '\0' || n < 0 || argv[i][0] == '\0') {
-			diag_error(sh, "history: %s: numeric argument required", argv[i]);
+		long n = strtol(count, &end, 10);
+		if (*end != '\0' || n < 0 || count[0] == '\0') {
+			diag_error(sh, "history: %s: numeric argument required", count);
 			return 2;
 		}
-		if (i + 1 < argc)
-			return diag_usage(sh, "history", "history [n]");
 		if (last - n + 1 > first)
 			first = last - (int)n + 1;
 	}
@@ -40,10 +53,116 @@ bi_history(struct shell *sh, int argc, char **argv)
 		return 0;
 	for (int k = first; k <= last; k++) {
 		const char *s = hist_get(k);
-		if (s != NULL)
-			printf("%5d  %s\n", k, s);
+		char when[256] = "";
+		if (s == NULL)
+			continue;
+		if (fmt != NULL) {
+			time_t t = hist_time(k);
+			struct tm tm;
+			if (t == 0)
+				strcpy(when, "?? ");
+			else if (localtime_r(&t, &tm) == NULL ||
+			    strftime(when, sizeof when, fmt, &tm) == 0)
+				when[0] = '\0';
+		}
+		printf("%5d  %s%s\n", k, when, s);
 	}
 	return 0;
+}
+
+/* history [-c] [-d offset] [n] | history -anrw [file] | history -ps arg...
+ * (bash). */
+int
+bi_history(struct shell *sh, int argc, char **argv)
+{
+	struct biu_opts o = { .name = "history", .letters = "cd:anrwps",
+	    .usage = "history [-c] [-d offset] [n] or history -anrw [filename] or history -ps arg [arg...]" };
+	bool clear = false, print = false, store = false;
+	const char *del = NULL;
+	int file_op = 0, c, i, st = 0;
+
+	while ((c = biu_getopt(sh, &o, argc, argv)) != -1) {
+		switch (c) {
+		case '?': return 2;
+		case 'c': clear = true; break;
+		case 'd': del = o.arg; break;
+		case 'a': case 'n': case 'r': case 'w':
+			if (file_op != 0 && file_op != c) {
+				diag_error(sh, "history: cannot use more than one of -anrw");
+				return 1;
+			}
+			file_op = c;
+			break;
+		case 'p': print = true; break;
+		case 's': store = true; break;
+		}
+	}
+	i = o.ind;
+	if (clear) {
+		hist_clear(sh);
+		return 0;
+	}
+	if (del != NULL) {
+		const char *dash = strchr(del + 1, '-');
+		int a, b;
+		if (dash != NULL) {
+			char *first = strndup(del, (size_t)(dash - del));
+			a = hist_offset(first);
+			b = hist_offset(dash + 1);
+			free(first);
+		} else {
+			a = b = hist_offset(del);
+		}
+		if (a == 0 || b == 0 || a > b) {
+			diag_error(sh, "history: %s: history position out of range", del);
+			return 1;
+		}
+		for (int k = b; k >= a; k--)
+			hist_delete(sh, k);
+		return 0;
+	}
+	if (store) {
+		struct strbuf b = STRBUF_INIT;
+		for (; i < argc; i++) {
+			if (b.len > 0)
+				sb_addc(&b, ' ');
+			sb_adds(&b, argv[i]);
+		}
+		/* the history -s command itself gives way (bash) */
+		hist_remove_last(sh);
+		if (b.len > 0)
+			hist_store(sh, b.s);
+		sb_free(&b);
+		return 0;
+	}
+	if (print) {
+		/* expanded as if the history -p command were not there (bash) */
+		hist_remove_last(sh);
+		for (; i < argc; i++) {
+			char *out;
+			int r = hist_expand(sh, argv[i], &out);
+			if (r < 0) {
+				diag_error(sh, "%s", out);
+				st = 1;
+			} else {
+				puts(r == 0 ? argv[i] : out);
+			}
+			free(out);
+		}
+		return st;
+	}
+	if (file_op != 0) {
+		const char *path = i < argc ? argv[i] : NULL;
+		switch (file_op) {
+		case 'a': return hist_append_file(sh, path);
+		case 'n': return hist_read_file(sh, path, true);
+		case 'r': return hist_read_file(sh, path, false);
+		case 'w': return hist_write_file(sh, path);
+		}
+	}
+	if (i + 1 < argc)
+		return diag_usage(sh, "history", o.usage);
+	return list(sh, i < argc ? argv[i] : NULL);
 }
 
 /* A `first`/`last` operand: a number (negative: relative to the fc

@@ -141,3 +141,14 @@ bi_continue(struct shell *sh, int argc, char **argv)
 {
 	return loop_control(sh, argc, argv, FLOW_CONTINUE);
 }
+
+/* logout [n] (bash): exit, in a login shell only. */
+int
+bi_logout(struct shell *sh, int argc, char **argv)
+{
+	if (!sh->opt.login) {
+		diag_error(sh, "logout: not login shell: use `exit'");
+		return 1;
+	}
+	return bi_exit(sh, argc, argv);
+}

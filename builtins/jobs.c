@@ -153,3 +153,92 @@ bi_bg(struct shell *sh, int argc, char **argv)
 {
 	return fgbg(sh, argc, argv, false);
 }
+
+/* disown [-h] [-ar] [job...] (bash): the jobs leave the table, so that
+ * the shell neither reports nor hangs them up; with -h they stay but are
+ * not sent SIGHUP when the shell is hung up or a login shell exits. No
+ * operand: the current job, or with -a every job, with -r the running
+ * ones. */
+int
+bi_disown(struct shell *sh, int argc, char **argv)
+{
+	struct biu_opts o = { .name = "disown", .letters = "ahr",
+	    .usage = "disown [-h] [-ar] [jobspec ... | pid ...]" };
+	bool all = false, running = false, mark = false;
+	struct job *j, *next;
+	int c, i, st = 0;
+
+	while ((c = biu_getopt(sh, &o, argc, argv)) != -1) {
+		switch (c) {
+		case '?': return 2;
+		case 'a': all = true; break;
+		case 'h': mark = true; break;
+		case 'r': running = true; break;
+		}
+	}
+	i = o.ind;
+	job_reap(sh);
+	if (i >= argc && (all || running)) {
+		for (j = sh->jobs; j != NULL; j = next) {
+			next = j->next;
+			if (running && (job_done(j) || job_stopped(j)))
+				continue;
+			if (mark)
+				j->nohup = true;
+			else
+				job_free(sh, j);
+		}
+		return 0;
+	}
+	if (i >= argc) {
+		j = job_find(sh, "%+", "disown");
+		if (j == NULL)
+			return 1;
+		if (mark)
+			j->nohup = true;
+		else
+			job_free(sh, j);
+		return 0;
+	}
+	for (; i < argc; i++) {
+		j = job_find(sh, argv[i], "disown");
+		if (j == NULL) {
+			st = 1;
+			continue;
+		}
+		if (mark)
+			j->nohup = true;
+		else
+			job_free(sh, j);
+	}
+	return st;
+}
+
+/* suspend [-f] (bash): the shell stops itself until its parent continues
+ * it; a login shell only with -f, as it has no parent to come back to. */
+int
+bi_suspend(struct shell *sh, int argc, char **argv)
+{
+	struct biu_opts o = { .name = "suspend", .letters = "f", .usage = "suspend [-f]" };
+	bool force = false;
+	int c;
+
+	while ((c = biu_getopt(sh, &o, argc, argv)) != -1) {
+		if (c == '?')
+			return 2;
+		force = true;
+	}
+	if (o.ind < argc)
+		return diag_usage(sh, "suspend", o.usage);
+	if (sh->opt.login && !force) {
+		diag_error(sh, "suspend: cannot suspend a login shell");
+		return 1;
+	}
+	fflush(stdout);
+	fflush(stderr);
+	if (sh->pgid > 0 && sh->opt.monitor)
+		killpg(sh->pgid, SIGSTOP);
+	else
+		kill(getpid(), SIGSTOP);
+	return 0;
+}

@@ -17,6 +17,7 @@ BI(bi_pwd) BI(bi_command) BI(bi_type) BI(bi_hash) BI(bi_getopts) BI(bi_read)
 BI(bi_printf) BI(bi_echo) BI(bi_test) BI(bi_umask) BI(bi_ulimit) BI(bi_kill)
 BI(bi_wait) BI(bi_local) BI(bi_fc) BI(bi_history) BI(bi_shopt) BI(bi_builtin) BI(bi_help) BI(bi_dirs) BI(bi_pushd) BI(bi_popd) BI(bi_let)
 BI(bi_complete) BI(bi_compgen) BI(bi_compopt) BI(bi_bind)
+BI(bi_disown) BI(bi_suspend) BI(bi_logout)
 #undef BI
 
 /* Sorted by strcmp for bsearch. */
@@ -36,6 +37,7 @@ const struct builtin builtin_table[] = {
 	{ "compopt", bi_compopt, BI_REGULAR },
 	{ "continue", bi_continue, BI_SPECIAL },
 	{ "dirs", bi_dirs, BI_REGULAR },
+	{ "disown", bi_disown, BI_REGULAR },
 	{ "echo", bi_echo, BI_REGULAR },
 	{ "eval", bi_eval, BI_SPECIAL },
 	{ "exec", bi_exec, BI_SPECIAL },
@@ -52,6 +54,7 @@ const struct builtin builtin_table[] = {
 	{ "kill", bi_kill, BI_REGULAR },
 	{ "let", bi_let, BI_REGULAR },
 	{ "local", bi_local, BI_REGULAR },
+	{ "logout", bi_logout, BI_REGULAR },
 	{ "popd", bi_popd, BI_REGULAR },
 	{ "printf", bi_printf, BI_REGULAR },
 	{ "pushd", bi_pushd, BI_REGULAR },
@@ -63,6 +66,7 @@ const struct builtin builtin_table[] = {
 	{ "shift", bi_shift, BI_SPECIAL },
 	{ "shopt", bi_shopt, BI_REGULAR },
 	{ "source", bi_dot, BI_REGULAR },
+	{ "suspend", bi_suspend, BI_REGULAR },
 	{ "test", bi_test, BI_REGULAR },
 	{ "times", bi_times, BI_SPECIAL },
 	{ "trap", bi_trap, BI_SPECIAL },

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "hist.h"
@@ -21,10 +22,35 @@
 #define HIST_DEFAULT_SIZE 500
 
 static bool loaded;
+static size_t file_entries;	/* entries of $HISTFILE read (history -n) */
 static bool last_started;	/* the newest entry was started by this session */
 /* This session's entries, oldest first (heap strings). */
 static char **session;
 static size_t nsession, capsession;
+
+/* "#SECONDS": the time an entry was added, as readline keeps it. */
+static const char *
+stamp(void)
+{
+	static char buf[32];
+
+	snprintf(buf, sizeof buf, "#%lld", (long long)time(NULL));
+	return buf;
+}
+
+/* `!` that does not start a history expansion (bash): `[!...]`, `${!x}`,
+ * `!(...)` (extglob). */
+static int
+inhibit(char *s, int i)
+{
+	if (i > 0 && s[i - 1] == '[')
+		return 1;
+	if (i > 1 && s[i - 1] == '{' && s[i - 2] == '$')
+		return 1;
+	if (s[i + 1] == '(')
+		return 1;
+	return 0;
+}
 
 struct entries {
 	char **v;
@@ -86,7 +112,10 @@ hist_path(struct shell *sh)
 	return p;
 }
 
-/* Splits file text into entries: a line ending in a backslash continues. */
+/* Splits file text into entries. A line that ends in an odd number of
+ * backslashes continues on the next (the last one stands for the
+ * newline); the others stand for half as many (encode() doubles the
+ * backslashes at the end of a line, so an entry ending in one survives). */
 static void
 parse_file(const char *text, size_t len, struct entries *out)
 {
@@ -96,12 +125,17 @@ parse_file(const char *text, size_t len, struct entries *out)
 	while (i < len) {
 		const char *nl = memchr(text + i, '\n', len - i);
 		size_t end = nl != NULL ? (size_t)(nl - text) : len;
-		size_t n = end - i;
-		if (n > 0 && text[end - 1] == '\\' && nl != NULL) {
-			sb_addn(&cur, text + i, n - 1);
+		size_t n = end - i, bs = 0;
+		while (bs < n && text[end - 1 - bs] == '\\')
+			bs++;
+		sb_addn(&cur, text + i, n - bs);
+		for (size_t k = 0; k < bs / 2; k++)
+			sb_addc(&cur, '\\');
+		if (bs % 2 == 1 && nl != NULL) {
 			sb_addc(&cur, '\n');
 		} else {
-			sb_addn(&cur, text + i, n);
+			if (bs % 2 == 1)
+				sb_addc(&cur, '\\');	/* a cut-off last line */
 			entries_add(out, sb_detach(&cur));
 		}
 		i = end + 1;
@@ -114,13 +148,21 @@ parse_file(const char *text, size_t len, struct entries *out)
 	sb_free(&cur);
 }
 
+/* One entry as file lines (see parse_file). */
 static void
 encode(struct strbuf *b, const char *s)
 {
-	for (; *s; s++) {
-		if (*s == '\n')
+	for (;;) {
+		size_t n = strcspn(s, "\n"), bs = 0;
+		while (bs < n && s[n - 1 - bs] == '\\')
+			bs++;
+		sb_addn(b, s, n);
+		for (size_t k = 0; k < bs; k++)
 			sb_addc(b, '\\');
-		sb_addc(b, *s);
+		if (s[n] == '\0')
+			break;
+		sb_adds(b, "\\\n");
+		s += n + 1;
 	}
 	sb_addc(b, '\n');
 }
@@ -165,39 +207,59 @@ write_all(int fd, const char *s, size_t n, off_t off)
 	return 0;
 }
 
-void
-hist_load(struct shell *sh)
+/* Adds the entries of file `path` from the `skip`th on to the list.
+ * Returns the number of entries in the file, or -1 if it cannot be read. */
+static long
+read_file(struct shell *sh, const char *path, size_t skip)
 {
-	char *path = hist_path(sh);
 	long size = hist_size(sh);
 	struct entries e = { 0 };
 	size_t len, i;
 	int fd;
 
-	loaded = true;
-	using_history();
-	stifle_history((int)size);
-	if (path == NULL)
-		return;
 	fd = open(path, O_RDONLY | O_CLOEXEC);
-	free(path);
 	if (fd < 0)
-		return;
+		return -1;
 	flock(fd, LOCK_SH);
 	char *text = read_all(fd, &len);
 	close(fd);
 	parse_file(text, len, &e);
 	free(text);
 	i = e.n > (size_t)size ? e.n - (size_t)size : 0;
+	if (i < skip)
+		i = skip;
 	for (; i < e.n; i++)
 		add_history(e.v[i]);
+	long n = (long)e.n;
 	entries_free(&e);
+	return n;
 }
 
 void
-hist_save(struct shell *sh)
+hist_load(struct shell *sh)
 {
 	char *path = hist_path(sh);
+
+	loaded = true;
+	using_history();
+	stifle_history((int)hist_size(sh));
+	history_expansion_char = '!';
+	history_subst_char = '^';
+	/* single quotes protect, double quotes do not (bash) */
+	history_quotes_inhibit_expansion = 1;
+	history_inhibit_expansion_function = inhibit;
+	if (path == NULL)
+		return;
+	long n = read_file(sh, path, 0);
+	file_entries = n > 0 ? (size_t)n : 0;
+	free(path);
+}
+
+/* Appends this session's entries to `path` (NULL: $HISTFILE). */
+static int
+save_to(struct shell *sh, const char *file)
+{
+	char *path = file != NULL ? strdup(file) : hist_path(sh);
 	size_t size = (size_t)hist_size(sh), len, i, first;
 	struct entries e = { 0 };
 	struct strbuf out = STRBUF_INIT;
@@ -205,13 +267,13 @@ hist_save(struct shell *sh)
 
 	if (!loaded || path == NULL || nsession == 0) {
 		free(path);
-		return;
+		return 0;
 	}
 	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 	if (fd < 0) {
 		diag_errno(sh, "history: %s", path);
 		free(path);
-		return;
+		return 1;
 	}
 	free(path);
 	while (flock(fd, LOCK_EX) != 0 && errno == EINTR)
@@ -235,6 +297,7 @@ hist_save(struct shell *sh)
 			if (ftruncate(fd, (off_t)out.len) != 0)
 				diag_errno(sh, "history: truncate");
 	}
+	file_entries = e.n + nsession < size ? e.n + nsession : size;
 	free(text);
 	sb_free(&out);
 	entries_free(&e);
@@ -242,6 +305,110 @@ hist_save(struct shell *sh)
 	for (i = 0; i < nsession; i++)
 		free(session[i]);
 	nsession = 0;
+	return 0;
+}
+
+void
+hist_save(struct shell *sh)
+{
+	save_to(sh, NULL);
+}
+
+int
+hist_append_file(struct shell *sh, const char *path)
+{
+	return save_to(sh, path);
+}
+
+int
+hist_read_file(struct shell *sh, const char *file, bool only_new)
+{
+	char *path = file != NULL ? strdup(file) : hist_path(sh);
+	long n;
+
+	if (path == NULL)
+		return 0;
+	n = read_file(sh, path, only_new ? file_entries : 0);
+	if (n < 0) {
+		diag_errno(sh, "history: %s", path);
+		free(path);
+		return 1;
+	}
+	if (only_new || file == NULL)
+		file_entries = (size_t)n;
+	free(path);
+	return 0;
+}
+
+int
+hist_write_file(struct shell *sh, const char *file)
+{
+	char *path = file != NULL ? strdup(file) : hist_path(sh);
+	struct strbuf out = STRBUF_INIT;
+	int fd, st = 0;
+
+	if (path == NULL)
+		return 0;
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		diag_errno(sh, "history: %s", path);
+		free(path);
+		return 1;
+	}
+	while (flock(fd, LOCK_EX) != 0 && errno == EINTR)
+		;
+	for (int k = hist_first(); k > 0 && k <= hist_last(); k++)
+		if (hist_get(k) != NULL)
+			encode(&out, hist_get(k));
+	if (write_all(fd, out.s ? out.s : "", out.len, 0) != 0 ||
+	    ftruncate(fd, (off_t)out.len) != 0) {
+		diag_errno(sh, "history: %s", path);
+		st = 1;
+	}
+	close(fd);
+	free(path);
+	sb_free(&out);
+	if (file == NULL) {
+		for (size_t i = 0; i < nsession; i++)
+			free(session[i]);
+		nsession = 0;
+		file_entries = (size_t)history_length;
+	}
+	return st;
+}
+
+void
+hist_clear(struct shell *sh)
+{
+	(void)sh;
+	clear_history();
+	for (size_t i = 0; i < nsession; i++)
+		free(session[i]);
+	nsession = 0;
+	last_started = false;
+}
+
+int
+hist_delete(struct shell *sh, int n)
+{
+	int off = n - history_base;
+	HIST_ENTRY *old;
+
+	(void)sh;
+	if (off < 0 || off >= history_length)
+		return -1;
+	/* this session's entries are the newest ones of the list */
+	int from = history_length - (int)nsession;
+	if (off >= from) {
+		free(session[off - from]);
+		memmove(session + (off - from), session + (off - from) + 1,
+		    (nsession - (size_t)(off - from) - 1) * sizeof *session);
+		nsession--;
+	}
+	old = remove_history(off);
+	if (old != NULL)
+		free_history_entry(old);
+	return 0;
 }
 
 static void
@@ -256,10 +423,51 @@ session_add(const char *s)
 	session[nsession++] = strdup(s);
 }
 
+/* HISTCONTROL (ignorespace, ignoredups, ignoreboth, erasedups; colon
+ * separated) and HISTIGNORE (colon-separated patterns matched against the
+ * whole line, `&` the previous entry): true if `line` is not to be kept. */
+static bool
+ignored(struct shell *sh, const char *line)
+{
+	const char *hc = var_get(sh, "HISTCONTROL"), *hi = var_get(sh, "HISTIGNORE");
+	const char *prev = history_length > 0 ? hist_get(hist_last()) : NULL;
+	bool space = false, dups = false;
+
+	for (const char *p = hc; p != NULL && *p; p += strcspn(p, ":"), p += *p == ':') {
+		size_t n = strcspn(p, ":");
+		if ((n == 11 && strncmp(p, "ignorespace", n) == 0) ||
+		    (n == 10 && strncmp(p, "ignoreboth", n) == 0))
+			space = true;
+		if ((n == 10 && strncmp(p, "ignoredups", n) == 0) ||
+		    (n == 10 && strncmp(p, "ignoreboth", n) == 0))
+			dups = true;
+		if (n == 9 && strncmp(p, "erasedups", n) == 0) {
+			for (int k = hist_last(); k >= hist_first() && k > 0; k--) {
+				const char *e = hist_get(k);
+				if (e != NULL && strcmp(e, line) == 0)
+					hist_delete(sh, k);
+			}
+		}
+	}
+	if (space && (line[0] == ' ' || line[0] == '\t'))
+		return true;
+	if (dups && prev != NULL && strcmp(prev, line) == 0)
+		return true;
+	for (const char *p = hi; p != NULL && *p; p += strcspn(p, ":"), p += *p == ':') {
+		size_t n = strcspn(p, ":");
+		char *pat = strndup(p, n);
+		bool hit = strcmp(pat, "&") == 0 ? prev != NULL && strcmp(prev, line) == 0
+		    : pattern_match(pat, line);
+		free(pat);
+		if (hit)
+			return true;
+	}
+	return false;
+}
+
 void
 hist_add_line(struct shell *sh, const char *line, bool continuation)
 {
-	(void)sh;
 	if (continuation) {
 		HIST_ENTRY *last;
 		if (!last_started || history_length == 0)
@@ -275,11 +483,23 @@ hist_add_line(struct shell *sh, const char *line, bool continuation)
 		return;
 	}
 	last_started = false;
-	if (line[strspn(line, " \t")] == '\0')
+	if (line[strspn(line, " \t")] == '\0' || !sh->opt.history)
+		return;
+	if (ignored(sh, line))
 		return;
 	add_history(line);
+	add_history_time(stamp());
 	session_add(line);
 	last_started = true;
+}
+
+void
+hist_store(struct shell *sh, const char *line)
+{
+	add_history(line);
+	add_history_time(stamp());
+	session_add(line);
+	last_started = false;
 }
 
 void
@@ -341,4 +561,32 @@ hist_get(int n)
 		return NULL;
 	h = history_get(n);
 	return h != NULL ? h->line : NULL;
+}
+
+time_t
+hist_time(int n)
+{
+	HIST_ENTRY *h;
+
+	if (history_length == 0 || n < history_base || n >= history_base + history_length)
+		return 0;
+	h = history_get(n);
+	return h != NULL ? history_get_time(h) : 0;
+}
+
+int
+hist_expand(struct shell *sh, const char *line, char **out)
+{
+	char *copy = strdup(line);
+	int r;
+
+	(void)sh;
+	*out = NULL;
+	if (strchr(line, history_expansion_char) == NULL && line[0] != history_subst_char) {
+		free(copy);
+		return 0;
+	}
+	r = history_expand(copy, out);
+	free(copy);
+	return r;
 }

@@ -9,6 +9,7 @@
 #ifndef HIST_H
 #define HIST_H
 #include <stdbool.h>
+#include <time.h>
 
 struct shell;
 
@@ -20,6 +21,23 @@ void hist_save(struct shell *sh);
 /* A line typed at PS1 starts an entry (blank lines don't); lines typed at
  * PS2 join the entry they continue, newline-separated. */
 void hist_add_line(struct shell *sh, const char *line, bool continuation);
+/* `history -s`: `line` as a new entry, whatever HISTCONTROL says. */
+void hist_store(struct shell *sh, const char *line);
+/* history -a / -n, -r / -w with a file (NULL: $HISTFILE); 0, or 1 after a
+ * diagnostic. -n reads only the entries added to the file since it was
+ * last read or written. */
+int hist_append_file(struct shell *sh, const char *path);
+int hist_read_file(struct shell *sh, const char *path, bool only_new);
+int hist_write_file(struct shell *sh, const char *path);
+/* history -c; history -d N (-1 if there is no entry N). */
+void hist_clear(struct shell *sh);
+int hist_delete(struct shell *sh, int n);
+/* When entry n was added (0: unknown), for HISTTIMEFORMAT. */
+time_t hist_time(int n);
+/* History expansion (`!!`, `!$`, `^a^b`, ...) of a line, as readline's
+ * history_expand(): 0 nothing to do, 1 expanded, 2 print only (`:p`),
+ * -1 error; *out (malloc'd, or NULL for 0) holds the line or the message. */
+int hist_expand(struct shell *sh, const char *line, char **out);
 /* Replaces the newest entry (fc -s and fc -e record what they ran). */
 void hist_replace_last(struct shell *sh, const char *text);
 /* Removes the newest entry. */

@@ -160,6 +160,34 @@ sync_editing_mode(struct shell *sh)
 		rl_variable_bind("editing-mode", sh->opt.vi ? "vi" : "emacs");
 }
 
+/* History expansion of a line just read (bash): the expanded line is
+ * shown and replaces *line. Returns 0 when the line is to run, -1 when
+ * not: an error (said), or `:p` (shown and put in the history). */
+static int
+expand_history(struct shell *sh, char **line)
+{
+	char *out;
+	int r = hist_expand(sh, *line, &out);
+
+	if (r == 0)
+		return 0;
+	if (r < 0) {
+		diag_error(sh, "%s", out);
+		free(out);
+		return -1;
+	}
+	fprintf(stderr, "%s\n", out);
+	fflush(stderr);
+	if (r == 2) {
+		hist_add_line(sh, out, false);
+		free(out);
+		return -1;
+	}
+	free(*line);
+	*line = out;
+	return 0;
+}
+
 char *
 interactive_read_line(struct shell *sh, int continuation)
 {
@@ -184,8 +212,21 @@ interactive_read_line(struct shell *sh, int continuation)
 		ctrl_c = false;
 		line = readline(prompt);
 		free(prompt);
-		if (!ctrl_c)
-			break;
+		if (!ctrl_c) {
+			if (line == NULL || !sh->opt.histexpand)
+				break;
+			int r = expand_history(sh, &line);
+			if (r >= 0)
+				break;
+			/* an error or `:p`: nothing runs, a fresh prompt */
+			if (continuation) {
+				/* the rest of the command is typed again */
+				*line = '\0';
+				return line;
+			}
+			free(line);
+			continue;
+		}
 		free(line);
 		/* readline ends the line itself when bracketed paste is on
 		 * (it took the interrupted read for an end of file) */
@@ -205,25 +246,54 @@ interactive_read_line(struct shell *sh, int continuation)
 	return line;
 }
 
+/* SIGHUP to every job but those `disown -h` marked, and SIGCONT to the
+ * stopped ones so that they see it (bash: hangup_all_jobs). */
+static void
+hangup_jobs(struct shell *sh)
+{
+	for (struct job *j = sh->jobs; j != NULL; j = j->next) {
+		if (job_done(j) || j->nproc == 0 || j->nohup)
+			continue;
+		pid_t target = j->pgid ? -j->pgid : j->procs[0].pid;
+		kill(target, SIGHUP);
+		if (job_stopped(j))
+			kill(target, SIGCONT);
+	}
+}
+
 static void
 at_exit(struct shell *sh)
 {
 	hist_save(sh);
-	if (sh->opt.login) {
-		/* a login shell hangs up its jobs when it leaves (bash
-		 * huponexit; what the terminal's hangup would do), and
-		 * stopped ones get SIGCONT to see it. */
-		for (struct job *j = sh->jobs; j != NULL; j = j->next) {
-			if (job_done(j) || j->nproc == 0)
-				continue;
-			pid_t target = j->pgid ? -j->pgid : j->procs[0].pid;
-			kill(target, SIGHUP);
-			if (job_stopped(j))
-				kill(target, SIGCONT);
-		}
-	}
+	/* a login shell hangs up its jobs when it leaves (bash huponexit;
+	 * what the terminal's hangup would do) */
+	if (sh->opt.login)
+		hangup_jobs(sh);
 	if (sh->tty_fd >= 0 && orig_pgrp > 0 && orig_pgrp != sh->pgid)
 		tcsetpgrp(sh->tty_fd, orig_pgrp);
+}
+
+/* The terminal hung up (or `kill -HUP`), and no trap on HUP: as bash, the
+ * jobs are hung up, the history saved, the EXIT trap run, and the shell
+ * dies of SIGHUP so that its parent sees why. */
+static void
+hangup(struct shell *sh)
+{
+	sigset_t set;
+
+	hangup_jobs(sh);
+	hist_save(sh);
+	sh->exit_hook = NULL;
+	trap_run_exit(sh);
+	fflush(stdout);
+	if (sh->tty_fd >= 0 && orig_pgrp > 0 && orig_pgrp != sh->pgid)
+		tcsetpgrp(sh->tty_fd, orig_pgrp);
+	signal(SIGHUP, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, SIGHUP);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(SIGHUP);
+	_exit(128 + SIGHUP);
 }
 
 /* Waits until we are in the foreground (a shell started in the background
@@ -262,7 +332,6 @@ void
 interactive_init(struct shell *sh)
 {
 	int fd = isatty(2) ? 2 : isatty(0) ? 0 : -1;
-	const char *ps1 = var_get(sh, "PS1");
 
 	input_set_readline(interactive_read_line);
 	sh->tty_fd = -1;
@@ -283,8 +352,20 @@ interactive_init(struct shell *sh)
 		sh->opt.monitor = false;
 	}
 	job_monitor_changed(sh);
+	sh->hangup_hook = hangup;
+	trap_hangup_init(sh);
+	sh->opt.histexpand = true;
+	sh->opt.history = true;
+	sh->exit_hook = at_exit;
+}
 
-	/* var.c's non-interactive default becomes a more useful one */
+void
+interactive_ready(struct shell *sh)
+{
+	const char *ps1 = var_get(sh, "PS1");
+
+	/* var.c's non-interactive default, or Debian's plain one from
+	 * /etc/profile, becomes a more useful one */
 	if (ps1 == NULL || strcmp(ps1, "$ ") == 0 || strcmp(ps1, "# ") == 0)
 		var_set(sh, "PS1", PROMPT_DEFAULT_PS1, 0);
 	if (var_get(sh, "PS2") == NULL)
@@ -303,5 +384,4 @@ interactive_init(struct shell *sh)
 		sh->opt.emacs = false;
 	}
 	hist_load(sh);
-	sh->exit_hook = at_exit;
 }

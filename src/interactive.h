@@ -8,8 +8,12 @@ struct shell;
 
 #define PROMPT_DEFAULT_PS1 "\\u@\\h:\\w\\$ "
 
-/* Called by main.c when the shell is interactive. */
+/* Called by main.c when the shell is interactive: interactive_init before
+ * the start-up files (terminal, job control, signals), interactive_ready
+ * after them (default PS1, readline and its inputrc, the history file,
+ * from the variables those files set). */
 void interactive_init(struct shell *sh);
+void interactive_ready(struct shell *sh);
 /* The line reader behind INPUT_READLINE (given to input.c by
  * interactive_init): a malloc'd line without its newline, or NULL at end
  * of input. */

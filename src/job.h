@@ -23,6 +23,7 @@ struct job {
 	bool bg;		/* started with & or put there by bg */
 	bool notified;		/* its state change was reported */
 	bool changed;		/* state changed since the last report */
+	bool nohup;		/* disown -h: not hung up with the shell */
 	struct job *next;
 };
 

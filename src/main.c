@@ -26,11 +26,16 @@ extern char **environ;
 static void
 usage(FILE *f)
 {
-	fputs("usage: spsh [-abCefhimnuvx] [-o option]... [-c command [name [arg...]]]\n"
+	fputs("usage: spsh [-abCefhilmnsuvx] [-o option]... [-c command [name [arg...]]]\n"
 	    "       spsh [options] [-s] [arg...]\n"
 	    "       spsh [options] file [arg...]\n"
+	    "  -i                interactive; -l, --login: login shell (/etc/profile, ~/.profile)\n"
+	    "  --posix           posix mode (also when invoked as sh)\n"
+	    "  --norc            an interactive shell does not read ~/.spshrc\n"
+	    "  --rcfile FILE     ... reads FILE instead of ~/.spshrc\n"
+	    "  --noprofile       a login shell does not read /etc/profile or ~/.profile\n"
 	    "  --help, --version, --dump-ast (print the syntax tree, do not run),\n"
-	    "  --force-fork (fork instead of spawning; also SPSH_FORCE_FORK=1)\n", f);
+	    "  --force-fork      fork instead of spawning (also SPSH_FORCE_FORK=1)\n", f);
 }
 
 static void
@@ -86,7 +91,8 @@ main(int argc, char **argv)
 	static struct shell shell;
 	struct shell *sh = &shell;
 	const char *cmd = NULL;
-	bool cflag = false, sflag = false;
+	bool cflag = false, sflag = false, norc = false, noprofile = false;
+	const char *rcfile = NULL;
 	int i;
 
 	the_shell = sh;
@@ -149,6 +155,27 @@ main(int argc, char **argv)
 		if (strcmp(a, "--login") == 0) {
 			sh->opt.login = true;
 			continue;
+		}
+		if (strcmp(a, "--norc") == 0) {
+			norc = true;
+			continue;
+		}
+		if (strcmp(a, "--noprofile") == 0) {
+			noprofile = true;
+			continue;
+		}
+		if (strcmp(a, "--rcfile") == 0 || strcmp(a, "--init-file") == 0) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "spsh: %s: option requires an argument\n", a);
+				return 2;
+			}
+			rcfile = argv[++i];
+			continue;
+		}
+		if (a[0] == '-' && a[1] == '-' && a[2] != '\0') {
+			fprintf(stderr, "spsh: %s: invalid option\n", a);
+			usage(stderr);
+			return 2;
 		}
 		if (strcmp(a, "--force-fork") == 0) {
 			sh->force_fork = true;
@@ -251,7 +278,12 @@ main(int argc, char **argv)
 		trap_monitor(sh, true);
 	}
 
-	if (sh->opt.login && !sh->opt.privileged) {
+	/* Start-up files (see INVOCATION in the man page): the login files,
+	 * then for an interactive shell $ENV, or ~/.spshrc when ENV is unset
+	 * or empty (not in posix mode, as bash reads only ENV there). They
+	 * run before history and readline are set up, so that HISTFILE,
+	 * HISTSIZE, INPUTRC and PS1 set there apply to this session. */
+	if (sh->opt.login && !noprofile && !sh->opt.privileged) {
 		source_file(sh, "/etc/profile");
 		const char *home = var_get(sh, "HOME");
 		if (home != NULL) {
@@ -261,7 +293,7 @@ main(int argc, char **argv)
 			free(p);
 		}
 	}
-	if (sh->opt.interactive && !sh->opt.privileged) {
+	if (sh->opt.interactive && !sh->opt.privileged && sh->flow != FLOW_EXIT) {
 		const char *env = var_get(sh, "ENV");
 		if (env != NULL && *env) {
 			/* XCU sh: ENV undergoes parameter expansion; only an
@@ -270,8 +302,20 @@ main(int argc, char **argv)
 			if (path != NULL && *path == '/')
 				source_file(sh, path);
 			free(path);
+		} else if (rcfile != NULL) {
+			source_file(sh, rcfile);
+		} else if (!norc && !sh->opt.posix) {
+			const char *home = var_get(sh, "HOME");
+			if (home != NULL && *home != '\0') {
+				char *p = malloc(strlen(home) + 10);
+				sprintf(p, "%s/.spshrc", home);
+				source_file(sh, p);
+				free(p);
+			}
 		}
 	}
+	if (sh->opt.interactive)
+		interactive_ready(sh);
 	if (sh->flow == FLOW_EXIT)
 		shell_exit(sh, sh->exit_status);
 

@@ -254,6 +254,9 @@ struct shell {
 	bool dump_ast;			/* --dump-ast */
 	bool warned_stopped;		/* "There are stopped jobs." was said */
 	void (*exit_hook)(struct shell *sh);	/* history saving etc. */
+	/* SIGHUP with no trap in an interactive shell: saves, hangs up
+	 * the jobs and dies of SIGHUP (interactive.c); never returns */
+	void (*hangup_hook)(struct shell *sh);
 
 	/* expansion results the executor needs */
 	int expand_err;			/* 1: error, 2: fatal (${x?}, set -u) */
@@ -449,6 +452,8 @@ void trap_init(struct shell *sh);
 void trap_run_exit(struct shell *sh);		/* the EXIT trap, once */
 void trap_subshell_reset(struct shell *sh);
 void trap_monitor(struct shell *sh, bool on);
+/* Catches SIGHUP for sh->hangup_hook (unless ignored at entry). */
+void trap_hangup_init(struct shell *sh);
 const sigset_t *trap_caught_set(void);
 int trap_first_pending(void);
 /* True if a child must get SIG_DFL for `sig` although the shell ignores it. */

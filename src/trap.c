@@ -76,7 +76,9 @@ set_disposition(int sig, void (*fn)(int))
 static void
 reset_default(struct shell *sh, int sig)
 {
-	if (sigismember(&shell_ignores, sig))
+	if (sig == SIGHUP && sh->hangup_hook != NULL && !sh->subshell)
+		set_disposition(sig, on_signal);	/* interactive: hangs up the jobs */
+	else if (sigismember(&shell_ignores, sig))
 		set_disposition(sig, sh->opt.interactive && sig == SIGINT ? on_signal : SIG_IGN);
 	else
 		set_disposition(sig, SIG_DFL);
@@ -109,6 +111,13 @@ trap_init(struct shell *sh)
 	/* SIGPIPE from a builtin writing to a closed pipe must not kill the
 	 * shell; builtins see EPIPE instead. Children get SIG_DFL back through
 	 * the plan. */
+}
+
+void
+trap_hangup_init(struct shell *sh)
+{
+	if (sh->traps[SIGHUP] == NULL && !sigismember(&ignored_on_entry, SIGHUP))
+		set_disposition(SIGHUP, on_signal);
 }
 
 void
@@ -188,6 +197,8 @@ trap_run_pending(struct shell *sh)
 			}
 		} else if (sig == SIGINT && sh->opt.interactive) {
 			sh->interrupted = true;
+		} else if (sig == SIGHUP && sh->hangup_hook != NULL && !sh->subshell) {
+			sh->hangup_hook(sh);
 		}
 	}
 }
@@ -240,13 +251,17 @@ trap_subshell_reset(struct shell *sh)
 				set_disposition(sig, SIG_DFL);
 		}
 	}
+	/* the interactive shell's hangup handler is not the subshell's */
+	if (sh->traps[SIGHUP] == NULL && sigismember(&caught, SIGHUP))
+		set_disposition(SIGHUP, SIG_DFL);
 	if (sh->opt.interactive) {
 		sigemptyset(&shell_ignores);
 		for (sig = 1; sig < NSIG; sig++)
 			if (sh->traps[sig] == NULL && sig != SIGCHLD &&
 			    !sigismember(&ignored_on_entry, sig) &&
 			    (sig == SIGINT || sig == SIGQUIT || sig == SIGTERM ||
-			     sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU))
+			     sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU ||
+			     sig == SIGHUP))
 				set_disposition(sig, SIG_DFL);
 	}
 	memset((void *)pending, 0, sizeof pending);

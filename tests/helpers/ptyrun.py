@@ -19,7 +19,7 @@ SCRIPT is Python run with these names defined:
                              stop it with Ctrl-Z, wait for the notice and
                              the prompt
     until(test, what)        wait until test() is true (polling), else fail
-    sh = shell([args], env={})     $SPSH -i with HOME=$PTY_HOME, PS1='PROMPT> ',
+    sh = shell([args], env={}, pre=[])  $SPSH [pre] -i with HOME=$PTY_HOME, PS1='PROMPT> ',
                              PS2='MORE> ', INPUTRC=/dev/null, in $PTY_CWD
     sh.output                everything read so far
     KEYS                     names for control keys (UP, LEFT, TAB, ...)
@@ -225,9 +225,10 @@ def spawn(argv, env=None, cwd=None, **kw):
     return Session(argv, env=env, cwd=cwd, **kw)
 
 
-def shell(args=(), env=None, **kw):
+def shell(args=(), env=None, pre=(), **kw):
     """The shell under test ($SPSH), interactive, with a predictable
-    environment: HOME=$PTY_HOME, PS1='PROMPT> ', no inputrc."""
+    environment: HOME=$PTY_HOME, PS1='PROMPT> ', no inputrc. `pre`: long
+    options that go before -i (bash takes them only there: --norc)."""
     e = dict(os.environ)
     e.update({"HOME": os.environ.get("PTY_HOME", "/tmp"), "PS1": "PROMPT> ",
               "PS2": "MORE> ", "INPUTRC": "/dev/null", "TERM": "vt100"})
@@ -236,7 +237,7 @@ def shell(args=(), env=None, **kw):
     if env:
         e.update(env)
     # long options first: bash takes none after -i
-    longs = [a for a in args if a.startswith("--")]
+    longs = list(pre) + [a for a in args if a.startswith("--")]
     rest = [a for a in args if not a.startswith("--")]
     return Session([os.environ["SPSH"]] + longs + ["-i"] + rest, env=e,
                    cwd=kw.pop("cwd", os.environ.get("PTY_CWD")), **kw)
