@@ -514,6 +514,9 @@ exec_input(struct shell *sh, struct input *in)
 			}
 			continue;
 		}
+		/* interactive: PS0, the command number (interactive.c) */
+		if (node != NULL && in == sh->input && sh->command_hook != NULL)
+			sh->command_hook(sh);
 		if (node != NULL && !sh->opt.noexec) {
 			sh->cur_unit = u;
 			input_sync(in);

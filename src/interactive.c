@@ -20,6 +20,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "exec.h"
 #include "hist.h"
 #include "input.h"
 #include "interactive.h"
@@ -188,6 +189,46 @@ expand_history(struct shell *sh, char **line)
 	return 0;
 }
 
+/* PROMPT_COMMAND (bash): run before each PS1; $? is kept for the
+ * prompt and the next command. */
+static void
+prompt_command(struct shell *sh)
+{
+	const char *pc = var_get(sh, "PROMPT_COMMAND");
+
+	if (pc == NULL || *pc == '\0')
+		return;
+	int st = sh->status;
+	char *copy = strdup(pc);
+	exec_string(sh, copy, NULL);
+	free(copy);
+	fflush(stdout);
+	if (sh->flow != FLOW_EXIT) {
+		sh->flow = FLOW_NONE;
+		sh->status = st;
+	}
+}
+
+/* A command read at the prompt is about to run: PS0 is shown (bash). */
+static void
+before_command(struct shell *sh)
+{
+	const char *ps0 = var_get(sh, "PS0");
+
+	if (ps0 != NULL && *ps0 != '\0') {
+		char *s = prompt_expand(sh, ps0);
+		/* readline's invisible-text markers mean nothing here */
+		for (char *r = s, *w = s;; r++)
+			if (*r != RL_PROMPT_START_IGNORE && *r != RL_PROMPT_END_IGNORE)
+				if ((*w++ = *r) == '\0')
+					break;
+		fputs(s, stderr);
+		fflush(stderr);
+		free(s);
+	}
+	prompt_command_number++;	/* after PS0: its \# is this command's */
+}
+
 char *
 interactive_read_line(struct shell *sh, int continuation)
 {
@@ -205,6 +246,9 @@ interactive_read_line(struct shell *sh, int continuation)
 			/* a job may have left the terminal in raw mode
 			 * or owned by someone else */
 			job_take_terminal(sh);
+			prompt_command(sh);
+			if (sh->flow == FLOW_EXIT)
+				return NULL;
 		}
 		sync_editing_mode(sh);
 		prompt = prompt_get(sh, continuation);
@@ -353,6 +397,7 @@ interactive_init(struct shell *sh)
 	}
 	job_monitor_changed(sh);
 	sh->hangup_hook = hangup;
+	sh->command_hook = before_command;
 	trap_hangup_init(sh);
 	sh->opt.histexpand = true;
 	sh->opt.history = true;

@@ -24,6 +24,9 @@ char *prompt_get(struct shell *sh, int continuation);
 /* Any prompt string (PS1 syntax), malloc'd. */
 char *prompt_expand(struct shell *sh, const char *ps);
 
+/* \# of PS1: the number of the next command read at the prompt. */
+extern int prompt_command_number;
+
 /* Installs readline's completion function. */
 void complete_init(struct shell *sh);
 

@@ -18,7 +18,6 @@
 #include "job.h"
 #include "redir.h"
 
-#define SPSH_VERSION "0.1"
 
 extern char **environ;
 

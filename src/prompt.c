@@ -1,7 +1,8 @@
 /* prompt.c: PS1 and PS2 for the interactive shell.
  *
  * Two passes, as bash does them: first the backslash escapes (\u \h \H \w
- * \W \$ \n \t \d \\ \[ \]), then parameter expansion, command substitution
+ * \W \$ \n \t \T \@ \A \d \D{fmt} \e \a \j \! \# \l \s \v \V \nnn \\
+ * \[ \]), then parameter expansion, command substitution
  * and arithmetic expansion (XCU sh, PS1: "the value of this variable shall
  * be subjected to parameter expansion"). The escapes' results are quoted
  * for the second pass, so a directory named `$(reboot)` in \w is shown,
@@ -17,11 +18,15 @@
 #include <unistd.h>
 
 #include "ast.h"
+#include "hist.h"
+#include "job.h"
 #include "input.h"
 #include "interactive.h"
 #include "parse.h"
 #include "shell.h"
 
+
+int prompt_command_number = 1;
 
 /* Appends `s` backslash-quoted for a here-document body. */
 static void
@@ -113,12 +118,87 @@ decode_escapes(struct shell *sh, const char *ps, struct strbuf *b)
 			sb_addc(b, '\n');
 			break;
 		case 't':
-		case 'd': {
+		case 'T':
+		case '@':
+		case 'A':
+		case 'd':
+		case 'D': {
 			time_t now = time(NULL);
 			struct tm tm;
+			const char *fmt = *ps == 't' ? "%H:%M:%S" : *ps == 'T' ? "%I:%M:%S"
+			    : *ps == '@' ? "%I:%M %p" : *ps == 'A' ? "%H:%M" : "%a %b %d";
+			char *own = NULL;
+			if (*ps == 'D') {
+				/* \D{format}: strftime; empty means the locale's time */
+				const char *close = ps[1] == '{' ? strchr(ps + 2, '}') : NULL;
+				if (close == NULL) {
+					sb_adds(b, "\\D");
+					break;
+				}
+				own = strndup(ps + 2, (size_t)(close - ps - 2));
+				fmt = *own ? own : "%X";
+				ps = close;
+			}
 			localtime_r(&now, &tm);
-			strftime(buf, sizeof buf, *ps == 't' ? "%H:%M:%S" : "%a %b %d", &tm);
+			if (strftime(buf, sizeof buf, fmt, &tm) == 0)
+				buf[0] = '\0';
+			free(own);
+			add_quoted(b, buf);
+			break;
+		}
+		case 'e':
+			sb_addc(b, '\033');
+			break;
+		case 'a':
+			sb_addc(b, '\a');
+			break;
+		case 'r':
+			sb_addc(b, '\r');
+			break;
+		case 'j': {
+			int n = 0;
+			for (struct job *j = sh->jobs; j != NULL; j = j->next)
+				n += j->nproc > 0;
+			snprintf(buf, sizeof buf, "%d", n);
 			sb_adds(b, buf);
+			break;
+		}
+		case '!':
+			snprintf(buf, sizeof buf, "%d", hist_last() + 1);
+			sb_adds(b, buf);
+			break;
+		case '#':
+			snprintf(buf, sizeof buf, "%d", prompt_command_number);
+			sb_adds(b, buf);
+			break;
+		case 'l': {
+			const char *t = ttyname(0);
+			const char *base = t != NULL ? strrchr(t, '/') : NULL;
+			add_quoted(b, t == NULL ? "tty" : base != NULL ? base + 1 : t);
+			break;
+		}
+		case 's': {
+			const char *n = sh->arg0 != NULL ? sh->arg0 : "spsh";
+			const char *base = strrchr(n, '/');
+			n = base != NULL ? base + 1 : n;
+			add_quoted(b, *n == '-' ? n + 1 : n);
+			break;
+		}
+		case 'v':
+		case 'V':
+			sb_adds(b, SPSH_VERSION);
+			break;
+		case '0': case '1': case '2': case '3':
+		case '4': case '5': case '6': case '7': {
+			/* \nnn: the byte with octal value nnn */
+			int v = 0, k;
+			for (k = 0; k < 3 && ps[k] >= '0' && ps[k] <= '7'; k++)
+				v = v * 8 + (ps[k] - '0');
+			ps += k - 1;
+			if (v == '$' || v == '`' || v == '\\')
+				sb_addc(b, '\\');
+			if (v != 0)
+				sb_addc(b, (char)v);
 			break;
 		}
 		case '\\':

@@ -15,6 +15,8 @@
 #include "../lib/strbuf.h"
 #include "ast.h"
 
+#define SPSH_VERSION "0.1"
+
 struct shell;
 struct input;
 struct parser;
@@ -257,6 +259,8 @@ struct shell {
 	/* SIGHUP with no trap in an interactive shell: saves, hangs up
 	 * the jobs and dies of SIGHUP (interactive.c); never returns */
 	void (*hangup_hook)(struct shell *sh);
+	/* a command read at the prompt is about to run (PS0) */
+	void (*command_hook)(struct shell *sh);
 
 	/* expansion results the executor needs */
 	int expand_err;			/* 1: error, 2: fatal (${x?}, set -u) */
