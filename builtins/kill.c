@@ -88,6 +88,15 @@ send(struct shell *sh, const char *a, int sig)
 			return 1;
 		if (j->pgid != 0) {
 			pid = -j->pgid;	/* job control: the job's process group */
+			if (kill(pid, sig) != 0) {
+				diag_errno(sh, "kill: %s", a);
+				return 1;
+			}
+			/* a stopped job would not see the signal until it is
+			 * continued (bash continues it) */
+			if (job_stopped(j) && sig != SIGKILL && sig != SIGCONT && sig != 0)
+				kill(pid, SIGCONT);
+			return 0;
 		} else {
 			/* no process group of its own: each live process */
 			for (size_t k = 0; k < j->nproc; k++)

@@ -251,6 +251,10 @@ interactive_read_line(struct shell *sh, int continuation)
 				return NULL;
 		}
 		sync_editing_mode(sh);
+		/* the terminal may have been resized while a command ran and
+		 * readline did not watch SIGWINCH (bash: checkwinsize) */
+		if (sh->shopt.checkwinsize)
+			rl_reset_screen_size();
 		prompt = prompt_get(sh, continuation);
 		fflush(stdout);
 		ctrl_c = false;
@@ -429,4 +433,6 @@ interactive_ready(struct shell *sh)
 		sh->opt.emacs = false;
 	}
 	hist_load(sh);
+	if (sh->shopt.checkwinsize)
+		job_check_winsize(sh);
 }

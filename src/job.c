@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
@@ -365,6 +366,20 @@ job_init(struct shell *sh)
 	opt_on_monitor(job_monitor_changed);
 }
 
+void
+job_check_winsize(struct shell *sh)
+{
+	struct winsize ws;
+	char buf[16];
+
+	if (sh->tty_fd < 0 || ioctl(sh->tty_fd, TIOCGWINSZ, &ws) != 0 || ws.ws_col == 0)
+		return;
+	snprintf(buf, sizeof buf, "%u", (unsigned)ws.ws_row);
+	var_set(sh, "LINES", buf, 0);
+	snprintf(buf, sizeof buf, "%u", (unsigned)ws.ws_col);
+	var_set(sh, "COLUMNS", buf, 0);
+}
+
 int
 job_wait_fg(struct shell *sh, struct job *j)
 {
@@ -382,6 +397,8 @@ job_wait_fg(struct shell *sh, struct job *j)
 	}
 	if (j->pgid != 0)
 		job_take_terminal(sh);
+	if (sh->opt.interactive && sh->shopt.checkwinsize)
+		job_check_winsize(sh);
 	st = job_status(sh, j);
 	if (job_stopped(j)) {
 		j->bg = true;

@@ -52,6 +52,8 @@ struct job *job_find(struct shell *sh, const char *spec, const char *who);
  * a trapped signal. */
 bool job_wait_change(struct shell *sh, struct job *j, bool wait_stopped);
 void job_print(struct shell *sh, struct job *j, int how);	/* 0 normal, 1 -l, 2 -p */
+/* checkwinsize: LINES and COLUMNS from the terminal's size. */
+void job_check_winsize(struct shell *sh);
 /* The terminal goes back to the shell after a foreground job. */
 void job_take_terminal(struct shell *sh);
 void job_give_terminal(struct shell *sh, pid_t pgid);
