@@ -245,6 +245,9 @@ hist_load(struct shell *sh)
 	stifle_history((int)hist_size(sh));
 	history_expansion_char = '!';
 	history_subst_char = '^';
+	/* a word starting with # ends the expansion (bash); readline also
+	 * marks timestamps with it */
+	history_comment_char = '#';
 	/* single quotes protect, double quotes do not (bash) */
 	history_quotes_inhibit_expansion = 1;
 	history_inhibit_expansion_function = inhibit;
