@@ -15,7 +15,8 @@ BI(bi_return) BI(bi_set) BI(bi_shift) BI(bi_times) BI(bi_trap) BI(bi_unset)
 BI(bi_alias) BI(bi_unalias) BI(bi_bg) BI(bi_fg) BI(bi_jobs) BI(bi_cd)
 BI(bi_pwd) BI(bi_command) BI(bi_type) BI(bi_hash) BI(bi_getopts) BI(bi_read)
 BI(bi_printf) BI(bi_echo) BI(bi_test) BI(bi_umask) BI(bi_ulimit) BI(bi_kill)
-BI(bi_wait) BI(bi_local) BI(bi_fc) BI(bi_history) BI(bi_shopt) BI(bi_builtin) BI(bi_help) BI(bi_dirs) BI(bi_pushd) BI(bi_popd) BI(bi_let)
+BI(bi_wait) BI(bi_local) BI(bi_declare) BI(bi_mapfile) BI(bi_fc) BI(bi_history) BI(bi_shopt)
+BI(bi_builtin) BI(bi_help) BI(bi_dirs) BI(bi_pushd) BI(bi_popd) BI(bi_let)
 BI(bi_complete) BI(bi_compgen) BI(bi_compopt) BI(bi_bind)
 BI(bi_disown) BI(bi_suspend) BI(bi_logout)
 #undef BI
@@ -36,6 +37,7 @@ const struct builtin builtin_table[] = {
 	{ "complete", bi_complete, BI_REGULAR },
 	{ "compopt", bi_compopt, BI_REGULAR },
 	{ "continue", bi_continue, BI_SPECIAL },
+	{ "declare", bi_declare, BI_REGULAR },
 	{ "dirs", bi_dirs, BI_REGULAR },
 	{ "disown", bi_disown, BI_REGULAR },
 	{ "echo", bi_echo, BI_REGULAR },
@@ -55,11 +57,13 @@ const struct builtin builtin_table[] = {
 	{ "let", bi_let, BI_REGULAR },
 	{ "local", bi_local, BI_REGULAR },
 	{ "logout", bi_logout, BI_REGULAR },
+	{ "mapfile", bi_mapfile, BI_REGULAR },
 	{ "popd", bi_popd, BI_REGULAR },
 	{ "printf", bi_printf, BI_REGULAR },
 	{ "pushd", bi_pushd, BI_REGULAR },
 	{ "pwd", bi_pwd, BI_REGULAR },
 	{ "read", bi_read, BI_REGULAR },
+	{ "readarray", bi_mapfile, BI_REGULAR },
 	{ "readonly", bi_readonly, BI_SPECIAL },
 	{ "return", bi_return, BI_SPECIAL },
 	{ "set", bi_set, BI_SPECIAL },
@@ -72,6 +76,7 @@ const struct builtin builtin_table[] = {
 	{ "trap", bi_trap, BI_SPECIAL },
 	{ "true", bi_true, BI_REGULAR },
 	{ "type", bi_type, BI_REGULAR },
+	{ "typeset", bi_declare, BI_REGULAR },
 	{ "ulimit", bi_ulimit, BI_REGULAR },
 	{ "umask", bi_umask, BI_REGULAR },
 	{ "unalias", bi_unalias, BI_REGULAR },

@@ -1,9 +1,11 @@
 /* vars.c: the builtins that change variables and parameters: set, shift,
- * unset, export, readonly and local (XCU 2.15; local as dash and bash). */
+ * unset, export, readonly (XCU 2.15; with bash's arrays: unset 'a[i]', readonly -a). */
 #include <stdlib.h>
 #include <string.h>
 
+#include "../src/assign.h"
 #include "biutil.h"
+#include "declare.h"
 #include "exec.h"
 
 int
@@ -55,6 +57,12 @@ bi_set(struct shell *sh, int argc, char **argv)
 	if (argc == 1) {
 		struct var **vs = var_sorted(sh);
 		for (struct var **v = vs; *v; v++) {
+			if ((*v)->arr != NULL) {
+				printf("%s=", (*v)->name);
+				declare_print_value(stdout, *v);
+				putchar('\n');
+				continue;
+			}
 			if ((*v)->value == NULL)
 				continue;
 			printf("%s=", (*v)->name);
@@ -137,6 +145,12 @@ bi_unset(struct shell *sh, int argc, char **argv)
 			exec_unset_function(sh, argv[i]);
 			continue;
 		}
+		if (strchr(argv[i], '[') != NULL && !sh->opt.posix) {
+			/* unset 'a[i]' (bash) */
+			if (assign_unset(sh, argv[i]) != 0)
+				st = 1;
+			continue;
+		}
 		if (!var_is_name(argv[i])) {
 			diag_error(sh, "unset: %s: bad variable name", argv[i]);
 			st = 2;	/* dash, yash: a fatal error, status 2 */
@@ -154,19 +168,30 @@ bi_unset(struct shell *sh, int argc, char **argv)
 static int
 export_like(struct shell *sh, int argc, char **argv, unsigned flag, const char *what)
 {
-	struct biu_opts o = { .name = what, .letters = "p", .usage = flag == VAR_EXPORT ?
+	struct biu_opts o = { .name = what, .letters = sh->opt.posix ? "p" : "paA",
+	    .usage = flag == VAR_EXPORT ?
 	    "export [-p] [name[=value]...]" : "readonly [-p] [name[=value]...]" };
 	int i, st = 0;
+	unsigned arrays = 0;	/* readonly -a / -A (bash) */
 
-	while ((i = biu_getopt(sh, &o, argc, argv)) != -1)
+	while ((i = biu_getopt(sh, &o, argc, argv)) != -1) {
 		if (i == '?')
 			return biu_special_error(sh, 2);
+		if (i == 'a')
+			arrays = VAR_ARRAY;
+		if (i == 'A')
+			arrays = VAR_ASSOC;
+	}
 	i = o.ind;
 	if (i >= argc) {
 		struct var **vs = var_sorted(sh);
 		for (struct var **v = vs; *v; v++) {
 			if (!((*v)->flags & flag))
 				continue;
+			if ((*v)->arr != NULL) {
+				declare_print(stdout, *v);
+				continue;
+			}
 			printf("%s %s", what, (*v)->name);
 			if ((*v)->value != NULL) {
 				putchar('=');
@@ -179,6 +204,21 @@ export_like(struct shell *sh, int argc, char **argv, unsigned flag, const char *
 	}
 	for (; i < argc; i++) {
 		char *eq = strchr(argv[i], '=');
+		size_t nl = var_name_len(argv[i]);
+		if (!sh->opt.posix && nl > 0 && (argv[i][nl] == '[' || argv[i][nl] == '+' ||
+		    (eq == argv[i] + nl && eq[1] == '(') || arrays)) {
+			/* bash: readonly a=(...), export a+=x, readonly -a a */
+			char *name = strndup(argv[i], nl);
+			if (argv[i][nl] != '\0' && assign_text(sh, argv[i], arrays) != 0)
+				st = 1;
+			else if (argv[i][nl] == '\0' && arrays != 0 &&
+			    var_make_array(sh, var_declare(sh, name), arrays & VAR_ASSOC) != 0)
+				st = 1;
+			else if (var_set(sh, name, NULL, flag) != 0)
+				st = 1;
+			free(name);
+			continue;
+		}
 		char *name = eq ? strndup(argv[i], (size_t)(eq - argv[i])) : strdup(argv[i]);
 		if (!var_is_name(name)) {
 			diag_error(sh, "%s: %s: bad variable name", what, name);
@@ -205,29 +245,4 @@ int
 bi_readonly(struct shell *sh, int argc, char **argv)
 {
 	return export_like(sh, argc, argv, VAR_READONLY, "readonly");
-}
-
-/* local name[=value]... (the common extension; only inside functions) */
-int
-bi_local(struct shell *sh, int argc, char **argv)
-{
-	int i, st = 0;
-
-	if (sh->func_depth == 0) {
-		diag_error(sh, "local: not in a function");
-		return 1;
-	}
-	for (i = 1; i < argc; i++) {
-		char *eq = strchr(argv[i], '=');
-		char *name = eq ? strndup(argv[i], (size_t)(eq - argv[i])) : strdup(argv[i]);
-		if (!var_is_name(name)) {
-			diag_error(sh, "local: %s: bad variable name", name);
-			st = 1;
-		} else if (var_make_local(sh, name) != 0 ||
-		    (eq != NULL && var_set(sh, name, eq + 1, 0) != 0)) {
-			st = 1;
-		}
-		free(name);
-	}
-	return st;
 }

@@ -523,6 +523,40 @@ brace_operand(struct lexer *lx, struct word **out, int in_dq, int pat, int stop)
 	return 0;
 }
 
+/* After a Name in ${...}: an array subscript [@] [*] or [expr], if any. */
+static int
+brace_subscript(struct lexer *lx, struct param *pp, int in_dq)
+{
+	int line = lx->lineno;
+
+	if (peekc(lx) != '[' || !is_name_start((unsigned char)pp->name[0]))
+		return 0;
+	nextc(lx);
+	int c = peekc(lx);
+	if (c == '@' || c == '*') {
+		size_t pos = lx->pos;
+		nextc(lx);
+		if (peekc(lx) == ']') {
+			nextc(lx);
+			pp->subkind = (char)c;
+			return 0;
+		}
+		lx->pos = pos;
+	}
+	if (brace_operand(lx, &pp->subscript, in_dq, 0, ']') < 0)
+		return -1;
+	if (peekc(lx) != ']') {
+		lex_error_at(lx, line, "missing ']'");
+		return -1;
+	}
+	nextc(lx);
+	if (pp->subscript->parts == NULL) {
+		lex_error_at(lx, line, "%s[]: bad array subscript", pp->name);
+		return -1;
+	}
+	return 0;
+}
+
 /* ${ ... } after the `{` (XCU 2.6.2, and the bash forms of ast.h's enum
  * param_op). A form that is not recognised goes to `bad` below.
  *
@@ -563,6 +597,8 @@ brace_param(struct lexer *lx, struct wb *wb, int in_dq)
 			if (!(pp->name = brace_name(lx)))
 				goto bad;
 			pp->op = PARAM_LENGTH;
+			if (brace_subscript(lx, pp, in_dq) < 0)
+				return -1;
 			if (peekc(lx) != '}')
 				goto bad;
 		}
@@ -574,6 +610,14 @@ brace_param(struct lexer *lx, struct wb *wb, int in_dq)
 			pp->indirect = 1;
 			if (!(pp->name = brace_name(lx)))
 				goto bad;
+			if (brace_subscript(lx, pp, in_dq) < 0)
+				return -1;
+			if (pp->subkind && peekc(lx) == '}') {
+				nextc(lx);
+				pp->indirect = 0;
+				pp->keys = 1;
+				goto done;
+			}
 			c = peekc(lx);
 			if ((c == '*' || c == '@') && is_name_start((unsigned char)pp->name[0])) {
 				nextc(lx);
@@ -590,6 +634,8 @@ brace_param(struct lexer *lx, struct wb *wb, int in_dq)
 		}
 	} else if (!(pp->name = brace_name(lx))) {
 		goto bad;
+	} else if (brace_subscript(lx, pp, in_dq) < 0) {
+		return -1;
 	}
 
 	if (!op) {
@@ -922,6 +968,10 @@ scan_to(struct lexer *lx, struct wb *wb, enum wctx ctx, int special, int stop)
 				parens--;
 			if (stop == ':' && c == '?')
 				ternary++;
+			if (stop == ']' && c == '[')
+				parens++;
+			if (stop == ']' && c == ']' && parens > 0)
+				parens--;
 			break;
 		case W_DQ:
 			if (c == '"')
@@ -1364,35 +1414,195 @@ alias_splice(struct lexer *lx, const char *name, const char *text, size_t start)
 	}
 }
 
+/* Where the parts of an assignment word divide (bash's forms too):
+ * name=  name+=  name[sub]=  name[sub]+= . */
+struct ashape {
+	size_t namelen;
+	int append;
+	struct wpart *subend;	/* the part holding the closing ']', or NULL */
+	size_t subend_off;	/* offset of ']' in subend */
+	struct wpart *eqpart;	/* the part holding '=' */
+	size_t eq_off;
+};
+
+static int
+assign_shape(const struct word *w, struct ashape *sh)
+{
+	struct wpart *p = w->parts;
+	if (!p || p->kind != WP_LIT || p->u.lit.quoted)
+		return 0;
+	const char *s = p->u.lit.text, *t = s;
+	if (!is_name_start((unsigned char)*t))
+		return 0;
+	while (is_name_char((unsigned char)*t))
+		t++;
+	memset(sh, 0, sizeof *sh);
+	sh->namelen = (size_t)(t - s);
+	if (*t == '[') {
+		/* the subscript runs to the matching ']' outside quotes */
+		int depth = 0;
+		struct wpart *q = p;
+		size_t off = (size_t)(t - s) + 1;
+		for (;;) {
+			if (q == NULL)
+				return 0;
+			if (q->kind == WP_LIT && !q->u.lit.quoted) {
+				const char *x = q->u.lit.text;
+				for (; off < q->u.lit.len; off++) {
+					if (x[off] == '[')
+						depth++;
+					else if (x[off] == ']' && depth-- == 0)
+						break;
+				}
+				if (off < q->u.lit.len)
+					break;
+			}
+			q = q->next;
+			off = 0;
+		}
+		sh->subend = q;
+		sh->subend_off = off;
+		p = q;
+		t = q->u.lit.text + off + 1;
+	}
+	if (*t == '+' && t[1] == '=') {
+		sh->append = 1;
+		t++;
+	}
+	if (*t != '=')
+		return 0;
+	sh->eqpart = p;
+	sh->eq_off = (size_t)(t - p->u.lit.text);
+	return 1;
+}
+
 static int
 is_assignment(const struct word *w)
 {
-	const struct wpart *p = w->parts;
-	if (!p || p->kind != WP_LIT || p->u.lit.quoted)
-		return 0;
-	const char *s = p->u.lit.text;
-	if (!is_name_start((unsigned char)*s))
-		return 0;
-	while (is_name_char((unsigned char)*s))
-		s++;
-	return *s == '=';
+	struct ashape sh;
+	return assign_shape(w, &sh);
 }
 
-/* Splits an assignment word into t->name and t->w (the value). */
+/* A copy of part `p` with only the literal bytes [from, to). */
+static struct wpart *
+lit_slice(struct lexer *lx, const struct wpart *p, size_t from, size_t to)
+{
+	struct wpart *c = part_new(lx, WP_LIT);
+	c->u.lit.text = arena_strndup(lx->a, p->u.lit.text + from, to - from);
+	c->u.lit.len = to - from;
+	c->u.lit.quoted = p->u.lit.quoted;
+	return c;
+}
+
+/* Splits an assignment word into t->name, t->sub, t->append and t->w (the
+ * value). */
 static void
 split_assignment(struct lexer *lx, struct ptok *t, struct word *w)
 {
+	struct ashape sh;
 	struct wpart *p = w->parts;
-	char *eq = strchr(p->u.lit.text, '=');
 
-	t->name = arena_strndup(lx->a, p->u.lit.text, (size_t)(eq - p->u.lit.text));
-	if (eq[1] == 0) {
-		w->parts = p->next;
+	assign_shape(w, &sh);
+	t->name = arena_strndup(lx->a, p->u.lit.text, sh.namelen);
+	t->append = sh.append;
+	if (sh.subend != NULL) {
+		/* subscript: from after '[' in the first part to the ']' */
+		struct wpart *head = NULL, **tail = &head;
+		size_t from = sh.namelen + 1;
+		for (struct wpart *q = p;; q = q->next, from = 0) {
+			struct wpart *c;
+			if (q == sh.subend) {
+				if (sh.subend_off > from) {
+					*tail = lit_slice(lx, q, from, sh.subend_off);
+					tail = &(*tail)->next;
+				}
+				break;
+			}
+			if (q->kind == WP_LIT) {
+				if (from >= q->u.lit.len)
+					continue;
+				c = lit_slice(lx, q, from, q->u.lit.len);
+			} else {
+				c = part_new(lx, q->kind);
+				c->u = q->u;
+			}
+			*tail = c;
+			tail = &c->next;
+		}
+		t->sub = word_new(lx, head);
+		if (t->sub->parts == NULL)
+			t->sub->parts = lit_slice(lx, p, 0, 0);
+	}
+	struct wpart *e = sh.eqpart;
+	size_t vstart = sh.eq_off + 1;
+	if (vstart >= e->u.lit.len) {
+		w->parts = e->next;
 	} else {
-		p->u.lit.len -= (size_t)(eq + 1 - p->u.lit.text);
-		p->u.lit.text = eq + 1;
+		struct wpart *c = lit_slice(lx, e, vstart, e->u.lit.len);
+		c->next = e->next;
+		w->parts = c;
 	}
 	t->w = w;
+}
+
+/* At '(' right after `name=` or `name+=`: reads the words of a compound
+ * array assignment up to ')' into one WP_ARRAY part (bash, ksh). Newlines
+ * and comments may stand between the words. Returns 0 or -1. */
+static int
+compound_array(struct lexer *lx, struct wpart **out)
+{
+	struct word *head = NULL, **tail = &head;
+	int c, line = lx->lineno;
+
+	nextc(lx);	/* ( */
+	lx->inword++;
+	for (;;) {
+		while ((c = peekc(lx)) == ' ' || c == '\t' || c == '\n')
+			nextc(lx);
+		if (c == '#') {
+			while ((c = peekc(lx)) >= 0 && c != '\n')
+				nextc(lx);
+			continue;
+		}
+		if (c < 0) {
+			lx->inword--;
+			lex_error_at(lx, line, "unexpected end of file: missing ')'");
+			return -1;
+		}
+		if (c == ')') {
+			nextc(lx);
+			break;
+		}
+		if (is_meta(c)) {
+			lx->inword--;
+			lex_error(lx, "unexpected '%c' in an array assignment", c);
+			return -1;
+		}
+		struct wb wb;
+		wb_init(&wb);
+		int r = scan(lx, &wb, W_UNQ, 0);
+		struct word *w = word_new(lx, wb_done(lx, &wb));
+		if (r < 0) {
+			lx->inword--;
+			return -1;
+		}
+		*tail = w;
+		tail = &w->next;
+	}
+	lx->inword--;
+	struct wpart *p = part_new(lx, WP_ARRAY);
+	p->u.array.elems = head;
+	*out = p;
+	return 0;
+}
+
+/* The command names whose name=(...) arguments are assignments. */
+static int
+is_decl_name(const char *s)
+{
+	return s && (strcmp(s, "declare") == 0 || strcmp(s, "typeset") == 0 ||
+	    strcmp(s, "local") == 0 || strcmp(s, "readonly") == 0 ||
+	    strcmp(s, "export") == 0);
 }
 
 /* State after a reserved word. */
@@ -1552,8 +1762,30 @@ word_token(struct lexer *lx, struct ptok *t, size_t start, struct word *w)
 	if (c->state == LS_CMD || c->state == LS_PREFIX) {
 		if (is_assignment(w)) {
 			split_assignment(lx, t, w);
+			if (t->w->parts == NULL && peekc(lx) == '(') {
+				struct wpart *arr;
+				if (compound_array(lx, &arr) < 0)
+					return 0;
+				t->w->parts = arr;
+				set_toktext(lx, start);
+			}
 			c->state = LS_PREFIX;
 			return TK_ASSIGN;
+		}
+		c->decl = is_decl_name(s);
+	} else if (c->state == LS_ARGS && c->decl && peekc(lx) == '(') {
+		/* declare a=(...): the word keeps `a=` and gains the list */
+		struct ashape ash;
+		struct wpart *last = w->parts;
+		while (last && last->next)
+			last = last->next;
+		if (assign_shape(w, &ash) && last == ash.eqpart &&
+		    ash.eq_off + 1 == last->u.lit.len) {
+			struct wpart *arr;
+			if (compound_array(lx, &arr) < 0)
+				return 0;
+			last->next = arr;
+			set_toktext(lx, start);
 		}
 	}
 	c->after_cmdname = c->state == LS_CMD;

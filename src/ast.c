@@ -175,6 +175,15 @@ print_parts(struct pctx *pc, const struct wpart *p, int in_dq)
 				print_parts(pc, p->u.arith.expr->parts, 0);
 			sb_adds(out, "))");
 			break;
+		case WP_ARRAY:
+			sb_addc(out, '(');
+			for (const struct word *e = p->u.array.elems; e; e = e->next) {
+				print_parts(pc, e->parts, 0);
+				if (e->next)
+					sb_addc(out, ' ');
+			}
+			sb_addc(out, ')');
+			break;
 		}
 	}
 }
@@ -303,7 +312,13 @@ print_node(struct pctx *pc, const struct ast_node *n)
 			if (!first)
 				sb_addc(out, ' ');
 			first = 0;
-			sb_printf(out, "%s=", a->name);
+			sb_adds(out, a->name);
+			if (a->subscript) {
+				sb_addc(out, '[');
+				print_parts(pc, a->subscript->parts, 0);
+				sb_addc(out, ']');
+			}
+			sb_adds(out, a->append ? "+=" : "=");
 			if (a->value)
 				print_parts(pc, a->value->parts, 0);
 		}
@@ -602,6 +617,11 @@ dump_parts(struct strbuf *out, const struct wpart *p, int indent)
 			if (p->u.arith.expr)
 				dump_parts(out, p->u.arith.expr->parts, indent + 2);
 			break;
+		case WP_ARRAY:
+			sb_adds(out, "array\n");
+			for (const struct word *e = p->u.array.elems; e; e = e->next)
+				dump_word(out, "elem", e, indent + 2);
+			break;
 		}
 	}
 }
@@ -660,7 +680,9 @@ ast_dump(struct strbuf *out, const struct ast_node *n, int indent)
 		sb_printf(out, "simple @%d\n", n->lineno);
 		for (const struct assign *a = s->assigns; a; a = a->next) {
 			dump_indent(out, indent + 2);
-			sb_printf(out, "assign %s\n", a->name);
+			sb_printf(out, "assign %s%s\n", a->name, a->append ? " append" : "");
+			if (a->subscript)
+				dump_word(out, "subscript", a->subscript, indent + 4);
 			dump_parts(out, a->value->parts, indent + 4);
 		}
 		for (const struct word *w = s->words; w; w = w->next)

@@ -18,6 +18,8 @@ enum wpart_kind {
 	WP_PARAM,	/* $name ${name...} $1 ${10} $@ $* $# $? $- $$ $! $0 */
 	WP_CMDSUB,	/* $(...) or `...` */
 	WP_ARITH,	/* $((...)) */
+	WP_ARRAY,	/* ( w1 w2 [k]=v ) of a=(...): u.array; only as the value of
+			 * an assignment or after `name=` in a declaration argument */
 };
 
 enum param_op {
@@ -73,6 +75,13 @@ struct wpart {
 			char transform;	/* PARAM_TRANSFORM: the letter after @ */
 			struct word *arg;	/* the word after the operator, or NULL */
 			struct word *arg2;	/* second operand (len, rep), or NULL */
+			/* arrays: ${a[sub]...} has subscript (arithmetic for
+			 * an indexed array, the key of an associative one);
+			 * ${a[@]...} ${a[*]...} have subkind '@' / '*' and no
+			 * subscript; ${!a[@]} ${!a[*]} also have keys = 1. */
+			struct word *subscript;
+			char subkind;
+			int keys;
 		} param;
 		struct {
 			struct ast_node *body;	/* NULL for an empty $( ) */
@@ -82,6 +91,9 @@ struct wpart {
 		struct {
 			struct word *expr;	/* expanded (no splitting), then evaluated */
 		} arith;
+		struct {
+			struct word *elems;	/* chained by next; NULL for a=() */
+		} array;
 	} u;
 };
 
@@ -173,10 +185,13 @@ struct ast_node {
 	struct redir *redirs;
 };
 
-/* assignment word: name=value (XCU 2.10.2 rule 7) */
+/* assignment word: name=value (XCU 2.10.2 rule 7), and bash's
+ * name+=value, name[sub]=value, name=(...) (value is one WP_ARRAY part). */
 struct assign {
 	char *name;
 	struct word *value;	/* may have no parts: x= */
+	struct word *subscript;	/* name[sub]=: the text between the brackets */
+	int append;		/* += */
 	struct assign *next;
 };
 

@@ -18,6 +18,8 @@ struct ptok {
 	int io;			/* IO_NUMBER: the number */
 	struct word *w;		/* WORD, ASSIGN (the value) */
 	char *name;		/* ASSIGN: the name */
+	struct word *sub;	/* ASSIGN: name[sub]=, or NULL */
+	int append;		/* ASSIGN: += */
 	struct heredoc *hd;	/* WORD after << / <<-: the here-doc */
 	struct ast_node *node;	/* COND: the [[ ]] command, parsed by parse_cond */
 };
@@ -49,6 +51,8 @@ struct lex_ctx {
 	int depth;		/* open ( { if while until for case */
 	int incomplete;		/* last token was && || | or a function's ) */
 	int after_cmdname;	/* last token was the command name word */
+	int decl;		/* the command name is declare, local, ...: its
+				 * name=(...) arguments are compound assignments */
 	int funcparen;		/* saw `name (`: the `)` opens a body */
 	int after_arith;	/* LS_FOR_IN after `for (( ))`: `{` may open the body */
 	int heredoc_next;	/* the next word is a here-doc delimiter */

@@ -314,6 +314,8 @@ parse_simple_assign(struct pstate *ps, struct sbuild *b, struct ptok *t)
 	struct assign *as = arena_alloc(ps->a, sizeof *as);
 	as->name = t->name;
 	as->value = t->w;
+	as->subscript = t->sub;
+	as->append = t->append;
 	*b->atail = as;
 	b->atail = &as->next;
 	return b;

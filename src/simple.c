@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "assign.h"
 #include "executor.h"
 #include "job.h"
 #include "path.h"
@@ -39,6 +40,7 @@ parts_have_side_effects(struct wpart *p)
 				return true;
 			break;
 		case WP_ARITH:
+		case WP_ARRAY:
 			return true;
 		}
 	}
@@ -280,7 +282,8 @@ is_declaration(struct word *w)
 	}
 	if (s == NULL)
 		return false;
-	return strcmp(s, "export") == 0 || strcmp(s, "readonly") == 0 || strcmp(s, "local") == 0;
+	return strcmp(s, "export") == 0 || strcmp(s, "readonly") == 0 || strcmp(s, "local") == 0 ||
+	    strcmp(s, "declare") == 0 || strcmp(s, "typeset") == 0;
 }
 
 /* Expands and looks up a simple command. Returns 0, or -1 after an
@@ -471,6 +474,19 @@ run_no_command(struct shell *sh, struct prep *p)
 	}
 	redir_undo(sh, &undo);
 	for (a = p->c->assigns, i = 0; a != NULL; a = a->next, i++) {
+		if (!assign_is_plain(a)) {
+			/* bash: a[i]=v a+=v a=(...) */
+			int rc = assign_run(sh, a);
+			if (rc == -2) {
+				exec_fatal_error(sh, sh->expand_err == 2 ? 2 : 1);
+				return sh->status;
+			}
+			if (rc != 0) {
+				exec_fatal_error(sh, 1);
+				return 1;
+			}
+			continue;
+		}
 		if (p->avals[i] == NULL)
 			p->avals[i] = expand_assign_value(sh, a->value);
 		if (p->avals[i] == NULL) {

@@ -397,7 +397,7 @@ var_set(struct shell *sh, const char *name, const char *value, unsigned flags)
 					return var_set(sh, last->value, value, flags);
 				last = nx;
 			}
-			return -1;
+			return 0;	/* a loop: bash warns and goes on */
 		}
 		v = t;
 		name = v->name;
@@ -563,8 +563,8 @@ var_declare_raw(struct shell *sh, const char *name)
 int
 var_make_array(struct shell *sh, struct var *v, bool assoc)
 {
-	if (v->arr != NULL) {
-		if (assoc == arr_is_assoc(v->arr))
+	if (v->arr != NULL || (v->flags & (assoc ? VAR_ARRAY : VAR_ASSOC))) {
+		if (v->arr != NULL && assoc == arr_is_assoc(v->arr))
 			return 0;
 		diag_error(sh, "%s: cannot convert %s to %s array", v->name,
 		    assoc ? "indexed" : "associative", assoc ? "associative" : "indexed");
@@ -646,7 +646,7 @@ var_elem_set(struct shell *sh, struct var *v, long idx, const char *val, bool ap
 {
 	if (is_readonly(sh, v))
 		return -1;
-	if (v->arr == NULL && var_make_array(sh, v, false) != 0)
+	if (v->arr == NULL && var_make_array(sh, v, v->flags & VAR_ASSOC) != 0)
 		return -1;
 	if (arr_is_assoc(v->arr)) {
 		char k[24];

@@ -1,0 +1,15 @@
+/* declare.h: the declare -p form of a variable (declare.c), shared with
+ * `set` and `readonly -p`/`export -p` for arrays. */
+#ifndef DECLARE_H
+#define DECLARE_H
+#include <stdio.h>
+
+struct var;
+
+/* Writes the value part after "name=": "..." or $'...' for a scalar,
+ * ([k]="v" ...) for an array. */
+void declare_print_value(FILE *f, const struct var *v);
+/* Writes "declare -FLAGS name[=value]\n". */
+void declare_print(FILE *f, const struct var *v);
+
+#endif

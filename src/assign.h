@@ -1,0 +1,25 @@
+/* assign.h: bash's array and append assignments (assign.c). */
+#ifndef ASSIGN_H
+#define ASSIGN_H
+#include <stdbool.h>
+
+#include "ast.h"
+
+struct shell;
+
+/* True if `a` is a plain XCU 2.9.1 name=value (no subscript, +=, list). */
+bool assign_is_plain(const struct assign *a);
+/* Expands and performs `a`. Returns 0, -1 after a diagnostic (read-only,
+ * bad subscript), or -2 after an expansion error (sh->expand_err). */
+int assign_run(struct shell *sh, struct assign *a);
+/* The elements of name=(...) expanded into the text form "('a' [k]='v')"
+ * (eval arena), or NULL after an expansion error. */
+char *assign_serialize(struct shell *sh, struct word *elems);
+/* A declaration builtin's argument: name=v, name+=v, name[sub]=v,
+ * name=(...) in the text form (or as the user quoted it). `attrs`: -a/-A
+ * from the builtin's options. Returns 0 or -1 after a diagnostic. */
+int assign_text(struct shell *sh, const char *arg, unsigned attrs);
+/* unset 'name[sub]'. */
+int assign_unset(struct shell *sh, const char *arg);
+
+#endif
