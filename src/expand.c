@@ -16,6 +16,7 @@
 
 #include "assign.h"
 #include "input.h"
+#include "subscript.h"
 #include "param.h"
 #include "parse.h"
 #include "shell.h"
@@ -476,196 +477,32 @@ indirect_name(struct xstate *x, const char *name)
 	return arena_strdup(&sh->eval, t);
 }
 
-/* ---- arrays ---- */
+/* ---- arrays (subscript.c computes, this places) ---- */
 
-/* The value of ${name[sub]}, or NULL if unset; x->err after a bad
- * subscript. Indexed subscripts are arithmetic, negative from the end. */
-static const char *
-elem_value(struct xstate *x, const char *name, struct word *sub)
-{
-	struct shell *sh = x->sh;
-	struct var *v = var_lookup(sh, name);
-	char *s = word_to_str(sh, sub, X_STR, false);
-	long i;
-	bool bad;
-
-	if (s == NULL) {
-		x->err = 1;
-		return NULL;
-	}
-	if (v != NULL && v->flags & VAR_ASSOC)
-		return var_assoc_get(v, s);
-	if (arith_eval(sh, s, &i) != 0) {
-		x->err = 1;
-		return NULL;
-	}
-	if (v == NULL)
-		return NULL;
-	const char *r = var_elem_get(sh, v, i, &bad);
-	if (bad) {
-		diag_error(sh, "%s: bad array subscript", name);
-		x->err = 1;
-	}
-	return r;
-}
-
-/* ${a[@]%w} and friends: the operator applied to each element, in place. */
-static int
-elementwise(struct xstate *x, struct wpart *p, size_t n, char **v)
-{
-	struct shell *sh = x->sh;
-	enum param_op op = p->u.param.op;
-	char *pat = p->u.param.arg ? word_to_str(sh, p->u.param.arg, X_PATTERN, false) : "";
-	long k;
-
-	if (pat == NULL) {
-		x->err = 1;
-		return -1;
-	}
-	for (size_t i = 0; i < n; i++) {
-		const char *s = v[i];
-		if (op == PARAM_RM_SPREFIX || op == PARAM_RM_LPREFIX) {
-			k = pattern_prefix(pat, s, op == PARAM_RM_LPREFIX);
-			v[i] = (char *)(k > 0 ? s + k : s);
-		} else {
-			k = pattern_suffix(pat, s, op == PARAM_RM_LSUFFIX);
-			if (k >= 0)
-				v[i] = arena_strndup(&sh->eval, s, (size_t)k);
-		}
-	}
-	return 0;
-}
-
-/* ${a[@]:off:len}: the elements from the first whose index is >= off
- * (negative: from the highest index + 1), len of them; associative arrays
- * count positions. Shrinks *n / v in place. */
-static int
-array_slice(struct xstate *x, struct wpart *p, struct var *var, size_t *n, char **v,
-    char **keys)
-{
-	struct shell *sh = x->sh;
-	long off, len = -1;
-	char *e = word_to_str(sh, p->u.param.arg, X_STR, false);
-	bool assoc = var != NULL && var->flags & VAR_ASSOC;
-
-	if (e == NULL || arith_eval(sh, e, &off) != 0) {
-		x->err = 1;
-		return -1;
-	}
-	if (p->u.param.arg2 != NULL) {
-		e = word_to_str(sh, p->u.param.arg2, X_STR, false);
-		if (e == NULL || arith_eval(sh, e, &len) != 0) {
-			x->err = 1;
-			return -1;
-		}
-		if (len < 0) {
-			diag_error(sh, "%s: substring expression < 0", p->u.param.name);
-			x->err = 1;
-			return -1;
-		}
-	}
-	size_t cnt = *n, first = cnt;
-	long top = cnt > 0 ? (assoc ? (long)cnt : strtol(keys[cnt - 1], NULL, 10) + 1) : 0;
-	if (off < 0)
-		off += top;
-	if (off < 0) {
-		*n = 0;
-		return 0;
-	}
-	for (size_t i = 0; i < cnt; i++)
-		if ((assoc ? (long)i : strtol(keys[i], NULL, 10)) >= off) {
-			first = i;
-			break;
-		}
-	cnt -= first;
-	if (len >= 0 && (size_t)len < cnt)
-		cnt = (size_t)len;
-	memmove(v, v + first, cnt * sizeof *v);
-	*n = cnt;
-	return 0;
-}
-
-/* ${a[@]...} ${a[*]...} ${!a[@]}: the elements (or subscripts) as a list
- * with exactly the rules of $@ and $*; operators apply element-wise. */
+/* ${a[@]...} ${a[*]...} ${!a[@]}: a list placed with exactly the rules of
+ * $@ and $*. */
 static void
 expand_array(struct xstate *x, struct wpart *p, const char *name, bool quoted)
 {
-	struct shell *sh = x->sh;
-	const struct param *pp = &p->u.param;
-	struct var *v = var_lookup(sh, name);
-	char **vals, **keys, tmp[32];
-	size_t n = var_elems(sh, v, &sh->eval, &vals, &keys);
-	char **list = pp->keys ? keys : vals;
-	bool at = pp->subkind == '@';
-	bool null = n == 0 || (n == 1 && list[0][0] == '\0');
-	bool empty = pp->colon ? null : n == 0;
+	char **list;
+	size_t n;
 
-	switch (pp->op) {
-	case PARAM_PLAIN:
-		break;
-	case PARAM_LENGTH:
-		snprintf(tmp, sizeof tmp, "%zu", n);
-		add_result(x, tmp, strlen(tmp), quoted);
+	switch (subscript_list(x->sh, &p->u.param, name, &list, &n)) {
+	case SUB_LIST:
+		emit_list(x, list, n, p->u.param.subkind == '@', quoted);
 		return;
-	case PARAM_DEFAULT:
-	case PARAM_ASSIGN:
-		if (empty) {
-			if (pp->arg)
-				expand_arg(x, pp->arg, quoted);
-			return;
-		}
-		break;
-	case PARAM_ALT:
-		if (!empty && pp->arg)
-			expand_arg(x, pp->arg, quoted);
+	case SUB_WORD:
+		add_result(x, list[0], strlen(list[0]), quoted);
 		return;
-	case PARAM_ERROR:
-		if (empty) {
-			char *msg = pp->arg ? word_to_str(sh, pp->arg, X_STR, false) : NULL;
-			if (msg != NULL && *msg)
-				diag_error(sh, "%s: %s", name, msg);
-			else
-				diag_error(sh, "%s: parameter %s", name,
-				    pp->colon ? "not set or null" : "not set");
-			x->err = 2;
-			return;
-		}
-		break;
-	case PARAM_RM_SSUFFIX:
-	case PARAM_RM_LSUFFIX:
-	case PARAM_RM_SPREFIX:
-	case PARAM_RM_LPREFIX:
-		if (elementwise(x, p, n, list) != 0)
-			return;
-		break;
-	case PARAM_SUBSTR:
-		if (array_slice(x, p, v, &n, list, keys) != 0)
-			return;
-		break;
-	case PARAM_REPL_FIRST:
-	case PARAM_REPL_ALL:
-	case PARAM_REPL_PREFIX:
-	case PARAM_REPL_SUFFIX:
-	case PARAM_UPPER_FIRST:
-	case PARAM_UPPER_ALL:
-	case PARAM_LOWER_FIRST:
-	case PARAM_LOWER_ALL:
-	case PARAM_TRANSFORM: {
-		char **out;
-		size_t nout;
-		if (param_apply(sh, pp, name, (const char *const *)list, n, true, &out, &nout) != 0) {
-			x->err = sh->expand_err ? sh->expand_err : 1;
-			return;
-		}
-		list = out;
-		n = nout;
-		break;
+	case SUB_ARG:
+		expand_arg(x, p->u.param.arg, quoted);
+		return;
+	case SUB_NONE:
+		return;
+	case SUB_ERROR:
+		x->err = x->sh->expand_err ? x->sh->expand_err : 1;
+		return;
 	}
-	case PARAM_NAMES_STAR:
-	case PARAM_NAMES_AT:
-		break;
-	}
-	emit_list(x, list, n, at, quoted);
 }
 
 static void
@@ -696,9 +533,12 @@ expand_param(struct xstate *x, struct wpart *p, bool quoted)
 	bool at = strcmp(name, "@") == 0, star = strcmp(name, "*") == 0;
 
 	if (p->u.param.subscript) {
-		val = elem_value(x, name, p->u.param.subscript);
-		if (x->err)
+		int bad = 0;
+		val = subscript_elem(sh, name, p->u.param.subscript, &bad);
+		if (bad) {
+			x->err = bad;
 			return;
+		}
 		set = val != NULL;
 	} else if (at || star) {
 		set = sh->argc > 0;

@@ -1,0 +1,176 @@
+/* subscript.c: what ${a[i]}, ${a[@]}, ${a[*]} and ${!a[@]} stand for:
+ * the element of an arithmetic (indexed) or literal (associative)
+ * subscript, and the element or subscript lists with each operator
+ * applied to every element (bash, ksh). expand.c places the results with
+ * the rules of $@ and $*. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "param.h"
+#include "shell.h"
+#include "subscript.h"
+
+const char *
+subscript_elem(struct shell *sh, const char *name, struct word *sub, int *err)
+{
+	struct var *v = var_lookup(sh, name);
+	char *s = expand_word_str(sh, sub);
+	long i;
+	bool bad;
+
+	if (s == NULL) {
+		*err = sh->expand_err ? sh->expand_err : 1;
+		return NULL;
+	}
+	if (v != NULL && v->flags & VAR_ASSOC)
+		return var_assoc_get(v, s);
+	if (arith_eval(sh, s, &i) != 0) {
+		*err = 1;
+		return NULL;
+	}
+	if (v == NULL)
+		return NULL;
+	const char *r = var_elem_get(sh, v, i, &bad);
+	if (bad) {
+		diag_error(sh, "%s: bad array subscript", name);
+		*err = 1;
+	}
+	return r;
+}
+
+/* ${a[@]#w} and the other removals, on each element in place. */
+static int
+remove_each(struct shell *sh, const struct param *pp, size_t n, char **v)
+{
+	enum param_op op = pp->op;
+	char *pat = pp->arg ? expand_word_pattern(sh, pp->arg) : "";
+	long k;
+
+	if (pat == NULL)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		const char *s = v[i];
+		if (op == PARAM_RM_SPREFIX || op == PARAM_RM_LPREFIX) {
+			k = pattern_prefix(pat, s, op == PARAM_RM_LPREFIX);
+			v[i] = (char *)(k > 0 ? s + k : s);
+		} else {
+			k = pattern_suffix(pat, s, op == PARAM_RM_LSUFFIX);
+			if (k >= 0)
+				v[i] = arena_strndup(&sh->eval, s, (size_t)k);
+		}
+	}
+	return 0;
+}
+
+static int
+arith_word(struct shell *sh, struct word *w, long *r)
+{
+	char *e = expand_word_str(sh, w);
+
+	return e == NULL || arith_eval(sh, e, r) != 0 ? -1 : 0;
+}
+
+/* ${a[@]:off:len}: the elements from the first whose index is >= off
+ * (negative: from the highest index + 1), len of them; associative arrays
+ * count positions (bash). Shrinks *n / v in place. */
+static int
+slice(struct shell *sh, const struct param *pp, bool assoc, size_t *n, char **v, char **keys)
+{
+	long off, len = -1;
+
+	if (arith_word(sh, pp->arg, &off) != 0)
+		return -1;
+	if (pp->arg2 != NULL) {
+		if (arith_word(sh, pp->arg2, &len) != 0)
+			return -1;
+		if (len < 0) {
+			diag_error(sh, "%s: substring expression < 0", pp->name);
+			return -1;
+		}
+	}
+	size_t cnt = *n, first = cnt;
+	long top = cnt > 0 ? (assoc ? (long)cnt : strtol(keys[cnt - 1], NULL, 10) + 1) : 0;
+	if (off < 0)
+		off += top;
+	if (off < 0) {
+		*n = 0;
+		return 0;
+	}
+	for (size_t i = 0; i < cnt; i++)
+		if ((assoc ? (long)i : strtol(keys[i], NULL, 10)) >= off) {
+			first = i;
+			break;
+		}
+	cnt -= first;
+	if (len >= 0 && (size_t)len < cnt)
+		cnt = (size_t)len;
+	memmove(v, v + first, cnt * sizeof *v);
+	*n = cnt;
+	return 0;
+}
+
+enum sub_result
+subscript_list(struct shell *sh, const struct param *pp, const char *name, char ***list,
+    size_t *n)
+{
+	struct var *v = var_lookup(sh, name);
+	char **vals, **keys;
+	size_t cnt = var_elems(sh, v, &sh->eval, &vals, &keys);
+	char **l = pp->keys ? keys : vals;
+	bool null = cnt == 0 || (cnt == 1 && l[0][0] == '\0');
+	bool empty = pp->colon ? null : cnt == 0;
+
+	*list = l;
+	*n = cnt;
+	switch (pp->op) {
+	case PARAM_PLAIN:
+	case PARAM_NAMES_STAR:
+	case PARAM_NAMES_AT:
+		return SUB_LIST;
+	case PARAM_LENGTH: {
+		char *t = arena_alloc(&sh->eval, 24);
+		snprintf(t, 24, "%zu", cnt);
+		*list = arena_alloc(&sh->eval, sizeof **list);
+		(*list)[0] = t;
+		return SUB_WORD;
+	}
+	case PARAM_DEFAULT:
+	case PARAM_ASSIGN:
+		return empty ? (pp->arg ? SUB_ARG : SUB_NONE) : SUB_LIST;
+	case PARAM_ALT:
+		return !empty && pp->arg ? SUB_ARG : SUB_NONE;
+	case PARAM_ERROR:
+		if (empty) {
+			char *msg = pp->arg ? expand_word_str(sh, pp->arg) : NULL;
+			if (msg != NULL && *msg)
+				diag_error(sh, "%s: %s", name, msg);
+			else
+				diag_error(sh, "%s: parameter %s", name,
+				    pp->colon ? "not set or null" : "not set");
+			sh->expand_err = 2;
+			return SUB_ERROR;
+		}
+		return SUB_LIST;
+	case PARAM_RM_SSUFFIX:
+	case PARAM_RM_LSUFFIX:
+	case PARAM_RM_SPREFIX:
+	case PARAM_RM_LPREFIX:
+		return remove_each(sh, pp, cnt, l) == 0 ? SUB_LIST : SUB_ERROR;
+	case PARAM_SUBSTR:
+		return slice(sh, pp, v != NULL && v->flags & VAR_ASSOC, n, l, keys) == 0 ?
+		    SUB_LIST : SUB_ERROR;
+	case PARAM_REPL_FIRST:
+	case PARAM_REPL_ALL:
+	case PARAM_REPL_PREFIX:
+	case PARAM_REPL_SUFFIX:
+	case PARAM_UPPER_FIRST:
+	case PARAM_UPPER_ALL:
+	case PARAM_LOWER_FIRST:
+	case PARAM_LOWER_ALL:
+	case PARAM_TRANSFORM:
+		return param_apply(sh, pp, name, (const char *const *)l, cnt, true, list, n) == 0 ?
+		    SUB_LIST : SUB_ERROR;
+	}
+	return SUB_LIST;
+}
