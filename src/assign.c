@@ -245,7 +245,8 @@ append_scalar(struct shell *sh, const char *name, const char *val)
 	}
 	size_t ol = old ? strlen(old) : 0, vl = strlen(val);
 	char *c = arena_alloc(&sh->eval, ol + vl + 1);
-	memcpy(c, old, ol);
+	if (ol > 0)
+		memcpy(c, old, ol);
 	memcpy(c + ol, val, vl + 1);
 	return var_set(sh, name, c, 0);
 }
