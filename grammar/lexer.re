@@ -1476,6 +1476,26 @@ assign_shape(const struct word *w, struct ashape *sh)
 	return 1;
 }
 
+/* name[ with no ']' after it in the word. */
+static int
+unclosed_subscript(const struct word *w)
+{
+	const struct wpart *p = w->parts;
+	if (!p || p->kind != WP_LIT || p->u.lit.quoted)
+		return 0;
+	const char *t = p->u.lit.text;
+	if (!is_name_start((unsigned char)*t))
+		return 0;
+	while (is_name_char((unsigned char)*t))
+		t++;
+	if (*t != '[')
+		return 0;
+	for (; p; p = p->next)
+		if (p->kind == WP_LIT && !p->u.lit.quoted && memchr(p->u.lit.text, ']', p->u.lit.len))
+			return 0;
+	return 1;
+}
+
 static int
 is_assignment(const struct word *w)
 {
@@ -1771,6 +1791,11 @@ word_token(struct lexer *lx, struct ptok *t, size_t start, struct word *w)
 			}
 			c->state = LS_PREFIX;
 			return TK_ASSIGN;
+		}
+		if (unclosed_subscript(w) && lx->sh != NULL && !lx->sh->opt.posix) {
+			/* bash: a[1=x is a syntax error, not a command name */
+			lex_error(lx, "unexpected end of word: missing ']'");
+			return 0;
 		}
 		c->decl = is_decl_name(s);
 	} else if (c->state == LS_ARGS && c->decl && peekc(lx) == '(') {
