@@ -477,32 +477,20 @@ indirect_name(struct xstate *x, const char *name)
 	return arena_strdup(&sh->eval, t);
 }
 
-/* ---- arrays (subscript.c computes, this places) ---- */
-
-/* ${a[@]...} ${a[*]...} ${!a[@]}: a list placed with exactly the rules of
- * $@ and $*. */
+/* ${a[@]...} ${a[*]...} ${!a[@]} (subscript.c): placed as $@ and $* are. */
 static void
 expand_array(struct xstate *x, struct wpart *p, const char *name, bool quoted)
 {
 	char **list;
 	size_t n;
+	enum sub_result r = subscript_list(x->sh, &p->u.param, name, &list, &n);
 
-	switch (subscript_list(x->sh, &p->u.param, name, &list, &n)) {
-	case SUB_LIST:
+	if (r == SUB_LIST)
 		emit_list(x, list, n, p->u.param.subkind == '@', quoted);
-		return;
-	case SUB_WORD:
-		add_result(x, list[0], strlen(list[0]), quoted);
-		return;
-	case SUB_ARG:
+	else if (r == SUB_ARG)
 		expand_arg(x, p->u.param.arg, quoted);
-		return;
-	case SUB_NONE:
-		return;
-	case SUB_ERROR:
+	else if (r == SUB_ERROR)
 		x->err = x->sh->expand_err ? x->sh->expand_err : 1;
-		return;
-	}
 }
 
 static void
@@ -533,12 +521,8 @@ expand_param(struct xstate *x, struct wpart *p, bool quoted)
 	bool at = strcmp(name, "@") == 0, star = strcmp(name, "*") == 0;
 
 	if (p->u.param.subscript) {
-		int bad = 0;
-		val = subscript_elem(sh, name, p->u.param.subscript, &bad);
-		if (bad) {
-			x->err = bad;
+		if ((val = subscript_elem(sh, name, p->u.param.subscript, &x->err)), x->err)
 			return;
-		}
 		set = val != NULL;
 	} else if (at || star) {
 		set = sh->argc > 0;
@@ -754,17 +738,14 @@ expand_parts(struct xstate *x, struct wpart *p, bool quoted)
 		case WP_ARITH:
 			expand_arith(x, p, quoted);
 			break;
-		case WP_ARRAY:
-			/* a=(...) before a command, or a declaration argument
-			 * (expand_words_decl): the list, in its text form */
-			if (x->mode != X_FIELDS) {
-				char *t = assign_serialize(x->sh, p->u.array.elems);
-				if (t == NULL)
-					x->err = x->sh->expand_err ? x->sh->expand_err : 1;
-				else
-					add_text(x, t, strlen(t), true);
-			}
+		case WP_ARRAY: {	/* a=(...) as text, for expand_words_decl */
+			char *t = assign_serialize(x->sh, p->u.array.elems);
+			if (t == NULL)
+				x->err = x->sh->expand_err ? x->sh->expand_err : 1;
+			else
+				add_text(x, t, strlen(t), true);
 			break;
+		}
 		}
 	}
 }

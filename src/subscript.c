@@ -133,7 +133,8 @@ subscript_list(struct shell *sh, const struct param *pp, const char *name, char 
 		snprintf(t, 24, "%zu", cnt);
 		*list = arena_alloc(&sh->eval, sizeof **list);
 		(*list)[0] = t;
-		return SUB_WORD;
+		*n = 1;
+		return SUB_LIST;
 	}
 	case PARAM_DEFAULT:
 	case PARAM_ASSIGN:

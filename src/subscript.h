@@ -15,7 +15,6 @@ const char *subscript_elem(struct shell *sh, const char *name, struct word *sub,
 
 enum sub_result {
 	SUB_LIST,	/* place *list / *n as $@ or $* would be */
-	SUB_WORD,	/* place (*list)[0] as one value (${#a[@]}) */
 	SUB_ARG,	/* expand pp->arg instead (${a[@]:-w}, ${a[@]:+w}) */
 	SUB_NONE,	/* nothing */
 	SUB_ERROR,	/* after a diagnostic; sh->expand_err set */
