@@ -419,9 +419,10 @@ print_node(struct pctx *pc, const struct ast_node *n)
 		sb_adds(out, " done");
 		break;
 	}
-	case AST_FOR: {
+	case AST_FOR:
+	case AST_SELECT: {	/* select has for's shape */
 		const struct ast_for *f = (const void *)n;
-		sb_printf(out, "for %s", f->name);
+		sb_printf(out, "%s %s", n->kind == AST_FOR ? "for" : "select", f->name);
 		if (f->has_in) {
 			sb_adds(out, " in");
 			for (const struct word *w = f->words; w; w = w->next) {
@@ -484,21 +485,6 @@ print_node(struct pctx *pc, const struct ast_node *n)
 		if (f->step)
 			print_parts(pc, f->step->parts, 1);
 		sb_adds(out, ")); do ");
-		print_body(pc, f->body);
-		sb_adds(out, " done");
-		break;
-	}
-	case AST_SELECT: {
-		const struct ast_for *f = (const void *)n;
-		sb_printf(out, "select %s", f->name);
-		if (f->has_in) {
-			sb_adds(out, " in");
-			for (const struct word *w = f->words; w; w = w->next) {
-				sb_addc(out, ' ');
-				print_word(pc, w);
-			}
-		}
-		sb_adds(out, "; do ");
 		print_body(pc, f->body);
 		sb_adds(out, " done");
 		break;
