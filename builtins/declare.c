@@ -9,6 +9,7 @@
 
 #include "../src/array.h"
 #include "../src/assign.h"
+#include "../src/exec.h"
 #include "biutil.h"
 #include "declare.h"
 
@@ -281,6 +282,10 @@ declare_like(struct shell *sh, int argc, char **argv, enum mode mode)
 	for (; i < argc; i++) {
 		const char *arg = argv[i];
 		size_t n = var_name_len(arg);
+		if (mode == M_LOCAL && strcmp(arg, "-") == 0) {
+			exec_local_options(sh);	/* local - (bash) */
+			continue;
+		}
 		const char *rest = arg + n;
 		if (n == 0 || (*rest != '\0' && *rest != '=' && *rest != '[' &&
 		    !(rest[0] == '+' && rest[1] == '='))) {

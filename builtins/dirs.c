@@ -97,10 +97,10 @@ print_stack(struct shell *sh, bool full, bool lines, bool numbered)
 static int
 change_dir(struct shell *sh, const char *dir)
 {
-	const struct builtin *cd = builtin_find("cd");
+	const struct builtin *cd = builtin_find_any("cd");
 	char *argv[] = { "cd", "--", (char *)dir, NULL };
 
-	/* (a CDPATH hit prints the directory, as cd does; bash does not) */
+	/* a CDPATH hit or `-` prints the directory, as cd does (bash too) */
 	return cd->fn(sh, 3, argv);
 }
 

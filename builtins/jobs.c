@@ -1,5 +1,6 @@
 /* jobs.c: wait, jobs, fg, bg (XCU wait, jobs, fg, bg). */
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,69 +8,181 @@
 #include "job.h"
 #include "shell.h"
 
-/* wait [pid|%job...]: without operands, waits for every job and returns
- * 0; with operands, the status of the last one (127 if unknown). A trapped
- * signal interrupts the wait with status 128+n (XCU 2.11). */
+/* The job of a `wait` operand (%job or pid), or NULL after the message
+ * (bash's words). */
+static struct job *
+wait_operand(struct shell *sh, const char *a, bool quiet_pid)
+{
+	struct job *j;
+	char *end;
+	long pid;
+
+	if (a[0] == '%')
+		return job_find(sh, a, "wait");
+	pid = strtol(a, &end, 10);
+	if (*end != '\0' || pid <= 0 || end == a) {
+		diag_error(sh, "wait: `%s': not a pid or valid job spec", a);
+		return NULL;
+	}
+	for (j = sh->jobs; j != NULL; j = j->next)
+		for (size_t p = 0; p < j->nproc; p++)
+			if (j->procs[p].pid == pid)
+				return j;
+	if (quiet_pid)
+		diag_error(sh, "wait: %s: no such job", a);
+	else
+		diag_error(sh, "wait: pid %s is not a child of this shell", a);
+	return NULL;
+}
+
+/* A job `wait` is done with leaves the table; a process substitution's
+ * (not a background job) stays for the command that waits for it. */
+static void
+wait_forget(struct shell *sh, struct job *j)
+{
+	if (j->bg)
+		job_free(sh, j);
+}
+
+/* wait -p VAR: the pid of the job waited for (its last process, as $!). */
+static void
+wait_set_pid(struct shell *sh, const char *var, struct job *j)
+{
+	char buf[24];
+
+	if (var == NULL || j->nproc == 0)
+		return;
+	snprintf(buf, sizeof buf, "%ld", (long)j->procs[j->nproc - 1].pid);
+	var_set(sh, var, buf, 0);
+}
+
+static int
+wait_interrupted(void)
+{
+	return 128 + (trap_first_pending() ? trap_first_pending() : SIGINT);
+}
+
+/* wait -n [id...] (bash): the next of the jobs (or of every background
+ * job) to finish, a job that finished before and was not waited for
+ * first; its status, 127 when there is none. */
+static int
+wait_next(struct shell *sh, int argc, char **argv, const char *var)
+{
+	struct job **want = NULL, *j;
+	size_t n = 0;
+	int st = 127;
+
+	if (argc > 0) {
+		want = calloc((size_t)argc, sizeof *want);
+		if (want == NULL)
+			abort();
+		for (int i = 0; i < argc; i++)
+			if ((j = wait_operand(sh, argv[i], true)) != NULL)
+				want[n++] = j;
+		if (n == 0) {
+			free(want);
+			return 127;
+		}
+	}
+	for (;;) {
+		struct job *found = NULL;
+		bool alive = false;
+
+		for (j = sh->jobs; j != NULL && found == NULL; j = j->next) {
+			bool listed = want == NULL && j->bg && j->nproc > 0;
+			for (size_t k = 0; k < n; k++)
+				listed |= want[k] == j;
+			if (!listed)
+				continue;
+			if (job_done(j))
+				found = j;
+			else
+				alive = true;
+		}
+		if (found != NULL) {
+			st = job_status(sh, found);
+			wait_set_pid(sh, var, found);
+			wait_forget(sh, found);
+			break;
+		}
+		if (!alive)
+			break;
+		if (!job_wait_any(sh)) {
+			if (sh->pending_signals) {
+				st = wait_interrupted();
+				break;
+			}
+			/* ECHILD: nothing left to wait for */
+			for (j = sh->jobs; j != NULL; j = j->next)
+				for (size_t k = 0; k < j->nproc; k++)
+					j->procs[k].done = true;
+		}
+	}
+	free(want);
+	return st;
+}
+
+/* wait [-fn] [-p var] [pid|%job...]: without operands, waits for every
+ * job and returns 0; with operands, the status of the last one (127 if
+ * unknown). A trapped signal interrupts the wait with status 128+n (XCU
+ * 2.11). bash's options: -n the next job to finish, -p VAR the pid of the
+ * one waited for, -f waits for a stopped job to end (with job control). */
 int
 bi_wait(struct shell *sh, int argc, char **argv)
 {
-	int i = 1, st = 0;
+	struct biu_opts o = { .name = "wait", .letters = "fnp:",
+	    .usage = "wait [-fn] [-p var] [id ...]" };
+	const char *var = NULL;
+	bool next = false, force = false;
+	int c, i, st = 0;
 
-	if (i < argc && strcmp(argv[i], "--") == 0)
-		i++;
-	if (i >= argc) {
-		struct job *j, *next;
-		for (;;) {
-			bool any = false;
-			for (j = sh->jobs; j != NULL; j = j->next)
-				if (!job_done(j) && !job_stopped(j))
-					any = true;
-			if (!any)
-				break;
-			for (j = sh->jobs; j != NULL; j = j->next)
-				if (!job_done(j) && !job_stopped(j))
-					break;
-			if (!job_wait_change(sh, j, true))
-				return 128 + (trap_first_pending() ? trap_first_pending() : SIGINT);
+	while ((c = biu_getopt(sh, &o, argc, argv)) != -1) {
+		switch (c) {
+		case '?': return 2;
+		case 'f': force = true; break;
+		case 'n': next = true; break;
+		case 'p': var = o.arg; break;
 		}
-		for (j = sh->jobs; j != NULL; j = next) {
-			next = j->next;
-			if (job_done(j) && !sh->opt.interactive)
+	}
+	i = o.ind;
+	if (var != NULL && var_unset(sh, var) < 0)
+		return 1;
+	if (next)
+		return wait_next(sh, argc - i, argv + i, var);
+	if (i >= argc) {
+		struct job *j, *next_j, *last = NULL;
+		for (;;) {
+			for (j = sh->jobs; j != NULL; j = j->next)
+				if (j->bg && !job_done(j) && !job_stopped(j))
+					break;
+			if (j == NULL)
+				break;
+			last = j;
+			if (!job_wait_change(sh, j, !force))
+				return wait_interrupted();
+		}
+		if (last != NULL)
+			wait_set_pid(sh, var, last);
+		for (j = sh->jobs; j != NULL; j = next_j) {
+			next_j = j->next;
+			if (job_done(j) && j->bg && !sh->opt.interactive)
 				job_free(sh, j);
 		}
 		return 0;
 	}
 	for (; i < argc; i++) {
-		struct job *j;
-		if (argv[i][0] == '%') {
-			j = job_find(sh, argv[i], "wait");
-			if (j == NULL) {
-				st = 127;
-				continue;
-			}
-		} else {
-			char *end;
-			long pid = strtol(argv[i], &end, 10);
-			if (*end != '\0' || pid <= 0) {
-				diag_error(sh, "wait: %s: bad process id", argv[i]);
-				st = 2;
-				continue;
-			}
-			j = NULL;
-			for (struct job *k = sh->jobs; k != NULL && j == NULL; k = k->next)
-				for (size_t p = 0; p < k->nproc; p++)
-					if (k->procs[p].pid == pid)
-						j = k;
-			if (j == NULL) {
-				st = 127;
-				continue;
-			}
+		struct job *j = wait_operand(sh, argv[i], false);
+
+		if (j == NULL) {
+			st = 127;
+			continue;
 		}
-		if (!job_wait_change(sh, j, true))
-			return 128 + (trap_first_pending() ? trap_first_pending() : SIGINT);
+		if (!job_wait_change(sh, j, !force || !sh->opt.monitor))
+			return wait_interrupted();
 		st = job_status(sh, j);
+		wait_set_pid(sh, var, j);
 		if (job_done(j))
-			job_free(sh, j);
+			wait_forget(sh, j);
 	}
 	return st;
 }

@@ -15,12 +15,13 @@
 #include "shell.h"
 #include "signame.h"
 
-#define USAGE "kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [exitstatus]"
+#define USAGE "kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]"
 
 /* kill -l [arg...]: with no operand every signal name, one a line (as
- * dash and yash; bash puts them on one line); a number gives its name,
- * an exit status above 128 the name of the signal that caused it (XCU
- * kill), and a name gives its number (bash). */
+ * dash and yash, and as XCU kill wants it parsed; bash prints the table
+ * that `trap -l` prints); a number gives its name, an exit status above
+ * 128 the name of the signal that caused it (XCU kill), 0 gives EXIT
+ * (bash, ksh93), and a name gives its number (bash). */
 static int
 list(struct shell *sh, int argc, char **argv)
 {
@@ -44,10 +45,14 @@ list(struct shell *sh, int argc, char **argv)
 			v = strtol(a, &end, 10);
 			if (*end == '\0' && errno == 0 && v > 128)
 				v -= 128;
+			if (*end == '\0' && errno == 0 && v == 0) {
+				puts("EXIT");
+				continue;
+			}
 			name = *end == '\0' && errno == 0 && v > 0 && v < signame_max()
 			    ? signame_from_num((int)v) : NULL;
 			if (name == NULL) {
-				diag_error(sh, "kill: %s: invalid signal number or exit status", a);
+				diag_error(sh, "kill: %s: invalid signal specification", a);
 				status = 1;
 				continue;
 			}

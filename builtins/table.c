@@ -18,7 +18,7 @@ BI(bi_printf) BI(bi_echo) BI(bi_test) BI(bi_umask) BI(bi_ulimit) BI(bi_kill)
 BI(bi_wait) BI(bi_local) BI(bi_declare) BI(bi_mapfile) BI(bi_fc) BI(bi_history) BI(bi_shopt)
 BI(bi_builtin) BI(bi_help) BI(bi_dirs) BI(bi_pushd) BI(bi_popd) BI(bi_let)
 BI(bi_complete) BI(bi_compgen) BI(bi_compopt) BI(bi_bind)
-BI(bi_disown) BI(bi_suspend) BI(bi_logout)
+BI(bi_disown) BI(bi_suspend) BI(bi_logout) BI(bi_enable)
 #undef BI
 
 /* Sorted by strcmp for bsearch. */
@@ -41,6 +41,7 @@ const struct builtin builtin_table[] = {
 	{ "dirs", bi_dirs, BI_REGULAR },
 	{ "disown", bi_disown, BI_REGULAR },
 	{ "echo", bi_echo, BI_REGULAR },
+	{ "enable", bi_enable, BI_REGULAR },
 	{ "eval", bi_eval, BI_SPECIAL },
 	{ "exec", bi_exec, BI_SPECIAL },
 	{ "exit", bi_exit, BI_SPECIAL },
@@ -91,11 +92,33 @@ cmp(const void *key, const void *elem)
 	return strcmp(key, ((const struct builtin *)elem)->name);
 }
 
+/* `enable -n NAME` (bash): a disabled builtin is not found by command
+ * search, `type`, `command` or `builtin`, so PATH finds the utility. One
+ * flag per table entry; a forked subshell inherits them. */
+static bool disabled[sizeof builtin_table / sizeof builtin_table[0]];
+
+const struct builtin *
+builtin_find_any(const char *name)
+{
+	return bsearch(name, builtin_table, builtin_count, sizeof builtin_table[0], cmp);
+}
+
 const struct builtin *
 builtin_find(const char *name)
 {
-	const struct builtin *b = bsearch(name, builtin_table, builtin_count,
-	    sizeof builtin_table[0], cmp);
+	const struct builtin *b = builtin_find_any(name);
 
-	return b;
+	return b != NULL && disabled[b - builtin_table] ? NULL : b;
+}
+
+bool
+builtin_enabled(const struct builtin *b)
+{
+	return !disabled[b - builtin_table];
+}
+
+void
+builtin_enable(const struct builtin *b, bool on)
+{
+	disabled[b - builtin_table] = !on;
 }

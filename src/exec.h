@@ -24,6 +24,9 @@ void exec_init(struct shell *sh);
 int exec_replace(struct shell *sh, int argc, char **argv);
 /* Runs a function with the given arguments. */
 int exec_function(struct shell *sh, struct function *fn, int argc, char **argv);
+/* `local -` (bash 4.4): the set options as they are now come back when
+ * the running function returns. */
+void exec_local_options(struct shell *sh);
 /* Defines or replaces a function; `unit` is kept alive by it. */
 void exec_define_function(struct shell *sh, const char *name, struct ast_node *body);
 int exec_unset_function(struct shell *sh, const char *name);

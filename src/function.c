@@ -66,6 +66,29 @@ exec_unset_function(struct shell *sh, const char *name)
 	return 0;
 }
 
+/* Puts the `set -o` options back as `saved` has them, through
+ * opt_set_name so that the options with hooks (monitor, posix, vi) act. */
+static void
+restore_options(struct shell *sh, struct options *saved)
+{
+	struct options now = sh->opt;
+	bool want[64];
+	const char *name;
+	size_t i, n;
+
+	sh->opt = *saved;
+	for (n = 0; n < 64 && (name = opt_name_at(n)) != NULL; n++)
+		opt_get_name(sh, name, &want[n]);
+	sh->opt = now;
+	for (i = 0; i < n; i++) {
+		bool on;
+		name = opt_name_at(i);
+		if (opt_get_name(sh, name, &on) == 0 && on != want[i])
+			opt_set_name(sh, name, want[i]);
+	}
+	free(saved);
+}
+
 int
 exec_function(struct shell *sh, struct function *fn, int argc, char **argv)
 {
@@ -99,9 +122,14 @@ exec_function(struct shell *sh, struct function *fn, int argc, char **argv)
 	int saved_loops = sh->loop_depth;
 	sh->loop_depth = 0;
 	sh->cur_unit = unit;
+	struct options *saved_opts = sh->local_opts;
+	sh->local_opts = NULL;
 	sh->func_depth++;
 	sh->scope++;
 	st = exec_node(sh, fn->body);
+	if (sh->local_opts != NULL)
+		restore_options(sh, sh->local_opts);
+	sh->local_opts = saved_opts;
 	sh->cur_unit = saved_unit;
 	sh->loop_depth = saved_loops;
 	if (sh->flow == FLOW_RETURN) {
@@ -118,6 +146,18 @@ exec_function(struct shell *sh, struct function *fn, int argc, char **argv)
 	sh->argv = saved_argv;
 	function_unit_unref(unit);
 	return st;
+}
+
+/* `local -`: a copy of the options, once per call. */
+void
+exec_local_options(struct shell *sh)
+{
+	if (sh->local_opts != NULL)
+		return;
+	sh->local_opts = malloc(sizeof *sh->local_opts);
+	if (sh->local_opts == NULL)
+		abort();
+	*sh->local_opts = sh->opt;
 }
 
 int

@@ -240,6 +240,14 @@ job_wait_change(struct shell *sh, struct job *j, bool wait_stopped)
 	return true;
 }
 
+bool
+job_wait_any(struct shell *sh)
+{
+	if (sh->pending_signals && !sh->in_trap)
+		return false;
+	return wait_one(sh, true, true);
+}
+
 static const char *
 state_text(struct job *j, char *buf, size_t size)
 {

@@ -51,6 +51,9 @@ struct job *job_find(struct shell *sh, const char *spec, const char *who);
 /* Blocks until `j` changes state (done or stopped); false if interrupted by
  * a trapped signal. */
 bool job_wait_change(struct shell *sh, struct job *j, bool wait_stopped);
+/* Blocks until any child changes state (wait -n); false if interrupted by
+ * a trapped signal or if there is no child left. */
+bool job_wait_any(struct shell *sh);
 void job_print(struct shell *sh, struct job *j, int how);	/* 0 normal, 1 -l, 2 -p */
 /* checkwinsize: LINES and COLUMNS from the terminal's size. */
 void job_check_winsize(struct shell *sh);

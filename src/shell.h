@@ -218,6 +218,7 @@ struct shell {
 	int func_depth;
 	int dot_depth;			/* nested `.` files (return works there) */
 	int exit_status;		/* FLOW_EXIT: status to exit with */
+	struct options *local_opts;	/* `local -` of the running function, heap */
 
 	/* errexit: > 0 while running a condition (if/while/until, !, && ||) */
 	int errexit_suppressed;
@@ -308,7 +309,12 @@ struct builtin {
 	builtin_fn *fn;
 	enum builtin_class cls;
 };
+/* The enabled builtin `name`, or NULL (also when `enable -n` disabled it). */
 const struct builtin *builtin_find(const char *name);
+/* The same, disabled or not (enable, help, pushd's cd). */
+const struct builtin *builtin_find_any(const char *name);
+bool builtin_enabled(const struct builtin *b);
+void builtin_enable(const struct builtin *b, bool on);
 extern const struct builtin builtin_table[];
 extern const size_t builtin_count;
 

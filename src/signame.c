@@ -132,3 +132,18 @@ signame_from_num(int n)
 	}
 	return NULL;
 }
+
+void
+signame_print_table(void)
+{
+	int n, k = 0;
+	const char *name;
+
+	for (n = 1; n < NSIG; n++) {
+		if ((name = signame_from_num(n)) == NULL)
+			continue;
+		printf("%2d) SIG%s%c", n, name, ++k % 5 == 0 ? '\n' : '\t');
+	}
+	if (k % 5 != 0)
+		putchar('\n');
+}

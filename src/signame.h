@@ -10,6 +10,8 @@ int signame_to_num(const char *s);
  * `n` is not a signal. Points to static storage, valid until the next call
  * for a realtime signal. */
 const char *signame_from_num(int n);
+/* bash's table of `trap -l`: " 1) SIGHUP" ..., five a line, on stdout. */
+void signame_print_table(void);
 /* Highest signal number + 1 (NSIG on Linux). */
 int signame_max(void);
 

@@ -347,6 +347,10 @@ bi_trap(struct shell *sh, int argc, char **argv)
 	bool print = false;
 	const char *action;
 
+	if (i < argc && strcmp(argv[i], "-l") == 0) {
+		signame_print_table();	/* bash */
+		return 0;
+	}
 	if (i < argc && strcmp(argv[i], "-p") == 0) {
 		print = true;
 		i++;

@@ -81,7 +81,7 @@ TERM'
 	sh_c 'kill abc'
 	err_is 'spsh: kill: abc: arguments must be process or job IDs'
 	sh_c 'kill -l 999'
-	err_is 'spsh: kill: 999: invalid signal number or exit status'
+	err_is 'spsh: kill: 999: invalid signal specification'
 }
 
 @test "spsh: kill -l prints one name a line, realtime as RTMIN+n (bash names)" {

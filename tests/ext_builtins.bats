@@ -392,3 +392,174 @@ d1'
 	mkdir -p "$BATS_TEST_TMPDIR/h"
 	expect_sh 'HOME=$PWD/h; cd "$HOME"; dirs' '~'
 }
+
+@test "pushd with a CDPATH hit or - prints the directory as cd does, then the stack" {
+	# (the first pushd runs in the pipeline's subshell)
+	ext_only
+	mkdir -p "$BATS_TEST_TMPDIR/a/sub" "$BATS_TEST_TMPDIR/b"
+	sh_c 'HOME=/nonexistent; T=$PWD; CDPATH=$T/a; pushd sub | sed "s#$T#T#g"; pushd sub >/dev/null; cd "$T/b"; cd "$T"; pushd - | sed "s#$T#T#g"'
+	out_is 'T/a/sub
+T/a/sub T
+T/b
+T/b T T'
+}
+
+# ---- enable ----
+
+@test "enable -n NAME turns a builtin off: PATH finds the utility; enable NAME turns it on" {
+	ext_only
+	mkdir -p "$BATS_TEST_TMPDIR/bin"
+	printf '#!/bin/sh\necho "external $*"\n' > "$BATS_TEST_TMPDIR/bin/echo"
+	chmod +x "$BATS_TEST_TMPDIR/bin/echo"
+	sh_c 'PATH=$PWD/bin:$PATH; enable -n echo; echo hi; type -t echo; enable -n; enable echo; echo hi; type -t echo'
+	out_is 'external hi
+file
+enable -n echo
+hi
+builtin'
+}
+
+@test "enable lists builtins as 'enable NAME'; -a marks the disabled ones, -s the special ones" {
+	ext_only
+	sh_c 'enable | head -3; enable -n test; enable -a | grep -E "^enable (-n )?(test|eval)$"; enable -s | head -3; enable -ps | grep -c "enable set"'
+	out_is 'enable .
+enable :
+enable [
+enable eval
+enable -n test
+enable .
+enable :
+enable break
+1'
+}
+
+@test "enable: a name that is no builtin, status 1; a bad option, status 2; -f fails" {
+	ext_only
+	sh_c 'enable foo; echo "st=$?"; enable -n foo; echo "st=$?"; enable -x; echo "st=$?"; enable -f /nonexistent.so foo; echo "st=$?"'
+	out_is 'st=1
+st=1
+st=2
+st=1'
+	[ "${#stderr_lines[@]}" -ge 4 ]
+}
+
+@test "a disabled builtin: builtin NAME fails, command -v finds the file" {
+	ext_only
+	sh_c 'enable -n test; builtin test; echo "st=$?"; command -v test'
+	out_is 'st=1
+/usr/bin/test'
+}
+
+@test "spsh: enable messages" {
+	spsh_only
+	sh_c 'enable foo; enable -f x.so foo'
+	err_is 'spsh: enable: foo: not a shell builtin
+spsh: enable: -f: loadable builtins are not supported'
+}
+
+# ---- wait -n -p -f ----
+
+@test "wait -n returns the status of the next job to finish, 127 when none is left" {
+	ext_only
+	sh_c 'sleep 0.5 & (sleep 0.1; exit 3) & wait -n; echo "n=$?"; wait -n; echo "n=$?"; wait -n; echo "none=$?"'
+	out_is 'n=3
+n=0
+none=127'
+}
+
+@test "wait -n takes a job that finished before it was called" {
+	ext_only
+	# (bash -c gives 127 here, a script 4)
+	sh_script '(exit 4) & sleep 0.3; wait -n; echo "st=$?"'
+	out_is 'st=4'
+}
+
+@test "wait -n ID... waits for one of the listed jobs only" {
+	ext_only
+	expect_sh '(sleep 0.1; exit 5) & c=$!; (sleep 0.3; exit 6) & d=$!; wait -n $d; echo "list=$?"; wait $c; echo "c=$?"' 'list=6
+c=5'
+}
+
+@test "wait -p VAR sets VAR to the pid waited for; unset when there is none" {
+	ext_only
+	sh_c 'sleep 0.3 & a=$!; (exit 7) & b=$!; wait -n -p v; [ "$v" = "$b" ] && echo b; wait -p w $a; [ "$w" = "$a" ] && echo a; v=5; wait -n -p v; echo "st=$? v=${v-unset}"'
+	out_is 'b
+a
+st=127 v=unset'
+}
+
+@test "wait: an unknown pid is 127 with a message; -p without a name is a usage error" {
+	ext_only
+	sh_c 'wait 99999; echo "st=$?"; wait -n 99999; echo "st=$?"; wait -p; echo "st=$?"; wait -f; echo "st=$?"'
+	out_is 'st=127
+st=127
+st=2
+st=0'
+	[ "${#stderr_lines[@]}" -ge 3 ]
+}
+
+@test "spsh: wait messages as bash words them" {
+	spsh_only
+	sh_c 'wait 99999; wait -n 99999'
+	err_is 'spsh: wait: pid 99999 is not a child of this shell
+spsh: wait: 99999: no such job'
+}
+
+# ---- kill -l, trap -l ----
+
+@test "kill -l NUMBER, NAME, SIGNAME, exit status, 0" {
+	ext_only
+	expect_sh 'kill -l 9; kill -l KILL; kill -l sigterm; kill -l 137; kill -l 0; kill -l 9 15 HUP; kill -l RTMIN+1; kill -l 64' 'KILL
+9
+15
+KILL
+EXIT
+KILL
+TERM
+1
+35
+RTMAX'
+}
+
+@test "kill -l with a bad number or name: status 1" {
+	ext_only
+	sh_c 'kill -l 200; echo "st=$?"; kill -l FOO; echo "st=$?"'
+	out_is 'st=1
+st=1'
+	[ "${#stderr_lines[@]}" = 2 ]
+}
+
+@test "kill -s NAME, kill -n NUMBER, kill -SIG" {
+	ext_only
+	expect_sh 'sleep 10 & kill -s USR1 $!; wait $!; kill -l $?; sleep 10 & kill -n 15 $!; wait $!; kill -l $?; sleep 10 & kill -HUP $!; wait $!; kill -l $?' 'USR1
+TERM
+HUP'
+}
+
+@test "trap -l prints bash's signal table" {
+	ext_only
+	sh_c 'trap -l | head -2; trap -l | tail -1'
+	out_is "$(printf ' 1) SIGHUP\t 2) SIGINT\t 3) SIGQUIT\t 4) SIGILL\t 5) SIGTRAP\n 6) SIGABRT\t 7) SIGBUS\t 8) SIGFPE\t 9) SIGKILL\t10) SIGUSR1\n63) SIGRTMAX-1\t64) SIGRTMAX\t')"
+}
+
+# ---- local - ----
+
+@test "local - restores the set options when the function returns (bash 4.4)" {
+	ext_only
+	sh_c 'f() { local -; set -f -u -o pipefail; case $- in *f*u*) echo in;; esac; }; f; case $- in *f*|*u*) echo leaked;; esac; set -o | grep -q "pipefail.*off" && echo restored'
+	out_is 'in
+restored'
+}
+
+@test "local - twice, and options set by the caller stay" {
+	ext_only
+	sh_c 'g() { local -; local -; set +f; }; h() { set -f; g; case $- in *f*) echo kept;; esac; }; h'
+	out_is 'kept'
+}
+
+@test "local - outside a function is an error" {
+	ext_only
+	sh_c 'local -; echo "st=$?"'
+	out_is 'st=1'
+	err_nonempty
+}
