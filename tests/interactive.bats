@@ -5,20 +5,7 @@
 # spsh only: prompts, messages and history files are spsh's own.
 
 load helpers/common
-
-setup() {
-	export PTY_HOME="$BATS_TEST_TMPDIR/home"
-	export PTY_CWD="$BATS_TEST_TMPDIR"
-	mkdir -p "$PTY_HOME"
-	cd "$BATS_TEST_TMPDIR" || return 1
-}
-
-# Runs the Python script on stdin under the pty driver. Each wait in it
-# gives up after $PTY_TIMEOUT seconds (ptyrun.py: 30); the whole script
-# after 240, so that only a hung shell, not a loaded machine, fails a test.
-pty() {
-	timeout -k 2 240 python3 "$BATS_TEST_DIRNAME/helpers/ptyrun.py"
-}
+load helpers/pty
 
 @test "typed line is edited: move left and insert" {
 	spsh_only

@@ -6,22 +6,7 @@
 # line, and Debian's bash-completion loaded as a user's rc file would.
 
 load helpers/common
-
-setup() {
-	export PTY_HOME="$BATS_TEST_TMPDIR/home"
-	export PTY_CWD="$BATS_TEST_TMPDIR"
-	mkdir -p "$PTY_HOME"
-	cd "$BATS_TEST_TMPDIR" || return 1
-}
-
-# The script on stdin under the pty driver; ARGS keeps bash from reading
-# the system's bashrc (its PS1) when the suite is checked against bash.
-pty() {
-	{
-		echo 'ARGS = ["--norc"] if os.environ["SPSH"].endswith("/bash") else []'
-		cat
-	} | timeout -k 2 240 python3 "$BATS_TEST_DIRNAME/helpers/ptyrun.py"
-}
+load helpers/pty
 
 @test "complete -W 'alpha beta' foo: foo al<Tab> gives alpha" {
 	ext_only

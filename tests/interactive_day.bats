@@ -6,17 +6,7 @@
 # reads no /etc/bash.bashrc. Expected outputs come from bash 5.2.
 
 load helpers/common
-
-setup() {
-	export PTY_HOME="$BATS_TEST_TMPDIR/home"
-	export PTY_CWD="$BATS_TEST_TMPDIR"
-	mkdir -p "$PTY_HOME"
-	cd "$BATS_TEST_TMPDIR" || return 1
-}
-
-pty() {
-	timeout -k 2 240 python3 "$BATS_TEST_DIRNAME/helpers/ptyrun.py"
-}
+load helpers/pty
 
 @test "SIGHUP: the history is saved, a background job is hung up, the shell dies of SIGHUP" {
 	ext_only

@@ -22,6 +22,7 @@ SCRIPT is Python run with these names defined:
     sh = shell([args], env={}, pre=[])  $SPSH [pre] -i with HOME=$PTY_HOME, PS1='PROMPT> ',
                              PS2='MORE> ', INPUTRC=/dev/null, in $PTY_CWD
     sh.output                everything read so far
+    ARGS                     ["--norc"] when $SPSH is bash, else []
     KEYS                     names for control keys (UP, LEFT, TAB, ...)
 
 A failed expect prints what was expected and the whole transcript on
@@ -249,7 +250,8 @@ PROMPT = r"PROMPT> "
 def main():
     code = sys.stdin.read()
     g = {"termios": termios, "spawn": spawn, "shell": shell, "PROMPT": PROMPT, "KEYS": KEYS, "os": os, "re": re, "time": time,
-         "sys": sys, "Failure": Failure, "until": until}
+         "sys": sys, "Failure": Failure, "until": until,
+         "ARGS": ["--norc"] if os.environ.get("SPSH", "").endswith("/bash") else []}
     rc = 0
     try:
         exec(compile(code, "<test>", "exec"), g)
