@@ -315,22 +315,25 @@ declare_like(struct shell *sh, int argc, char **argv, enum mode mode)
 					st = 1;
 					continue;
 				}
-				if (*rest == '=') {
-					if (strcmp(rest + 1, name) == 0) {
-						diag_error(sh, "%s: %s: nameref variable self references not allowed",
-						    what, name);
-						free(name);
-						st = 1;
-						continue;
-					}
-					if (raw->flags & VAR_READONLY) {
-						diag_error(sh, "%s: is read only", name);
-						free(name);
-						st = 1;
-						continue;
-					}
-					free(raw->value);
-					raw->value = strdup(rest + 1);
+				const char *t = *rest == '=' ? rest + 1 : raw->value;
+				if (t != NULL && !assign_lvalue_ok(t)) {
+					diag_error(sh, "%s: `%s': invalid variable name for name reference",
+					    what, t);
+					free(name);
+					st = 1;
+					continue;
+				}
+				if (*rest == '=' && strcmp(rest + 1, name) == 0) {
+					diag_error(sh, "%s: %s: nameref variable self references not allowed",
+					    what, name);
+					free(name);
+					st = 1;
+					continue;
+				}
+				if (*rest == '=' && var_set_ref(sh, raw, rest + 1) != 0) {
+					free(name);
+					st = 1;
+					continue;
 				}
 				raw->flags |= VAR_NAMEREF | (on & (VAR_READONLY | VAR_EXPORT));
 				free(name);

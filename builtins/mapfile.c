@@ -79,8 +79,13 @@ bi_mapfile(struct shell *sh, int argc, char **argv)
 		case 't': trim = true; break;
 		case 'u':
 			fd = (int)biu_count_arg(o.arg);
-			if (fd < 0 || fcntl(fd, F_GETFD) < 0) {
+			if (fd < 0) {
 				diag_error(sh, "%s: %s: invalid file descriptor specification", argv[0], o.arg);
+				return 1;
+			}
+			if (fcntl(fd, F_GETFD) < 0) {
+				diag_error(sh, "%s: %d: invalid file descriptor: %s", argv[0], fd,
+				    strerror(errno));
 				return 1;
 			}
 			break;

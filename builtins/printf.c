@@ -13,6 +13,7 @@
 #include <time.h>
 #include <wchar.h>
 
+#include "assign.h"
 #include "biutil.h"
 #include "shell.h"
 
@@ -405,8 +406,7 @@ bi_printf(struct shell *sh, int argc, char **argv)
 			return 2;
 		var = o.arg;
 	}
-	if (var != NULL && !var_is_name(var)) {
-		/* TODO(arrays): -v 'a[k]' once the array store lands */
+	if (var != NULL && !assign_lvalue_ok(var)) {
 		diag_error(sh, "printf: `%s': not a valid identifier", var);
 		return 2;
 	}
@@ -432,7 +432,7 @@ bi_printf(struct shell *sh, int argc, char **argv)
 	free(p.buf);
 	if (var != NULL) {
 		/* the value stops at a NUL byte, as in bash */
-		if (var_set(sh, var, p.out.s, 0) != 0)
+		if (assign_lvalue(sh, var, p.out.s ? p.out.s : "") != 0)
 			p.status = 1;
 		sb_free(&p.out);
 		return biu_flush(sh, "printf", p.status);

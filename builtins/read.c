@@ -25,6 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "assign.h"
 #include "biutil.h"
 #include "shell.h"
 
@@ -170,7 +171,7 @@ assign(struct shell *sh, const char *line, const char *q, size_t n,
 		val = strndup(line + p, e - p);
 		if (val == NULL)
 			abort();
-		if (var_set(sh, names[i], val, 0) != 0)
+		if (assign_lvalue(sh, names[i], val) != 0)
 			status = 2;
 		free(val);
 		p = k;
@@ -346,7 +347,7 @@ bi_read(struct shell *sh, int argc, char **argv)
 		return 2;
 	}
 	for (i = 0; i < nnames; i++)
-		if (!var_is_name(names[i])) {
+		if (!assign_lvalue_ok(names[i])) {
 			diag_error(sh, "read: %s: bad variable name", names[i]);
 			return 2;
 		}
@@ -359,7 +360,7 @@ bi_read(struct shell *sh, int argc, char **argv)
 	}
 	if (nchars == 0) {
 		/* nothing to read: the variables are emptied (bash) */
-		return var_set(sh, nnames > 0 ? names[0] : "REPLY", "", 0) != 0
+		return assign_lvalue(sh, nnames > 0 ? names[0] : "REPLY", "") != 0
 		    ? 2 : 0;
 	}
 	if (nchars > 0)
@@ -474,10 +475,10 @@ bi_read(struct shell *sh, int argc, char **argv)
 			status = 2;
 	} else if (nnames == 0 || exact) {
 		/* REPLY, or -N's one variable: the text unsplit (bash) */
-		if (var_set(sh, nnames > 0 ? names[0] : "REPLY", line.s, 0) != 0)
+		if (assign_lvalue(sh, nnames > 0 ? names[0] : "REPLY", line.s) != 0)
 			status = 2;
 		for (i = 1; i < nnames; i++)
-			if (var_set(sh, names[i], "", 0) != 0)
+			if (assign_lvalue(sh, names[i], "") != 0)
 				status = 2;
 	} else {
 		const char *v = var_get(sh, "IFS");

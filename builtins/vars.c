@@ -128,10 +128,11 @@ bi_set(struct shell *sh, int argc, char **argv)
 int
 bi_unset(struct shell *sh, int argc, char **argv)
 {
-	int i = 1, st = 0;
+	int i = 1, st = 0, elem_st = 0;
 	char mode = 'v';
 
-	struct biu_opts o = { .name = "unset", .letters = "fv", .usage = "unset [-f|-v] name..." };
+	struct biu_opts o = { .name = "unset", .letters = sh->opt.posix ? "fv" : "fnv",
+	    .usage = "unset [-f|-v|-n] name..." };
 	int c;
 
 	while ((c = biu_getopt(sh, &o, argc, argv)) != -1) {
@@ -146,9 +147,9 @@ bi_unset(struct shell *sh, int argc, char **argv)
 			continue;
 		}
 		if (strchr(argv[i], '[') != NULL && !sh->opt.posix) {
-			/* unset 'a[i]' (bash) */
+			/* unset 'a[i]' (bash: an error here is not fatal) */
 			if (assign_unset(sh, argv[i]) != 0)
-				st = 1;
+				elem_st = 1;
 			continue;
 		}
 		if (!var_is_name(argv[i])) {
@@ -156,12 +157,12 @@ bi_unset(struct shell *sh, int argc, char **argv)
 			st = 2;	/* dash, yash: a fatal error, status 2 */
 			continue;
 		}
-		if (var_unset(sh, argv[i]) != 0)
+		if ((mode == 'n' ? var_unset_raw(sh, argv[i]) : var_unset(sh, argv[i])) != 0)
 			st = 2;
 	}
 	if (st)
 		return biu_special_error(sh, st);
-	return 0;
+	return elem_st;
 }
 
 /* export/readonly [-p] [name[=value]...] */

@@ -12,6 +12,7 @@
 
 #include "assign.h"
 #include "shell.h"
+#include "subscript.h"
 
 struct pair {
 	char *key;	/* subscript text, or NULL */
@@ -200,9 +201,8 @@ store_pairs(struct shell *sh, const char *name, struct pairs *ps, bool append, u
 	return 0;
 }
 
-/* name[sub]=val or name[sub]+=val with the subscript already expanded. */
-static int
-set_elem(struct shell *sh, const char *name, const char *sub, const char *val, bool append)
+int
+assign_elem(struct shell *sh, const char *name, const char *sub, const char *val, bool append)
 {
 	struct var *v = var_declare(sh, name);
 	long idx;
@@ -227,7 +227,7 @@ append_scalar(struct shell *sh, const char *name, const char *val)
 {
 	struct var *v = var_lookup(sh, name);
 
-	if (v != NULL && v->arr != NULL) {
+	if (v != NULL && (v->arr != NULL || v->flags & (VAR_ARRAY | VAR_ASSOC))) {
 		if (v->flags & VAR_ASSOC)
 			return var_assoc_set(sh, v, "0", val, true);
 		return var_elem_set(sh, v, 0, val, true);
@@ -249,6 +249,25 @@ append_scalar(struct shell *sh, const char *name, const char *val)
 		memcpy(c, old, ol);
 	memcpy(c + ol, val, vl + 1);
 	return var_set(sh, name, c, 0);
+}
+
+int
+assign_lvalue(struct shell *sh, const char *lhs, const char *val)
+{
+	size_t n = subscript_ref_len(lhs);
+
+	if (n == 0)
+		return var_set(sh, lhs, val, 0);
+	char *name = arena_strndup(&sh->eval, lhs, n);
+	char *sub = subscript_expand(sh, arena_strndup(&sh->eval, lhs + n + 1,
+	    strlen(lhs) - n - 2));
+	return sub != NULL ? assign_elem(sh, name, sub, val, false) : -1;
+}
+
+bool
+assign_lvalue_ok(const char *s)
+{
+	return var_is_name(s) || subscript_ref_len(s) > 0;
 }
 
 bool
@@ -280,7 +299,7 @@ assign_run(struct shell *sh, struct assign *a)
 		char *sub = expand_word_str(sh, a->subscript);
 		if (sub == NULL)
 			return -2;
-		return set_elem(sh, a->name, sub, val, a->append);
+		return assign_elem(sh, a->name, sub, val, a->append);
 	}
 	if (a->append)
 		return append_scalar(sh, a->name, val);
@@ -422,7 +441,7 @@ assign_text(struct shell *sh, const char *arg, unsigned attrs)
 			return -1;
 	}
 	if (sub != NULL)
-		return set_elem(sh, name, sub, s, append);
+		return assign_elem(sh, name, sub, s, append);
 	if (append)
 		return append_scalar(sh, name, s);
 	return var_set(sh, name, s, 0);

@@ -19,6 +19,16 @@ char *assign_serialize(struct shell *sh, struct word *elems);
  * name=(...) in the text form (or as the user quoted it). `attrs`: -a/-A
  * from the builtin's options. Returns 0 or -1 after a diagnostic. */
 int assign_text(struct shell *sh, const char *arg, unsigned attrs);
+/* name[sub]=val or name[sub]+=val with the subscript already expanded
+ * (arithmetic for an indexed array, the key of an associative one). */
+int assign_elem(struct shell *sh, const char *name, const char *sub, const char *val,
+    bool append);
+/* An assignment to a name given as data (printf -v, read): "name" or
+ * "name[sub]", the subscript expanded once (subscript_expand). Returns 0
+ * or -1 after a diagnostic. */
+int assign_lvalue(struct shell *sh, const char *lhs, const char *val);
+/* True if `s` is a name or name[subscript]. */
+bool assign_lvalue_ok(const char *s);
 /* unset 'name[sub]'. */
 int assign_unset(struct shell *sh, const char *arg);
 

@@ -525,3 +525,45 @@ cond_arith_run(struct shell *sh, struct ast_arith *n)
 		return sh->status = 1;
 	return sh->status = v != 0 ? 0 : 1;
 }
+
+/* One character of the right side of =~ as the expander builds the ERE:
+ * quoted specials are escaped, but inside a bracket expression a quoted
+ * character stands for itself (bash 5.2: [\]\[a-z] is the set of ], [ and
+ * a-z). x->br: 0 outside, 1 after [, 2 after [^, 3 inside, 4 after an
+ * inner [, 5 in [: :], 6 at its closing ':'. */
+bool
+cond_regex_escape(struct cond_rebr *x, char c, bool quoted)
+{
+	switch (x->br) {
+	case 0:
+		if (quoted && c != '\0' && strchr("\\.[]()*+?{}|^$", c) != NULL)
+			return true;
+		if (c == '[')
+			x->br = 1;
+		return false;
+	case 1:
+	case 2:
+		if (c == '^' && x->br == 1 && !quoted) {
+			x->br = 2;
+			return false;
+		}
+		if (c == ']') {
+			x->br = 3;
+			return false;
+		}
+		break;
+	case 4:
+		if (c == ':' || c == '=' || c == '.') {
+			x->br = 5;
+			x->brclass = c;
+			return false;
+		}
+		break;
+	case 5:
+	case 6:
+		x->br = x->br == 6 && c == ']' ? 3 : c == x->brclass ? 6 : 5;
+		return false;
+	}
+	x->br = c == ']' ? 0 : c == '[' ? 4 : 3;
+	return false;
+}

@@ -27,6 +27,14 @@ enum {
 	COND_DBRACK = 8,	/* [[ ]] */
 };
 
+/* Where the expander is in a bracket expression of an =~ operand. */
+struct cond_rebr {
+	char br, brclass;
+};
+/* True if the ERE character `c` (quoted: it came from quotes) needs a
+ * backslash before it (cond.c). */
+bool cond_regex_escape(struct cond_rebr *st, char c, bool quoted);
+
 /* The operator spelled `s` with kind and user in `flags` (one of each),
  * or -1. */
 int cond_op_find(const char *s, unsigned flags);

@@ -204,7 +204,10 @@ exec_for(struct shell *sh, struct ast_for *f)
 	}
 	sh->loop_depth++;
 	for (i = 0; i < n; i++) {
-		if (var_set(sh, f->name, items[i], 0) != 0) {
+		/* a nameref control variable names each item in turn (bash) */
+		struct var *ref = var_lookup_raw(sh, f->name);
+		if ((ref != NULL && ref->flags & VAR_NAMEREF ? var_set_ref(sh, ref, items[i]) :
+		    var_set(sh, f->name, items[i], 0)) != 0) {
 			st = 2;
 			exec_assign_error(sh);
 			break;

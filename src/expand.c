@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "assign.h"
+#include "cond.h"
 #include "input.h"
 #include "subscript.h"
 #include "param.h"
@@ -41,6 +42,7 @@ struct xstate {
 	bool magic;		/* an unquoted * ? [ is in the field */
 	int in_arg;		/* inside the word of ${p-w}: its literals split */
 	bool decl;		/* a name=value argument of export/readonly/local */
+	struct cond_rebr br;	/* X_REGEX: bracket expression state */
 	const char *ifs;
 	char **fields;
 	size_t n, cap;
@@ -125,11 +127,13 @@ add_text(struct xstate *x, const char *s, size_t len, bool quoted)
 	if (x->mode == X_FIELDS || x->mode == X_PATTERN || x->mode == X_REGEX) {
 		for (i = 0; i < len; i++) {
 			char c = s[i];
-			if (quoted) {
+			if (x->mode == X_REGEX) {
+				if (cond_regex_escape(&x->br, c, quoted))
+					sb_addc(&x->pat, '\\');
+			} else if (quoted) {
 				/* quoted pattern characters are escaped; inside
 				 * brackets - ! ^ are special too */
-				if (strchr(x->mode == X_REGEX ? "\\.[]()*+?{}|^$" :
-				    "*?[]\\-!^()|@+", c) != NULL && c != '\0')
+				if (strchr("*?[]\\-!^()|@+", c) != NULL && c != '\0')
 					sb_addc(&x->pat, '\\');
 			} else if (is_magic(c) || (c == '(' && x->sh->shopt.extglob)) {
 				x->magic = true;
@@ -317,25 +321,6 @@ join_params(struct shell *sh, const char *sep)
 static char *
 word_to_str(struct shell *sh, struct word *w, enum xmode mode, bool in_assign);
 
-static size_t
-mb_length(const char *s)
-{
-	size_t n = 0;
-	const char *p;
-
-	for (p = s; *p && (unsigned char)*p < 0x80; p++)
-		;
-	if (*p == '\0')
-		return (size_t)(p - s);	/* ASCII: no locale needed */
-	shell_locale();
-	if (MB_CUR_MAX == 1)
-		return strlen(s);
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
 static void expand_word(struct xstate *x, struct word *w, bool in_assign);
 
 /* The word of ${p-w} / ${p+w}, expanded in place: unquoted, its text is
@@ -469,7 +454,7 @@ indirect_name(struct xstate *x, const char *name)
 		x->err = 1;
 		return NULL;
 	}
-	if (!param_name_ok(t)) {
+	if (!param_name_ok(t) && subscript_ref_len(t) == 0) {
 		diag_error(sh, "%s: invalid variable name", t);
 		x->err = 1;
 		return NULL;
@@ -493,6 +478,28 @@ expand_array(struct xstate *x, struct wpart *p, const char *name, bool quoted)
 		x->err = x->sh->expand_err ? x->sh->expand_err : 1;
 }
 
+static void expand_param(struct xstate *x, struct wpart *p, bool quoted);
+
+/* ${!ref...} where ref's value is "name[sub]": the operators apply to that
+ * element (or to name[@] / name[*]), the subscript expanded as data. */
+static void
+expand_indirect_elem(struct xstate *x, struct wpart *p, const char *ref, size_t nl, bool quoted)
+{
+	struct shell *sh = x->sh;
+	struct wpart q = *p;
+	const char *sub = ref + nl + 1;
+	size_t sl = strlen(sub) - 1;
+
+	q.u.param.name = arena_strndup(&sh->eval, ref, nl);
+	q.u.param.indirect = 0;
+	if (sl == 1 && (sub[0] == '@' || sub[0] == '*'))
+		q.u.param.subkind = sub[0];
+	else if ((q.u.param.subscript = subscript_word(sh, arena_strndup(&sh->eval, sub, sl))) == NULL)
+		x->err = 1;
+	if (!x->err)
+		expand_param(x, &q, quoted);
+}
+
 static void
 expand_param(struct xstate *x, struct wpart *p, bool quoted)
 {
@@ -512,15 +519,30 @@ expand_param(struct xstate *x, struct wpart *p, bool quoted)
 		x->err = 2;
 		return;
 	}
-	if (p->u.param.indirect && (name = indirect_name(x, name)) == NULL)
-		return;
+	/* ${!ref} of a nameref is the name it refers to (bash) */
+	struct var *nr = p->u.param.indirect && !p->u.param.subkind && !p->u.param.subscript ?
+	    var_lookup_raw(sh, name) : NULL;
+	if (nr != NULL && !(nr->flags & VAR_NAMEREF))
+		nr = NULL;
+	if (p->u.param.indirect && nr == NULL) {
+		if ((name = indirect_name(x, name)) == NULL)
+			return;
+		size_t nl = subscript_ref_len(name);
+		if (nl > 0 && !p->u.param.subkind && p->u.param.subscript == NULL) {
+			expand_indirect_elem(x, p, name, nl, quoted);
+			return;
+		}
+	}
 	if (p->u.param.subkind) {
 		expand_array(x, p, name, quoted);
 		return;
 	}
 	bool at = strcmp(name, "@") == 0, star = strcmp(name, "*") == 0;
 
-	if (p->u.param.subscript) {
+	if (nr != NULL) {
+		val = nr->value;
+		set = val != NULL;
+	} else if (p->u.param.subscript) {
 		if ((val = subscript_elem(sh, name, p->u.param.subscript, &x->err)), x->err)
 			return;
 		set = val != NULL;
@@ -562,11 +584,13 @@ expand_param(struct xstate *x, struct wpart *p, bool quoted)
 				return;
 			}
 			char *v = p->u.param.arg ? word_to_str(sh, p->u.param.arg, X_STR, false) : "";
-			if (v == NULL || var_set(sh, name, v, 0) != 0) {
+			char *sub = p->u.param.subscript ? expand_word_str(sh, p->u.param.subscript) : NULL;
+			if (v == NULL || (p->u.param.subscript && sub == NULL) ||
+			    (sub ? assign_elem(sh, name, sub, v, false) : var_set(sh, name, v, 0)) != 0 ||
+			    (val = sub ? subscript_elem_text(sh, name, sub, &x->err) : var_get(sh, name)) == NULL) {
 				x->err = 1;
 				return;
 			}
-			val = var_get(sh, name);
 			add_result(x, val, strlen(val), quoted);
 			return;
 		}
@@ -610,7 +634,7 @@ use:
 		return;
 	}
 	if (op == PARAM_LENGTH) {
-		size_t len = at || star ? (size_t)sh->argc : (val ? mb_length(val) : 0);
+		size_t len = at || star ? (size_t)sh->argc : (val ? param_length(val) : 0);
 		snprintf(tmp, sizeof tmp, "%zu", len);
 		add_result(x, tmp, strlen(tmp), quoted);
 		return;

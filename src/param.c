@@ -707,3 +707,22 @@ param_names(struct shell *sh, const char *prefix, char ***out)
 	free(all);
 	return n;
 }
+
+size_t
+param_length(const char *s)
+{
+	size_t n = 0;
+	const char *p;
+
+	for (p = s; *p && (unsigned char)*p < 0x80; p++)
+		;
+	if (*p == '\0')
+		return (size_t)(p - s);	/* ASCII: no locale needed */
+	shell_locale();
+	if (MB_CUR_MAX == 1)
+		return strlen(s);
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}

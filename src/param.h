@@ -30,5 +30,7 @@ char *param_unescape(struct shell *sh, const char *s);
 
 /* `s` quoted for re-input as bash's ${x@Q} does: '...' or $'...'. */
 char *param_quote(struct shell *sh, const char *s);
+/* ${#p}: the length of `s` in characters of the locale. */
+size_t param_length(const char *s);
 
 #endif

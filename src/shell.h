@@ -118,7 +118,11 @@ struct var *var_lookup_raw(struct shell *sh, const char *name);
  * or -1 after "spsh: NAME: is read only" when the variable is read-only.
  * An array gets element 0 set; -i/-l/-u attributes apply. */
 int var_set(struct shell *sh, const char *name, const char *value, unsigned flags);
+/* Makes the nameref `ref` (from var_lookup_raw) name `target`: for `for
+ * ref in ...` and declare -n (bash). 0, or -1 after a diagnostic. */
+int var_set_ref(struct shell *sh, struct var *ref, const char *target);
 int var_unset(struct shell *sh, const char *name);	/* -1 if read-only */
+int var_unset_raw(struct shell *sh, const char *name);	/* unset -n: a nameref itself */
 /* `local NAME`: shadows NAME until the current function returns. */
 int var_make_local(struct shell *sh, const char *name);
 /* Restores what the calls at depth >= scope shadowed: O(their locals). */

@@ -239,8 +239,8 @@ simple_assign_restore(struct shell *sh, struct saved_var *sv, int n)
 		if (sv[i].existed) {
 			if (sv[i].value != NULL)
 				var_set(sh, sv[i].name, sv[i].value, 0);
-			else
-				var_unset(sh, sv[i].name);
+			else if (var_unset(sh, sv[i].name) == 0)
+				var_set(sh, sv[i].name, NULL, 0);	/* declared */
 			v = var_lookup(sh, sv[i].name);
 			if (v != NULL) {
 				v->flags = sv[i].flags;

@@ -7,22 +7,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "input.h"
 #include "param.h"
+#include "parse.h"
 #include "shell.h"
 #include "subscript.h"
 
 const char *
-subscript_elem(struct shell *sh, const char *name, struct word *sub, int *err)
+subscript_elem_text(struct shell *sh, const char *name, const char *s, int *err)
 {
 	struct var *v = var_lookup(sh, name);
-	char *s = expand_word_str(sh, sub);
 	long i;
 	bool bad;
 
-	if (s == NULL) {
-		*err = sh->expand_err ? sh->expand_err : 1;
-		return NULL;
-	}
 	if (v != NULL && v->flags & VAR_ASSOC)
 		return var_assoc_get(v, s);
 	if (arith_eval(sh, s, &i) != 0) {
@@ -32,10 +29,99 @@ subscript_elem(struct shell *sh, const char *name, struct word *sub, int *err)
 	if (v == NULL)
 		return NULL;
 	const char *r = var_elem_get(sh, v, i, &bad);
-	if (bad) {
+	if (bad)	/* not fatal in bash: the element is just unset */
 		diag_error(sh, "%s: bad array subscript", name);
-		*err = 1;
+	return r;
+}
+
+const char *
+subscript_elem(struct shell *sh, const char *name, struct word *sub, int *err)
+{
+	char *s = expand_word_str(sh, sub);
+
+	if (s == NULL) {
+		*err = sh->expand_err ? sh->expand_err : 1;
+		return NULL;
 	}
+	return subscript_elem_text(sh, name, s, err);
+}
+
+size_t
+subscript_ref_len(const char *s)
+{
+	size_t n = var_name_len(s), sl = strlen(s);
+	int depth = 0;
+
+	if (n == 0 || s[n] != '[' || sl < n + 3 || s[sl - 1] != ']')
+		return 0;
+	for (size_t i = n + 1; i < sl - 1; i++)
+		if (s[i] == '[')
+			depth++;
+		else if (s[i] == ']' && --depth < 0)
+			return 0;
+	return depth == 0 ? n : 0;
+}
+
+/* The source "_[TEXT]=" for the parser: blanks outside quotes and
+ * $( ) ${ } are backslash-quoted, so the subscript stays one word. */
+static void
+subscript_source(struct strbuf *b, const char *t)
+{
+	int depth = 0;
+	char q = 0;
+
+	sb_adds(b, "_[");
+	for (; *t; t++) {
+		if (q == 0 && *t == '\\' && t[1] != '\0') {
+			sb_addc(b, *t++);
+		} else if (q != 0) {
+			if (*t == q)
+				q = 0;
+			else if (q == '"' && *t == '\\' && t[1] != '\0')
+				sb_addc(b, *t++);
+		} else if (*t == '\'' || *t == '"' || *t == '`') {
+			q = *t;
+		} else if (*t == '(' || *t == '{') {
+			depth++;
+		} else if ((*t == ')' || *t == '}') && depth > 0) {
+			depth--;
+		} else if (depth == 0 && strchr(" \t\n;&|<>", *t) != NULL) {
+			sb_addc(b, '\\');
+		}
+		sb_addc(b, *t);
+	}
+	sb_adds(b, "]=\n");
+}
+
+char *
+subscript_expand(struct shell *sh, const char *text)
+{
+	if (strpbrk(text, "$`'\"\\~") == NULL)
+		return arena_strdup(&sh->eval, text);
+
+	struct strbuf src = STRBUF_INIT;
+	struct input in;
+	struct parser *p;
+	struct arena a;
+	struct ast_node *n = NULL;
+	char *r = NULL;
+
+	subscript_source(&src, text);
+	arena_init(&a);
+	input_from_string(&in, sh, src.s, NULL);
+	p = parser_new(sh, &in);
+	if (parse_next(p, &a, &n) == PARSE_OK) {
+		struct ast_simple *c = n != NULL && n->kind == AST_SIMPLE ? (void *)n : NULL;
+		if (c != NULL && c->assigns != NULL && c->assigns->subscript != NULL &&
+		    c->words == NULL)
+			r = expand_word_str(sh, c->assigns->subscript);
+		else
+			diag_error(sh, "%s: bad array subscript", text);
+	}
+	parser_free(p);
+	input_close(&in);
+	arena_free(&a);
+	sb_free(&src);
 	return r;
 }
 
@@ -108,6 +194,27 @@ slice(struct shell *sh, const struct param *pp, bool assoc, size_t *n, char **v,
 	memmove(v, v + first, cnt * sizeof *v);
 	*n = cnt;
 	return 0;
+}
+
+struct word *
+subscript_word(struct shell *sh, const char *text)
+{
+	char *s = subscript_expand(sh, text);
+	struct wpart *lit;
+	struct word *w;
+
+	if (s == NULL)
+		return NULL;
+	lit = arena_alloc(&sh->eval, sizeof *lit);
+	w = arena_alloc(&sh->eval, sizeof *w);
+	memset(lit, 0, sizeof *lit);
+	lit->kind = WP_LIT;
+	lit->u.lit.text = s;
+	lit->u.lit.len = strlen(s);
+	lit->u.lit.quoted = 1;
+	w->parts = lit;
+	w->next = NULL;
+	return w;
 }
 
 enum sub_result

@@ -13,6 +13,18 @@ struct word;
  * diagnostic (bad subscript, bad arithmetic). */
 const char *subscript_elem(struct shell *sh, const char *name, struct word *sub, int *err);
 
+/* The same with the subscript already expanded (text). */
+const char *subscript_elem_text(struct shell *sh, const char *name, const char *sub, int *err);
+/* A subscript given as data (printf -v 'm[$k]', read, ${!ref}): expanded
+ * as the subscript of an assignment word is, quotes removed (bash). The
+ * result is in the eval arena; NULL after a diagnostic. */
+char *subscript_expand(struct shell *sh, const char *text);
+/* The same as a word of one quoted literal (for struct param). */
+struct word *subscript_word(struct shell *sh, const char *text);
+/* If `s` is name[subscript] (brackets balanced, subscript not empty):
+ * the length of the name; else 0. */
+size_t subscript_ref_len(const char *s);
+
 enum sub_result {
 	SUB_LIST,	/* place *list / *n as $@ or $* would be */
 	SUB_ARG,	/* expand pp->arg instead (${a[@]:-w}, ${a[@]:+w}) */

@@ -146,8 +146,11 @@ var_lookup(struct shell *sh, const char *name)
 	return t;
 }
 
-/* Element `sub` (text between the brackets) of the array `v`: literal
- * decimal subscripts for indexed arrays (namerefs such as ref=a[3]). */
+static int arith(struct shell *sh, const char *expr, long *r);
+
+/* Element `sub` (text between the brackets) of the array `v`, for
+ * namerefs such as ref=a[3] or ref='a[i]' (arithmetic, evaluated at each
+ * reference, as bash does). */
 static const char *
 elem_by_text(struct shell *sh, struct var *v, const char *sub)
 {
@@ -157,7 +160,8 @@ elem_by_text(struct shell *sh, struct var *v, const char *sub)
 		return NULL;
 	if (v->flags & VAR_ASSOC)
 		return var_assoc_get(v, sub);
-	return var_elem_get(sh, v, strtol(sub, NULL, 10), &bad);
+	long i;
+	return arith(sh, sub, &i) == 0 ? var_elem_get(sh, v, i, &bad) : NULL;
 }
 
 /* Splits "name[sub]" (a nameref's target): the variable and the subscript
@@ -348,6 +352,7 @@ set_target_elem(struct shell *sh, struct var *ref, const char *value)
 {
 	char *sub;
 	struct var *a = split_target(sh, ref->value, &sub);
+	long i;
 	int rc;
 
 	if (a == NULL) {
@@ -361,9 +366,22 @@ set_target_elem(struct shell *sh, struct var *ref, const char *value)
 	else if (a->flags & VAR_ASSOC)
 		rc = var_assoc_set(sh, a, sub, value, false);
 	else
-		rc = var_elem_set(sh, a, strtol(sub, NULL, 10), value, false);
+		rc = arith(sh, sub, &i) == 0 ? var_elem_set(sh, a, i, value, false) : -1;
 	free(sub);
 	return rc;
+}
+
+int
+var_set_ref(struct shell *sh, struct var *ref, const char *target)
+{
+	if (strcmp(target, ref->name) == 0) {
+		diag_error(sh, "%s: nameref variable self references not allowed", ref->name);
+		return -1;
+	}
+	if (is_readonly(sh, ref))
+		return -1;
+	store(ref, target);
+	return 0;
 }
 
 int
@@ -408,8 +426,9 @@ var_set(struct shell *sh, const char *name, const char *value, unsigned flags)
 	}
 	if (v == NULL)
 		v = create(sh, name);
-	if (v->arr != NULL && value != NULL) {
-		/* a=x on an array sets element 0 */
+	if ((v->arr != NULL || v->flags & (VAR_ARRAY | VAR_ASSOC)) && value != NULL) {
+		/* a=x on an array (declare -A m: one without elements yet)
+		 * sets element 0 */
 		v->flags |= flags & ~VAR_EXPORT;
 		return v->flags & VAR_ASSOC ? var_assoc_set(sh, v, "0", value, false)
 		    : var_elem_set(sh, v, 0, value, false);
@@ -435,11 +454,45 @@ var_set(struct shell *sh, const char *name, const char *value, unsigned flags)
 	return 0;
 }
 
+/* A local taken out of the table before its function returns: the
+ * locals stack keeps it, marked, until var_pop_scope frees it. */
+enum { VAR_UNLINKED = 1u << 30 };
+
+static void
+unlink_local(struct shell *sh, struct var *v)
+{
+	struct var **pp;
+
+	for (pp = &sh->vars[hash(v->name)]; *pp != v; pp = &(*pp)->next)
+		;
+	if (v->shadow != NULL) {
+		v->shadow->next = v->next;
+		*pp = v->shadow;
+	} else {
+		*pp = v->next;
+	}
+	v->shadow = NULL;
+	v->next = NULL;
+	v->flags = VAR_UNLINKED;
+}
+
+static int unset_var(struct shell *sh, struct var *v);
+
 int
 var_unset(struct shell *sh, const char *name)
 {
-	struct var *v = var_lookup(sh, name);
+	return unset_var(sh, var_lookup(sh, name));
+}
 
+int
+var_unset_raw(struct shell *sh, const char *name)
+{
+	return unset_var(sh, var_lookup_raw(sh, name));
+}
+
+static int
+unset_var(struct shell *sh, struct var *v)
+{
 	if (v == NULL)
 		return 0;
 	if (v->flags & VAR_READONLY) {
@@ -452,11 +505,28 @@ var_unset(struct shell *sh, const char *name)
 	v->value = NULL;
 	arr_free(v->arr);
 	v->arr = NULL;
-	/* A local stays declared (and shadowing) until its function returns. */
-	if (v->scope == 0)
-		v->flags = 0;
-	else
-		v->flags &= ~(VAR_EXPORT | VAR_ARRAY | VAR_ASSOC);
+	if (v->scope > 0 && v->scope < sh->scope) {
+		/* A caller's local: gone, the variable it shadowed visible
+		 * again (bash; bash-completion's _upvars depends on it). */
+		unlink_local(sh, v);
+		special(sh, v->name);
+		return 0;
+	}
+	if (v->scope == 0) {
+		/* a global is gone: `declare -p x` no longer finds it */
+		struct var **pp;
+		char *name = v->name;
+		for (pp = &sh->vars[hash(name)]; *pp != v; pp = &(*pp)->next)
+			;
+		*pp = v->next;
+		free(v);
+		special(sh, name);
+		free(name);
+		return 0;
+	}
+	/* A local of the running function stays declared (and shadowing)
+	 * until the function returns. */
+	v->flags &= ~(VAR_EXPORT | VAR_ARRAY | VAR_ASSOC | VAR_NAMEREF);
 	special(sh, v->name);
 	return 0;
 }
@@ -480,11 +550,13 @@ var_make_local(struct shell *sh, const char *name)
 	v->name = xa_strdup(name);
 	v->scope = sh->scope;
 	if (outer != NULL) {
-		/* A local starts with the outer scalar value, as in dash. */
-		if (outer->value != NULL && !(outer->flags & VAR_NAMEREF))
+		/* A local starts unset, as in bash; in posix mode with the
+		 * outer scalar value and export flag, as in dash. */
+		if (sh->opt.posix && outer->value != NULL && !(outer->flags & VAR_NAMEREF)) {
 			v->value = xa_strdup(outer->value);
+			v->flags = outer->flags & VAR_EXPORT;
+		}
 		v->serial = ++serials;
-		v->flags = outer->flags & VAR_EXPORT;
 		for (pp = &sh->vars[h]; *pp != outer; pp = &(*pp)->next)
 			;
 		*pp = outer->next;
@@ -508,6 +580,11 @@ var_pop_scope(struct shell *sh, int scope)
 	while (sh->nlocals > 0 && sh->locals[sh->nlocals - 1]->scope >= scope) {
 		struct var *v = sh->locals[--sh->nlocals], **pp;
 
+		if (v->flags & VAR_UNLINKED) {
+			free(v->name);
+			free(v);
+			continue;
+		}
 		for (pp = &sh->vars[hash(v->name)]; *pp != v; pp = &(*pp)->next)
 			;
 		if (v->flags & VAR_EXPORT || (v->shadow && v->shadow->flags & VAR_EXPORT))
@@ -691,8 +768,9 @@ var_elem_unset(struct shell *sh, struct var *v, long idx)
 {
 	if (is_readonly(sh, v))
 		return -1;
+	long given = idx;
 	if (!absolute(v, &idx)) {
-		diag_error(sh, "%s[%ld]: bad array subscript", v->name, idx);
+		diag_error(sh, "unset: [%ld]: bad array subscript", given);
 		return -1;
 	}
 	if (v->arr == NULL) {

@@ -1,0 +1,155 @@
+#!/usr/bin/env bats
+# declare/local scoping, namerefs and names given as data (bash 5.2 is the
+# reference; tests/run /bin/bash): local starts unset, unset of a caller's
+# local uncovers the outer variable (bash-completion's _upvars), namerefs
+# to arrays and elements, ${!ref} of subscripts, printf -v / read into
+# elements, ${a[i]=x}.
+load helpers/common
+
+@test "local x starts unset (bash), not with the outer value" {
+	ext_only
+	expect_sh 'x=1; f() { local x; echo "${x-unset}"; x=2; }; f; echo "$x"' 'unset
+1'
+}
+
+@test "unset of a caller's local uncovers the variable it shadowed" {
+	ext_only
+	expect_sh 'x=global; g() { unset -v x; x=fromg; }
+f() { local x=f; g; echo "in f: $x"; }; f; echo "after: $x"' 'in f: fromg
+after: fromg'
+}
+
+@test "unset of the running function's local leaves it local and unset" {
+	ext_only
+	expect_sh 'y=g; h() { local y=1; unset y; echo "h: ${y-unset}"; y=2; }; h; echo "y=$y"' 'h: unset
+y=g'
+}
+
+@test "an _upvars-style helper assigns to its caller's caller" {
+	ext_only
+	expect_sh 'up() { unset -v "$1" && eval $1=\"\$2\"; }
+mid() { local r; up r value; echo "mid: ${r-unset}"; }
+top() { local r=old; mid; echo "top: $r"; }; top' 'mid: value
+top: value'
+}
+
+@test "an unset global is gone for declare -p" {
+	ext_only
+	sh_c 'x=1; unset x; declare -p x; echo "st=$?"'
+	out_is 'st=1'
+}
+
+@test "\${!ref} where ref names an element or a whole array" {
+	ext_only
+	expect_sh 'a=(1 2 3); r="a[1+1]"; echo "${!r}"; r="a[-1]"; echo "${!r}"; r="a[@]"; echo "${!r/2/X}"; r="a[*]"; echo "${!r}"; unset x; r="x[0]"; echo "${!r-unset}"' '3
+3
+1 X 3
+1 2 3
+unset'
+}
+
+@test "\${!ref} of an associative element expands the key once, quotes removed" {
+	ext_only
+	expect_sh 'declare -A m=(["a b"]=v [z]=5); r="m[\"a b\"]"; echo "${!r}"; k=z; r="m[\$k]"; echo "${!r}"' 'v
+5'
+}
+
+@test "\${!ref} with a bad name is an error" {
+	ext_only
+	sh_c 'r="a[1"; echo "${!r}"'
+	status_nonzero
+	err_nonempty
+}
+
+@test "printf -v and read assign to array elements" {
+	ext_only
+	expect_sh 'declare -A m; k=x; printf -v "m[\$k]" %s v; a=(); i=2; printf -v "a[i+1]" %s w; read "a[5]" <<< hi; read -r "m[\$k y]" <<< z; declare -p a; echo "${m[x]} ${m[x y]}"' 'declare -a a=([3]="w" [5]="hi")
+v z'
+}
+
+@test "read spreads fields over plain names and elements" {
+	ext_only
+	expect_sh 'read x "a[9]" <<< "1 2 3"; echo "$x|${a[9]}"' '1|2 3'
+}
+
+@test "printf -v with an empty result sets the variable to empty" {
+	ext_only
+	expect_sh 'printf -v e ""; declare -p e' 'declare -- e=""'
+}
+
+@test "\${a[i]=x} and \${a[i]:=x} assign to element i" {
+	ext_only
+	expect_sh 'a=(x y z); : ${a[2]=q} ${a[5]=five}; declare -p a; unset a; : "${a[3]:=x}"; declare -p a; declare -A m; : "${m[k]:=v}" "${m[k]:=w}"; declare -p m' 'declare -a a=([0]="x" [1]="y" [2]="z" [5]="five")
+declare -a a=([3]="x")
+declare -A m=([k]="v" )'
+}
+
+@test "m=w on an empty associative array sets key 0" {
+	ext_only
+	expect_sh 'declare -A m; m=w; declare -p m; declare -A n; n+=z; declare -p n' 'declare -A m=([0]="w" )
+declare -A n=([0]="z" )'
+}
+
+@test "a nameref to an array: elements, length, and \${!ref} is the name" {
+	ext_only
+	expect_sh 'declare -n r=arr; arr=(1 2); r[1]=X; declare -p arr; echo "${r[@]}" "${#r[@]}" "${!r}"' 'declare -a arr=([0]="1" [1]="X")
+1 X 2 arr'
+}
+
+@test "a nameref to an element; its subscript is evaluated at each use" {
+	ext_only
+	expect_sh 'arr=(a b); declare -n e="arr[0]"; e=Y; echo "${arr[0]} $e"; i=1; declare -n f="arr[i]"; echo "$f"; i=0; echo "$f"' 'Y Y
+b
+Y'
+}
+
+@test "namerefs as function parameters: scalars, arrays, associative arrays" {
+	ext_only
+	expect_sh 'f() { local -n out=$1; out=done; }; f result; echo "$result"
+g() { local -n arr_=$1; arr_+=(new); }; list=(old); g list; echo "${list[@]}"
+h() { local -n m_=$1; m_[k]=v; }; declare -A mm; h mm; declare -p mm' 'done
+old new
+declare -A mm=([k]="v" )'
+}
+
+@test "a nameref loop warns and expands to nothing" {
+	ext_only
+	sh_c 'declare -n l1=l2; declare -n l2=l1; echo "${l1-x}"'
+	out_is 'x'
+	err_nonempty
+}
+
+@test "unset -n removes the nameref, plain unset its target" {
+	ext_only
+	expect_sh 'arr=(1); declare -n r=arr; unset -n r; declare -p arr; declare -p r 2>/dev/null || echo "no r"; declare -n q=arr; unset q; declare -p arr 2>/dev/null || echo "no arr"; declare -p q' 'declare -a arr=([0]="1")
+no r
+no arr
+declare -n q="arr"'
+}
+
+@test "declare -n on a value that is no name is an error" {
+	ext_only
+	sh_c 'x=1; declare -n x; echo "st=$?"'
+	out_is 'st=1'
+	err_nonempty
+}
+
+@test "a nameref for-loop variable names each word in turn" {
+	ext_only
+	expect_sh 'declare -n dyn; for dyn in x1 x2; do dyn=val; done; echo "$x1 $x2"' 'val val'
+}
+
+@test "a negative subscript out of range: message, empty, not fatal" {
+	ext_only
+	sh_c 'a=(1 2); echo "[${a[-5]}]"; echo "st=$?"'
+	out_is '[]
+st=0'
+	err_nonempty
+}
+
+@test "unset of an element out of range: message and status 1, not fatal" {
+	ext_only
+	sh_c 'a=(1); unset "a[-7]"; echo "st=$?"'
+	out_is 'st=1'
+	err_nonempty
+}
