@@ -147,8 +147,11 @@ bi_wait(struct shell *sh, int argc, char **argv)
 	i = o.ind;
 	if (var != NULL && var_unset(sh, var) < 0)
 		return 1;
-	if (next)
-		return wait_next(sh, argc - i, argv + i, var);
+	if (next) {
+		st = wait_next(sh, argc - i, argv + i, var);
+		coproc_reap(sh);
+		return st;
+	}
 	if (i >= argc) {
 		struct job *j, *next_j, *last = NULL;
 		for (;;) {
@@ -168,6 +171,7 @@ bi_wait(struct shell *sh, int argc, char **argv)
 			if (job_done(j) && j->bg && !sh->opt.interactive)
 				job_free(sh, j);
 		}
+		coproc_reap(sh);
 		return 0;
 	}
 	for (; i < argc; i++) {
@@ -184,6 +188,7 @@ bi_wait(struct shell *sh, int argc, char **argv)
 		if (job_done(j))
 			wait_forget(sh, j);
 	}
+	coproc_reap(sh);
 	return st;
 }
 

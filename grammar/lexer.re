@@ -1261,6 +1261,7 @@ reserved(const char *s)
 	"for" end   { return TK_FOR; }
 	"function" end { return TK_FUNCTION; }
 	"select" end { return TK_SELECT; }
+	"coproc" end { return TK_COPROC; }
 	"time" end  { return TK_TIME; }
 	"if" end    { return TK_IF; }
 	"in" end    { return TK_IN; }
@@ -1273,16 +1274,43 @@ reserved(const char *s)
 
 /* ---- token classification (XCU 2.10.2) ---- */
 
+/* The reserved words that start a compound command: after `coproc NAME`
+ * (bash) they are reserved, any other word is an argument. */
+static int
+compound_opener(int tok)
+{
+	return tok == TK_LBRACE || tok == TK_IF || tok == TK_WHILE || tok == TK_UNTIL ||
+	    tok == TK_FOR || tok == TK_CASE || tok == TK_SELECT;
+}
+
+/* The reserved word `s` is in command position: `coproc` is an ordinary
+ * word in posix mode (XCU 2.4 does not list it among the words an
+ * implementation may reserve), as a conforming script means it. */
+static int
+reserved_cmd(const struct lexer *lx, const char *s)
+{
+	int tok = reserved(s);
+
+	if (tok == TK_COPROC && lx->sh != NULL && lx->sh->opt.posix)
+		return 0;
+	return tok;
+}
+
 /* Whether `s` is a reserved word in state `c` (word_token's rules), which
  * takes precedence over alias substitution. */
 static int
-reserved_here(const struct lex_ctx *c, const char *s)
+reserved_here(const struct lexer *lx, const char *s)
 {
+	const struct lex_ctx *c = &lx->ctx;
+
 	switch (c->state) {
 	case LS_CMD:
 	case LS_END:
 	case LS_TIME:
-		return reserved(s) != 0;
+	case LS_COPROC:
+		return reserved_cmd(lx, s) != 0;
+	case LS_COPROC_NAME:
+		return compound_opener(reserved(s));
 	case LS_CASE_IN:
 		return strcmp(s, "in") == 0;
 	case LS_PAT_START:
@@ -1653,6 +1681,9 @@ after_reserved(struct lexer *lx, int tok)
 	case TK_TIME:
 		c->state = LS_TIME;
 		break;
+	case TK_COPROC:
+		c->state = LS_COPROC;
+		break;
 	case TK_FI: case TK_DONE: case TK_ESAC: case TK_RBRACE:
 		c->depth--;
 		c->state = LS_END;
@@ -1663,6 +1694,22 @@ after_reserved(struct lexer *lx, int tok)
 	}
 	if (c->depth > LEX_MAX_NEST)
 		lex_error(lx, "nesting too deep");
+}
+
+/* The length of NAME in "{NAME}" or "{NAME[subscript]}" that is all of
+ * `s`, or 0. */
+static size_t
+io_var_len(const char *s)
+{
+	size_t n = var_name_len(s + 1);
+
+	if (n > 0 && s[1 + n] == '[') {
+		const char *close = strchr(s + 2 + n, ']');
+		if (close == NULL || close == s + 2 + n)
+			return 0;
+		n = (size_t)(close - s);	/* up to and with the ']' */
+	}
+	return n > 0 && s[1 + n] == '}' && s[2 + n] == '\0' ? n : 0;
 }
 
 static int
@@ -1742,20 +1789,31 @@ word_token(struct lexer *lx, struct ptok *t, size_t start, struct word *w)
 		if (s && strcmp(s, "-p") == 0)
 			return TK_TIMEP;
 		break;
+	case LS_COPROC_NAME:
+		if (s && (tok = reserved(s)) != 0 && compound_opener(tok)) {
+			after_reserved(lx, tok);
+			return tok;
+		}
+		if (s && strcmp(s, "[[") == 0) {
+			t->node = parse_cond(lx, t->line);
+			c->state = LS_END;
+			return t->node ? TK_COND : 0;
+		}
+		c->state = LS_ARGS;
+		break;
 	case LS_CMD:
 	case LS_END:
 	case LS_PREFIX:
 	case LS_ARGS:
+	case LS_COPROC:
 		break;
 	}
 	if (s && s[0] == '{' && lx->sh != NULL && !lx->sh->opt.posix &&
-	    var_name_len(s + 1) > 0 && s[1 + var_name_len(s + 1)] == '}' &&
-	    s[2 + var_name_len(s + 1)] == '\0' &&
-	    (peekc(lx) == '<' || peekc(lx) == '>')) {
+	    io_var_len(s) > 0 && (peekc(lx) == '<' || peekc(lx) == '>')) {
 		/* {name}>file: the shell picks a fd >= 10 and stores it in
-		 * name (bash, ksh93) */
-		t->name = arena_strndup(lx->a, s + 1, var_name_len(s + 1));
-		if (c->state == LS_CMD)
+		 * name (bash, ksh93); also {a[i]}>file, {COPROC[1]}>&- */
+		t->name = arena_strndup(lx->a, s + 1, io_var_len(s));
+		if (c->state == LS_CMD || c->state == LS_COPROC)
 			c->state = LS_PREFIX;
 		return TK_IO_VAR;
 	}
@@ -1765,21 +1823,22 @@ word_token(struct lexer *lx, struct ptok *t, size_t start, struct word *w)
 			t->io = (int)strtol(s, NULL, 10);
 			if (strlen(s) > 9)
 				t->io = -3;	/* out of range: the redirection fails */
-			if (c->state == LS_CMD)
+			if (c->state == LS_CMD || c->state == LS_COPROC)
 				c->state = LS_PREFIX;
 			return TK_IO_NUMBER;
 		}
 	}
-	if (s && (c->state == LS_CMD || c->state == LS_END) && strcmp(s, "[[") == 0) {
+	bool cmdpos = c->state == LS_CMD || c->state == LS_END || c->state == LS_COPROC;
+	if (s && cmdpos && strcmp(s, "[[") == 0) {
 		t->node = parse_cond(lx, t->line);
 		c->state = LS_END;
 		return t->node ? TK_COND : 0;
 	}
-	if (s && (c->state == LS_CMD || c->state == LS_END) && (tok = reserved(s))) {
+	if (s && cmdpos && (tok = reserved_cmd(lx, s))) {
 		after_reserved(lx, tok);
 		return tok;
 	}
-	if (c->state == LS_CMD || c->state == LS_PREFIX) {
+	if (c->state == LS_CMD || c->state == LS_PREFIX || c->state == LS_COPROC) {
 		if (is_assignment(w)) {
 			split_assignment(lx, t, w);
 			if (t->w->parts == NULL && peekc(lx) == '(') {
@@ -1814,7 +1873,7 @@ word_token(struct lexer *lx, struct ptok *t, size_t start, struct word *w)
 		}
 	}
 	c->after_cmdname = c->state == LS_CMD;
-	c->state = LS_ARGS;
+	c->state = c->state == LS_COPROC ? LS_COPROC_NAME : LS_ARGS;
 	return TK_WORD;
 }
 
@@ -1980,7 +2039,8 @@ again:
 		c->incomplete = was_incomplete;
 		return TK_NEWLINE;
 	}
-	if (ch == '(' && (c->state == LS_CMD || c->state == LS_FOR_NAME || c->state == LS_TIME)) {
+	if (ch == '(' && (c->state == LS_CMD || c->state == LS_FOR_NAME || c->state == LS_TIME ||
+	    c->state == LS_COPROC || c->state == LS_COPROC_NAME)) {
 		int r = arith_command(lx, t);
 		if (r != 0)
 			return r < 0 ? 0 : r;
@@ -2063,7 +2123,8 @@ again:
 		case TK_GREATAND: case TK_LESSGREAT: case TK_CLOBBER:
 		case TK_TLESS: case TK_ANDGREAT: case TK_ANDDGREAT:
 			if (c->state != LS_REDIR)
-				c->saved = c->state == LS_CMD ? LS_PREFIX : c->state;
+				c->saved = c->state == LS_CMD || c->state == LS_COPROC ? LS_PREFIX :
+				    c->state == LS_COPROC_NAME ? LS_ARGS : c->state;
 			c->state = LS_REDIR;
 			break;
 		default:
@@ -2090,7 +2151,8 @@ again:
 	 * is the first word of the text
 	 * that replaced such a word (dash, yash, mksh). A word that is a
 	 * reserved word where it stands, or an IO_NUMBER, never is. */
-	int check_alias = c->state == LS_CMD || c->state == LS_PREFIX || c->state == LS_TIME;
+	int check_alias = c->state == LS_CMD || c->state == LS_PREFIX || c->state == LS_TIME ||
+	    c->state == LS_COPROC;
 	int by_blank = 0;
 	if (lx->alias_recheck) {
 		lx->alias_recheck = 0;
@@ -2105,7 +2167,7 @@ again:
 	if (by_blank)
 		check_alias = 1;
 	const char *s = lex_plain_text(w);
-	if (check_alias && s && lx->sh && (!c->heredoc_next || by_blank) && !reserved_here(c, s) &&
+	if (check_alias && s && lx->sh && (!c->heredoc_next || by_blank) && !reserved_here(lx, s) &&
 	    !strchr(s, '=') && !(s[strspn(s, "0123456789")] == 0 &&
 				  (peekc(lx) == '<' || peekc(lx) == '>'))) {
 		const char *text = alias_get(lx->sh, s);

@@ -31,7 +31,7 @@
 	LESS GREAT PIPE SEMI AMP LPAREN RPAREN
 	TLESS ANDGREAT ANDDGREAT PIPEAMP IO_VAR
 	IF THEN ELSE ELIF FI DO DONE CASE ESAC WHILE UNTIL FOR LBRACE RBRACE BANG IN
-	COND ARITH FUNCTION SELECT TIME TIMEP SEMIAND DSEMIAND.
+	COND ARITH FUNCTION SELECT TIME TIMEP SEMIAND DSEMIAND COPROC.
 
 %type list { struct lbuild * }
 %type term { struct lbuild * }
@@ -105,6 +105,14 @@ command(A) ::= simple_command(C).			{ A = C; }
 command(A) ::= compound_command(C).			{ A = C; }
 command(A) ::= compound_command(C) redirect_list(R).	{ A = parse_redirect(C, R); }
 command(A) ::= function_definition(F).			{ A = F; }
+
+/* coproc [NAME] compound_command [redirections] | coproc simple_command
+ * (bash): a NAME only before a compound command; `coproc a b` runs `a b` */
+command(A) ::= COPROC(K) compound_command(C).		{ A = parse_coproc(ps, NULL, C, K.line); }
+command(A) ::= COPROC(K) compound_command(C) redirect_list(R).	{ A = parse_coproc(ps, NULL, parse_redirect(C, R), K.line); }
+command(A) ::= COPROC(K) WORD(N) compound_command(C).	{ A = parse_coproc(ps, &N, C, K.line); }
+command(A) ::= COPROC(K) WORD(N) compound_command(C) redirect_list(R).	{ A = parse_coproc(ps, &N, parse_redirect(C, R), K.line); }
+command(A) ::= COPROC(K) simple_command(C).		{ A = parse_coproc(ps, NULL, C, K.line); }
 
 compound_command(A) ::= brace_group(C).			{ A = C; }
 compound_command(A) ::= subshell(C).			{ A = C; }

@@ -457,6 +457,17 @@ print_node(struct pctx *pc, const struct ast_node *n)
 		sb_adds(out, " esac");
 		break;
 	}
+	case AST_COPROC: {
+		/* re-readable: a simple command's NAME cannot be written
+		 * (bash prints `coproc COPROC cmd`, which runs `COPROC`) */
+		const struct ast_coproc *c = (const void *)n;
+		if (c->body->kind == AST_SIMPLE)
+			sb_adds(out, "coproc ");
+		else
+			sb_printf(out, "coproc %s ", c->name);
+		print_node(pc, c->body);
+		break;
+	}
 	case AST_FUNCDEF: {
 		const struct ast_funcdef *f = (const void *)n;
 		sb_printf(out, f->keyword ? "function %s " : "%s() ", f->name);
@@ -744,6 +755,12 @@ ast_dump(struct strbuf *out, const struct ast_node *n, int indent)
 			if (it->body)
 				dump_child(out, "body", it->body, indent + 4);
 		}
+		break;
+	}
+	case AST_COPROC: {
+		const struct ast_coproc *c = (const void *)n;
+		sb_printf(out, "coproc %s @%d\n", c->name, n->lineno);
+		ast_dump(out, c->body, indent + 2);
 		break;
 	}
 	case AST_FUNCDEF: {

@@ -174,6 +174,7 @@ enum ast_kind {
 	AST_ARITH,	/* (( expression )) */
 	AST_ARITH_FOR,	/* for (( init; cond; step )) do_group */
 	AST_SELECT,	/* select name [in words]; do_group (struct ast_for) */
+	AST_COPROC,	/* coproc [NAME] command (coproc.c) */
 };
 
 /* Every command starts with this. `redirs` holds the redirections of a
@@ -315,6 +316,16 @@ struct ast_arith {
 struct ast_arith_for {
 	struct ast_node base;
 	struct word *init, *cond, *step;
+	struct ast_node *body;
+};
+
+/* coproc [NAME] command: `body` runs asynchronously with its stdin and
+ * stdout on pipes to the shell; NAME (default COPROC) is set to the two
+ * fds and NAME_PID to its pid. A simple command body never has a NAME
+ * (bash); redirections belong to the body. */
+struct ast_coproc {
+	struct ast_node base;
+	char *name;
 	struct ast_node *body;
 };
 

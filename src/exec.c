@@ -410,6 +410,8 @@ exec_compound(struct shell *sh, struct ast_node *n, bool tail)
 		return select_arith_for(sh, (struct ast_arith_for *)n);
 	case AST_SELECT:
 		return select_run(sh, (struct ast_for *)n);
+	case AST_COPROC:
+		return coproc_run(sh, (struct ast_coproc *)n);
 	}
 	return st;
 }

@@ -29,6 +29,8 @@ enum run_mode {
 	RUN_FG,		/* wait for it */
 	RUN_BG,		/* asynchronous list: don't wait */
 	RUN_PIPE,	/* a pipeline stage: the pipeline waits */
+	RUN_COPROC,	/* a coproc: asynchronous, but SIGINT and SIGQUIT stay
+			 * as they are (bash) and stdin is its pipe */
 };
 
 /* A simple command after expansion (XCU 2.9.1.1 steps 1-2 and lookup). */
@@ -121,6 +123,15 @@ char *pipeline_command_text(struct shell *sh, struct ast_node *n, bool bg);
 int pipeline_run(struct shell *sh, struct ast_pipeline *pl, enum run_mode mode);
 /* An asynchronous list (XCU 2.9.3.1): `n &`. */
 int pipeline_async(struct shell *sh, struct ast_node *n);
+/* Starts `n` with stdin/stdout from in/out (-1: inherited) without
+ * waiting: an external simple command from a plan, anything else forked.
+ * Adds the process to `job`. */
+int pipeline_start(struct shell *sh, struct ast_node *n, int in, int out, struct job *job,
+    enum run_mode mode);
+
+/* ---- coproc.c ---- */
+struct ast_coproc;
+int coproc_run(struct shell *sh, struct ast_coproc *n);
 
 /* ---- subshell.c ---- */
 /* The status a subshell exits with after an expansion error. */

@@ -42,6 +42,9 @@ enum lex_state {
 	LS_FOR_WORDS,	/* the words after `for name in` */
 	LS_FUNC_NAME,	/* after `function`: the name */
 	LS_TIME,	/* after `time`: `-p` or a command */
+	LS_COPROC,	/* after `coproc`: a command, or the NAME of one */
+	LS_COPROC_NAME,	/* after `coproc WORD`: a compound command's reserved
+			 * word (WORD was its NAME), else WORD's arguments */
 };
 
 /* Per nesting level of the token stream (top level, or one $( ... )). */
@@ -169,6 +172,8 @@ struct ast_node *parse_funcdef_kw(struct pstate *ps, struct ptok *name, struct a
 struct ast_node *parse_arith(struct pstate *ps, struct ptok *t);
 struct ast_node *parse_arith_for(struct pstate *ps, struct ptok *t, struct ast_node *body, int line);
 struct ast_node *parse_select(struct pstate *ps, struct ast_node *for_node);
+/* coproc [NAME] command (bash); name NULL: COPROC */
+struct ast_node *parse_coproc(struct pstate *ps, struct ptok *name, struct ast_node *body, int line);
 struct ast_node *parse_pipe_time(struct pstate *ps, struct ast_node *n, int timed);
 struct case_item *parse_case_term(struct case_item *it, int term);
 void parse_syntax_error(struct pstate *ps, int major);

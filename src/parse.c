@@ -561,6 +561,18 @@ parse_select(struct pstate *ps, struct ast_node *for_node)
 }
 
 struct ast_node *
+parse_coproc(struct pstate *ps, struct ptok *name, struct ast_node *body, int line)
+{
+	struct ast_coproc *n = ast_new(ps->a, AST_COPROC, sizeof *n, line);
+	const char *s = name != NULL ? lex_plain_text(name->w) : "COPROC";
+
+	/* a NAME that is not a name is an error when the command runs (bash) */
+	n->name = (char *)(s != NULL ? s : "");
+	n->body = body;
+	return &n->base;
+}
+
+struct ast_node *
 parse_arith(struct pstate *ps, struct ptok *t)
 {
 	struct ast_arith *n = ast_new(ps->a, AST_ARITH, sizeof *n, t->line);

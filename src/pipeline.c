@@ -37,7 +37,7 @@ fork_stage(struct shell *sh, struct ast_node *n, struct prep *p, int in, int out
 	if (pid == 0) {
 		if (sh->opt_monitor_saved && job != NULL) {
 			setpgid(0, job->pgid);
-			if (mode != RUN_BG)
+			if (mode == RUN_FG || mode == RUN_PIPE)
 				tcsetpgrp(sh->tty_fd, job->pgid ? job->pgid : getpid());
 		}
 		if (mode == RUN_BG && !sh->opt_monitor_saved) {
@@ -71,11 +71,11 @@ fork_stage(struct shell *sh, struct ast_node *n, struct prep *p, int in, int out
 	return 0;
 }
 
-/* Starts one pipeline stage or asynchronous command. Simple commands
- * whose expansion has no side effects are expanded here; if they name an
+/* Starts one asynchronous command or coproc. Simple commands whose
+ * expansion has no side effects are expanded here; if they name an
  * external command it is spawned, never forked. */
-static int
-start_stage(struct shell *sh, struct ast_node *n, int in, int out, struct job *job,
+int
+pipeline_start(struct shell *sh, struct ast_node *n, int in, int out, struct job *job,
     enum run_mode mode)
 {
 	struct prep p;
@@ -319,7 +319,7 @@ pipeline_async(struct shell *sh, struct ast_node *n)
 		return pipeline_run(sh, (struct ast_pipeline *)n, RUN_BG);
 	job = job_new(sh, NULL, true);
 	job->cmd = pipeline_command_text(sh, n, true);
-	start_stage(sh, n, -1, -1, job, RUN_BG);
+	pipeline_start(sh, n, -1, -1, job, RUN_BG);
 	arena_release(&sh->eval, m);
 	if (job->nproc > 0) {
 		sh->last_bg = job->procs[job->nproc - 1].pid;

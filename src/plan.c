@@ -156,7 +156,7 @@ plan_spawn(struct shell *sh, struct prep *p, int in, int out, struct job *job,
 	if (sh->opt.monitor && sh->tty_fd >= 0 && !sh->subshell) {
 		op = spawn_add(&plan, SPAWN_SETPGID);
 		op->pgid = job->pgid;
-		if (mode != RUN_BG) {
+		if (mode == RUN_FG || mode == RUN_PIPE) {
 			op = spawn_add(&plan, SPAWN_TCSETPGRP);
 			op->fd = sh->tty_fd;
 			op->pgid = job->pgid;
@@ -198,7 +198,8 @@ plan_spawn(struct shell *sh, struct prep *p, int in, int out, struct job *job,
 	plan.sig_default = *trap_caught_set();
 	sigemptyset(&plan.mask);
 	plan.err_prefix = err_prefix(sh);
-	plan.flags = (sh->force_fork ? SPAWN_FORK : 0) | (mode == RUN_BG ? SPAWN_ASYNC : 0);
+	plan.flags = (sh->force_fork ? SPAWN_FORK : 0) |
+	    (mode == RUN_BG || mode == RUN_COPROC ? SPAWN_ASYNC : 0);
 	fflush(stdout);
 	rc = spawn_run(&plan, &res);
 	for (i = 0; i < ntmp; i++)

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "assign.h"
 #include "redir.h"
 #include "shell.h"
 #include "spawn/spawn.h"
@@ -55,15 +56,60 @@ redir_disown_fd(int *fdp)
 		}
 }
 
+/* The user's close-on-exec fds (a coproc's ends): known with their file's
+ * identity, so that a number the user closed and the shell reused is not
+ * taken for one of them. */
+static struct pubfd { int fd; dev_t dev; ino_t ino; } *pubfds;
+static size_t npubfds, pubfds_cap;
+
+bool
+redir_same_file(int fd, dev_t dev, ino_t ino)
+{
+	struct stat st;
+
+	return fstat(fd, &st) == 0 && st.st_dev == dev && st.st_ino == ino;
+}
+
+void
+redir_public_fd(int fd, bool on)
+{
+	struct stat st;
+
+	for (size_t i = 0; i < npubfds; i++)
+		if (pubfds[i].fd == fd) {
+			pubfds[i] = pubfds[--npubfds];
+			break;
+		}
+	if (!on || fstat(fd, &st) != 0)
+		return;
+	if (npubfds == pubfds_cap) {
+		pubfds_cap = pubfds_cap ? 2 * pubfds_cap : 4;
+		pubfds = realloc(pubfds, pubfds_cap * sizeof *pubfds);
+		if (pubfds == NULL)
+			abort();
+	}
+	pubfds[npubfds++] = (struct pubfd){ fd, st.st_dev, st.st_ino };
+}
+
+static bool
+is_public(int fd)
+{
+	for (size_t i = 0; i < npubfds; i++)
+		if (pubfds[i].fd == fd)
+			return redir_same_file(fd, pubfds[i].dev, pubfds[i].ino);
+	return false;
+}
+
 /* A private fd: open, close-on-exec and in the private range. The shell
  * never gives a user fd the close-on-exec flag (fds inherited at start-up
- * never have it). */
+ * never have it), except a coproc's ends (redir_public_fd). */
 static bool
 is_private(int fd)
 {
 	int fl;
 
-	return fd >= PRIVATE_FD_MIN && (fl = fcntl(fd, F_GETFD)) >= 0 && (fl & FD_CLOEXEC);
+	return fd >= PRIVATE_FD_MIN && (fl = fcntl(fd, F_GETFD)) >= 0 && (fl & FD_CLOEXEC) &&
+	    !is_public(fd);
 }
 
 /* Before a user redirection replaces `fd`: if the shell itself holds it,
@@ -243,6 +289,22 @@ open_target(struct shell *sh, enum redir_kind k, const char *t)
  * it until closed with {name}>&-), and name is set to it. {name}>&- and
  * {name}<&- close the fd whose number name holds. Returns 0, or 1 after a
  * diagnostic. */
+
+/* The value of the variable of {name}>&- or {a[i]}>&- (eval arena). */
+static const char *
+io_var_get(struct shell *sh, const char *name)
+{
+	if (strchr(name, '[') == NULL)
+		return var_get(sh, name);
+	char *text = arena_alloc(&sh->eval, strlen(name) + 4), *v;
+	sprintf(text, "${%s}", name);
+	if ((v = expand_string(sh, text)) == NULL)
+		return NULL;
+	char *r = arena_strdup(&sh->eval, v);
+	free(v);
+	return *r != '\0' ? r : NULL;
+}
+
 static int
 varfd_apply(struct shell *sh, struct redir *r)
 {
@@ -263,7 +325,7 @@ varfd_apply(struct shell *sh, struct redir *r)
 			long n;
 
 			if (strcmp(t, "-") == 0) {
-				v = var_get(sh, r->varname);
+				v = io_var_get(sh, r->varname);
 				n = v != NULL ? strtol(v, &end, 10) : -1;
 				if (v == NULL || *v == '\0' || *end != '\0' ||
 				    n < 0 || close((int)n) != 0) {
@@ -293,6 +355,15 @@ varfd_apply(struct shell *sh, struct redir *r)
 	if (fd < 0) {
 		diag_errno(sh, "%s", r->varname);
 		return 1;
+	}
+	if (strchr(r->varname, '[') != NULL) {
+		char *a = arena_alloc(&sh->eval, strlen(r->varname) + 24);
+		sprintf(a, "%s=%d", r->varname, fd);
+		if (assign_text(sh, a, 0) != 0) {
+			close(fd);
+			return 1;
+		}
+		return 0;
 	}
 	snprintf(buf, sizeof buf, "%d", fd);
 	if (var_set(sh, r->varname, buf, 0) != 0) {

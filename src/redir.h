@@ -4,6 +4,7 @@
 #ifndef REDIR_H
 #define REDIR_H
 #include <stdbool.h>
+#include <sys/types.h>
 
 struct shell;
 struct redir;
@@ -37,6 +38,11 @@ int redir_private_fd(int fd);
  * input, the terminal) so that it is updated when the fd moves;
  * redir_disown_fd() forgets it. */
 void redir_own_fd(int *fdp);
+/* A close-on-exec fd >= 10 that the user names ($COPROC[0]): a valid
+ * redirection source (on true) or no longer one (false). */
+void redir_public_fd(int fd, bool on);
+/* Whether `fd` is still the file identified by dev/ino. */
+bool redir_same_file(int fd, dev_t dev, ino_t ino);
 void redir_disown_fd(int *fdp);
 
 #endif

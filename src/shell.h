@@ -192,6 +192,7 @@ enum flow {
 
 struct job;
 struct procsub;
+struct coproc;
 
 struct shell {
 	struct options opt;
@@ -287,6 +288,8 @@ struct shell {
 
 	/* process substitutions of the commands running (procsub.c) */
 	struct procsub *procsubs;
+	/* coprocesses started and not yet reported by `wait` (coproc.c) */
+	struct coproc *coprocs;
 };
 
 /* ---- diagnostics (diag.c): the only place that prints errors ---- */
@@ -342,6 +345,10 @@ struct function *exec_find_function(struct shell *sh, const char *name);
  * after `mark` (a value of sh->procsubs) and waits for them. */
 int procsub_start(struct shell *sh, struct ast_node *body, int dir, struct strbuf *out);
 void procsub_finish(struct shell *sh, struct procsub *mark);
+/* coproc.c: forgets the coprocs whose end `wait` reported (closes their
+ * fds, unsets NAME and NAME_PID); in a forked child, closes them all. */
+void coproc_reap(struct shell *sh);
+void coproc_fork_child(struct shell *sh);
 /* Exits the shell: runs the EXIT trap, flushes, _exit(status) in a
  * subshell or exit(status) otherwise. */
 _Noreturn void shell_exit(struct shell *sh, int status);

@@ -214,6 +214,7 @@ subshell_fork(struct shell *sh)
 		for (size_t i = 0; i < sh->nfork_close; i++)
 			close(sh->fork_close[i]);
 		sh->nfork_close = 0;
+		coproc_fork_child(sh);	/* bash: no coproc fds in subshells */
 		/* `break N` in a subshell ends at most its own loops (bash,
 		 * yash): the loops around the subshell are in another process */
 		sh->loop_depth = 0;

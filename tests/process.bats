@@ -4,37 +4,10 @@
 #   strace -f -e trace=clone,clone3,fork,vfork
 # spsh only; skipped with a reason when strace cannot trace here.
 load helpers/common
+load helpers/strace
 
 setup() {
-	spsh_only
-	command -v strace >/dev/null 2>&1 || skip "strace is not installed"
-	if ! strace -f -o /dev/null /bin/true >/dev/null 2>&1; then
-		skip "strace cannot trace here (ptrace not permitted)"
-	fi
-	if [ -n "${SPSH_FORCE_FORK:-}" ]; then
-		skip "SPSH_FORCE_FORK is set: every launch forks on purpose"
-	fi
-}
-
-# trace SCRIPT: runs spsh -c SCRIPT under strace; sets $creations to the
-# process-creation lines (one per call, "resumed" halves left out),
-# $vm to how many carry CLONE_VM and $novm to how many do not.
-trace() {
-	local log="$BATS_TEST_TMPDIR/strace.log"
-	cd "$BATS_TEST_TMPDIR"
-	# CLONE_THREAD clones would be threads, not processes: none are expected.
-	timeout 30 strace -f -qq -e trace=clone,clone3,fork,vfork -o "$log" "$SPSH" -c "$1" >"$BATS_TEST_TMPDIR/out" 2>&1
-	tracestatus=$?
-	creations=$(grep -E '(^|[[:space:]])(clone|clone3|fork|vfork)\(' "$log" | grep -v 'resumed>' || true)
-	if [ -z "$creations" ]; then
-		total=0
-	else
-		total=$(printf '%s\n' "$creations" | wc -l)
-	fi
-	vm=$(printf '%s\n' "$creations" | grep -E '^[0-9]+ +clone3?\(.*CLONE_VM' | grep -vc 'CLONE_THREAD' || true)
-	novm=$((total - vm))
-	printf '%s\n' "--- strace:" "$creations" "--- total=$total vm=$vm novm=$novm status=$tracestatus" "--- output:" >&2
-	cat "$BATS_TEST_TMPDIR/out" >&2
+	strace_setup
 }
 
 @test "/bin/true: one clone with CLONE_VM, no fork" {
