@@ -272,6 +272,8 @@ open_target(struct shell *sh, enum redir_kind k, const char *t)
 {
 	int nfd;
 
+	if ((nfd = net_open(sh, t)) != -2)
+		return nfd;
 	if ((k == REDIR_OUT || k == REDIR_OUTERR) && sh->opt.noclobber) {
 		nfd = open_noclobber(sh, t);
 		if (nfd == -2)
@@ -623,6 +625,22 @@ redir_plan(struct shell *sh, struct redir *r, struct spawn_plan *p, int *tmpfds,
 			return 1;
 		if (kind == REDIR_DUPOUT && r->fd < 0 && !is_dup_word(t))
 			kind = REDIR_OUTERR;	/* >& file */
+		if (kind != REDIR_DUPIN && kind != REDIR_DUPOUT && strncmp(t, "/dev/", 5) == 0 &&
+		    (nfd = net_open(sh, t)) != -2) {
+			/* the socket is connected here, the child gets a copy */
+			if (nfd < 0)
+				return 1;
+			tmpfds[(*ntmp)++] = nfd;
+			op = spawn_add(p, SPAWN_DUP2);
+			op->fd = fd;
+			op->fd2 = nfd;
+			if (is_outerr(kind)) {
+				op = spawn_add(p, SPAWN_DUP2);
+				op->fd = 2;
+				op->fd2 = fd;
+			}
+			continue;
+		}
 		switch (kind) {
 		case REDIR_DUPIN:
 		case REDIR_DUPOUT:

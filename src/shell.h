@@ -345,6 +345,10 @@ struct function *exec_find_function(struct shell *sh, const char *name);
  * after `mark` (a value of sh->procsubs) and waits for them. */
 int procsub_start(struct shell *sh, struct ast_node *body, int dir, struct strbuf *out);
 void procsub_finish(struct shell *sh, struct procsub *mark);
+/* net.c: /dev/tcp/HOST/PORT and /dev/udp/HOST/PORT (bash, not in posix
+ * mode): a connected close-on-exec socket, -1 after the messages, or -2
+ * when `path` is not such a name (an ordinary file then). */
+int net_open(struct shell *sh, const char *path);
 /* coproc.c: forgets the coprocs whose end `wait` reported (closes their
  * fds, unsets NAME and NAME_PID); in a forked child, closes them all. */
 void coproc_reap(struct shell *sh);

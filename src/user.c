@@ -118,12 +118,13 @@ from_files(const char *name, uid_t uid)
 	return r;
 }
 
-/* Runs `getent passwd [KEY]` from a spawn plan and returns its output
- * (heap, NUL-terminated), or NULL if it could not run. */
-static char *
-run_getent(const char *key)
+/* Runs `getent DB [KEY]` from a spawn plan and returns its output (heap,
+ * NUL-terminated), or NULL if it could not run. Also net.c's resolver
+ * (`getent ahosts NAME`). */
+char *
+user_getent(const char *db, const char *key)
 {
-	char *argv[] = { "getent", "passwd", (char *)key, NULL };
+	char *argv[] = { "getent", (char *)db, (char *)key, NULL };
 	struct spawn_plan plan;
 	struct spawn_result res;
 	struct spawn_op *op;
@@ -191,7 +192,7 @@ from_helper(const char *name, uid_t uid)
 		snprintf(key, sizeof key, "%lu", (unsigned long)uid);
 	else if (name[0] == '\0' || name[0] == '-')
 		return NULL;	/* not a name getent would take as one */
-	if ((out = run_getent(name != NULL ? name : key)) == NULL)
+	if ((out = user_getent("passwd", name != NULL ? name : key)) == NULL)
 		return NULL;
 	return take(out, name, uid);
 }
@@ -222,7 +223,7 @@ void
 setpwent(void)
 {
 	free(ent_text);
-	ent_text = run_getent(NULL);
+	ent_text = user_getent("passwd", NULL);
 	if (ent_text == NULL) {
 		FILE *f = fopen("/etc/passwd", "re");
 		size_t cap = 0;

@@ -136,3 +136,112 @@ more'
 	SPSH=$BATS_TEST_TMPDIR/sh sh_c 'echo {a}>f; cat f'
 	out_is '{a}'
 }
+
+# ---- /dev/tcp/HOST/PORT, /dev/udp/HOST/PORT (bash) ----
+
+# listen KIND: a python3 server on 127.0.0.1 (tcp: sends "hello", records
+# the line it gets in ./got; udp: records the datagram), for 10 seconds at
+# most; sets $port.
+listen() {
+	command -v python3 >/dev/null || skip "python3 is not installed"
+	rm -f "$BATS_TEST_TMPDIR/port" "$BATS_TEST_TMPDIR/got"
+	timeout 10 python3 -c '
+import socket, sys
+udp = sys.argv[1] == "udp"
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM if udp else socket.SOCK_STREAM)
+s.bind(("127.0.0.1", 0))
+if not udp:
+    s.listen(1)
+with open(sys.argv[2] + "/port.tmp", "w") as f:
+    f.write(str(s.getsockname()[1]))
+import os
+os.rename(sys.argv[2] + "/port.tmp", sys.argv[2] + "/port")
+if udp:
+    data = s.recv(100)
+else:
+    c, _ = s.accept()
+    c.sendall(b"hello\n")
+    data = b""
+    while not data.endswith(b"\n"):
+        d = c.recv(100)
+        if not d:
+            break
+        data += d
+with open(sys.argv[2] + "/got", "w") as f:
+    f.write(data.decode())
+' "$1" "$BATS_TEST_TMPDIR" 3>&- &
+	server=$!
+	for _ in $(seq 100); do
+		[ -e "$BATS_TEST_TMPDIR/port" ] && break
+		sleep 0.05
+	done
+	port=$(cat "$BATS_TEST_TMPDIR/port")
+}
+
+@test "exec 3<>/dev/tcp/127.0.0.1/PORT: read and write a TCP connection" {
+	ext_only
+	listen tcp
+	sh_c 'exec 3<>/dev/tcp/127.0.0.1/'"$port"'; read -r l <&3; echo "$l"; echo answer >&3; exec 3>&-'
+	wait "$server"
+	out_is 'hello'
+	[ "$(cat "$BATS_TEST_TMPDIR/got")" = answer ]
+}
+
+@test "an external command's redirection to /dev/tcp (localhost)" {
+	ext_only
+	listen tcp
+	sh_c 'printf "from cat\n" | cat > /dev/tcp/localhost/'"$port"
+	wait "$server"
+	status_is 0
+	[ "$(cat "$BATS_TEST_TMPDIR/got")" = "from cat" ]
+}
+
+@test "head -1 < /dev/tcp/...: the socket as an external command's stdin" {
+	ext_only
+	listen tcp
+	sh_c 'head -n 1 < /dev/tcp/127.0.0.1/'"$port"
+	kill "$server" 2>/dev/null || true
+	out_is 'hello'
+}
+
+@test "echo > /dev/udp/127.0.0.1/PORT sends a datagram" {
+	ext_only
+	listen udp
+	sh_c 'echo datagram > /dev/udp/127.0.0.1/'"$port"'; echo "st=$?"'
+	wait "$server"
+	out_is 'st=0'
+	[ "$(cat "$BATS_TEST_TMPDIR/got")" = datagram ]
+}
+
+@test "/dev/tcp: refused, unknown host, bad service: status 1 with messages" {
+	ext_only
+	sh_c 'cat 3<>/dev/tcp/127.0.0.1/1; echo "st=$?"; true < /dev/tcp/127.0.0.1/nosuchservice; echo "st=$?"; true > /dev/tcp/nonexistent.invalid/80; echo "st=$?"'
+	out_is 'st=1
+st=1
+st=1'
+	[ "${#stderr_lines[@]}" = 6 ]
+}
+
+@test "/dev/tcp/HOST without a port is an ordinary file name" {
+	ext_only
+	sh_c 'echo x > /dev/tcp/127.0.0.1; echo "st=$?"'
+	out_is 'st=1'
+	case $stderr in *'/dev/tcp/127.0.0.1: No such file or directory') ;; *) _show_run; false ;; esac
+}
+
+@test "spsh: /dev/tcp messages are bash's" {
+	spsh_only
+	sh_c 'true 3<>/dev/tcp/127.0.0.1/1; true < /dev/tcp/127.0.0.1/nosuchservice'
+	err_is 'spsh: connect: Connection refused
+spsh: /dev/tcp/127.0.0.1/1: Connection refused
+spsh: nosuchservice: Servname not supported for ai_socktype
+spsh: /dev/tcp/127.0.0.1/nosuchservice: Invalid argument'
+}
+
+@test "spsh: posix mode: /dev/tcp/... is a file name" {
+	spsh_only
+	sh_c 'set -o posix
+echo x > /dev/tcp/127.0.0.1/1; echo "st=$?"'
+	out_is 'st=1'
+	case $stderr in *'/dev/tcp/127.0.0.1/1: No such file or directory') ;; *) _show_run; false ;; esac
+}
