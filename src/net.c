@@ -31,6 +31,9 @@ struct addrs {
 	socklen_t len[MAX_ADDRS];
 };
 
+#ifdef SPSH_STATIC
+char *user_getent(const char *db, const char *key);
+
 /* Appends the numeric address `s` with `port`; false if `s` is not one. */
 static bool
 add_numeric(struct addrs *out, const char *s, int port)
@@ -56,8 +59,6 @@ add_numeric(struct addrs *out, const char *s, int port)
 	return false;
 }
 
-#ifdef SPSH_STATIC
-char *user_getent(const char *db, const char *key);
 
 /* The port of service `name` for "tcp" or "udp" in /etc/services, or -1. */
 static int
