@@ -210,3 +210,19 @@ c() { printf '%s' "$1"; }
 	ext_only
 	expect_sh 's=1; [[ -v s[0] ]]; echo $?; [[ -v s[1] ]]; echo $?; [[ -v n[0] ]]; echo $?; [[ -v "s[@]" ]]; echo $?' "$(printf '0\n1\n1\n0')"
 }
+
+@test "=~: a quoted character inside a bracket expression stands for itself" {
+	ext_only
+	expect_sh 'for s in "]" "\\" x a -; do [[ $s =~ ^[\]a]$ ]] && echo "1[$s]"; [[ $s =~ ^[a"-"x]$ ]] && echo "2[$s]"; [[ $s =~ ^[\\]$ ]] && echo "3[$s]"; done; l="  -A, --cat"; [[ $l =~ ^[[:blank:]]{1,10}(--?([\]\[a-zA-Z0-9?=-]+)) ]] && echo "${BASH_REMATCH[1]}"' '1[]]
+3[\]
+2[x]
+1[a]
+2[a]
+-A'
+}
+
+@test "=~: quoted specials outside brackets stay literal" {
+	ext_only
+	expect_sh '[[ a.b =~ ^a"."b$ ]] && echo dot; [[ axb =~ ^a"."b$ ]] || echo no' 'dot
+no'
+}

@@ -1,0 +1,103 @@
+#!/usr/bin/env bats
+# Associative arrays (bash 5.2 is the reference; tests/run /bin/bash):
+# literals, keys taken literally, +=, unset and -v of keys, arithmetic on
+# elements, attributes, local, and a large table. Where bash lists keys in
+# its hash order, the tests sort (spsh keeps insertion order).
+load helpers/common
+
+@test "declare -A m=(...): count, keys with spaces" {
+	ext_only
+	expect_sh 'declare -A m=([one]=1 [two]=2 ["with space"]=3); echo "${#m[@]} ${m[one]} ${m[with space]}"' '3 1 3'
+}
+
+@test "unset 'm[k]', [[ -v m[k] ]] and test -v 'm[k]'" {
+	ext_only
+	expect_sh 'declare -A m=([one]=1 [two]=2); m[three]=3; unset "m[one]"; echo "${#m[@]}"; [[ -v m[two] ]] && echo has-two; [[ -v m[one] ]] || echo no-one; test -v "m[three]" && echo test-v' '2
+has-two
+no-one
+test-v'
+}
+
+@test "a key from a variable, and += on an element" {
+	ext_only
+	expect_sh 'declare -A m; k="with space"; m[$k]=3; m[$k]+=x; echo "${m[$k]}"' '3x'
+}
+
+@test "\${!m[@]} lists the keys" {
+	ext_only
+	expect_sh 'declare -A n; n[a]=1; n[b]=2; for key in "${!n[@]}"; do echo "$key=${n[$key]}"; done | sort' 'a=1
+b=2'
+}
+
+@test "(( c[\$w]++ )) counts words" {
+	ext_only
+	expect_sh 'declare -A c; for w in a b a c a b; do (( c[$w]++ )); done; for k in a b c; do echo "$k:${c[$k]}"; done' 'a:3
+b:2
+c:1'
+}
+
+@test "m=(...) replaces every element, m+=(...) adds" {
+	ext_only
+	expect_sh 'declare -A q=([x]=1); q=([y]=2); declare -p q; declare -A z=([k]=v); z+=([k2]=v2); echo "${#z[@]}"' 'declare -A q=([y]="2" )
+2'
+}
+
+@test "an empty associative array: no elements, a missing key is empty" {
+	ext_only
+	expect_sh 'declare -A e; echo "${#e[@]}" "[${e[nokey]}]"' '0 []'
+}
+
+@test "keys * and @ are ordinary keys" {
+	ext_only
+	expect_sh 'declare -A u; u[*]=star; u[@]=at; printf "%s\n" "${u[@]}" | sort' 'at
+star'
+}
+
+@test "declare -p quotes keys that need it" {
+	ext_only
+	expect_sh "declare -A sp=(['a b']='c d'); declare -p sp; declare -A s=([a]=1); declare -p s" 'declare -A sp=(["a b"]="c d" )
+declare -A s=([a]="1" )'
+}
+
+@test "-u and -i apply to the elements" {
+	ext_only
+	expect_sh 'declare -A up; declare -u up; up[a]=hello; echo "${up[a]}"; declare -A ii; declare -i ii; ii[a]=1+2; echo "${ii[a]}"' 'HELLO
+3'
+}
+
+@test "local -A is scoped to its function" {
+	ext_only
+	expect_sh 'f() { local -A loc=([in]=1); echo "${loc[in]}"; }; f; echo "[${loc[in]}]"' '1
+[]'
+}
+
+@test "a thousand keys, then one removed" {
+	ext_only
+	expect_sh 'declare -A big; for ((i=0;i<1000;i++)); do big[k$i]=$i; done; echo "${#big[@]} ${big[k999]}"; unset "big[k5]"; echo "${#big[@]} [${big[k5]}]"' '1000 999
+999 []'
+}
+
+@test "unset m removes the whole array" {
+	ext_only
+	sh_c 'declare -A m2; m2[a]=1; unset m2; declare -p m2; echo "st=$?"'
+	out_is 'st=1'
+}
+
+@test "operators apply to every element" {
+	ext_only
+	expect_sh 'declare -A m4=([a]=x); echo "${m4[@]/x/y}" "${m4[a]^^}"' 'y X'
+}
+
+@test "declare -A on an indexed array is an error" {
+	ext_only
+	sh_c 'declare -a a; declare -A a; echo "st=$?"'
+	out_is 'st=1'
+	err_nonempty
+}
+
+@test "an empty key is a bad subscript" {
+	ext_only
+	sh_c 'declare -A z; z[]=1'
+	status_nonzero
+	err_nonempty
+}
