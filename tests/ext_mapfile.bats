@@ -72,7 +72,7 @@ declare -a G=([0]="x" [1]="y")'
 
 @test "mapfile errors: associative array, bad name, bad count, closed fd" {
 	ext_only
-	sh_c 'declare -A J; mapfile J < in.txt; echo "st=$?"; mapfile 1bad < in.txt; echo "st=$?"; mapfile -n -1 K < in.txt; echo "st=$?"; mapfile -u 9 L; echo "st=$?"'
+	sh_c 'declare -A J; mapfile J < in.txt; echo "st=$?"; mapfile 1bad < in.txt; echo "st=$?"; mapfile -n -1 K < in.txt; echo "st=$?"; exec 9<&-; mapfile -u 9 L; echo "st=$?"'
 	out_is 'st=1
 st=1
 st=1
