@@ -41,6 +41,38 @@ struct wb {
 
 static int scan_to(struct lexer *lx, struct wb *wb, enum wctx ctx, int special, int stop);
 
+/* Bytes that end a run of plain text, by context: scan_to copies the bytes
+ * before the first of them in one piece instead of one at a time. A
+ * newline ends every run (it moves the line number), as does a backslash
+ * (a line continuation or a quote). */
+enum {
+	B_UNQ = 1,	/* W_UNQ: blanks, operators, quotes, $ ` */
+	B_DQ = 2,	/* W_DQ: " $ ` */
+	B_HD = 4,	/* W_HEREDOC: $ ` */
+	B_OP = 8,	/* the first byte of an operator: < > & | ; ( ) */
+};
+#define B_ALL (B_UNQ | B_DQ | B_HD)
+static const unsigned char bclass[256] = {
+	['\\'] = B_ALL, ['\n'] = B_ALL, ['$'] = B_ALL, ['`'] = B_ALL,
+	['"'] = B_UNQ | B_DQ, ['\''] = B_UNQ, [' '] = B_UNQ, ['\t'] = B_UNQ,
+	[';'] = B_UNQ | B_OP, ['&'] = B_UNQ | B_OP, ['|'] = B_UNQ | B_OP,
+	['<'] = B_UNQ | B_OP, ['>'] = B_UNQ | B_OP, ['('] = B_UNQ | B_OP,
+	[')'] = B_UNQ | B_OP,
+};
+
+/* Length of the run of bytes of buf at pos without a `stop` class. */
+static inline size_t
+plain_run(const struct lexer *lx, int stop)
+{
+	const unsigned char *s = (const unsigned char *)lx->buf.s + lx->pos;
+	const unsigned char *e = (const unsigned char *)lx->buf.s + lx->buf.len;
+	const unsigned char *p = s;
+
+	while (p < e && !(bclass[*p] & stop))
+		p++;
+	return (size_t)(p - s);
+}
+
 static int
 scan(struct lexer *lx, struct wb *wb, enum wctx ctx, int special)
 {
@@ -242,6 +274,17 @@ wb_char(struct lexer *lx, struct wb *wb, int c, int quoted)
 	if (wb->haslit && wb->litq != quoted)
 		wb_flush(lx, wb);
 	sb_addc(&wb->lit, (char)c);
+	wb->haslit = 1;
+	wb->litq = quoted;
+}
+
+/* wb_char for the n bytes at s. */
+static void
+wb_addn(struct lexer *lx, struct wb *wb, const char *s, size_t n, int quoted)
+{
+	if (wb->haslit && wb->litq != quoted)
+		wb_flush(lx, wb);
+	sb_addn(&wb->lit, s, n);
 	wb->haslit = 1;
 	wb->litq = quoted;
 }
@@ -483,6 +526,28 @@ is_name_char(int c)
 	return c == '_' || (c >= 0 && isalnum((unsigned char)c));
 }
 
+/* Reads the name that starts at pos (a name_start byte). Most names lie
+ * whole in the buffer, with no line continuation: one copy. */
+static char *
+read_name(struct lexer *lx)
+{
+	struct strbuf s = STRBUF_INIT;
+	size_t p = lx->pos;
+
+	while (p < lx->buf.len && is_name_char((unsigned char)lx->buf.s[p]))
+		p++;
+	if (p < lx->buf.len && lx->buf.s[p] != '\\') {
+		char *r = arena_strndup(lx->a, lx->buf.s + lx->pos, p - lx->pos);
+		lx->pos = p;
+		return r;
+	}
+	while (is_name_char(peekc(lx)))
+		sb_addc(&s, (char)nextc(lx));
+	char *r = arena_strndup(lx->a, s.s, s.len);
+	sb_free(&s);
+	return r;
+}
+
 /* Reads a parameter name inside ${ }: a name, digits, or one special. */
 static char *
 brace_name(struct lexer *lx)
@@ -491,8 +556,7 @@ brace_name(struct lexer *lx)
 	int c = peekc(lx);
 
 	if (is_name_start(c)) {
-		while (is_name_char(peekc(lx)))
-			sb_addc(&s, (char)nextc(lx));
+		return read_name(lx);
 	} else if (c >= '0' && c <= '9') {
 		while ((c = peekc(lx)) >= '0' && c <= '9')
 			sb_addc(&s, (char)nextc(lx));
@@ -826,11 +890,7 @@ dollar(struct lexer *lx, struct wb *wb, enum wctx ctx)
 	p = part_new(lx, WP_PARAM);
 	p->u.param.op = PARAM_PLAIN;
 	if (is_name_start(c)) {
-		struct strbuf s = STRBUF_INIT;
-		while (is_name_char(peekc(lx)))
-			sb_addc(&s, (char)nextc(lx));
-		p->u.param.name = arena_strndup(lx->a, s.s, s.len);
-		sb_free(&s);
+		p->u.param.name = read_name(lx);
 	} else if ((c >= '0' && c <= '9') || is_special_param(c)) {
 		char name[2] = { (char)nextc(lx), 0 };
 		p->u.param.name = arena_strdup(lx->a, name);
@@ -894,6 +954,16 @@ extglob_open(struct lexer *lx, struct wb *wb)
 	return strchr("@*+?!", wb->lit.s[wb->lit.len - 1]) != NULL;
 }
 
+/* s has only digits (an IO_NUMBER if a redirection follows; a word is
+ * never empty). */
+static int
+all_digits(const char *s)
+{
+	while (*s >= '0' && *s <= '9')
+		s++;
+	return *s == '\0';
+}
+
 static int
 is_meta(int c)
 {
@@ -915,9 +985,18 @@ scan_to(struct lexer *lx, struct wb *wb, enum wctx ctx, int special, int stop)
 	int line = lx->lineno;	/* where the construct began, for messages (bash) */
 	int xparens = 0;	/* open ( of an extglob pattern or of a regex */
 
+	int stop_class = ctx == W_UNQ ? B_UNQ : ctx == W_DQ ? B_DQ : ctx == W_HEREDOC ? B_HD : 0;
+
 	for (;;) {
 		if (lx->error)
 			return -1;
+		if (stop_class) {
+			size_t n = plain_run(lx, stop_class);
+			if (n > 0) {
+				wb_addn(lx, wb, lx->buf.s + lx->pos, n, quoted);
+				lx->pos += n;
+			}
+		}
 		c = peekc(lx);
 		switch (ctx) {
 		case W_UNQ:
@@ -1118,6 +1197,18 @@ heredoc_line(struct lexer *lx, int quoted, struct strbuf *raw, struct strbuf *jo
 
 	sb_reset(raw);
 	sb_reset(joined);
+	if (lx->pos < lx->buf.len) {
+		/* the line is in the buffer, without a backslash: one copy */
+		const char *s = lx->buf.s + lx->pos;
+		const char *nl = memchr(s, '\n', lx->buf.len - lx->pos);
+		if (nl != NULL && (quoted || !memchr(s, '\\', (size_t)(nl - s)))) {
+			sb_addn(raw, s, (size_t)(nl - s));
+			if (!quoted)
+				sb_addn(joined, s, (size_t)(nl - s));
+			lx->pos += (size_t)(nl - s);
+			return rnext(lx);
+		}
+	}
 	while ((c = rnext(lx)) >= 0 && c != '\n') {
 		sb_addc(raw, (char)c);
 		if (quoted || c != '\\') {
@@ -1145,6 +1236,8 @@ read_heredocs(struct lexer *lx)
 {
 	struct strbuf line = STRBUF_INIT, joined = STRBUF_INIT, body = STRBUF_INIT;
 
+	if (lx->pending == NULL)
+		return;
 	for (struct heredoc *h = lx->pending; h; h = h->next_pending) {
 		int line0 = lx->lineno;
 		sb_reset(&body);
@@ -1370,17 +1463,40 @@ lex_discard(struct lexer *lx)
 	lx->inword = 0;
 }
 
+/* The last token is buf[start, pos): its text is made only for a message
+ * (lex_toktext). */
 static void
 set_toktext(struct lexer *lx, size_t start)
 {
-	size_t n = lx->pos - start;
+	lx->tokfixed = NULL;
+	lx->tokstart = start;
+	lx->tokend = lx->pos;
+}
+
+/* ... or what stands for it in messages ("newline"). */
+static void
+set_tokname(struct lexer *lx, const char *name)
+{
+	lx->tokfixed = name;
+}
+
+const char *
+lex_toktext(struct lexer *lx)
+{
+	if (lx->tokfixed)
+		return lx->tokfixed;
+	size_t n = lx->tokend - lx->tokstart;
+	const char *s = lx->buf.s + lx->tokstart;
 	sb_reset(&lx->toktext);
+	if (lx->tokend > lx->buf.len)
+		n = 0;	/* not expected: the buffer is only reset before a token */
 	if (n > 60) {
-		sb_addn(&lx->toktext, lx->buf.s + start, 57);
+		sb_addn(&lx->toktext, s, 57);
 		sb_adds(&lx->toktext, "...");
 	} else {
-		sb_addn(&lx->toktext, lx->buf.s + start, n);
+		sb_addn(&lx->toktext, s, n);
 	}
+	return lx->toktext.s;
 }
 
 /* The text of a word that is one unquoted literal, or NULL. */
@@ -1648,9 +1764,16 @@ compound_array(struct lexer *lx, struct wpart **out)
 static int
 is_decl_name(const char *s)
 {
-	return s && (strcmp(s, "declare") == 0 || strcmp(s, "typeset") == 0 ||
-	    strcmp(s, "local") == 0 || strcmp(s, "readonly") == 0 ||
-	    strcmp(s, "export") == 0);
+	if (s == NULL)
+		return 0;
+	switch (s[0]) {
+	case 'd': return strcmp(s, "declare") == 0;
+	case 't': return strcmp(s, "typeset") == 0;
+	case 'l': return strcmp(s, "local") == 0;
+	case 'r': return strcmp(s, "readonly") == 0;
+	case 'e': return strcmp(s, "export") == 0;
+	}
+	return 0;
 }
 
 /* State after a reserved word. */
@@ -1817,7 +1940,7 @@ word_token(struct lexer *lx, struct ptok *t, size_t start, struct word *w)
 			c->state = LS_PREFIX;
 		return TK_IO_VAR;
 	}
-	if (s && s[strspn(s, "0123456789")] == 0) {
+	if (s && all_digits(s)) {
 		int d = peekc(lx);
 		if (d == '<' || d == '>') {
 			t->io = (int)strtol(s, NULL, 10);
@@ -1933,14 +2056,12 @@ lex_cond_token(struct lexer *lx, int regex, struct ptok *t)
 	size_t start = lx->pos;
 	t->line = lx->tokline = lx->lineno;
 	if (ch < 0) {
-		sb_reset(&lx->toktext);
-		sb_adds(&lx->toktext, "end of file");
+		set_tokname(lx, "end of file");
 		return CT_EOF;
 	}
 	if (ch == '\n') {
 		nextc(lx);
-		sb_reset(&lx->toktext);
-		sb_adds(&lx->toktext, "newline");
+		set_tokname(lx, "newline");
 		return CT_NEWLINE;
 	}
 	int ch2 = lx->pos + 1 < lx->buf.len ? (unsigned char)lx->buf.s[lx->pos + 1] : -1;
@@ -2018,8 +2139,7 @@ again:
 	if (ch < 0) {
 		read_heredocs(lx);
 		lx->tokeof = 1;
-		sb_reset(&lx->toktext);
-		sb_adds(&lx->toktext, "end of file");
+		set_tokname(lx, "end of file");
 		return c->cmdsub == 2 ? TK_SUBEND : TK_END;
 	}
 	if (ch == '\n') {
@@ -2027,8 +2147,7 @@ again:
 		read_heredocs(lx);
 		if (lx->error)
 			return 0;
-		sb_reset(&lx->toktext);
-		sb_adds(&lx->toktext, "newline");
+		set_tokname(lx, "newline");
 		if (c->cmdsub == 0 && c->depth <= 0 && !was_incomplete &&
 		    c->state != LS_REDIR) {
 			c->state = LS_CMD;
@@ -2045,7 +2164,8 @@ again:
 		if (r != 0)
 			return r < 0 ? 0 : r;
 	}
-	if (strchr("<>&|;()", ch) && !((ch == '<' || ch == '>') && at_procsub(lx))) {
+	/* (a NUL byte is taken for an operator: "unexpected" at once) */
+	if (((bclass[ch] & B_OP) || ch == 0) && !((ch == '<' || ch == '>') && at_procsub(lx))) {
 		char la[4] = { 0 };
 		int n = 0, len = 0, tok;
 		size_t p0 = lx->pos;
@@ -2168,7 +2288,7 @@ again:
 		check_alias = 1;
 	const char *s = lex_plain_text(w);
 	if (check_alias && s && lx->sh && (!c->heredoc_next || by_blank) && !reserved_here(lx, s) &&
-	    !strchr(s, '=') && !(s[strspn(s, "0123456789")] == 0 &&
+	    !strchr(s, '=') && !(all_digits(s) &&
 				  (peekc(lx) == '<' || peekc(lx) == '>'))) {
 		const char *text = alias_get(lx->sh, s);
 		if (text && !alias_active(lx, s, start)) {

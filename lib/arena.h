@@ -47,7 +47,24 @@ arena_alloc(struct arena *a, size_t n)
 	return arena_alloc_slow(a, n);
 }
 char *arena_strdup(struct arena *a, const char *s);
-char *arena_strndup(struct arena *a, const char *s, size_t n);
+
+/* A copy of the n bytes at s, NUL-terminated. Inline, unaligned and not
+ * zeroed first: the lexer copies a string per word. */
+static inline char *
+arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *p;
+
+	if (a->data != NULL && n < a->size - a->used) {
+		p = (char *)a->data + a->used;
+		a->used += n + 1;
+	} else {
+		p = arena_alloc_slow(a, n + 1);
+	}
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
 /* Hands malloc'd `p` to the arena, which frees it when it releases past this
  * point: a big string built elsewhere joins the arena without a copy. */
 void *arena_adopt(struct arena *a, void *p);

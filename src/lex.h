@@ -96,7 +96,9 @@ struct lexer {
 	size_t alias_recheck_at;	/* of an alias found by alias_blank */
 
 	int error;		/* a diagnostic was printed */
-	struct strbuf toktext;	/* text of the last token, for messages */
+	size_t tokstart, tokend;	/* the last token is buf[tokstart, tokend) */
+	const char *tokfixed;	/* ... or is called this ("newline") */
+	struct strbuf toktext;	/* lex_toktext's */
 	int tokline;
 	int tokeof;		/* last token was END at end of input */
 };
@@ -110,6 +112,8 @@ void lex_fini(struct lexer *lx);
 int lex_next(struct lexer *lx, struct ptok *t);
 /* Forgets the rest of the current line and every pending state. */
 void lex_discard(struct lexer *lx);
+/* The text of the last token, for messages. */
+const char *lex_toktext(struct lexer *lx);
 /* Prints a syntax error at the current line and sets lx->error. */
 void lex_error(struct lexer *lx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* ... at line `line` (where an unterminated construct began). */

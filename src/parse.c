@@ -63,12 +63,20 @@ parse_lineno(const struct parser *p)
 	return p->lx.lineno;
 }
 
+/* lemon parsers that accepted their input, back in their initial state:
+ * a fresh one per command cost a malloc, a stack realloc and two frees. A
+ * parser that failed is freed instead (its stack is not known). Nested
+ * parsers ($( )) take the next ones. */
+enum { LEMON_POOL = 4 };
+static void *lemon_pool[LEMON_POOL];
+static int nlemon_pool;
+
 /* Feeds tokens to a fresh lemon parser until `last` has been shifted (then
  * end of input is fed so that the start symbol is reduced). */
 static int
 run(struct lexer *lx, struct pstate *ps, int first, int last)
 {
-	void *lp = parse_lemonAlloc(malloc);
+	void *lp = nlemon_pool > 0 ? lemon_pool[--nlemon_pool] : parse_lemonAlloc(malloc);
 	struct ptok t;
 	int tok;
 
@@ -91,9 +99,12 @@ run(struct lexer *lx, struct pstate *ps, int first, int last)
 			break;
 		}
 	}
-	parse_lemonFree(lp, free);
 	if (lx->error)
 		ps->failed = 1;
+	if (ps->failed || !ps->done || nlemon_pool == LEMON_POOL)
+		parse_lemonFree(lp, free);
+	else
+		lemon_pool[nlemon_pool++] = lp;
 	return ps->failed || !ps->done ? -1 : 0;
 }
 
@@ -158,7 +169,7 @@ parse_syntax_error(struct pstate *ps, int major)
 	if (lx->tokeof || (major == TK_SUBEND && lx->ctx.cmdsub == 2))
 		diag_syntax(lx->sh, lx->name, lx->tokline, "unexpected end of file");
 	else
-		diag_syntax(lx->sh, lx->name, lx->tokline, "unexpected '%s'", lx->toktext.s);
+		diag_syntax(lx->sh, lx->name, lx->tokline, "unexpected '%s'", lex_toktext(lx));
 	lx->error = 1;
 }
 
@@ -686,7 +697,7 @@ cerror(struct cparse *c, const char *fmt, const char *arg)
 		if (c->tok == CT_EOF)
 			lex_error_at(c->lx, c->t.line, "unexpected end of file in [[ ]]");
 		else
-			lex_error_at(c->lx, c->t.line, fmt, arg ? arg : c->lx->toktext.s);
+			lex_error_at(c->lx, c->t.line, fmt, arg ? arg : lex_toktext(c->lx));
 	}
 	c->failed = true;
 }
