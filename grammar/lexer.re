@@ -1234,39 +1234,39 @@ heredoc_line(struct lexer *lx, int quoted, struct strbuf *raw, struct strbuf *jo
 static void
 read_heredocs(struct lexer *lx)
 {
-	struct strbuf line = STRBUF_INIT, joined = STRBUF_INIT, body = STRBUF_INIT;
+	struct strbuf *line = &lx->hd_line, *joined = &lx->hd_joined, *body = &lx->hd_body;
 
 	if (lx->pending == NULL)
 		return;
 	for (struct heredoc *h = lx->pending; h; h = h->next_pending) {
 		int line0 = lx->lineno;
-		sb_reset(&body);
+		sb_reset(body);
 		for (;;) {
 			if (rpeek(lx) < 0)
 				break;
-			int c = heredoc_line(lx, h->quoted, &line, &joined);
-			const struct strbuf *cmp = h->quoted ? &line : &joined;
+			int c = heredoc_line(lx, h->quoted, line, joined);
+			const struct strbuf *cmp = h->quoted ? line : joined;
 			const char *t = cmp->s;
 			if (h->strip_tabs)
 				while (*t == '\t')
 					t++;
 			if (strcmp(t, h->delim) == 0 && strlen(t) == cmp->len - (size_t)(t - cmp->s))
 				break;
-			t = line.s;
+			t = line->s;
 			if (h->strip_tabs)
 				while (*t == '\t')
 					t++;
-			sb_addn(&body, t, line.len - (size_t)(t - line.s));
+			sb_addn(body, t, line->len - (size_t)(t - line->s));
 			if (c == '\n')
-				sb_addc(&body, '\n');
+				sb_addc(body, '\n');
 		}
 		h->body = word_new(lx, NULL);
-		if (body.len == 0)
+		if (body->len == 0)
 			continue;
 		if (h->quoted) {
 			struct wpart *p = part_new(lx, WP_LIT);
-			p->u.lit.text = arena_strndup(lx->a, body.s, body.len);
-			p->u.lit.len = body.len;
+			p->u.lit.text = arena_strndup(lx->a, body->s, body->len);
+			p->u.lit.len = body->len;
 			p->u.lit.quoted = 1;
 			h->body->parts = p;
 			continue;
@@ -1274,7 +1274,7 @@ read_heredocs(struct lexer *lx)
 		struct lexer sub;
 		struct wb wb;
 		lex_init(&sub, lx->sh, NULL, lx->name);
-		sb_addn(&sub.buf, body.s, body.len);
+		sub.buf = *body;	/* lent, not copied */
 		sub.a = lx->a;
 		sub.lineno = line0;
 		sub.nest = lx->nest;
@@ -1283,13 +1283,12 @@ read_heredocs(struct lexer *lx)
 		h->body->parts = wb_done(&sub, &wb);
 		if (sub.error)
 			lx->error = 1;
+		*body = sub.buf;
+		sb_init(&sub.buf);
 		lex_fini(&sub);
 	}
 	lx->pending = NULL;
 	lx->pending_tail = &lx->pending;
-	sb_free(&line);
-	sb_free(&joined);
-	sb_free(&body);
 }
 
 /* ---- re2c: operators and reserved words ---- */
@@ -1433,6 +1432,9 @@ lex_init(struct lexer *lx, struct shell *sh, struct input *in, const char *name)
 	lx->name = name;
 	sb_init(&lx->buf);
 	sb_init(&lx->toktext);
+	sb_init(&lx->hd_line);
+	sb_init(&lx->hd_joined);
+	sb_init(&lx->hd_body);
 	lx->lineno = 1;
 	lx->cont = 1;
 	lx->pending_tail = &lx->pending;
@@ -1444,6 +1446,9 @@ lex_fini(struct lexer *lx)
 {
 	sb_free(&lx->buf);
 	sb_free(&lx->toktext);
+	sb_free(&lx->hd_line);
+	sb_free(&lx->hd_joined);
+	sb_free(&lx->hd_body);
 	free(lx->aliases);
 	lx->aliases = NULL;
 }

@@ -6,26 +6,11 @@
 #include <string.h>
 
 void
-sb_init(struct strbuf *b)
-{
-	b->s = (char *)"";
-	b->len = b->cap = 0;
-}
-
-void
 sb_free(struct strbuf *b)
 {
 	if (b->cap)
 		free(b->s);
 	sb_init(b);
-}
-
-void
-sb_reset(struct strbuf *b)
-{
-	b->len = 0;
-	if (b->cap)
-		b->s[0] = '\0';
 }
 
 void

@@ -11,9 +11,7 @@ struct strbuf {
 
 #define STRBUF_INIT { (char *)"", 0, 0 }
 
-void sb_init(struct strbuf *b);
 void sb_free(struct strbuf *b);
-void sb_reset(struct strbuf *b);		/* len = 0, keeps the memory */
 void sb_grow(struct strbuf *b, size_t extra);
 void sb_addn(struct strbuf *b, const char *s, size_t n);
 void sb_adds(struct strbuf *b, const char *s);
@@ -21,6 +19,22 @@ void sb_printf(struct strbuf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void sb_vprintf(struct strbuf *b, const char *fmt, va_list ap);
 char *sb_detach(struct strbuf *b);		/* malloc'd string (big slack trimmed); b is reset empty */
+
+static inline void
+sb_init(struct strbuf *b)
+{
+	b->s = (char *)"";
+	b->len = b->cap = 0;
+}
+
+/* len = 0, keeps the memory */
+static inline void
+sb_reset(struct strbuf *b)
+{
+	b->len = 0;
+	if (b->cap)
+		b->s[0] = '\0';
+}
 
 /* Appends one byte. Inline: the lexer and the expander add most text a
  * byte at a time, and the call was a tenth of their instructions. */

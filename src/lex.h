@@ -87,6 +87,9 @@ struct lexer {
 	int inword;		/* > 0 while a word is being read: keep buf */
 
 	struct heredoc *pending, **pending_tail;
+	/* read_heredocs' line, line without continuations, and body: kept
+	 * for the next here-document */
+	struct strbuf hd_line, hd_joined, hd_body;
 
 	struct alias_active *aliases;
 	size_t naliases, aliases_cap;
