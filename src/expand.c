@@ -813,22 +813,51 @@ expand_word(struct xstate *x, struct word *w, bool in_assign)
 	expand_parts(x, p, false);
 }
 
+/* Buffers of finished expansions, kept for the next ones: a command
+ * expands a few words, and a malloc and a free for each cost more than
+ * the expansion of a short word. Expansions nest ($(( )), ${p-w}), so the
+ * pool is a stack. */
+enum { XBUF_POOL = 16, XBUF_POOL_MAXCAP = 65536 };
+static struct strbuf xbuf_pool[XBUF_POOL];
+static int nxbuf_pool;
+
+static void
+xbuf_get(struct strbuf *b)
+{
+	if (nxbuf_pool > 0) {
+		*b = xbuf_pool[--nxbuf_pool];
+		sb_reset(b);
+	} else {
+		sb_init(b);
+	}
+}
+
+static void
+xbuf_put(struct strbuf *b)
+{
+	if (b->cap != 0 && b->cap <= XBUF_POOL_MAXCAP && nxbuf_pool < XBUF_POOL)
+		xbuf_pool[nxbuf_pool++] = *b;
+	else
+		sb_free(b);
+	sb_init(b);
+}
+
 static void
 xinit(struct xstate *x, struct shell *sh, enum xmode mode)
 {
 	memset(x, 0, sizeof *x);
 	x->sh = sh;
 	x->mode = mode;
-	sb_init(&x->cur);
-	sb_init(&x->pat);
+	xbuf_get(&x->cur);
+	xbuf_get(&x->pat);
 	x->ifs = var_get(sh, "IFS");
 }
 
 static void
 xfree(struct xstate *x)
 {
-	sb_free(&x->cur);
-	sb_free(&x->pat);
+	xbuf_put(&x->cur);
+	xbuf_put(&x->pat);
 }
 
 static char *

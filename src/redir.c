@@ -478,7 +478,8 @@ void
 redir_undo(struct shell *sh, struct redir_undo *u)
 {
 	(void)sh;
-	fflush(stdout);
+	if (u->n > 0)
+		fflush(stdout);
 	while (u->n > 0) {
 		u->n--;
 		int fd = u->v[u->n].fd, saved = u->v[u->n].saved;
@@ -505,7 +506,8 @@ redir_undo(struct shell *sh, struct redir_undo *u)
 int
 redir_apply(struct shell *sh, struct redir *r, struct redir_undo *undo)
 {
-	fflush(stdout);
+	if (r != NULL)
+		fflush(stdout);
 	for (; r != NULL; r = r->next) {
 		int fd = r->fd >= 0 ? r->fd : default_fd(r->kind);
 		enum redir_kind kind = r->kind;

@@ -3,6 +3,8 @@
  * assignments before a command and how long they last, running a builtin
  * with its redirections, and the xtrace output. External commands are
  * handed to plan.c. */
+#include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -273,7 +275,7 @@ is_declaration(struct word *w)
 {
 	const char *s = literal_word(w);
 
-	if (s != NULL && strcmp(s, "command") == 0) {
+	if (s != NULL && s[0] == 'c' && strcmp(s, "command") == 0) {
 		for (w = w->next; (s = literal_word(w)) != NULL && s[0] == '-' &&
 		     strcmp(s, "--") != 0 && strspn(s + 1, "p") == strlen(s + 1) && s[1]; w = w->next)
 			;
@@ -282,8 +284,14 @@ is_declaration(struct word *w)
 	}
 	if (s == NULL)
 		return false;
-	return strcmp(s, "export") == 0 || strcmp(s, "readonly") == 0 || strcmp(s, "local") == 0 ||
-	    strcmp(s, "declare") == 0 || strcmp(s, "typeset") == 0;
+	switch (s[0]) {	/* (a strcmp each cost more than the rest of a short command) */
+	case 'e': return strcmp(s, "export") == 0;
+	case 'r': return strcmp(s, "readonly") == 0;
+	case 'l': return strcmp(s, "local") == 0;
+	case 'd': return strcmp(s, "declare") == 0;
+	case 't': return strcmp(s, "typeset") == 0;
+	}
+	return false;
 }
 
 /* Expands and looks up a simple command. Returns 0, or -1 after an
@@ -341,7 +349,8 @@ simple_prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
 	if (failed)
 		return -1;
 	/* `command [-p] name`: skip functions, no special-builtin rules */
-	while (p->argc > 0 && strcmp(p->argv[0], "command") == 0 && builtin_find("command") &&
+	while (p->argc > 0 && p->argv[0][0] == 'c' && strcmp(p->argv[0], "command") == 0 &&
+	    builtin_find("command") &&
 	    (nofunc || exec_find_function(sh, "command") == NULL)) {
 		int j = 1;
 		bool usep = false, v = false;
@@ -444,7 +453,7 @@ simple_run_builtin(struct shell *sh, struct prep *p)
 	}
 	sh->builtin_error = false;
 	st = p->bi->fn(sh, p->argc, p->argv);
-	if (fflush(stdout) != 0) {
+	if (__fpending(stdout) > 0 && fflush(stdout) != 0) {
 		if (st == 0) {
 			diag_errno(sh, "%s: write error", p->argv[0]);
 			st = 1;
