@@ -217,24 +217,12 @@ enter(struct lexer *lx)
 
 /* ---- word building ---- */
 
-/* Literal buffers of finished words, kept for the next words: a word's
- * text is built a byte at a time, and a fresh buffer per word cost a
- * malloc and a free each. Words nest ($( ), ${ }), hence a few. */
-enum { LIT_POOL = 8, LIT_POOL_MAXCAP = 4096 };
-static struct strbuf lit_pool[LIT_POOL];
-static int nlit_pool;
-
 static void
 wb_init(struct wb *wb)
 {
 	wb->head = NULL;
 	wb->tail = &wb->head;
-	if (nlit_pool > 0) {
-		wb->lit = lit_pool[--nlit_pool];
-		sb_reset(&wb->lit);
-	} else {
-		sb_init(&wb->lit);
-	}
+	sb_acquire(&wb->lit);	/* a word's text is built here, then copied */
 	wb->haslit = 0;
 	wb->litq = 0;
 }
@@ -311,11 +299,7 @@ static struct wpart *
 wb_done(struct lexer *lx, struct wb *wb)
 {
 	wb_flush(lx, wb);
-	if (wb->lit.cap != 0 && wb->lit.cap <= LIT_POOL_MAXCAP && nlit_pool < LIT_POOL)
-		lit_pool[nlit_pool++] = wb->lit;
-	else
-		sb_free(&wb->lit);
-	sb_init(&wb->lit);
+	sb_release(&wb->lit);
 	return wb->head;
 }
 

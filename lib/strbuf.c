@@ -13,6 +13,31 @@ sb_free(struct strbuf *b)
 	sb_init(b);
 }
 
+enum { POOL = 16, POOL_MAXCAP = 65536 };
+static struct strbuf pool[POOL];
+static int npool;
+
+void
+sb_acquire(struct strbuf *b)
+{
+	if (npool > 0) {
+		*b = pool[--npool];
+		sb_reset(b);
+	} else {
+		sb_init(b);
+	}
+}
+
+void
+sb_release(struct strbuf *b)
+{
+	if (b->cap != 0 && b->cap <= POOL_MAXCAP && npool < POOL)
+		pool[npool++] = *b;
+	else
+		sb_free(b);
+	sb_init(b);
+}
+
 void
 sb_grow(struct strbuf *b, size_t extra)
 {

@@ -12,6 +12,12 @@ struct strbuf {
 #define STRBUF_INIT { (char *)"", 0, 0 }
 
 void sb_free(struct strbuf *b);
+/* An empty buffer, from a small pool of released ones when there is one;
+ * sb_release gives it back (a big one is freed). For the many short-lived
+ * buffers of the lexer and the expander: a malloc and a free each cost
+ * more than their work on a short word. */
+void sb_acquire(struct strbuf *b);
+void sb_release(struct strbuf *b);
 void sb_grow(struct strbuf *b, size_t extra);
 void sb_addn(struct strbuf *b, const char *s, size_t n);
 void sb_adds(struct strbuf *b, const char *s);

@@ -60,25 +60,36 @@ enum tok {
 	T_SHLEQ, T_SHREQ, T_ANDEQ, T_XOREQ, T_OREQ,
 };
 
-/* Operator spellings, longest first so that the first prefix match wins. */
+/* Operator spellings grouped by their first byte, longest first in each
+ * group so that the first prefix match wins. */
 static const struct {
 	const char *s;
 	enum tok t;
 } ops[] = {
-	{ "<<=", T_SHLEQ }, { ">>=", T_SHREQ },
-	{ "||", T_OROR }, { "&&", T_ANDAND }, { "==", T_EQ }, { "!=", T_NE },
-	{ "<=", T_LE }, { ">=", T_GE }, { "<<", T_SHL }, { ">>", T_SHR },
-	{ "++", T_INC }, { "--", T_DEC }, { "**", T_POW },
-	{ "*=", T_MULEQ }, { "/=", T_DIVEQ }, { "%=", T_MODEQ },
-	{ "+=", T_PLUSEQ }, { "-=", T_MINUSEQ },
-	{ "&=", T_ANDEQ }, { "^=", T_XOREQ }, { "|=", T_OREQ },
+	{ "<<=", T_SHLEQ }, { "<<", T_SHL }, { "<=", T_LE }, { "<", T_LT },
+	{ ">>=", T_SHREQ }, { ">>", T_SHR }, { ">=", T_GE }, { ">", T_GT },
+	{ "||", T_OROR }, { "|=", T_OREQ }, { "|", T_OR },
+	{ "&&", T_ANDAND }, { "&=", T_ANDEQ }, { "&", T_AND },
+	{ "==", T_EQ }, { "=", T_ASSIGN }, { "!=", T_NE }, { "!", T_NOT },
+	{ "++", T_INC }, { "+=", T_PLUSEQ }, { "+", T_PLUS },
+	{ "--", T_DEC }, { "-=", T_MINUSEQ }, { "-", T_MINUS },
+	{ "**", T_POW }, { "*=", T_MULEQ }, { "*", T_MUL },
+	{ "/=", T_DIVEQ }, { "/", T_DIV }, { "%=", T_MODEQ }, { "%", T_MOD },
+	{ "^=", T_XOREQ }, { "^", T_XOR },
 	{ "(", T_LPAREN }, { ")", T_RPAREN }, { ",", T_COMMA },
-	{ "?", T_QUEST }, { ":", T_COLON },
-	{ "|", T_OR }, { "^", T_XOR }, { "&", T_AND },
-	{ "<", T_LT }, { ">", T_GT }, { "+", T_PLUS }, { "-", T_MINUS },
-	{ "*", T_MUL }, { "/", T_DIV }, { "%", T_MOD },
-	{ "!", T_NOT }, { "~", T_TILDE }, { "=", T_ASSIGN },
+	{ "?", T_QUEST }, { ":", T_COLON }, { "~", T_TILDE },
 };
+enum { NOPS = sizeof ops / sizeof ops[0] };
+
+/* 1 + the index in ops of the group of each first byte, 0 for none. */
+static unsigned char op_group[256];
+
+static void
+index_ops(void)
+{
+	for (size_t i = NOPS; i-- > 0;)
+		op_group[(unsigned char)ops[i].s[0]] = (unsigned char)(i + 1);
+}
 
 /* A parsed operand. `name` is set when the operand is a plain variable and
  * can therefore be assigned to (an lvalue). */
@@ -298,12 +309,12 @@ next(struct parser *p)
 		p->pos = s;
 		return;
 	}
-	for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
-		size_t n;
+	if (op_group['+'] == 0)
+		index_ops();
+	size_t i = op_group[(unsigned char)*s];
+	for (i = i > 0 ? i - 1 : NOPS; i < NOPS && ops[i].s[0] == *s; i++) {
+		size_t n = strlen(ops[i].s);
 
-		if (ops[i].s[0] != *s)	/* cheap test first: one per operator */
-			continue;
-		n = strlen(ops[i].s);
 		if (strncmp(s, ops[i].s, n) == 0) {
 			p->tok = ops[i].t;
 			p->pos = s + n;

@@ -72,7 +72,8 @@ cond_op_find(const char *s, unsigned flags)
 	if (s[0] != '-' && s[0] != '=' && s[0] != '!' && s[0] != '<' && s[0] != '>')
 		return -1;
 	for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
-		if ((ops[i].flags & kind) && (ops[i].flags & who) && strcmp(ops[i].s, s) == 0)
+		if ((ops[i].flags & kind) && (ops[i].flags & who) && ops[i].s[1] == s[1] &&
+		    strcmp(ops[i].s, s) == 0)
 			return ops[i].op;
 	return -1;
 }

@@ -43,7 +43,8 @@ struct xstate {
 	int in_arg;		/* inside the word of ${p-w}: its literals split */
 	bool decl;		/* a name=value argument of export/readonly/local */
 	struct cond_rebr br;	/* X_REGEX: bracket expression state */
-	const char *ifs;
+	const char *ifs;	/* xifs() */
+	bool ifs_read;
 	char **fields;
 	size_t n, cap;
 	int err;
@@ -152,15 +153,25 @@ ifs_ws(char c)
 	return c == ' ' || c == '\t' || c == '\n';
 }
 
+/* IFS, looked up when first needed: most expansions split nothing. */
+static const char *
+xifs(struct xstate *x)
+{
+	if (!x->ifs_read)
+		x->ifs = var_get(x->sh, "IFS");
+	x->ifs_read = true;
+	return x->ifs;
+}
+
 /* Appends the result of an expansion. Unquoted results in field mode are
  * split on IFS (XCU 2.6.5). */
 static void
 add_result(struct xstate *x, const char *s, size_t len, bool quoted)
 {
-	const char *ifs = x->ifs;
+	const char *ifs;
 	size_t i, run;
 
-	if (quoted || x->mode != X_FIELDS || (ifs != NULL && *ifs == '\0')) {
+	if (quoted || x->mode != X_FIELDS || ((ifs = xifs(x)) != NULL && *ifs == '\0')) {
 		if (len > 0 || quoted)
 			add_text(x, s, len, quoted);
 		return;
@@ -360,7 +371,7 @@ emit_list(struct xstate *x, char *const *v, size_t n, bool at, bool quoted)
 		 * $@, here-docs): joined by the first character of IFS, as
 		 * "$*" is (XCU 2.5.2 leaves $@ unspecified there; this is what
 		 * dash and yash do). */
-		const char *ifs = x->ifs;
+		const char *ifs = xifs(x);
 		const char *sep;
 		if (ifs == NULL)
 			sep = " ";
@@ -813,51 +824,21 @@ expand_word(struct xstate *x, struct word *w, bool in_assign)
 	expand_parts(x, p, false);
 }
 
-/* Buffers of finished expansions, kept for the next ones: a command
- * expands a few words, and a malloc and a free for each cost more than
- * the expansion of a short word. Expansions nest ($(( )), ${p-w}), so the
- * pool is a stack. */
-enum { XBUF_POOL = 16, XBUF_POOL_MAXCAP = 65536 };
-static struct strbuf xbuf_pool[XBUF_POOL];
-static int nxbuf_pool;
-
-static void
-xbuf_get(struct strbuf *b)
-{
-	if (nxbuf_pool > 0) {
-		*b = xbuf_pool[--nxbuf_pool];
-		sb_reset(b);
-	} else {
-		sb_init(b);
-	}
-}
-
-static void
-xbuf_put(struct strbuf *b)
-{
-	if (b->cap != 0 && b->cap <= XBUF_POOL_MAXCAP && nxbuf_pool < XBUF_POOL)
-		xbuf_pool[nxbuf_pool++] = *b;
-	else
-		sb_free(b);
-	sb_init(b);
-}
-
 static void
 xinit(struct xstate *x, struct shell *sh, enum xmode mode)
 {
 	memset(x, 0, sizeof *x);
 	x->sh = sh;
 	x->mode = mode;
-	xbuf_get(&x->cur);
-	xbuf_get(&x->pat);
-	x->ifs = var_get(sh, "IFS");
+	sb_acquire(&x->cur);
+	sb_acquire(&x->pat);
 }
 
 static void
 xfree(struct xstate *x)
 {
-	xbuf_put(&x->cur);
-	xbuf_put(&x->pat);
+	sb_release(&x->pat);
+	sb_release(&x->cur);
 }
 
 static char *

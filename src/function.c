@@ -9,12 +9,22 @@
 
 /* ---- functions ---- */
 
+static struct function **
+bucket(struct shell *sh, const char *name)
+{
+	unsigned h = 5381;
+
+	while (*name)
+		h = h * 33 + (unsigned char)*name++;
+	return &sh->fn_hash[h % FN_BUCKETS];
+}
+
 struct function *
 exec_find_function(struct shell *sh, const char *name)
 {
 	struct function *f;
 
-	for (f = sh->funcs; f != NULL; f = f->next)
+	for (f = *bucket(sh, name); f != NULL; f = f->hnext)
 		if (strcmp(f->name, name) == 0)
 			return f;
 	return NULL;
@@ -41,6 +51,9 @@ exec_define_function(struct shell *sh, const char *name, struct ast_node *body)
 		f->name = strdup(name);
 		f->next = sh->funcs;
 		sh->funcs = f;
+		struct function **b = bucket(sh, name);
+		f->hnext = *b;
+		*b = f;
 	} else {
 		function_unit_unref(f->unit);
 	}
@@ -58,6 +71,9 @@ exec_unset_function(struct shell *sh, const char *name)
 	for (pp = &sh->funcs; (f = *pp) != NULL; pp = &f->next)
 		if (strcmp(f->name, name) == 0) {
 			*pp = f->next;
+			for (pp = bucket(sh, name); *pp != f; pp = &(*pp)->hnext)
+				;
+			*pp = f->hnext;
 			function_unit_unref(f->unit);
 			free(f->name);
 			free(f);

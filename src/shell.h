@@ -172,8 +172,10 @@ struct function {
 	char *name;
 	struct ast_node *body;		/* ast_funcdef body, lives in `unit` */
 	struct parse_unit *unit;	/* keeps the parse arena alive */
-	struct function *next;
+	struct function *next;		/* sh->funcs: every function */
+	struct function *hnext;		/* the same bucket of sh->fn_hash */
 };
+enum { FN_BUCKETS = 256 };
 
 /* A parse arena that outlives its command because functions point into it. */
 struct parse_unit {
@@ -213,6 +215,9 @@ struct shell {
 	size_t nlocals, locals_cap;
 
 	struct function *funcs;
+	/* the functions by name: every command name not a special builtin is
+	 * looked up here first, whatever the number of functions */
+	struct function *fn_hash[FN_BUCKETS];
 
 	struct arena eval;		/* fields, argv, plans: marked per command */
 
