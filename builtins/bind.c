@@ -94,15 +94,12 @@ run_x(int count, int key)
 	char *cmd = strdup(x->command);	/* the command may rebind its key */
 	if (cmd == NULL)
 		abort();
-	sh->completing++;	/* Ctrl-C unwinds it (see progcomp.c) */
-	exec_string(sh, cmd, NULL);
-	sh->completing--;
+	exec_string(sh, cmd, NULL);	/* Ctrl-C unwinds it (FLOW_ABORT) */
 	free(cmd);
 	fflush(stdout);
 	fflush(stderr);
 	if (sh->pending_signals && !sh->in_trap)
 		trap_run_pending(sh);
-	sh->intr_unwind = sh->interrupted = false;
 	if (sh->flow != FLOW_EXIT)
 		sh->flow = FLOW_NONE;
 	sh->status = status;

@@ -220,5 +220,6 @@ exec_cmdsub(struct shell *sh, struct ast_node *body, struct strbuf *out)
 	}
 	job->pgid = 0;
 	sh->status = job_wait_fg(sh, job);
-	return 0;
+	/* Ctrl-C killed it: the command it is part of does not run */
+	return sh->flow == FLOW_ABORT ? -1 : 0;
 }

@@ -469,7 +469,7 @@ cond_run(struct shell *sh, struct ast_cond *n)
 		sb_free(&c.trace);
 	}
 	if (c.err == 2) {
-		exec_fatal_error(sh, sh->expand_err == 2 ? 2 : 1);
+		exec_expand_error(sh);
 		return sh->status;
 	}
 	if (c.err)
@@ -519,7 +519,7 @@ cond_arith_run(struct shell *sh, struct ast_arith *n)
 	r = cond_arith_value(sh, n->expr, &v, false);
 	arena_release(&sh->eval, m);
 	if (r == -2) {
-		exec_fatal_error(sh, sh->expand_err == 2 ? 2 : 1);
+		exec_expand_error(sh);
 		return sh->status;
 	}
 	if (r < 0)

@@ -83,22 +83,47 @@ void
 exec_fatal_error(struct shell *sh, int status)
 {
 	sh->status = status;
-	/* a fatal error in a completion function ends it (progcomp.c) */
-	if (sh->completing > 0 && status == 2)
-		sh->intr_unwind = true;
 	if (is_fatal_context(sh) && !sh->in_command_builtin)
 		shell_exit(sh, status);
 }
 
+void
+exec_abort(struct shell *sh, int status)
+{
+	sh->status = status;
+	if (sh->flow == FLOW_EXIT)
+		return;
+	sh->flow = FLOW_ABORT;
+	sh->exit_status = status;
+}
+
+/* XCU 2.8.1: an expansion error (`${x?}`, `set -u`, bad arithmetic) exits
+ * a non-interactive shell; an interactive one does not go on with the
+ * command line (bash, dash). A line already abandoned keeps its status
+ * (a Ctrl-C that ended a $(...)). */
+void
+exec_expand_error(struct shell *sh)
+{
+	int status = sh->expand_err == 2 ? 2 : 1;
+
+	if (sh->flow == FLOW_ABORT)
+		return;
+	exec_fatal_error(sh, status);
+	if (!is_fatal_context(sh) && !sh->in_command_builtin)
+		exec_abort(sh, status);
+}
+
 /* XCU 2.8.1: a variable assignment error (a read-only name) exits a
  * non-interactive shell whatever the command, `command` included, with
- * status 2 as dash and yash. */
+ * status 2 as dash and yash; an interactive one abandons the line (bash,
+ * dash). */
 void
 exec_assign_error(struct shell *sh)
 {
 	sh->status = 2;
 	if (is_fatal_context(sh))
 		shell_exit(sh, 2);
+	exec_abort(sh, 2);	/* interactive */
 }
 
 void
@@ -187,7 +212,7 @@ exec_for(struct shell *sh, struct ast_for *f)
 		n = expand_words(sh, f->words, &items);
 		if (n < 0) {
 			arena_release(&sh->eval, m);
-			exec_fatal_error(sh, sh->expand_err == 2 ? 2 : 1);
+			exec_expand_error(sh);
 			return sh->status;
 		}
 		/* copy out of the eval arena: the body releases it */
@@ -244,7 +269,7 @@ exec_case(struct shell *sh, struct ast_case *c, bool tail)
 	subject = expand_word_str(sh, c->subject);
 	if (subject == NULL) {
 		arena_release(&sh->eval, m);
-		exec_fatal_error(sh, sh->expand_err == 2 ? 2 : 1);
+		exec_expand_error(sh);
 		return sh->status;
 	}
 	subject = strdup(subject);
@@ -256,7 +281,7 @@ exec_case(struct shell *sh, struct ast_case *c, bool tail)
 			if (pat == NULL) {
 				free(subject);
 				arena_release(&sh->eval, m);
-				exec_fatal_error(sh, sh->expand_err == 2 ? 2 : 1);
+				exec_expand_error(sh);
 				return sh->status;
 			}
 			if (pattern_match_flags(pat, subject, case_flags(sh)))
@@ -427,14 +452,6 @@ exec_node(struct shell *sh, struct ast_node *n)
 		return sh->status = 0;
 	if (sh->pending_signals)
 		trap_run_pending(sh);
-	/* Ctrl-C in a completion function (progcomp.c): each command returns
-	 * at once, so loops end and every function level returns */
-	if (sh->completing > 0 && (sh->interrupted || sh->intr_unwind)) {
-		sh->intr_unwind = true;
-		sh->flow = FLOW_RETURN;
-		sh->exit_status = 130;
-		return sh->status = 130;
-	}
 	if (sh->flow != FLOW_NONE)
 		return sh->status;
 	/* <(...) started while this command expands end with it */
@@ -537,13 +554,16 @@ exec_input(struct shell *sh, struct input *in)
 			sb_free(&b);
 		}
 		function_unit_unref(u);
+		if (sh->flow == FLOW_ABORT && in == sh->input) {
+			/* the interactive prompt: the next line starts afresh */
+			sh->flow = FLOW_NONE;
+			sh->status = st = sh->exit_status;
+		}
 		if (sh->flow != FLOW_NONE) {
 			if (sh->flow == FLOW_EXIT && !sh->subshell && in == sh->input)
 				shell_exit(sh, sh->exit_status);
 			break;
 		}
-		if (sh->interrupted)
-			sh->interrupted = false;
 	}
 	parser_free(p);
 	sh->cur_unit = saved_unit;

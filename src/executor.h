@@ -60,6 +60,9 @@ struct saved_var {
 /* ---- exec.c ---- */
 /* XCU 2.8.1: errors that exit a non-interactive shell. */
 void exec_fatal_error(struct shell *sh, int status);
+/* An expansion failed (sh->expand_err): exits a non-interactive shell,
+ * abandons the command line of an interactive one. */
+void exec_expand_error(struct shell *sh);
 void exec_assign_error(struct shell *sh);
 /* set -e: exits when the last command failed outside a condition. */
 void exec_check_errexit(struct shell *sh);

@@ -114,8 +114,8 @@ getc_hook(FILE *f)
 			rl_check_signals();
 		if (sh->pending_signals) {
 			trap_run_pending(sh);
-			if (sh->interrupted) {
-				sh->interrupted = false;
+			if (sh->flow == FLOW_ABORT) {
+				sh->flow = FLOW_NONE;
 				ctrl_c = true;
 				rl_echo_signal_char(SIGINT);	/* ^C, with echoctl */
 				return READERR;

@@ -388,21 +388,77 @@ job_check_winsize(struct shell *sh)
 	var_set(sh, "COLUMNS", buf, 0);
 }
 
+/* Processes of `j` that ended by exit(), not by a signal. */
+static size_t
+count_exited(const struct job *j)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < j->nproc; i++)
+		if (j->procs[i].done && WIFEXITED(j->procs[i].status))
+			n++;
+	return n;
+}
+
+/* True when a process of `j` was killed by SIGINT. */
+static bool
+killed_by_sigint(const struct job *j)
+{
+	size_t i;
+
+	for (i = 0; i < j->nproc; i++)
+		if (j->procs[i].done && WIFSIGNALED(j->procs[i].status) &&
+		    WTERMSIG(j->procs[i].status) == SIGINT)
+			return true;
+	return false;
+}
+
+/* An interactive shell's foreground job ended: killed by SIGINT (Ctrl-C
+ * went to its process group, not to the shell), the command line is
+ * abandoned, as if the shell had got the signal (bash, dash). With a trap
+ * on INT, only a loop is left (bash 5.2: the trap does not run, the shell
+ * did not get the signal); an ignored INT changes nothing. Stopped
+ * (Ctrl-Z), the loops around it are left as by `break` (bash). */
+static void
+after_fg_job(struct shell *sh, struct job *j, bool stopped)
+{
+	if (!sh->opt.interactive || sh->subshell || sh->flow != FLOW_NONE)
+		return;
+	if (stopped) {
+		if (sh->loop_depth > 0) {
+			sh->flow = FLOW_BREAK;
+			sh->flow_count = sh->loop_depth;
+		}
+		return;
+	}
+	if (!killed_by_sigint(j))
+		return;
+	if (sh->traps[SIGINT] == NULL || (sh->traps[SIGINT][0] != '\0' && sh->loop_depth > 0))
+		exec_abort(sh, 130);
+}
+
 int
 job_wait_fg(struct shell *sh, struct job *j)
 {
 	int st;
+	bool wce = trap_wce_begin(sh), caught = false;
 
 	/* XCU 2.11: a trapped signal that arrives while the shell waits for a
 	 * foreground command runs its trap after the command has completed
 	 * (the caller runs pending traps), so the wait goes on. */
 	while (!job_done(j) && !(sh->opt.monitor && job_stopped(j))) {
+		size_t exited = wce ? count_exited(j) : 0;
 		if (!wait_one(sh, true, false)) {
 			size_t i;	/* ECHILD: nothing left to wait for */
 			for (i = 0; i < j->nproc; i++)
 				j->procs[i].done = true;
 		}
+		/* a process that exited after the SIGINT caught it */
+		if (wce && trap_wce_pending() && count_exited(j) > exited)
+			caught = true;
 	}
+	if (wce)
+		trap_wce_end(sh, !caught && killed_by_sigint(j));
 	if (j->pgid != 0)
 		job_take_terminal(sh);
 	if (sh->opt.interactive && sh->shopt.checkwinsize)
@@ -417,6 +473,7 @@ job_wait_fg(struct shell *sh, struct job *j)
 			job_print(sh, j, 0);
 			fflush(stdout);
 		}
+		after_fg_job(sh, j, true);
 		return st;
 	}
 	/* Report a foreground job killed by a signal other than SIGINT/SIGPIPE. */
@@ -428,6 +485,7 @@ job_wait_fg(struct shell *sh, struct job *j)
 		else if (WIFSIGNALED(ls) && WTERMSIG(ls) == SIGINT)
 			fputc('\n', stderr);
 	}
+	after_fg_job(sh, j, false);
 	job_free(sh, j);
 	return st;
 }

@@ -12,8 +12,8 @@
  * -F functions run in the shell itself with COMP_LINE, COMP_POINT,
  * COMP_TYPE, COMP_KEY, COMP_WORDS (an indexed array) and COMP_CWORD bound,
  * and leave their answer in the COMPREPLY array. An error inside one is an
- * error of an interactive shell (reported, never fatal); Ctrl-C unwinds it
- * (sh->intr_unwind makes exec_node return at once). The terminal modes
+ * error of an interactive shell (reported, never fatal); Ctrl-C, or an
+ * expansion error, unwinds it as it would a command line (FLOW_ABORT). The terminal modes
  * readline set are restored afterwards, since a foreground job run by the
  * function ends with the shell's cooked modes put back. */
 #include <readline/readline.h>
@@ -512,18 +512,14 @@ restore_state(struct shell *sh, struct saved *s)
 {
 	fflush(stdout);
 	fflush(stderr);
-	if (sh->flow != FLOW_EXIT || sh->func_depth > 0)
-		sh->flow = FLOW_NONE;
-	sh->builtin_error = false;
-	sh->expand_err = 0;
 	/* a Ctrl-C that came after the last command: taken here, or the
 	 * line editor would throw the line away */
 	if (sh->pending_signals && !sh->in_trap)
 		trap_run_pending(sh);
-	if (sh->intr_unwind || sh->interrupted) {
-		sh->intr_unwind = false;
-		sh->interrupted = false;
-	}
+	if (sh->flow != FLOW_EXIT || sh->func_depth > 0)
+		sh->flow = FLOW_NONE;
+	sh->builtin_error = false;
+	sh->expand_err = 0;
 	sh->status = s->status;
 	sh->lineno = s->lineno;
 	if (s->have_tio) {
@@ -553,11 +549,9 @@ run_function(struct shell *sh, const struct compspec *cs, const struct pc_ctx *c
 	char *argv[] = { cs->func, (char *)ctx->cmd, (char *)ctx->word, (char *)prev, NULL };
 	unsigned *outer = cur_opts;
 	cur_opts = ctx->compgen ? NULL : opts;	/* bash: compgen has none */
-	sh->completing++;
 	st = exec_function(sh, fn, 4, argv);
-	sh->completing--;
 	cur_opts = outer;
-	bool interrupted = sh->intr_unwind || sh->interrupted;
+	bool interrupted = sh->flow == FLOW_ABORT;
 	unbind_vars(sh);
 	restore_state(sh, &sv);
 	if (interrupted)
@@ -609,10 +603,8 @@ run_command(struct shell *sh, const struct compspec *cs, const struct pc_ctx *ct
 	sb_addc(&b, ' ');
 	sq(&b, ctx->prev);
 	sb_adds(&b, "\n)");
-	sh->completing++;
 	char *res = expand_string(sh, b.s);
-	sh->completing--;
-	bool interrupted = sh->intr_unwind || sh->interrupted;
+	bool interrupted = sh->flow == FLOW_ABORT;
 	unbind_vars(sh);
 	restore_state(sh, &sv);
 	sb_free(&b);

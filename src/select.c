@@ -40,7 +40,7 @@ part(struct shell *sh, struct word *w, long *v)
 
 	arena_release(&sh->eval, m);
 	if (r == -2) {
-		exec_fatal_error(sh, sh->expand_err == 2 ? 2 : 1);
+		exec_expand_error(sh);
 		return -1;
 	}
 	return r < 0 ? 1 : 0;
@@ -202,7 +202,7 @@ select_run(struct shell *sh, struct ast_for *f)
 		n = expand_words(sh, f->words, &v);
 		if (n < 0) {
 			arena_release(&sh->eval, m);
-			exec_fatal_error(sh, sh->expand_err == 2 ? 2 : 1);
+			exec_expand_error(sh);
 			return sh->status;
 		}
 		items = malloc((size_t)(n + 1) * sizeof *items);

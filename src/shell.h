@@ -190,6 +190,13 @@ enum flow {
 	FLOW_CONTINUE,
 	FLOW_RETURN,
 	FLOW_EXIT,
+	/* The rest of the command line is abandoned (an interactive shell:
+	 * Ctrl-C, a foreground job killed by SIGINT, an expansion error; see
+	 * exec_abort). Every command returns at once, loops end, functions,
+	 * `.` files and eval return without catching it; the top level of
+	 * exec_input (or whoever ran commands for the line editor: prompt
+	 * commands, completion functions, bind -x) takes it back. */
+	FLOW_ABORT,
 };
 
 struct job;
@@ -252,7 +259,6 @@ struct shell {
 	bool in_trap;
 	int trap_status;		/* $? when the running trap started */
 	int trap_func_depth;		/* func_depth when it started */
-	bool interrupted;		/* SIGINT at an interactive prompt */
 	volatile int pending_signals;	/* set by the handler, drained by trap_run_pending */
 
 	struct parse_unit *cur_unit;	/* arena of the command being run */
@@ -278,10 +284,6 @@ struct shell {
 	int cmdsub_status;		/* status of the last $(...) */
 	bool cmdsub_ran;		/* a $(...) ran in this command */
 	bool lineno_auto;		/* LINENO not assigned by the user */
-
-	/* programmable completion (progcomp.c) */
-	int completing;			/* > 0 while a completion function runs */
-	bool intr_unwind;		/* Ctrl-C in one: every command returns */
 
 	/* counters of process creation, read by tests and `times`-like output */
 	unsigned long n_spawn, n_fork;
@@ -358,6 +360,9 @@ int net_open(struct shell *sh, const char *path);
  * fds, unsets NAME and NAME_PID); in a forked child, closes them all. */
 void coproc_reap(struct shell *sh);
 void coproc_fork_child(struct shell *sh);
+/* Abandons the rest of the command line of an interactive shell with
+ * `status` (FLOW_ABORT), unless the shell is already exiting. */
+void exec_abort(struct shell *sh, int status);
 /* Exits the shell: runs the EXIT trap, flushes, _exit(status) in a
  * subshell or exit(status) otherwise. */
 _Noreturn void shell_exit(struct shell *sh, int status);
@@ -480,6 +485,15 @@ const char *alias_get(struct shell *sh, const char *name);
 void trap_run_pending(struct shell *sh);
 void trap_init(struct shell *sh);
 void trap_run_exit(struct shell *sh);		/* the EXIT trap, once */
+/* Wait and cooperative exit around a foreground wait of a non-interactive
+ * shell (see trap.c): begin returns true when it caught SIGINT; pending
+ * says a SIGINT came since; end puts the default back and, if one came
+ * and `die`, kills the shell with it. */
+bool trap_wce_begin(struct shell *sh);
+bool trap_wce_pending(void);
+void trap_wce_end(struct shell *sh, bool die);
+/* Runs the EXIT trap, then dies of `sig`. */
+_Noreturn void trap_die(struct shell *sh, int sig);
 void trap_subshell_reset(struct shell *sh);
 void trap_monitor(struct shell *sh, bool on);
 /* Catches SIGHUP for sh->hangup_hook (unless ignored at entry). */

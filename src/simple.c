@@ -487,7 +487,7 @@ run_no_command(struct shell *sh, struct prep *p)
 			/* bash: a[i]=v a+=v a=(...) */
 			int rc = assign_run(sh, a);
 			if (rc == -2) {
-				exec_fatal_error(sh, sh->expand_err == 2 ? 2 : 1);
+				exec_expand_error(sh);
 				return sh->status;
 			}
 			if (rc != 0) {
@@ -499,7 +499,7 @@ run_no_command(struct shell *sh, struct prep *p)
 		if (p->avals[i] == NULL)
 			p->avals[i] = expand_assign_value(sh, a->value);
 		if (p->avals[i] == NULL) {
-			exec_fatal_error(sh, sh->expand_err == 2 ? 2 : 1);
+			exec_expand_error(sh);
 			return sh->status;
 		}
 		if (sh->opt.xtrace) {
@@ -620,7 +620,7 @@ simple_run(struct shell *sh, struct ast_simple *c, bool tail)
 		simple_prep_free(&p);
 		arena_release(&sh->eval, m);
 		sh->in_command_builtin = false;
-		exec_fatal_error(sh, sh->expand_err == 2 ? 2 : 1);
+		exec_expand_error(sh);
 		return sh->status;
 	}
 	if (tail && p.kind == P_EXTERNAL && plan_can_exec_in_place(sh)) {
@@ -635,7 +635,7 @@ simple_run(struct shell *sh, struct ast_simple *c, bool tail)
 	sh->status = st;
 	if (sh->expand_err) {
 		/* a redirection's word failed to expand: XCU 2.8.1 */
-		exec_fatal_error(sh, sh->expand_err == 2 ? 2 : 1);
+		exec_expand_error(sh);
 		sh->expand_err = 0;
 	}
 	return st;

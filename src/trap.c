@@ -195,12 +195,75 @@ trap_run_pending(struct shell *sh)
 				sh->flow_count = flow_count;
 				sh->exit_status = exit_status;
 			}
-		} else if (sig == SIGINT && sh->opt.interactive) {
-			sh->interrupted = true;
+		} else if (sig == SIGINT && sh->opt.interactive && !sh->subshell) {
+			/* Ctrl-C: a fresh prompt, on a line of its own after
+			 * the terminal's ^C (a job killed by it said that) */
+			if (sh->flow != FLOW_ABORT) {
+				fputc('\n', stderr);
+				fflush(stderr);
+			}
+			exec_abort(sh, 130);
 		} else if (sig == SIGHUP && sh->hangup_hook != NULL && !sh->subshell) {
 			sh->hangup_hook(sh);
 		}
 	}
+}
+
+/* "Wait and cooperative exit" (bash; what make and other callers rely on):
+ * a non-interactive shell whose SIGINT has its default action catches it
+ * while it waits for a foreground job. When the job ends, the shell dies
+ * of SIGINT if it got one and the job was killed by it; a job that caught
+ * the signal and exited (an editor, a REPL, `trap 'exit 0' INT`) lets the
+ * script go on. Between jobs the default action stays: builtins are
+ * interrupted at once. */
+bool
+trap_wce_begin(struct shell *sh)
+{
+	struct sigaction old;
+
+	if ((sh->opt.interactive && !sh->subshell) || sh->traps[SIGINT] != NULL)
+		return false;
+	/* not when ignored: on entry, or in a background subshell */
+	if (sigaction(SIGINT, NULL, &old) != 0 || old.sa_handler != SIG_DFL)
+		return false;
+	pending[SIGINT] = 0;
+	set_disposition(SIGINT, on_signal);
+	return true;
+}
+
+bool
+trap_wce_pending(void)
+{
+	return pending[SIGINT] != 0;
+}
+
+void
+trap_wce_end(struct shell *sh, bool die)
+{
+	bool got = pending[SIGINT];
+
+	pending[SIGINT] = 0;
+	set_disposition(SIGINT, SIG_DFL);
+	if (got && die)
+		trap_die(sh, SIGINT);
+}
+
+/* Dies of `sig` (its default action) after the EXIT trap, as bash, so
+ * that the parent sees WIFSIGNALED. */
+_Noreturn void
+trap_die(struct shell *sh, int sig)
+{
+	sigset_t set;
+
+	trap_run_exit(sh);
+	fflush(stdout);
+	fflush(stderr);
+	signal(sig, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(sig);
+	_exit(128 + sig);
 }
 
 void
@@ -254,7 +317,9 @@ trap_subshell_reset(struct shell *sh)
 	/* the interactive shell's hangup handler is not the subshell's */
 	if (sh->traps[SIGHUP] == NULL && sigismember(&caught, SIGHUP))
 		set_disposition(SIGHUP, SIG_DFL);
-	if (sh->opt.interactive) {
+	/* an interactive shell's SIGINT, SIGQUIT, ... (subshell_fork has
+	 * already cleared opt.interactive) */
+	if (!sigisemptyset(&shell_ignores)) {
 		sigemptyset(&shell_ignores);
 		for (sig = 1; sig < NSIG; sig++)
 			if (sh->traps[sig] == NULL && sig != SIGCHLD &&
