@@ -388,6 +388,14 @@ job_check_winsize(struct shell *sh)
 	var_set(sh, "COLUMNS", buf, 0);
 }
 
+void
+job_tty_newline(struct shell *sh)
+{
+	fflush(stderr);
+	if (sh->tty_fd < 0 || write(sh->tty_fd, "\n", 1) != 1)
+		fputc('\n', stderr);
+}
+
 /* Processes of `j` that ended by exit(), not by a signal. */
 static size_t
 count_exited(const struct job *j)
@@ -483,7 +491,7 @@ job_wait_fg(struct shell *sh, struct job *j)
 			fprintf(stderr, "%s%s\n", strsignal(WTERMSIG(ls)),
 			    WCOREDUMP(ls) ? " (core dumped)" : "");
 		else if (WIFSIGNALED(ls) && WTERMSIG(ls) == SIGINT)
-			fputc('\n', stderr);
+			job_tty_newline(sh);
 	}
 	after_fg_job(sh, j, false);
 	job_free(sh, j);

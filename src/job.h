@@ -66,4 +66,8 @@ int job_continue(struct shell *sh, struct job *j, bool fg);
 pid_t job_pgid(struct shell *sh, const char *spec);
 void job_forget_all(struct shell *sh);	/* in a new subshell */
 
+/* Ends the line of the terminal's ^C echo (on the terminal itself: the
+ * interrupted command's stderr may have gone elsewhere). */
+void job_tty_newline(struct shell *sh);
+
 #endif

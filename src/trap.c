@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "input.h"
+#include "job.h"
 #include "shell.h"
 #include "signame.h"
 
@@ -198,10 +199,8 @@ trap_run_pending(struct shell *sh)
 		} else if (sig == SIGINT && sh->opt.interactive && !sh->subshell) {
 			/* Ctrl-C: a fresh prompt, on a line of its own after
 			 * the terminal's ^C (a job killed by it said that) */
-			if (sh->flow != FLOW_ABORT) {
-				fputc('\n', stderr);
-				fflush(stderr);
-			}
+			if (sh->flow != FLOW_ABORT)
+				job_tty_newline(sh);
 			exec_abort(sh, 130);
 		} else if (sig == SIGHUP && sh->hangup_hook != NULL && !sh->subshell) {
 			sh->hangup_hook(sh);

@@ -15,6 +15,11 @@ SCRIPT is Python run with these names defined:
                              terminal (before typing Ctrl-Z or Ctrl-C at it)
     sh.wait_edit()           wait until the shell holds the terminal in raw
                              mode, i.e. readline is reading (before Ctrl-C)
+    sh.wait_run()            wait until the shell holds the terminal in
+                             cooked mode: it runs a command itself (a loop
+                             of builtins, `read`, a $(...))
+    sh.wait_proc(name)       wait until a process called name runs in the
+                             terminal's session (a `sleep` in a $(...))
     sh.stop(command)         run command (a program, its first word),
                              stop it with Ctrl-Z, wait for the notice and
                              the prompt
@@ -191,6 +196,30 @@ class Session:
                 return False
             return not termios.tcgetattr(self.fd)[3] & termios.ICANON
         self._poll(editing, "the shell to read a line", timeout)
+
+    def wait_run(self, timeout=None):
+        def running():
+            if self._fg() != self.pid:
+                return False
+            return bool(termios.tcgetattr(self.fd)[3] & termios.ICANON)
+        self._poll(running, "the shell to run a command", timeout)
+
+    def wait_proc(self, name, timeout=None):
+        def there():
+            for d in os.listdir("/proc"):
+                if not d.isdigit():
+                    continue
+                try:
+                    with open("/proc/%s/stat" % d) as f:
+                        st = f.read()
+                except OSError:
+                    continue
+                comm = st[st.index("(") + 1:st.rindex(")")]
+                fields = st[st.rindex(")") + 2:].split()
+                if comm == name and int(fields[3]) == self.pid:   # session
+                    return True
+            return False
+        self._poll(there, "a %s process" % name, timeout)
 
     def stop(self, command):
         self.send(command + "\r")
