@@ -208,6 +208,10 @@ bi_jobs(struct shell *sh, int argc, char **argv)
 	job_reap(sh);
 	/* the user has seen the stopped jobs: the next exit leaves (bash) */
 	sh->warned_stopped = true;
+	/* a subshell that started no job lists its parent's (job.c) */
+	bool parents = sh->jobs == NULL && sh->parent_jobs != NULL;
+	if (parents)
+		sh->jobs = sh->parent_jobs;
 	if (i < argc) {
 		for (; i < argc; i++) {
 			j = job_find(sh, argv[i], "jobs");
@@ -216,19 +220,21 @@ bi_jobs(struct shell *sh, int argc, char **argv)
 			else
 				job_print(sh, j, how);
 		}
-		return st;
+	} else {
+		for (j = sh->jobs; j != NULL; j = next) {
+			next = j->next;
+			if (j->nproc == 0)
+				continue;
+			job_print(sh, j, how);
+			if (job_done(j) && !parents)
+				job_free(sh, j);
+			else
+				j->changed = false;
+		}
 	}
-	for (j = sh->jobs; j != NULL; j = next) {
-		next = j->next;
-		if (j->nproc == 0)
-			continue;
-		job_print(sh, j, how);
-		if (job_done(j))
-			job_free(sh, j);
-		else
-			j->changed = false;
-	}
-	return 0;
+	if (parents)
+		sh->jobs = NULL;
+	return st;
 }
 
 static int

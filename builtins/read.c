@@ -117,18 +117,24 @@ unread_rest(struct rd *r)
 /* IFS character classes for splitting (XCU 2.6.5). */
 struct ifs {
 	const char *s;
+	bool mb;	/* a multibyte character in s (UTF-8): matched whole */
 };
 
-static bool
-is_ifs(const struct ifs *f, char c)
+/* The length of the IFS character at s (n bytes left), or 0. */
+static size_t
+ifs_len(const struct ifs *f, const char *s, size_t n)
 {
-	return c != '\0' && strchr(f->s, c) != NULL;
+	if (*s == '\0')
+		return 0;
+	if (f->mb)
+		return ifs_char_at(f->s, s, n);
+	return strchr(f->s, *s) != NULL;
 }
 
 static bool
 is_ifs_ws(const struct ifs *f, char c)
 {
-	return (c == ' ' || c == '\t' || c == '\n') && is_ifs(f, c);
+	return (c == ' ' || c == '\t' || c == '\n') && strchr(f->s, c) != NULL;
 }
 
 /* Splits line[0..n) (q[i] set where a byte was backslash-escaped, which
@@ -147,7 +153,7 @@ assign(struct shell *sh, const char *line, const char *q, size_t n,
 	char *val;
 
 #define IWS(i) (!q[i] && is_ifs_ws(f, line[i]))
-#define IFS(i) (!q[i] && is_ifs(f, line[i]))
+#define IFS(i) (!q[i] && ifs_len(f, line + (i), n - (i)) > 0)
 	while (p < n && IWS(p))
 		p++;
 	for (i = 0; i < nnames; i++) {
@@ -159,7 +165,7 @@ assign(struct shell *sh, const char *line, const char *q, size_t n,
 		for (k = e; k < n && IWS(k); k++)
 			;
 		if (k < n && IFS(k) && !IWS(k))
-			for (k++; k < n && IWS(k); k++)
+			for (k += ifs_len(f, line + k, n - k); k < n && IWS(k); k++)
 				;
 		if (i == nnames - 1 && k < n) {
 			/* last variable, more fields left: the rest of the
@@ -196,7 +202,7 @@ assign_array(struct shell *sh, const char *line, const char *q, size_t n,
 	if (v == NULL || var_array_clear(sh, v) != 0)
 		return 2;
 #define IWS(i) (!q[i] && is_ifs_ws(f, line[i]))
-#define IFS(i) (!q[i] && is_ifs(f, line[i]))
+#define IFS(i) (!q[i] && ifs_len(f, line + (i), n - (i)) > 0)
 	while (p < n && IWS(p))
 		p++;
 	while (p < n) {
@@ -214,7 +220,7 @@ assign_array(struct shell *sh, const char *line, const char *q, size_t n,
 		for (p = e; p < n && IWS(p); p++)
 			;
 		if (p < n && IFS(p) && !IWS(p))
-			for (p++; p < n && IWS(p); p++)
+			for (p += ifs_len(f, line + p, n - p); p < n && IWS(p); p++)
 				;
 	}
 #undef IWS
@@ -471,6 +477,7 @@ bi_read(struct shell *sh, int argc, char **argv)
 		const char *v = var_get(sh, "IFS");
 
 		ifs.s = v != NULL ? v : " \t\n";
+		ifs.mb = ifs_multibyte(ifs.s);
 		if (assign_array(sh, line.s, quoted.s, line.len, array, &ifs) != 0)
 			status = 2;
 	} else if (nnames == 0 || exact) {
@@ -484,6 +491,7 @@ bi_read(struct shell *sh, int argc, char **argv)
 		const char *v = var_get(sh, "IFS");
 
 		ifs.s = v != NULL ? v : " \t\n";
+		ifs.mb = ifs_multibyte(ifs.s);
 		if (assign(sh, line.s, quoted.s, line.len, names, nnames, &ifs) != 0)
 			status = 2;
 	}

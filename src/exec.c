@@ -72,10 +72,13 @@ exec_init(struct shell *sh)
 
 /* ---- small helpers ---- */
 
+/* An interactive shell running a -c string (sh -i -c '...') has no
+ * next line to go back to: the error ends it, with dash's status 2. */
 static bool
 is_fatal_context(struct shell *sh)
 {
-	return !sh->opt.interactive || sh->subshell;
+	return !sh->opt.interactive || sh->subshell ||
+	    (sh->input != NULL && sh->input->kind == INPUT_STRING);
 }
 
 /* XCU 2.8.1: errors that exit a non-interactive shell. */

@@ -178,14 +178,18 @@ add_result(struct xstate *x, const char *s, size_t len, bool quoted)
 	}
 	if (ifs == NULL)
 		ifs = " \t\n";
+	/* a multibyte IFS character (UTF-8) delimits as a whole; ASCII ones
+	 * never occur inside a multibyte character, so bytes do for them */
+	bool mb = ifs_multibyte(ifs);
+#define IFS_AT(k) (s[k] == '\0' ? 0 : mb ? ifs_char_at(ifs, s + (k), len - (k)) \
+	: memchr(ifs, s[k], strlen(ifs)) != NULL)
 	for (i = 0; i < len; i += run) {
-		const char *d = memchr(ifs, s[i], strlen(ifs));
-		run = 1;
-		if (d == NULL || s[i] == '\0') {
+		size_t d = IFS_AT(i);
+		run = d > 0 ? d : mb ? shell_mblen(s + i, len - i) : 1;
+		if (d == 0) {
 			/* a run of ordinary characters */
-			while (i + run < len && (s[i + run] == '\0' ||
-			    memchr(ifs, s[i + run], strlen(ifs)) == NULL))
-				run++;
+			while (i + run < len && IFS_AT(i + run) == 0)
+				run += mb ? shell_mblen(s + i + run, len - i - run) : 1;
 			add_text(x, s + i, run, false);
 		} else if (ifs_ws(s[i])) {
 			/* White space only delimits after a field; leading
@@ -204,6 +208,7 @@ add_result(struct xstate *x, const char *s, size_t len, bool quoted)
 			x->ws_seen = false;
 		}
 	}
+#undef IFS_AT
 }
 
 /* ---- tilde expansion (XCU 2.6.1) ---- */
@@ -354,7 +359,7 @@ expand_arg(struct xstate *x, struct word *w, bool quoted)
 static void
 emit_list(struct xstate *x, char *const *v, size_t n, bool at, bool quoted)
 {
-	char sepbuf[2];
+	char sepbuf[8];
 
 	if (quoted && at && x->mode == X_FIELDS) {
 		/* "$@": one field per element, the first and last joined to
@@ -378,8 +383,9 @@ emit_list(struct xstate *x, char *const *v, size_t n, bool at, bool quoted)
 		else if (*ifs == '\0')
 			sep = NULL;
 		else {
-			sepbuf[0] = *ifs;
-			sepbuf[1] = '\0';
+			size_t k = shell_mblen(ifs, strlen(ifs));	/* a character */
+			memcpy(sepbuf, ifs, k < sizeof sepbuf ? k : 1);
+			sepbuf[k < sizeof sepbuf ? k : 1] = '\0';
 			sep = sepbuf;
 		}
 		char *j = join_list(x->sh, v, n, sep);
@@ -570,6 +576,12 @@ expand_param(struct xstate *x, struct wpart *p, bool quoted)
 	bool null = !set || val == NULL || *val == '\0';
 	if (at || star)
 		null = !set || (sh->argc == 1 && sh->argv[0][0] == '\0');
+	/* with IFS empty, $* of empty strings joins to null (dash, bash) */
+	if (star && set && x->ifs != NULL && *x->ifs == '\0') {
+		null = true;
+		for (int i = 0; i < sh->argc; i++)
+			null = null && sh->argv[i][0] == '\0';
+	}
 	bool empty = p->u.param.colon ? null : !set;
 
 	switch (op) {

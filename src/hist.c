@@ -258,9 +258,11 @@ hist_load(struct shell *sh)
 	free(path);
 }
 
-/* Appends this session's entries to `path` (NULL: $HISTFILE). */
+/* Appends this session's entries to `path` (NULL: $HISTFILE). `quiet`:
+ * the save at exit says nothing when the default file (HISTFILE unset)
+ * cannot be opened, as when HOME is not writable (bash is silent). */
 static int
-save_to(struct shell *sh, const char *file)
+save_to(struct shell *sh, const char *file, bool quiet)
 {
 	char *path = file != NULL ? strdup(file) : hist_path(sh);
 	size_t size = (size_t)hist_size(sh), len, i, first;
@@ -274,7 +276,8 @@ save_to(struct shell *sh, const char *file)
 	}
 	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 	if (fd < 0) {
-		diag_errno(sh, "history: %s", path);
+		if (!quiet || var_get(sh, "HISTFILE") != NULL)
+			diag_errno(sh, "history: %s", path);
 		free(path);
 		return 1;
 	}
@@ -314,13 +317,13 @@ save_to(struct shell *sh, const char *file)
 void
 hist_save(struct shell *sh)
 {
-	save_to(sh, NULL);
+	save_to(sh, NULL, true);
 }
 
 int
 hist_append_file(struct shell *sh, const char *path)
 {
-	return save_to(sh, path);
+	return save_to(sh, path, false);
 }
 
 int

@@ -414,9 +414,14 @@ interactive_ready(struct shell *sh)
 	const char *ps1 = var_get(sh, "PS1");
 
 	/* var.c's non-interactive default, or Debian's plain one from
-	 * /etc/profile, becomes a more useful one */
-	if (ps1 == NULL || strcmp(ps1, "$ ") == 0 || strcmp(ps1, "# ") == 0)
+	 * /etc/profile, becomes a more useful one; in posix mode (also as
+	 * sh) it stays XCU's "$ " ("# " for root) */
+	if (sh->opt.posix) {
+		if (ps1 == NULL)
+			var_set(sh, "PS1", geteuid() == 0 ? "# " : "$ ", 0);
+	} else if (ps1 == NULL || strcmp(ps1, "$ ") == 0 || strcmp(ps1, "# ") == 0) {
 		var_set(sh, "PS1", PROMPT_DEFAULT_PS1, 0);
+	}
 	if (var_get(sh, "PS2") == NULL)
 		var_set(sh, "PS2", "> ", 0);
 

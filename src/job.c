@@ -94,8 +94,21 @@ job_free(struct shell *sh, struct job *j)
 void
 job_forget_all(struct shell *sh)
 {
+	/* `jobs` in the subshell still lists them (jobs | wc -l, $(jobs -p):
+	 * bash, yash, mksh), as they were at the fork */
+	for (struct job *j = sh->jobs, *next; j != NULL; j = next) {
+		next = j->next;
+		/* the foreground job this subshell is a part of */
+		if (j->nproc == 0 || (!j->bg && !job_stopped(j) && !job_done(j)))
+			job_free(sh, j);
+	}
+	if (sh->jobs == NULL)
+		return;
+	struct job *own = sh->jobs;
+	sh->jobs = sh->parent_jobs;	/* an older list goes */
 	while (sh->jobs != NULL)
 		job_free(sh, sh->jobs);
+	sh->parent_jobs = own;
 }
 
 bool

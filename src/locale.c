@@ -4,6 +4,9 @@
  * `LC_ALL=C.UTF-8` in a script changes how `?` matches from then on). */
 #include <locale.h>
 #include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
 
 #include "shell.h"
 
@@ -48,6 +51,45 @@ shell_locale(void)
 		return;
 	loaded = true;
 	apply(the_shell);
+}
+
+size_t
+shell_mblen(const char *s, size_t n)
+{
+	mbstate_t st = { 0 };
+	size_t k;
+
+	if ((unsigned char)*s < 0x80)
+		return 1;
+	shell_locale();
+	if (MB_CUR_MAX == 1)
+		return 1;
+	k = mbrtowc(NULL, s, n, &st);
+	return k == (size_t)-1 || k == (size_t)-2 || k == 0 ? 1 : k;
+}
+
+bool
+ifs_multibyte(const char *ifs)
+{
+	for (; *ifs; ifs++)
+		if ((unsigned char)*ifs >= 0x80) {
+			shell_locale();
+			return MB_CUR_MAX > 1;
+		}
+	return false;
+}
+
+size_t
+ifs_char_at(const char *ifs, const char *s, size_t n)
+{
+	size_t k = shell_mblen(s, n), ql;
+
+	for (const char *q = ifs; *q; q += ql) {
+		ql = shell_mblen(q, strlen(q));
+		if (ql == k && memcmp(q, s, k) == 0)
+			return k;
+	}
+	return 0;
 }
 
 /* An assignment to a locale variable after the locale was loaded. */

@@ -71,6 +71,50 @@ source_file(struct shell *sh, const char *path)
 	sh->flow = sh->flow == FLOW_EXIT ? FLOW_EXIT : FLOW_NONE;
 }
 
+#ifdef __AFL_FUZZ_TESTCASE_LEN
+/* AFL++ persistent mode, compiled only by afl-clang-fast (see
+ * tests/fuzz/README): SPSH_AFL=parse reads each test case as -n reads a
+ * script; SPSH_AFL=expand sets s to the test case's first line and p to
+ * the rest, then runs the -c string (tests/fuzz/expand.sh). */
+#include <sys/mman.h>
+__AFL_FUZZ_INIT();
+
+static void
+afl_loop(struct shell *sh, const char *mode, const char *cmd)
+{
+	int fd = redir_private_fd(memfd_create("afl", MFD_CLOEXEC));
+	unsigned char *buf;
+
+	__AFL_INIT();
+	buf = __AFL_FUZZ_TESTCASE_BUF;
+	while (__AFL_LOOP(10000)) {
+		size_t len = __AFL_FUZZ_TESTCASE_LEN;
+		struct input in;
+
+		if (strcmp(mode, "parse") == 0) {
+			sh->opt.noexec = true;
+			if (ftruncate(fd, 0) != 0 || pwrite(fd, buf, len, 0) != (ssize_t)len)
+				abort();
+			lseek(fd, 0, SEEK_SET);
+			input_from_fd(&in, sh, fd, "fuzz");
+			exec_input(sh, &in);
+			input_close(&in);
+		} else if (cmd != NULL) {
+			char *t = strndup((const char *)buf, len);
+			char *nl = strchr(t, '\n');
+			if (nl != NULL)
+				*nl++ = '\0';
+			var_set(sh, "s", t, 0);
+			var_set(sh, "p", nl != NULL ? nl : "", 0);
+			free(t);
+			exec_string(sh, cmd, NULL);
+		}
+		sh->flow = FLOW_NONE;
+	}
+	exit(0);
+}
+#endif
+
 static char *
 find_self(const char *argv0)
 {
@@ -318,6 +362,10 @@ main(int argc, char **argv)
 	if (sh->flow == FLOW_EXIT)
 		shell_exit(sh, sh->exit_status);
 
+#ifdef __AFL_FUZZ_TESTCASE_LEN
+	if (getenv("SPSH_AFL") != NULL)
+		afl_loop(sh, getenv("SPSH_AFL"), cmd);
+#endif
 	struct input in;
 	if (cmd != NULL) {
 		input_from_string(&in, sh, cmd, NULL);

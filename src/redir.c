@@ -15,6 +15,73 @@
 
 enum { PRIVATE_FD_MIN = 10 };
 
+/* Redirection lists whose words redir_expand_early() expanded: the words
+ * (in the eval arena, NULL for here-documents) in list order. */
+struct early {
+	struct redir *list;
+	char **words;
+	struct early *next;
+};
+static struct early *earlies;
+
+int
+redir_expand_early(struct shell *sh, struct redir *list)
+{
+	size_t n = 0, i = 0;
+	struct redir *r;
+
+	for (r = list; r != NULL; r = r->next)
+		n++;
+	char **w = arena_alloc(&sh->eval, n * sizeof *w);
+	for (r = list; r != NULL; r = r->next, i++) {
+		w[i] = NULL;
+		if (r->varname != NULL || r->kind == REDIR_HEREDOC || r->kind == REDIR_HERESTR)
+			continue;
+		if ((w[i] = expand_word_str(sh, r->target)) == NULL)
+			return -1;
+	}
+	struct early *e = malloc(sizeof *e);
+	if (e == NULL)
+		abort();
+	e->list = list;
+	e->words = w;
+	e->next = earlies;
+	earlies = e;
+	return 0;
+}
+
+/* The early words of `list`, taken off the list of them, or NULL. */
+static char **
+take_early(struct redir *list)
+{
+	for (struct early **pp = &earlies; *pp != NULL; pp = &(*pp)->next) {
+		if ((*pp)->list == list) {
+			struct early *e = *pp;
+			char **w = e->words;
+			*pp = e->next;
+			free(e);
+			return w;
+		}
+	}
+	return NULL;
+}
+
+void
+redir_forget_early(struct redir *list)
+{
+	if (earlies != NULL)
+		take_early(list);
+}
+
+/* The expanded word of the i-th redirection: expanded early, or now. */
+static char *
+target_word(struct shell *sh, char **early, size_t i, struct redir *r)
+{
+	if (early != NULL && early[i] != NULL)
+		return early[i];
+	return expand_word_str(sh, r->target);
+}
+
 int
 redir_private_fd(int fd)
 {
@@ -506,9 +573,12 @@ redir_undo(struct shell *sh, struct redir_undo *u)
 int
 redir_apply(struct shell *sh, struct redir *r, struct redir_undo *undo)
 {
+	char **early = earlies != NULL ? take_early(r) : NULL;
+	size_t idx = 0;
+
 	if (r != NULL)
 		fflush(stdout);
-	for (; r != NULL; r = r->next) {
+	for (; r != NULL; r = r->next, idx++) {
 		int fd = r->fd >= 0 ? r->fd : default_fd(r->kind);
 		enum redir_kind kind = r->kind;
 		int nfd, src;
@@ -536,7 +606,7 @@ redir_apply(struct shell *sh, struct redir *r, struct redir_undo *undo)
 			if ((nfd = herestr_open(sh, r)) < 0)
 				return 1;
 		} else {
-			t = expand_word_str(sh, r->target);
+			t = target_word(sh, early, idx, r);
 			if (t == NULL)
 				return 1;
 			if (kind == REDIR_DUPOUT && r->fd < 0 && !is_dup_word(t))
@@ -596,8 +666,10 @@ int
 redir_plan(struct shell *sh, struct redir *r, struct spawn_plan *p, int *tmpfds, int *ntmp)
 {
 	struct redir *first = r;
+	char **early = earlies != NULL ? take_early(r) : NULL;
+	size_t idx = 0;
 
-	for (; r != NULL; r = r->next) {
+	for (; r != NULL; r = r->next, idx++) {
 		int fd = r->fd >= 0 ? r->fd : default_fd(r->kind);
 		enum redir_kind kind = r->kind;
 		struct spawn_op *op;
@@ -622,7 +694,7 @@ redir_plan(struct shell *sh, struct redir *r, struct spawn_plan *p, int *tmpfds,
 			op->fd2 = nfd;
 			continue;
 		}
-		t = expand_word_str(sh, r->target);
+		t = target_word(sh, early, idx, r);
 		if (t == NULL)
 			return 1;
 		if (kind == REDIR_DUPOUT && r->fd < 0 && !is_dup_word(t))

@@ -29,6 +29,14 @@ void redir_undo(struct shell *sh, struct redir_undo *undo);
 int redir_plan(struct shell *sh, struct redir *r, struct spawn_plan *p, int *tmpfds, int *ntmp);
 bool redir_touches_fd(struct redir *r, int fd);
 
+/* XCU 2.9.1: a command's redirection words are expanded (step 3) before
+ * its assignments (step 4), as dash, yash, mksh and busybox do: this
+ * expands the file and fd words of `r` now; the next redir_apply() or
+ * redir_plan() of the same list uses them. redir_forget_early() drops
+ * what was not used. Returns 0, or -1 after an expansion error. */
+int redir_expand_early(struct shell *sh, struct redir *r);
+void redir_forget_early(struct redir *r);
+
 /* Moves fd to >= 10, close-on-exec (the shell's private fds, as dash and
  * bash keep theirs). A private fd is never a user redirection's source
  * (`cat <&N` fails with EBADF), and one that a user redirection targets is

@@ -253,6 +253,7 @@ struct shell {
 	pid_t pgid;			/* our process group (job control) */
 	int tty_fd;			/* controlling terminal, -1 if none */
 	struct job *jobs;
+	struct job *parent_jobs;	/* a subshell: its parent's, for `jobs` */
 
 	/* traps: index 0 is EXIT, 1..NSIG-1 signals; heap strings or NULL */
 	char **traps;
@@ -513,6 +514,14 @@ void job_init(struct shell *sh);
 /* Loads LC_CTYPE and LC_COLLATE from the environment on first use
  * (locale.c). */
 void shell_locale(void);
+/* The length of the character at s (n > 0 bytes left): 1 for ASCII, in a
+ * single-byte locale and for a byte that starts no valid character. */
+size_t shell_mblen(const char *s, size_t n);
+/* IFS holds characters (XCU 2.6.5): ifs_multibyte() says whether it has a
+ * multibyte one in this locale; ifs_char_at() gives the length of the IFS
+ * character s starts with, or 0. */
+bool ifs_multibyte(const char *ifs);
+size_t ifs_char_at(const char *ifs, const char *s, size_t n);
 /* Registers the hooks that reload it when LC_ALL, LC_CTYPE, LC_COLLATE or
  * LANG is assigned. */
 void locale_init(struct shell *sh);

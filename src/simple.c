@@ -319,6 +319,11 @@ simple_prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
 		p->kind = P_NONE;
 		return 0;
 	}
+	/* XCU 2.9.1: the redirection words first (step 3), then the
+	 * assignments (step 4): `EFF=${x=a} cmd 2>${x=r}` gives EFF=r */
+	if (c->assigns != NULL && c->base.redirs != NULL &&
+	    redir_expand_early(sh, c->base.redirs) != 0)
+		return -1;
 	/* XCU 2.9.1: the assignments are expanded left to right, each seeing
 	 * the ones before it (`x=5 y=$((x+2)) cmd`, `a=1 b=$a cmd`): each
 	 * but the last is made for the time of the expansions, then undone. */
@@ -417,6 +422,8 @@ simple_prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
 void
 simple_prep_free(struct prep *p)
 {
+	if (p->c != NULL)
+		redir_forget_early(p->c->base.redirs);
 	free(p->path);
 	p->path = NULL;
 	free(p->chdir_to);

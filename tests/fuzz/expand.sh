@@ -1,0 +1,20 @@
+# The expansion harness for AFL++ (tests/fuzz/README): the fuzzer sets s
+# to the first line of its test case and p to the rest; this runs them
+# through the pattern, field-splitting, arithmetic and printf code. Data
+# only: nothing here runs a command named by s or p.
+case $s in $p) r=1 ;; *$p*) r=2 ;; esac
+r=${s#$p} r=${s##$p} r=${s%$p} r=${s%%$p} r=${#s} r=${#p}
+r=${s/$p/x} r=${s//$p/y} r=${s/#$p/} r=${s/%$p/z}
+r=${s^^} r=${s,,} r=${s@Q} r=${s:-$p} r=${s:+"$p"} r=${u:=$s}
+IFS=$p; set -- $s; r=$#; set -- $s$p"$s"; r="$*"
+IFS=$s; set -- $p; r="$@"; unset IFS
+set -- $p
+printf "$s" "$p" "$@" >/dev/null 2>&1
+printf '%b' "$s" >/dev/null
+test "$@" 2>/dev/null
+[[ $s == $p ]]
+read -r a b c <<EOT
+$s
+EOT
+r=$(( ${#s} % 7 ))
+r=$((s)) 2>/dev/null
