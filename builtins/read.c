@@ -124,11 +124,7 @@ struct ifs {
 static size_t
 ifs_len(const struct ifs *f, const char *s, size_t n)
 {
-	if (*s == '\0')
-		return 0;
-	if (f->mb)
-		return ifs_char_at(f->s, s, n);
-	return strchr(f->s, *s) != NULL;
+	return ifs_char_at(f->s, f->mb, s, n);
 }
 
 static bool

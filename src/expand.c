@@ -181,14 +181,12 @@ add_result(struct xstate *x, const char *s, size_t len, bool quoted)
 	/* a multibyte IFS character (UTF-8) delimits as a whole; ASCII ones
 	 * never occur inside a multibyte character, so bytes do for them */
 	bool mb = ifs_multibyte(ifs);
-#define IFS_AT(k) (s[k] == '\0' ? 0 : mb ? ifs_char_at(ifs, s + (k), len - (k)) \
-	: memchr(ifs, s[k], strlen(ifs)) != NULL)
 	for (i = 0; i < len; i += run) {
-		size_t d = IFS_AT(i);
+		size_t d = ifs_char_at(ifs, mb, s + i, len - i);
 		run = d > 0 ? d : mb ? shell_mblen(s + i, len - i) : 1;
 		if (d == 0) {
 			/* a run of ordinary characters */
-			while (i + run < len && IFS_AT(i + run) == 0)
+			while (i + run < len && ifs_char_at(ifs, mb, s + i + run, len - i - run) == 0)
 				run += mb ? shell_mblen(s + i + run, len - i - run) : 1;
 			add_text(x, s + i, run, false);
 		} else if (ifs_ws(s[i])) {
@@ -208,7 +206,6 @@ add_result(struct xstate *x, const char *s, size_t len, bool quoted)
 			x->ws_seen = false;
 		}
 	}
-#undef IFS_AT
 }
 
 /* ---- tilde expansion (XCU 2.6.1) ---- */

@@ -80,8 +80,12 @@ ifs_multibyte(const char *ifs)
 }
 
 size_t
-ifs_char_at(const char *ifs, const char *s, size_t n)
+ifs_char_at(const char *ifs, bool mb, const char *s, size_t n)
 {
+	if (*s == '\0')
+		return 0;
+	if (!mb)
+		return strchr(ifs, *s) != NULL;
 	size_t k = shell_mblen(s, n), ql;
 
 	for (const char *q = ifs; *q; q += ql) {

@@ -519,9 +519,9 @@ void shell_locale(void);
 size_t shell_mblen(const char *s, size_t n);
 /* IFS holds characters (XCU 2.6.5): ifs_multibyte() says whether it has a
  * multibyte one in this locale; ifs_char_at() gives the length of the IFS
- * character s starts with, or 0. */
+ * character s starts with (n bytes left), or 0; with mb false, bytes. */
 bool ifs_multibyte(const char *ifs);
-size_t ifs_char_at(const char *ifs, const char *s, size_t n);
+size_t ifs_char_at(const char *ifs, bool mb, const char *s, size_t n);
 /* Registers the hooks that reload it when LC_ALL, LC_CTYPE, LC_COLLATE or
  * LANG is assigned. */
 void locale_init(struct shell *sh);
