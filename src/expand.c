@@ -373,18 +373,7 @@ emit_list(struct xstate *x, char *const *v, size_t n, bool at, bool quoted)
 		 * $@, here-docs): joined by the first character of IFS, as
 		 * "$*" is (XCU 2.5.2 leaves $@ unspecified there; this is what
 		 * dash and yash do). */
-		const char *ifs = xifs(x);
-		const char *sep;
-		if (ifs == NULL)
-			sep = " ";
-		else if (*ifs == '\0')
-			sep = NULL;
-		else {
-			size_t k = shell_mblen(ifs, strlen(ifs));	/* a character */
-			memcpy(sepbuf, ifs, k < sizeof sepbuf ? k : 1);
-			sepbuf[k < sizeof sepbuf ? k : 1] = '\0';
-			sep = sepbuf;
-		}
+		const char *sep = ifs_join_sep(xifs(x), sepbuf, sizeof sepbuf);
 		char *j = join_list(x->sh, v, n, sep);
 		add_result(x, j, strlen(j), quoted);
 		return;
@@ -574,7 +563,7 @@ expand_param(struct xstate *x, struct wpart *p, bool quoted)
 	if (at || star)
 		null = !set || (sh->argc == 1 && sh->argv[0][0] == '\0');
 	/* with IFS empty, $* of empty strings joins to null (dash, bash) */
-	if (star && set && x->ifs != NULL && *x->ifs == '\0') {
+	if (star && set && xifs(x) != NULL && *xifs(x) == '\0') {
 		null = true;
 		for (int i = 0; i < sh->argc; i++)
 			null = null && sh->argv[i][0] == '\0';

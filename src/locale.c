@@ -96,6 +96,21 @@ ifs_char_at(const char *ifs, bool mb, const char *s, size_t n)
 	return 0;
 }
 
+const char *
+ifs_join_sep(const char *ifs, char *buf, size_t size)
+{
+	if (ifs == NULL)
+		return " ";
+	if (*ifs == '\0')
+		return NULL;
+	size_t k = shell_mblen(ifs, strlen(ifs));
+	if (k >= size)
+		k = 1;
+	memcpy(buf, ifs, k);
+	buf[k] = '\0';
+	return buf;
+}
+
 /* An assignment to a locale variable after the locale was loaded. */
 static void
 locale_changed(struct shell *sh, const char *value)

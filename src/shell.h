@@ -522,6 +522,9 @@ size_t shell_mblen(const char *s, size_t n);
  * character s starts with (n bytes left), or 0; with mb false, bytes. */
 bool ifs_multibyte(const char *ifs);
 size_t ifs_char_at(const char *ifs, bool mb, const char *s, size_t n);
+/* What "$*" joins with: IFS's first character (in buf), " " for IFS
+ * unset (NULL), NULL for IFS null. */
+const char *ifs_join_sep(const char *ifs, char *buf, size_t size);
 /* Registers the hooks that reload it when LC_ALL, LC_CTYPE, LC_COLLATE or
  * LANG is assigned. */
 void locale_init(struct shell *sh);
