@@ -94,7 +94,7 @@ bi_dot(struct shell *sh, int argc, char **argv)
 	}
 	fd = redir_private_fd(fd);
 	int saved_argc = sh->argc;
-	char **saved_argv = sh->argv;
+	char **saved_argv = sh->argv, **saved_block = sh->argv_block;
 	bool newargs = i + 1 < argc;
 	if (newargs) {
 		sh->argc = argc - i - 1;
@@ -102,6 +102,7 @@ bi_dot(struct shell *sh, int argc, char **argv)
 		for (int k = 0; k < sh->argc; k++)
 			sh->argv[k] = strdup(argv[i + 1 + k]);
 		sh->argv[sh->argc] = NULL;
+		sh->argv_block = sh->argv;
 	}
 	const char *saved_name = sh->script_name;
 	int saved_line = sh->lineno;
@@ -121,9 +122,10 @@ bi_dot(struct shell *sh, int argc, char **argv)
 	if (newargs) {
 		for (int k = 0; k < sh->argc; k++)
 			free(sh->argv[k]);
-		free(sh->argv);
+		free(sh->argv_block);
 		sh->argc = saved_argc;
 		sh->argv = saved_argv;
+		sh->argv_block = saved_block;
 	}
 	free(path);
 	return st;

@@ -409,6 +409,19 @@ bi_read(struct shell *sh, int argc, char **argv)
 	for (;;) {
 		if (more == 0 && nchars > 0 && chars >= nchars)
 			break;
+		if (raw && nchars < 0 && delim != '\0' && r.pos < r.len) {
+			/* read -r: the buffered bytes before the delimiter (or
+			 * a NUL) in one piece, none of them quoted */
+			size_t n = 0;
+			while (r.pos + n < r.len && r.buf[r.pos + n] != delim && r.buf[r.pos + n] != '\0')
+				n++;
+			sb_addn(&line, r.buf + r.pos, n);
+			sb_grow(&quoted, n);
+			memset(quoted.s + quoted.len, 0, n);
+			quoted.len += n;
+			quoted.s[quoted.len] = '\0';
+			r.pos += n;
+		}
 		got = getbyte(&r, &c);
 		if (got != GOT)
 			break;

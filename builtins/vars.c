@@ -29,7 +29,7 @@ bi_shift(struct shell *sh, int argc, char **argv)
 	}
 	for (i = 0; i < n; i++)
 		free(sh->argv[i]);
-	memmove(sh->argv, sh->argv + n, (size_t)(sh->argc - n + 1) * sizeof *sh->argv);
+	sh->argv += n;	/* O(1): a loop of shifts is linear (dash) */
 	sh->argc -= (int)n;
 	return 0;
 }
@@ -115,12 +115,13 @@ bi_set(struct shell *sh, int argc, char **argv)
 	if (i < argc || newargs) {
 		for (int k = 0; k < sh->argc; k++)
 			free(sh->argv[k]);
-		free(sh->argv);
+		free(sh->argv_block);
 		sh->argc = argc - i;
 		sh->argv = malloc((size_t)(sh->argc + 1) * sizeof *sh->argv);
 		for (int k = 0; k < sh->argc; k++)
 			sh->argv[k] = strdup(argv[i + k]);
 		sh->argv[sh->argc] = NULL;
+		sh->argv_block = sh->argv;
 	}
 	return 0;
 }

@@ -109,7 +109,7 @@ int
 exec_function(struct shell *sh, struct function *fn, int argc, char **argv)
 {
 	int saved_argc = sh->argc;
-	char **saved_argv = sh->argv;
+	char **saved_argv = sh->argv, **saved_block = sh->argv_block;
 	struct parse_unit *unit = fn->unit;
 	int i, st;
 
@@ -128,6 +128,7 @@ exec_function(struct shell *sh, struct function *fn, int argc, char **argv)
 	for (i = 1; i < argc; i++)
 		sh->argv[i - 1] = strdup(argv[i]);
 	sh->argv[argc - 1] = NULL;
+	sh->argv_block = sh->argv;
 	/* A function defined by this body keeps the unit its own body lives
 	 * in, which is this function's, not the unit of the command that
 	 * called it (issue 16.1: `outer() { inner() { ...; }; }`, then
@@ -157,9 +158,10 @@ exec_function(struct shell *sh, struct function *fn, int argc, char **argv)
 	sh->func_depth--;
 	for (i = 0; i < sh->argc; i++)
 		free(sh->argv[i]);
-	free(sh->argv);
+	free(sh->argv_block);
 	sh->argc = saved_argc;
 	sh->argv = saved_argv;
+	sh->argv_block = saved_block;
 	function_unit_unref(unit);
 	return st;
 }

@@ -49,6 +49,7 @@ set_args(struct shell *sh, int argc, char **argv)
 	for (i = 0; i < argc; i++)
 		sh->argv[i] = strdup(argv[i]);
 	sh->argv[argc] = NULL;
+	sh->argv_block = sh->argv;
 }
 
 /* Runs the file `path` if it exists and is readable (profile, ENV). */

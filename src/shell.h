@@ -213,6 +213,8 @@ struct shell {
 	char *arg0;			/* $0 */
 	int argc;			/* $# */
 	char **argv;			/* $1..., heap, NULL-terminated */
+	char **argv_block;		/* the malloc'd block argv points into:
+					 * shift moves argv, not the elements */
 
 	struct var **vars;		/* hash table */
 	size_t nvars_buckets;
