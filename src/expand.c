@@ -71,7 +71,8 @@ add_field(struct xstate *x, char *s)
 static void
 push_field(struct xstate *x)
 {
-	if (x->mode == X_FIELDS && x->magic && !x->sh->opt.noglob) {
+	/* a `[` alone (`[ $a = b ]`) is no pattern: nullglob keeps it (bash) */
+	if (x->mode == X_FIELDS && x->magic && !x->sh->opt.noglob && pattern_has_magic(x->pat.s)) {
 		char **m = NULL;
 		size_t n = 0, cap = 0, i;
 		size_t got = pattern_glob_shell(x->sh, x->pat.s, &m, &n, &cap);
@@ -104,12 +105,6 @@ reset:
 	x->magic = false;
 }
 
-static bool
-is_magic(char c)
-{
-	return c == '*' || c == '?' || c == '[';
-}
-
 /* Appends literal text. Quoted text is escaped in the pattern form. */
 static void
 add_text(struct xstate *x, const char *s, size_t len, bool quoted)
@@ -136,7 +131,7 @@ add_text(struct xstate *x, const char *s, size_t len, bool quoted)
 				 * brackets - ! ^ are special too */
 				if (strchr("*?[]\\-!^()|@+", c) != NULL && c != '\0')
 					sb_addc(&x->pat, '\\');
-			} else if (is_magic(c) || (c == '(' && x->sh->shopt.extglob)) {
+			} else if (c == '*' || c == '?' || c == '[' || (c == '(' && x->sh->shopt.extglob)) {
 				x->magic = true;
 			}
 			sb_addc(&x->pat, c);

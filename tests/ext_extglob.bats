@@ -69,6 +69,11 @@ setup() {
 	expect_sh 'cd w; shopt -s nullglob; echo n* x; set -- q*; echo $#' "$(printf 'x\n0')"
 }
 
+@test "nullglob: a [ without its ] is no pattern and stays" {
+	ext_only
+	expect_sh 'cd w; shopt -s nullglob; [ 1 = 1 ] && echo y; echo [a x' "$(printf 'y\n[a x')"
+}
+
 @test "failglob: a pattern without a match is an error and the command does not run" {
 	ext_only
 	sh_c 'cd w; shopt -s failglob; echo n*; echo after $?'
