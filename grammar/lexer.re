@@ -50,14 +50,15 @@ enum {
 	B_DQ = 2,	/* W_DQ: " $ ` */
 	B_HD = 4,	/* W_HEREDOC: $ ` */
 	B_OP = 8,	/* the first byte of an operator: < > & | ; ( ) */
+	B_AR = 16,	/* W_ARITH: ( ) " $ ` */
 };
-#define B_ALL (B_UNQ | B_DQ | B_HD)
+#define B_ALL (B_UNQ | B_DQ | B_HD | B_AR)
 static const unsigned char bclass[256] = {
 	['\\'] = B_ALL, ['\n'] = B_ALL, ['$'] = B_ALL, ['`'] = B_ALL,
-	['"'] = B_UNQ | B_DQ, ['\''] = B_UNQ, [' '] = B_UNQ, ['\t'] = B_UNQ,
+	['"'] = B_UNQ | B_DQ | B_AR, ['\''] = B_UNQ, [' '] = B_UNQ, ['\t'] = B_UNQ,
 	[';'] = B_UNQ | B_OP, ['&'] = B_UNQ | B_OP, ['|'] = B_UNQ | B_OP,
-	['<'] = B_UNQ | B_OP, ['>'] = B_UNQ | B_OP, ['('] = B_UNQ | B_OP,
-	[')'] = B_UNQ | B_OP,
+	['<'] = B_UNQ | B_OP, ['>'] = B_UNQ | B_OP, ['('] = B_UNQ | B_OP | B_AR,
+	[')'] = B_UNQ | B_OP | B_AR,
 };
 
 /* Length of the run of bytes of buf at pos without a `stop` class. */
@@ -969,7 +970,8 @@ scan_to(struct lexer *lx, struct wb *wb, enum wctx ctx, int special, int stop)
 	int line = lx->lineno;	/* where the construct began, for messages (bash) */
 	int xparens = 0;	/* open ( of an extglob pattern or of a regex */
 
-	int stop_class = ctx == W_UNQ ? B_UNQ : ctx == W_DQ ? B_DQ : ctx == W_HEREDOC ? B_HD : 0;
+	int stop_class = ctx == W_UNQ ? B_UNQ : ctx == W_DQ ? B_DQ : ctx == W_HEREDOC ? B_HD :
+	    ctx == W_ARITH ? B_AR : 0;
 
 	for (;;) {
 		if (lx->error)

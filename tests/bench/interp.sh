@@ -6,8 +6,9 @@
 # cannot run a workload (wrong output or error) shows `-`. A benchmark,
 # never a test: it exits 0 unless it cannot run at all.
 #
-# CALLGRIND=1 adds spsh's and dash's instruction counts per workload (the
-# repeatable figure on a noisy machine). QUICK=1: one round, smaller sizes.
+# CALLGRIND=1 adds instruction counts per workload (the repeatable figure on
+# a noisy machine) of spsh and dash, or of the shells named in
+# CALLGRIND_SHELLS. QUICK=1: one round, smaller sizes.
 . "$(dirname "$0")/common.sh"
 bench_init "$@"
 REPS=${REPS:-3}
@@ -136,14 +137,34 @@ done
 echo "(seconds per run, median of $REPS; spsh/best: against the fastest of bash, ksh93, mksh, zsh, busybox)"
 
 if [ "${CALLGRIND:-0}" = 1 ] && command -v valgrind >/dev/null; then
+	# one run each under callgrind (the instruction counts are repeatable)
+	cg=()
+	for s in "${shells[@]}"; do
+		case " ${CALLGRIND_SHELLS:-spsh dash} " in *" ${s%%:*} "*) cg+=("$s") ;; esac
+	done
 	echo
-	printf '%-14s %14s %14s %6s\n' workload "spsh instr" "dash instr" ratio
+	printf '%-14s' workload
+	for s in "${cg[@]}"; do printf '%15s' "${s%%:*}"; done
+	printf '%10s\n' spsh/dash
 	for n in "${names[@]}"; do
 		args=("$tmp/$n.sh")
 		[ "$n" = parse ] && args=(-n "$tmp/big.sh")
-		a=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$SPSH" "${args[@]}" 2>&1 >/dev/null | awk '/refs:/ { gsub(",", "", $NF); print $NF }')
-		b=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null dash "${args[@]}" 2>&1 >/dev/null | awk '/refs:/ { gsub(",", "", $NF); print $NF }')
-		printf '%-14s %14s %14s %6s\n' "$n" "$a" "$b" "$(awk -v a="$a" -v b="$b" 'BEGIN { if (b) printf "%.2f", a / b }')"
+		printf '%-14s' "$n"
+		declare -A I=()
+		for s in "${cg[@]}"; do
+			name=${s%%:*} path=${s#*:}
+			if [ -z "${OK[$name.$n]:-}" ]; then
+				printf '%15s' -
+				continue
+			fi
+			# the last "refs:" line is the shell's own (children come first)
+			I[$name]=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$path" "${args[@]}" 2>&1 >/dev/null |
+				awk '/refs:/ { gsub(",", "", $NF); r = $NF } END { print r }')
+			printf '%15s' "${I[$name]}"
+		done
+		printf '%10s\n' "$(awk -v a="${I[spsh]:-}" -v b="${I[dash]:-}" 'BEGIN { if (a && b) printf "%.2f", a / b; else print "-" }')"
+		unset I
 	done
+	echo "(instructions, callgrind; CALLGRIND_SHELLS=\"${CALLGRIND_SHELLS:-spsh dash}\" picks the shells)"
 fi
 exit 0
