@@ -193,7 +193,9 @@ coproc_run(struct shell *sh, struct ast_coproc *n)
 	sh->coprocs = c;
 	job = job_new(sh, NULL, true);
 	job->cmd = pipeline_command_text(sh, &n->base, true);
+	struct procsub *ps_mark = sh->procsubs;
 	pipeline_start(sh, n->body, child[0], child[1], job, RUN_COPROC);
+	procsub_detach(sh, ps_mark);	/* not waited for, as for `&` */
 	close(child[0]);
 	close(child[1]);
 	if (job->nproc == 0 || job->procs[job->nproc - 1].pid <= 0) {

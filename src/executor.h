@@ -76,7 +76,8 @@ bool simple_word_has_side_effects(struct word *w);
 bool simple_parts_have_cmdsub(struct wpart *p);
 /* A simple command whose words have no side effects (see above). */
 bool simple_is_pure(struct ast_simple *c);
-/* Whether a word, assignment or redirection of `c` has a $(...). */
+/* Whether a word, assignment or redirection of `c` has a $(...) (a <(...)
+ * or >(...) does not count: pipeline.c gives it the stage's fds). */
 bool simple_has_cmdsub(struct ast_simple *c);
 /* set -x: prints PS4 and the expanded command. */
 void simple_xtrace(struct shell *sh, struct prep *p);

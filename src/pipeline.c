@@ -175,8 +175,28 @@ run_inproc_stages(struct shell *sh, struct stage *st, size_t n, struct job *job)
 	sigaction(SIGPIPE, &old, NULL);
 }
 
+/* Whether a simple command's words or redirections have a <(...) or >(...). */
+static bool
+has_procsub(struct ast_node *n)
+{
+	struct ast_simple *c = (struct ast_simple *)n;
+
+	if (n->kind != AST_SIMPLE)
+		return false;
+	for (struct word *w = c->words; w != NULL; w = w->next)
+		if (simple_parts_have_cmdsub(w->parts))
+			return true;
+	for (struct redir *r = n->redirs; r != NULL; r = r->next)
+		if (r->target != NULL && simple_parts_have_cmdsub(r->target->parts))
+			return true;
+	return false;
+}
+
+/* `in`/`out`: the stage's stdin and stdout (-1: the shell's), which a
+ * <(...) or >(...) of its words gets as its other end. */
 static void
-prepare_stage(struct shell *sh, struct ast_pipeline *pl, struct stage *st, size_t i)
+prepare_stage(struct shell *sh, struct ast_pipeline *pl, struct stage *st, size_t i,
+    int in, int out)
 {
 	struct ast_node *c = pl->cmds[i];
 
@@ -185,11 +205,16 @@ prepare_stage(struct shell *sh, struct ast_pipeline *pl, struct stage *st, size_
 	st[i].tried = true;
 	/* A $(...) of a stage after the first reads that stage's stdin (the
 	 * pipe), so it is expanded in the stage's own process (`echo x |
-	 * echo "$(cat)"`). */
+	 * echo "$(cat)"`). A <(...) or >(...) is started here with the
+	 * stage's fds (`a | tee >(b) | c` spawns b, tee and c). */
 	if (c->kind == AST_SIMPLE && simple_is_pure((struct ast_simple *)c) &&
 	    !(i > 0 && simple_has_cmdsub((struct ast_simple *)c))) {
 		sh->lineno = c->lineno;
+		sh->procsub_stage = true;
+		sh->procsub_io[0] = in;
+		sh->procsub_io[1] = out;
 		st[i].prepared = simple_prepare(sh, (struct ast_simple *)c, &st[i].p) == 0;
+		sh->procsub_stage = false;
 		if (!st[i].prepared) {
 			simple_prep_free(&st[i].p);
 			st[i].failed = true;
@@ -215,6 +240,7 @@ pipeline_run(struct shell *sh, struct ast_pipeline *pl, enum run_mode mode)
 			st = sh->status = !st;
 		return st;
 	}
+	struct procsub *pl_mark = sh->procsubs;
 	job = job_new(sh, NULL, mode == RUN_BG);
 	job->cmd = pipeline_command_text(sh, &pl->base, mode == RUN_BG);
 	/* Each side-effect free simple command is expanded (and looked up)
@@ -240,11 +266,14 @@ pipeline_run(struct shell *sh, struct ast_pipeline *pl, enum run_mode mode)
 		subshell_fork_keep(sh, prev);
 		if (i + 1 < n)
 			subshell_fork_close(sh, fds[0]);
-		prepare_stage(sh, pl, stages, i);
+		struct procsub *ps_mark = sh->procsubs;
+		prepare_stage(sh, pl, stages, i, prev, out);
 		if (mode == RUN_FG && stages[i].prepared && stages[i].p.kind == P_REGULAR &&
 		    cmdsub_capture_safe(stages[i].p.bi)) {
-			if (i + 1 < n)
-				prepare_stage(sh, pl, stages, i + 1);
+			/* (not a next stage with a <(...): its pipes do not
+			 * exist yet) */
+			if (i + 1 < n && !has_procsub(pl->cmds[i + 1]))
+				prepare_stage(sh, pl, stages, i + 1, -1, -1);
 			any_inproc |= stages[i].inproc = stage_inproc(stages, i, n);
 		}
 		if (stages[i].inproc) {
@@ -271,6 +300,9 @@ pipeline_run(struct shell *sh, struct ast_pipeline *pl, enum run_mode mode)
 			fork_stage(sh, pl->cmds[i], stages[i].prepared ? &stages[i].p : NULL,
 			    prev, out, job, mode);
 		}
+		/* an in-shell stage keeps them until it has run */
+		if (sh->procsubs != ps_mark)
+			procsub_release(sh, ps_mark, stages[i].inproc);
 		if (prev >= 0)
 			close(prev);
 		if (out >= 0)
@@ -283,6 +315,8 @@ pipeline_run(struct shell *sh, struct ast_pipeline *pl, enum run_mode mode)
 	}
 	if (any_inproc)
 		run_inproc_stages(sh, stages, n, job);
+	if (mode == RUN_FG && sh->procsubs != pl_mark)
+		procsub_release(sh, pl_mark, false);
 	for (i = 0; i < n; i++)
 		if (stages[i].prepared)
 			simple_prep_free(&stages[i].p);
@@ -315,11 +349,18 @@ pipeline_async(struct shell *sh, struct ast_node *n)
 	struct job *job;
 	struct arena_mark m = arena_mark(&sh->eval);
 
-	if (n->kind == AST_PIPELINE && ((struct ast_pipeline *)n)->n > 1)
-		return pipeline_run(sh, (struct ast_pipeline *)n, RUN_BG);
+	struct procsub *ps_mark = sh->procsubs;
+
+	if (n->kind == AST_PIPELINE && ((struct ast_pipeline *)n)->n > 1) {
+		int st = pipeline_run(sh, (struct ast_pipeline *)n, RUN_BG);
+		procsub_detach(sh, ps_mark);
+		return st;
+	}
 	job = job_new(sh, NULL, true);
 	job->cmd = pipeline_command_text(sh, n, true);
 	pipeline_start(sh, n, -1, -1, job, RUN_BG);
+	/* a <(...) of the command is not waited for: the shell goes on */
+	procsub_detach(sh, ps_mark);
 	arena_release(&sh->eval, m);
 	if (job->nproc > 0) {
 		sh->last_bg = job->procs[job->nproc - 1].pid;

@@ -20,7 +20,7 @@
 #include "job.h"
 
 struct procsub {
-	int fd;			/* the shell's end, >= 10 */
+	int fd;			/* the shell's end, >= 10; -1 once released */
 	struct job *job;	/* its process */
 	struct procsub *next;
 };
@@ -44,6 +44,9 @@ procsub_start(struct shell *sh, struct ast_node *body, int dir, struct strbuf *o
 	}
 	mine = dir == '<' ? fds[0] : fds[1];
 	theirs = dir == '<' ? fds[1] : fds[0];
+	/* in a pipeline stage, the list's other end is the stage's: <(cat)
+	 * reads the stage's stdin, >(cat) writes to its stdout (bash) */
+	int other = !sh->procsub_stage ? -1 : dir == '<' ? sh->procsub_io[0] : sh->procsub_io[1];
 	if (body != NULL && body->kind == AST_SIMPLE &&
 	    simple_is_pure((struct ast_simple *)body)) {
 		if (simple_prepare(sh, (struct ast_simple *)body, &p) < 0) {
@@ -62,11 +65,13 @@ procsub_start(struct shell *sh, struct ast_node *body, int dir, struct strbuf *o
 
 		simple_xtrace(sh, &p);
 		sh->opt.monitor = false;	/* stays in our process group */
-		st = plan_spawn(sh, &p, dir == '>' ? theirs : -1,
-		    dir == '<' ? theirs : -1, job, RUN_PIPE);
+		st = plan_spawn(sh, &p, dir == '>' ? theirs : other,
+		    dir == '<' ? theirs : other, job, RUN_PIPE);
 		sh->opt.monitor = mon;
 	} else if ((pid = subshell_fork(sh)) == 0) {
 		close(mine);
+		if (other >= 0)
+			dup2(other, dir == '<' ? 0 : 1);
 		dup2(theirs, dir == '<' ? 1 : 0);
 		close(theirs);
 		sh->opt.monitor = false;
@@ -120,9 +125,38 @@ procsub_finish(struct shell *sh, struct procsub *mark)
 		struct procsub *ps = sh->procsubs;
 
 		sh->procsubs = ps->next;
-		close(ps->fd);
+		if (ps->fd >= 0)
+			close(ps->fd);
 		job_wait_fg(sh, ps->job);
 		free(ps);
 	}
 	sh->status = saved;
+}
+
+void
+procsub_release(struct shell *sh, struct procsub *mark, bool keep)
+{
+	for (struct procsub *ps = sh->procsubs; ps != NULL && ps != mark; ps = ps->next) {
+		if (ps->fd < 0)
+			continue;
+		if (keep) {
+			fcntl(ps->fd, F_SETFD, FD_CLOEXEC);
+			continue;
+		}
+		close(ps->fd);
+		ps->fd = -1;
+	}
+}
+
+void
+procsub_detach(struct shell *sh, struct procsub *mark)
+{
+	while (sh->procsubs != NULL && sh->procsubs != mark) {
+		struct procsub *ps = sh->procsubs;
+
+		sh->procsubs = ps->next;
+		if (ps->fd >= 0)
+			close(ps->fd);
+		free(ps);	/* its job stays, reaped like any other */
+	}
 }

@@ -298,6 +298,10 @@ struct shell {
 
 	/* process substitutions of the commands running (procsub.c) */
 	struct procsub *procsubs;
+	/* while a pipeline stage expands: its stdin and stdout, which a
+	 * <(...) or >(...) in it gets as its other end */
+	bool procsub_stage;
+	int procsub_io[2];
 	/* coprocesses started and not yet reported by `wait` (coproc.c) */
 	struct coproc *coprocs;
 };
@@ -355,6 +359,17 @@ struct function *exec_find_function(struct shell *sh, const char *name);
  * after `mark` (a value of sh->procsubs) and waits for them. */
 int procsub_start(struct shell *sh, struct ast_node *body, int dir, struct strbuf *out);
 void procsub_finish(struct shell *sh, struct procsub *mark);
+/* A pipeline stage has started with its copies of the ends started after
+ * `mark`: the shell closes its own (the stage's process holds them as
+ * bash's stage subshell would; later stages never see them, and a >(cat)
+ * whose output goes down the pipeline sees EOF when the stage ends). The
+ * processes are still waited for by procsub_finish. `keep`: a stage that
+ * runs in the shell still needs them: they only become close-on-exec,
+ * so that the later stages do not inherit them. */
+void procsub_release(struct shell *sh, struct procsub *mark, bool keep);
+/* For an asynchronous command: the shell's ends started after `mark` are
+ * closed and their processes left running, not waited for (bash). */
+void procsub_detach(struct shell *sh, struct procsub *mark);
 /* net.c: /dev/tcp/HOST/PORT and /dev/udp/HOST/PORT (bash, not in posix
  * mode): a connected close-on-exec socket, -1 after the messages, or -2
  * when `path` is not such a name (an ordinary file then). */

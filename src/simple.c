@@ -58,26 +58,33 @@ simple_word_has_side_effects(struct word *w)
 	return false;
 }
 
-bool
-simple_parts_have_cmdsub(struct wpart *p)
+/* `procsub`: count <(...) and >(...) too. */
+static bool
+parts_have_cmdsub(struct wpart *p, bool procsub)
 {
 	for (; p != NULL; p = p->next) {
-		if (p->kind == WP_CMDSUB)
+		if (p->kind == WP_CMDSUB && (procsub || !p->u.cmdsub.procsub))
 			return true;
-		if (p->kind == WP_DQ && simple_parts_have_cmdsub(p->u.dq))
+		if (p->kind == WP_DQ && parts_have_cmdsub(p->u.dq, procsub))
 			return true;
-		if (p->kind == WP_PARAM && ((p->u.param.arg && simple_parts_have_cmdsub(p->u.param.arg->parts)) ||
-		    (p->u.param.arg2 && simple_parts_have_cmdsub(p->u.param.arg2->parts))))
+		if (p->kind == WP_PARAM && ((p->u.param.arg && parts_have_cmdsub(p->u.param.arg->parts, procsub)) ||
+		    (p->u.param.arg2 && parts_have_cmdsub(p->u.param.arg2->parts, procsub))))
 			return true;
 	}
 	return false;
+}
+
+bool
+simple_parts_have_cmdsub(struct wpart *p)
+{
+	return parts_have_cmdsub(p, true);
 }
 
 static bool
 words_have_cmdsub(struct word *w)
 {
 	for (; w != NULL; w = w->next)
-		if (simple_parts_have_cmdsub(w->parts))
+		if (parts_have_cmdsub(w->parts, false))
 			return true;
 	return false;
 }
@@ -88,11 +95,12 @@ simple_has_cmdsub(struct ast_simple *c)
 	if (words_have_cmdsub(c->words))
 		return true;
 	for (struct assign *a = c->assigns; a != NULL; a = a->next)
-		if (simple_parts_have_cmdsub(a->value->parts))
+		if (parts_have_cmdsub(a->value->parts, false))
 			return true;
 	for (struct redir *r = c->base.redirs; r != NULL; r = r->next)
-		if ((r->target && simple_parts_have_cmdsub(r->target->parts)) ||
-		    (r->here && r->here->body && !r->here->quoted && simple_parts_have_cmdsub(r->here->body->parts)))
+		if ((r->target && parts_have_cmdsub(r->target->parts, false)) ||
+		    (r->here && r->here->body && !r->here->quoted &&
+		     parts_have_cmdsub(r->here->body->parts, false)))
 			return true;
 	return false;
 }

@@ -97,3 +97,22 @@ setup() {
 	[ "$(cat "$BATS_TEST_TMPDIR/f")" = "got x" ]
 	[ "$novm" = 1 ]
 }
+
+@test "a | tee >(b) | c: every process spawned, no fork (the stage with >(...) too)" {
+	echo hi > "$BATS_TEST_TMPDIR/in"
+	trace 'cat in | tee >(cat > f) | cat > g; true'
+	[ "$tracestatus" = 0 ]
+	[ "$(cat "$BATS_TEST_TMPDIR/f")" = hi ]
+	[ "$(cat "$BATS_TEST_TMPDIR/g")" = hi ]
+	[ "$total" = 4 ]
+	[ "$novm" = 0 ]
+}
+
+@test "a | diff - <(b): the second stage and its <(...) spawned, no fork" {
+	echo hi > "$BATS_TEST_TMPDIR/in"
+	trace 'cat in | diff - <(cat in) && echo same > f; true'
+	[ "$tracestatus" = 0 ]
+	[ "$(cat "$BATS_TEST_TMPDIR/f")" = same ]
+	[ "$total" = 3 ]
+	[ "$novm" = 0 ]
+}

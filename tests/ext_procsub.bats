@@ -86,3 +86,26 @@ two
 	status_nonzero
 	err_nonempty
 }
+
+@test "in a pipeline, >(list) writes to the stage's stdout, <(list) reads its stdin" {
+	ext_only
+	echo hi > "$BATS_TEST_TMPDIR/x"
+	expect_sh 'echo hi | tee >(cat) | wc -l; tee >(cat) < x | wc -l; echo hi | cat <(cat) | wc -l; echo >(cat) | wc -l' '2
+2
+1
+1'
+}
+
+@test "a later stage with <(...) and >(...) around an external command" {
+	ext_only
+	expect_sh 'printf "b\na\n" | sort | diff - <(printf "a\nb\n") && echo same; echo ab | tee >(tr a-z A-Z) >/dev/null | cat; f() { cat "$1"; }; echo fn | f <(cat) | cat' 'same
+AB
+fn'
+}
+
+@test "cmd >(list) & does not wait for the list" {
+	ext_only
+	sh_c 'start=$SECONDS; sleep 3 > >(cat) & echo started; [ $((SECONDS - start)) -lt 2 ] && echo quick; kill $! 2>/dev/null; true'
+	out_is 'started
+quick'
+}
