@@ -31,15 +31,19 @@ struct found {
 	char *path;			/* KIND_FILE: malloc'd */
 };
 
-/* XCU 2.4 reserved words. */
+/* XCU 2.4 reserved words, and the lexer's extensions: coproc is not
+ * one in posix mode. */
 static const char *const keywords[] = {
-	"!", "{", "}", "case", "do", "done", "elif", "else", "esac", "fi",
-	"for", "if", "in", "then", "until", "while",
+	"!", "[[", "]]", "{", "}", "case", "coproc", "do", "done", "elif", "else",
+	"esac", "fi", "for", "function", "if", "in", "select", "then", "time",
+	"until", "while",
 };
 
 static bool
-is_keyword(const char *name)
+is_keyword(struct shell *sh, const char *name)
 {
+	if (strcmp(name, "coproc") == 0 && sh->opt.posix)
+		return false;
 	for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
 		if (strcmp(name, keywords[i]) == 0)
 			return true;
@@ -59,7 +63,7 @@ classify(struct shell *sh, const char *name, const char *path)
 		f.kind = KIND_ALIAS;
 		return f;
 	}
-	if (is_keyword(name)) {
+	if (is_keyword(sh, name)) {
 		f.kind = KIND_KEYWORD;
 		return f;
 	}
@@ -253,7 +257,7 @@ describe_all(struct shell *sh, const char *name, char flag, bool no_funcs)
 			else
 				printf("%s is an alias for %s\n", name, al);
 		}
-		if (is_keyword(name)) {
+		if (is_keyword(sh, name)) {
 			n++;
 			if (flag == 't')
 				puts("keyword");

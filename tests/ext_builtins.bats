@@ -563,3 +563,13 @@ restored'
 	out_is 'st=1'
 	err_nonempty
 }
+
+@test "type: coproc, select, time, function, [[ and ]] are keywords (bash)" {
+	ext_only
+	expect_sh 'type -t coproc select time function "[[" "]]"' 'keyword
+keyword
+keyword
+keyword
+keyword
+keyword'
+}
