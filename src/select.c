@@ -158,7 +158,7 @@ print_menu(struct shell *sh, char **items, int n)
  * input with nothing read. Leading and trailing blanks are dropped, as
  * `read REPLY` does with the default IFS. */
 static bool
-read_reply(struct strbuf *b)
+read_reply(struct shell *sh, struct strbuf *b)
 {
 	char c;
 	ssize_t r;
@@ -167,8 +167,15 @@ read_reply(struct strbuf *b)
 	sb_reset(b);
 	for (;;) {
 		r = read(0, &c, 1);
-		if (r < 0 && errno == EINTR)
+		if (r < 0 && errno == EINTR) {
+			/* a trap runs and the reading goes on; Ctrl-C at an
+			 * interactive shell ends the menu (FLOW_ABORT) */
+			if (sh->pending_signals)
+				trap_run_pending(sh);
+			if (sh->flow != FLOW_NONE)
+				return false;
 			continue;
+		}
 		if (r <= 0)
 			break;
 		any = true;
@@ -225,7 +232,9 @@ select_run(struct shell *sh, struct ast_for *f)
 		const char *ps3 = var_get(sh, "PS3");
 		fputs(ps3 ? ps3 : "#? ", stderr);
 		fflush(stderr);
-		if (!read_reply(&reply)) {
+		if (!read_reply(sh, &reply)) {
+			if (sh->flow != FLOW_NONE)
+				break;
 			putc('\n', stdout);	/* bash: on stdout */
 			fflush(stdout);
 			st = 1;

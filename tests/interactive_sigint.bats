@@ -111,6 +111,28 @@ assert "out\n" not in out and "\nafter\n" not in out, out
 EOF
 }
 
+@test "Ctrl-C at a select menu ends it and the line" {
+	ext_only
+	pty_sigint <<'EOF'
+sh = start()
+out = run_key(sh, "select x in a b; do echo $x; done; echo AFTER", "shell")
+assert "#? " in out and "\nAFTER\n" not in out, out
+assert status(sh) == 130
+EOF
+}
+
+@test "Ctrl-C in a pipeline in a loop, and during wait: the line ends" {
+	pty_sigint <<'EOF'
+sh = start()
+out = run_key(sh, "while :; do sleep 10 | cat; done; echo AFTER", "sleep")
+assert "\nAFTER\n" not in out, out
+out = run_key(sh, "sleep 10 & wait; echo AFTER", "shell")
+assert "\nAFTER\n" not in out, out
+assert status(sh) == 130
+sh.send("kill %1\r"); sh.expect(PROMPT)
+EOF
+}
+
 @test "Ctrl-C during read x; echo after: read ends with 130, after does not run" {
 	pty_sigint <<'EOF'
 sh = start()
