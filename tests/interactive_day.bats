@@ -220,7 +220,23 @@ EOF2
 sh = shell(pre=["--norc"])
 sh.expect(PROMPT)
 sh.stop("sleep 100")
+def sleep_pid():
+    for d in os.listdir("/proc"):
+        try:
+            st = open("/proc/%s/stat" % d).read()
+        except OSError:
+            continue
+        if "(sleep)" in st and int(st.rsplit(")", 1)[1].split()[1]) == sh.pid:
+            return d
+pid = sleep_pid()
+def gone():
+    try:
+        return open("/proc/%s/stat" % pid).read().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
 sh.send("kill %1\r"); sh.expect(PROMPT)
+# the job dies on its own time (a loaded machine): ask when it has
+until(gone, "the stopped sleep to die")
 sh.send("jobs; echo done\r"); sh.expect(r"Terminated +sleep 100\r\n"); sh.expect(PROMPT)
 sh.send("exit\r"); sh.expect_exit()
 EOF2
