@@ -109,14 +109,27 @@ bi_dot(struct shell *sh, int argc, char **argv)
 	sh->script_name = path;
 	input_from_fd(&in, sh, fd, path);
 	sh->dot_depth++;
+	/* FUNCNAME "source" and BASH_SOURCE the file; no DEBUG trap in it
+	 * without set -T (bash) */
+	char *saved_traps[3];
+	callstack_push(sh, "source", callstack_intern(path), saved_line);
+	trap_call_enter(sh, saved_traps, true);
 	st = exec_input(sh, &in);	/* the file sees $? from before (XCU dot) */
 	sh->dot_depth--;
 	input_close(&in);
 	close(in.fd);	/* it may have moved */
+	callstack_pop(sh);
+	sh->lineno = saved_line;
 	if (sh->flow == FLOW_RETURN) {
 		sh->flow = FLOW_NONE;
 		st = sh->exit_status;
+		sh->status = 0;		/* the RETURN trap sees `return`'s */
+	} else {
+		sh->status = st;
 	}
+	if (sh->flow == FLOW_NONE)
+		trap_run_return(sh);
+	trap_call_leave(sh, saved_traps);
 	sh->script_name = saved_name;
 	sh->lineno = saved_line;
 	if (newargs) {

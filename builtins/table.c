@@ -18,7 +18,7 @@ BI(bi_printf) BI(bi_echo) BI(bi_test) BI(bi_umask) BI(bi_ulimit) BI(bi_kill)
 BI(bi_wait) BI(bi_local) BI(bi_declare) BI(bi_mapfile) BI(bi_fc) BI(bi_history) BI(bi_shopt)
 BI(bi_builtin) BI(bi_help) BI(bi_dirs) BI(bi_pushd) BI(bi_popd) BI(bi_let)
 BI(bi_complete) BI(bi_compgen) BI(bi_compopt) BI(bi_bind)
-BI(bi_disown) BI(bi_suspend) BI(bi_logout) BI(bi_enable)
+BI(bi_disown) BI(bi_suspend) BI(bi_logout) BI(bi_enable) BI(bi_caller)
 #undef BI
 
 /* Sorted by strcmp for bsearch. */
@@ -31,6 +31,7 @@ const struct builtin builtin_table[] = {
 	{ "bind", bi_bind, BI_REGULAR },
 	{ "break", bi_break, BI_SPECIAL },
 	{ "builtin", bi_builtin, BI_REGULAR },
+	{ "caller", bi_caller, BI_REGULAR },
 	{ "cd", bi_cd, BI_REGULAR },
 	{ "command", bi_command, BI_REGULAR },
 	{ "compgen", bi_compgen, BI_REGULAR },

@@ -2,6 +2,7 @@
  * syntax tree (ast.h). */
 #include <stdbool.h>
 #include <stdio.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "../lib/arena.h"
@@ -22,6 +23,7 @@ ast_new(struct arena *a, enum ast_kind kind, size_t size, int lineno)
 /* Here-documents met while printing a line: their bodies follow it. */
 struct pctx {
 	struct strbuf *out;
+	bool bare;		/* $x for ${x} where that reads the same */
 	const struct redir *here[64];
 	int nhere;
 };
@@ -128,13 +130,32 @@ print_parts(struct pctx *pc, const struct wpart *p, int in_dq)
 			sb_addc(out, '"');
 			break;
 		case WP_PARAM:
+			if (pc->bare && p->u.param.op == PARAM_PLAIN && !p->u.param.indirect &&
+			    p->u.param.subscript == NULL && p->u.param.subkind == 0 &&
+			    !(p->u.param.name[1] != '\0' && isdigit((unsigned char)p->u.param.name[0])) &&
+			    !(p->next != NULL && p->next->kind == WP_LIT && p->next->u.lit.len > 0 &&
+			      (isalnum((unsigned char)p->next->u.lit.text[0]) ||
+			       p->next->u.lit.text[0] == '_'))) {
+				sb_addc(out, '$');
+				sb_adds(out, p->u.param.name);
+				break;
+			}
 			sb_adds(out, "${");
 			if (p->u.param.indirect || p->u.param.op == PARAM_NAMES_STAR ||
-			    p->u.param.op == PARAM_NAMES_AT)
+			    p->u.param.op == PARAM_NAMES_AT || p->u.param.keys)
 				sb_addc(out, '!');
 			if (p->u.param.op == PARAM_LENGTH)
 				sb_addc(out, '#');
 			sb_adds(out, p->u.param.name);
+			if (p->u.param.subscript != NULL) {
+				sb_addc(out, '[');
+				print_parts(pc, p->u.param.subscript->parts, 0);
+				sb_addc(out, ']');
+			} else if (p->u.param.subkind != 0) {
+				sb_addc(out, '[');
+				sb_addc(out, p->u.param.subkind);
+				sb_addc(out, ']');
+			}
 			if (p->u.param.colon)
 				sb_addc(out, ':');
 			sb_adds(out, param_op_text(p->u.param.op));
@@ -186,6 +207,27 @@ print_parts(struct pctx *pc, const struct wpart *p, int in_dq)
 			break;
 		}
 	}
+}
+
+/* BASH_COMMAND: the command as written, so $x rather than ${x} (the
+ * tree does not keep the braces: they are left out where the text reads
+ * the same without them). */
+void
+ast_print_bare(struct strbuf *out, const struct ast_node *n)
+{
+	struct pctx pc = { .out = out, .bare = true };
+
+	if (n == NULL)
+		return;
+	print_node(&pc, n);
+}
+
+void
+ast_print_word_bare(struct strbuf *out, const struct word *w)
+{
+	struct pctx pc = { .out = out, .bare = true };
+
+	print_parts(&pc, w->parts, 0);
 }
 
 void

@@ -337,6 +337,9 @@ void *ast_new(struct arena *a, enum ast_kind kind, size_t size, int lineno);
  * line where possible (for `type`, jobs and `set -x`-like listings). */
 void ast_print(struct strbuf *out, const struct ast_node *n);
 void ast_print_word(struct strbuf *out, const struct word *w);
+/* The same with $x for ${x} where it reads the same (BASH_COMMAND). */
+void ast_print_bare(struct strbuf *out, const struct ast_node *n);
+void ast_print_word_bare(struct strbuf *out, const struct word *w);
 
 /* Appends an indented structural dump (one node or word part per line) for
  * `spsh --dump-ast` and the parser tests. */

@@ -65,7 +65,7 @@ static_capture_safe(struct shell *sh, struct ast_node *n)
 	const struct builtin *b;
 
 	if (n->kind != AST_SIMPLE || n->redirs != NULL || c->assigns != NULL ||
-	    c->words == NULL || !simple_is_pure(c))
+	    c->words == NULL || !simple_is_pure(c) || TRAP_INHERITED(sh))
 		return false;
 	w = c->words->parts;
 	if (w == NULL || w->next != NULL || w->kind != WP_LIT || w->u.lit.quoted)
@@ -157,7 +157,8 @@ exec_cmdsub(struct shell *sh, struct ast_node *body, struct strbuf *out)
 			arena_release(&sh->eval, m);
 			return 0;
 		}
-	} else if (body->kind == AST_SIMPLE && simple_is_pure((struct ast_simple *)body)) {
+	} else if (body->kind == AST_SIMPLE && simple_is_pure((struct ast_simple *)body) &&
+	    !TRAP_INHERITED(sh)) {
 		struct ast_simple *c = (struct ast_simple *)body;
 		sh->lineno = body->lineno;
 		if (static_capture_safe(sh, body) && capture_builtins(sh, &body, 1, out) == 0) {

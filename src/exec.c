@@ -129,11 +129,16 @@ exec_assign_error(struct shell *sh)
 	exec_abort(sh, 2);	/* interactive */
 }
 
+/* set -e, and bash's ERR trap, which runs where set -e would exit (before
+ * it does) whether or not set -e is on. */
 void
 exec_check_errexit(struct shell *sh)
 {
-	if (sh->status != 0 && sh->opt.errexit && sh->errexit_suppressed == 0 &&
-	    sh->flow == FLOW_NONE)
+	if (sh->status == 0 || sh->errexit_suppressed != 0 || sh->flow != FLOW_NONE)
+		return;
+	if (sh->traps[TRAP_ERR] != NULL)
+		trap_run_err(sh);
+	if (sh->opt.errexit && sh->flow == FLOW_NONE)
 		shell_exit(sh, sh->status);
 }
 
@@ -232,6 +237,12 @@ exec_for(struct shell *sh, struct ast_for *f)
 	}
 	sh->loop_depth++;
 	for (i = 0; i < n; i++) {
+		if (TRAP_DEBUG_SET(sh)) {
+			sh->lineno = f->base.lineno;
+			trap_run_debug(sh, &f->base, NULL);
+			if (sh->flow != FLOW_NONE)
+				break;
+		}
 		/* a nameref control variable names each item in turn (bash) */
 		struct var *ref = var_lookup_raw(sh, f->name);
 		if ((ref != NULL && ref->flags & VAR_NAMEREF ? var_set_ref(sh, ref, items[i]) :
@@ -269,6 +280,8 @@ exec_case(struct shell *sh, struct ast_case *c, bool tail)
 	int st = 0;
 
 	sh->lineno = c->base.lineno;
+	if (TRAP_DEBUG_SET(sh))
+		trap_run_debug(sh, &c->base, NULL);
 	subject = expand_word_str(sh, c->subject);
 	if (subject == NULL) {
 		arena_release(&sh->eval, m);
@@ -431,8 +444,16 @@ exec_compound(struct shell *sh, struct ast_node *n, bool tail)
 		return 0;
 	}
 	case AST_COND:
-		return cond_run(sh, (struct ast_cond *)n);
 	case AST_ARITH:
+		/* BASH_COMMAND and the DEBUG trap, as for a simple command */
+		if (TRAP_DEBUG_SET(sh)) {
+			sh->lineno = n->lineno;
+			trap_run_debug(sh, n, NULL);
+		} else if (!sh->in_trap && !sh->xtrap_running) {
+			callstack_set_command(sh, n);
+		}
+		if (n->kind == AST_COND)
+			return cond_run(sh, (struct ast_cond *)n);
 		return cond_arith_run(sh, (struct ast_arith *)n);
 	case AST_ARITH_FOR:
 		return select_arith_for(sh, (struct ast_arith_for *)n);
@@ -485,8 +506,12 @@ exec_node(struct shell *sh, struct ast_node *n)
 		procsub_finish(sh, ps_mark);
 	if (sh->pending_signals)
 		trap_run_pending(sh);
-	if (n->kind == AST_SIMPLE || n->kind == AST_COND || n->kind == AST_ARITH)
-		exec_check_errexit(sh);
+	if (n->kind == AST_SIMPLE || n->kind == AST_COND || n->kind == AST_ARITH ||
+	    n->kind == AST_SUBSHELL) {
+		callstack_status1(sh, sh->status);	/* PIPESTATUS */
+		if (n->kind != AST_SUBSHELL)	/* subshell_run checks it */
+			exec_check_errexit(sh);
+	}
 	return sh->status;
 }
 

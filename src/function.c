@@ -58,6 +58,7 @@ exec_define_function(struct shell *sh, const char *name, struct ast_node *body)
 		function_unit_unref(f->unit);
 	}
 	f->body = body;
+	f->source = callstack_source(sh);
 	f->unit = sh->cur_unit;
 	if (f->unit != NULL)
 		f->unit->refs++;
@@ -143,6 +144,13 @@ exec_function(struct shell *sh, struct function *fn, int argc, char **argv)
 	sh->local_opts = NULL;
 	sh->func_depth++;
 	sh->scope++;
+	/* FUNCNAME, BASH_SOURCE, BASH_LINENO; the traps the body inherits */
+	char *saved_traps[3];
+	int call_line = sh->lineno;
+	callstack_push(sh, argv[0], fn->source, call_line);
+	trap_call_enter(sh, saved_traps, false);
+	if (TRAP_DEBUG_SET(sh))
+		trap_run_debug(sh, NULL, NULL);		/* set -T: as it starts */
 	st = exec_node(sh, fn->body);
 	if (sh->local_opts != NULL)
 		restore_options(sh, sh->local_opts);
@@ -151,8 +159,17 @@ exec_function(struct shell *sh, struct function *fn, int argc, char **argv)
 	sh->loop_depth = saved_loops;
 	if (sh->flow == FLOW_RETURN) {
 		sh->flow = FLOW_NONE;
+		/* the RETURN trap sees the status of `return` itself (bash) */
+		sh->status = 0;
+		trap_run_return(sh);
 		st = sh->status = sh->exit_status;
+	} else if (sh->traps[TRAP_RETURN] != NULL) {
+		sh->status = st;
+		trap_run_return(sh);
 	}
+	trap_call_leave(sh, saved_traps);
+	callstack_pop(sh);
+	sh->lineno = call_line;	/* LINENO, for an ERR trap after the call */
 	var_pop_scope(sh, sh->scope);
 	sh->scope--;
 	sh->func_depth--;

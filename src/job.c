@@ -485,6 +485,17 @@ job_wait_fg(struct shell *sh, struct job *j)
 	if (sh->opt.interactive && sh->shopt.checkwinsize)
 		job_check_winsize(sh);
 	st = job_status(sh, j);
+	if (j->nproc > 1) {
+		/* PIPESTATUS of a pipeline (one command: the executor's) */
+		int small[16], *ps = j->nproc <= 16 ? small : malloc(j->nproc * sizeof *ps);
+		if (ps == NULL)
+			abort();
+		for (size_t i = 0; i < j->nproc; i++)
+			ps[i] = wstatus(j->procs[i].status);
+		callstack_pipestatus(sh, ps, j->nproc);
+		if (ps != small)
+			free(ps);
+	}
 	if (job_stopped(j)) {
 		j->bg = true;
 		j->notified = true;

@@ -171,6 +171,7 @@ main(int argc, char **argv)
 	getopts_init(sh);
 	job_init(sh);
 	exec_init(sh);
+	callstack_init(sh);
 	locale_init(sh);
 	special_init(sh, SPSH_VERSION);
 
@@ -379,6 +380,8 @@ main(int argc, char **argv)
 		}
 		fd = redir_private_fd(fd);
 		input_from_fd(&in, sh, fd, sh->script_name);
+		/* the bottom of the call stack: FUNCNAME "main" (bash) */
+		callstack_push(sh, "main", callstack_intern(sh->script_name), 0);
 	} else if (sh->opt.interactive) {
 		input_from_readline(&in, sh);
 	} else {

@@ -266,6 +266,15 @@ pipeline_run(struct shell *sh, struct ast_pipeline *pl, enum run_mode mode)
 		subshell_fork_keep(sh, prev);
 		if (i + 1 < n)
 			subshell_fork_close(sh, fds[0]);
+		if (pl->cmds[i]->kind == AST_SIMPLE) {
+			/* BASH_COMMAND and the DEBUG trap of each stage, here */
+			if (TRAP_DEBUG_SET(sh)) {
+				sh->lineno = pl->cmds[i]->lineno;
+				trap_run_debug(sh, pl->cmds[i], NULL);
+			} else if (!sh->in_trap && !sh->xtrap_running) {
+				callstack_set_command(sh, pl->cmds[i]);
+			}
+		}
 		struct procsub *ps_mark = sh->procsubs;
 		prepare_stage(sh, pl, stages, i, prev, out);
 		if (mode == RUN_FG && stages[i].prepared && stages[i].p.kind == P_REGULAR &&
@@ -355,6 +364,10 @@ pipeline_async(struct shell *sh, struct ast_node *n)
 		int st = pipeline_run(sh, (struct ast_pipeline *)n, RUN_BG);
 		procsub_detach(sh, ps_mark);
 		return st;
+	}
+	if (TRAP_DEBUG_SET(sh) && n->kind == AST_SIMPLE) {
+		sh->lineno = n->lineno;
+		trap_run_debug(sh, n, NULL);
 	}
 	job = job_new(sh, NULL, true);
 	job->cmd = pipeline_command_text(sh, n, true);

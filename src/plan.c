@@ -230,7 +230,7 @@ plan_can_exec_in_place(struct shell *sh)
 	 * the shell must outlive the command (tee >(cmd) in a pipeline) */
 	if (sh->procsubs != NULL)
 		return false;
-	for (sig = 0; sig < NSIG; sig++)
+	for (sig = 0; sig < TRAP_COUNT; sig++)	/* ERR too: it runs after */
 		if (sh->traps[sig] != NULL && sh->traps[sig][0] != '\0')
 			return false;
 	return true;

@@ -33,8 +33,13 @@ loop_flow(struct shell *sh)
 /* One part of for (( )): 0 with *v, 1 after an arithmetic error, -1
  * after an expansion error (already handled). */
 static int
-part(struct shell *sh, struct word *w, long *v)
+part(struct shell *sh, struct ast_arith_for *f, struct word *w, long *v)
 {
+	if (w != NULL && TRAP_DEBUG_SET(sh)) {
+		trap_run_debug(sh, &f->base, w);	/* BASH_COMMAND ((w)) */
+		if (sh->flow != FLOW_NONE)
+			return 1;
+	}
 	struct arena_mark m = arena_mark(&sh->eval);
 	int r = cond_arith_value(sh, w, v, true);
 
@@ -54,13 +59,13 @@ select_arith_for(struct shell *sh, struct ast_arith_for *f)
 	int st = 0, r;
 
 	sh->lineno = f->base.lineno;
-	if ((r = part(sh, f->init, &v)) != 0)
+	if ((r = part(sh, f, f->init, &v)) != 0)
 		return r < 0 ? sh->status : (sh->status = 1);
 	sh->loop_depth++;
 	for (;;) {
 		sh->lineno = f->base.lineno;
 		v = 1;
-		if (f->cond && (r = part(sh, f->cond, &v)) != 0) {
+		if (f->cond && (r = part(sh, f, f->cond, &v)) != 0) {
 			st = r < 0 ? sh->status : 1;
 			break;
 		}
@@ -70,7 +75,7 @@ select_arith_for(struct shell *sh, struct ast_arith_for *f)
 		if (loop_flow(sh))
 			break;
 		sh->lineno = f->base.lineno;
-		if ((r = part(sh, f->step, &v)) != 0) {
+		if ((r = part(sh, f, f->step, &v)) != 0) {
 			st = r < 0 ? sh->status : 1;
 			break;
 		}
@@ -226,6 +231,10 @@ select_run(struct shell *sh, struct ast_for *f)
 		goto out;
 	sh->loop_depth++;
 	for (;;) {
+		if (TRAP_DEBUG_SET(sh)) {
+			sh->lineno = f->base.lineno;
+			trap_run_debug(sh, &f->base, NULL);
+		}
 		if (menu)
 			print_menu(sh, items, n);
 		menu = false;

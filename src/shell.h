@@ -76,6 +76,8 @@ enum {
 	VAR_UPPER = 1 << 6,	/* -u */
 	VAR_NAMEREF = 1 << 7,	/* -n: value is the name of another variable */
 	VAR_TRACE = 1 << 8,	/* -t (functions only in bash; kept) */
+	VAR_DYNAMIC = 1 << 9,	/* shell-set array rebuilt by its hook's
+				 * `refresh` when looked up (FUNCNAME, ...) */
 };
 
 struct array;
@@ -104,6 +106,11 @@ struct var_hook {
 	const char *name;
 	void (*changed)(struct shell *sh, const char *value);
 	const char *(*read)(struct shell *sh, char *buf, size_t size);
+	/* A shell-set array (FUNCNAME, PIPESTATUS): created VAR_DYNAMIC on
+	 * its first lookup, and `refresh` brings its elements up to date at
+	 * every lookup (cheaply: the owner keeps a generation). Unsetting it
+	 * takes the special meaning away, as in bash. */
+	void (*refresh)(struct shell *sh, struct var *v);
 };
 void var_hook_add(struct shell *sh, const struct var_hook *h);
 
@@ -170,6 +177,7 @@ char *var_convert(struct shell *sh, struct var *v, const char *val, const char *
 /* ---- functions (exec.c) ---- */
 struct function {
 	char *name;
+	const char *source;		/* BASH_SOURCE: interned (callstack.c) */
 	struct ast_node *body;		/* ast_funcdef body, lives in `unit` */
 	struct parse_unit *unit;	/* keeps the parse arena alive */
 	struct function *next;		/* sh->funcs: every function */
@@ -202,6 +210,22 @@ enum flow {
 struct job;
 struct procsub;
 struct coproc;
+
+/* bash's pseudo-signal traps, kept in sh->traps after the signals so
+ * listings come out in bash's order: EXIT, signals, DEBUG, ERR, RETURN. */
+enum { TRAP_DEBUG = NSIG, TRAP_ERR, TRAP_RETURN, TRAP_COUNT };
+/* sh->xtrap_running: which of them is running now (none re-enters) */
+enum { XT_DEBUG = 1, XT_ERR = 2, XT_RETURN = 4 };
+
+/* A frame of the call stack (callstack.c): a function call, a `.` file,
+ * or the script itself ("main" at the bottom). FUNCNAME, BASH_SOURCE and
+ * BASH_LINENO are these, top first. */
+struct frame {
+	const char *func;	/* the function's name (its call's argv, which
+				 * outlives the call), "source" or "main" */
+	const char *source;	/* file it was defined in: interned, never freed */
+	int line;		/* line it was called from */
+};
 
 struct shell {
 	struct options opt;
@@ -304,6 +328,18 @@ struct shell {
 	int procsub_io[2];
 	/* coprocesses started and not yet reported by `wait` (coproc.c) */
 	struct coproc *coprocs;
+
+	/* call stack and shell-set variables (callstack.c) */
+	struct frame *frames;		/* heap, nframes used */
+	size_t nframes, frames_cap;
+	unsigned long frames_gen;	/* changes with every push and pop */
+	int *pipestatus;		/* PIPESTATUS of the last pipeline (heap) */
+	size_t npipestatus, pipestatus_cap;
+	unsigned long pipestatus_gen;
+	struct strbuf last_arg;		/* $_ */
+	struct ast_node *cur_cmd;	/* BASH_COMMAND: the last simple command */
+	struct parse_unit *cur_cmd_unit;	/* holds a reference: cur_cmd lives there */
+	unsigned xtrap_running;		/* XT_*: DEBUG, ERR, RETURN trap running */
 };
 
 /* ---- diagnostics (diag.c): the only place that prints errors ---- */
@@ -521,6 +557,59 @@ int trap_first_pending(void);
 /* True if a child must get SIG_DFL for `sig` although the shell ignores it. */
 bool trap_child_default(struct shell *sh, int sig);
 bool trap_any_child_default(void);
+
+/* The DEBUG trap before a command (`n`: its node, for BASH_COMMAND; `w`:
+ * a part of `for (( ))`, shown as ((w))):
+ * a cheap test when no DEBUG trap is set. */
+#define TRAP_DEBUG_SET(sh) ((sh)->traps[TRAP_DEBUG] != NULL && !(sh)->xtrap_running)
+void trap_run_debug(struct shell *sh, struct ast_node *n, struct word *w);
+/* A subshell keeps the ERR trap (set -E) or the DEBUG trap (set -T): the
+ * subshell, $(...) and pipeline shortcuts that run a command without the
+ * executor (in the shell, or prepared before the fork) are not taken. */
+#define TRAP_INHERITED(sh) (((sh)->opt.errtrace && (sh)->traps[TRAP_ERR] != NULL) || \
+	((sh)->opt.functrace && (sh)->traps[TRAP_DEBUG] != NULL))
+/* The ERR trap after a failed command (exec_check_errexit decides when). */
+void trap_run_err(struct shell *sh);
+/* The RETURN trap as a function or `.` file returns. */
+void trap_run_return(struct shell *sh);
+/* Around a function call or `.` (bash): without set -T the DEBUG and
+ * RETURN traps, without set -E the ERR trap, are not inherited; after
+ * the call they come back unless the body set its own. `saved` has three
+ * slots; trap_call_leave frees them. */
+void trap_call_enter(struct shell *sh, char **saved, bool is_dot);
+void trap_call_leave(struct shell *sh, char **saved);
+
+/* ---- call stack and shell-set variables (callstack.c) ---- */
+void callstack_init(struct shell *sh);
+void callstack_push(struct shell *sh, const char *func, const char *source, int line);
+void callstack_pop(struct shell *sh);
+/* The interned copy of `name` (never freed). */
+const char *callstack_intern(const char *name);
+/* BASH_SOURCE of a function defined now. */
+const char *callstack_source(struct shell *sh);
+/* Records the statuses of a pipeline for PIPESTATUS. */
+void callstack_pipestatus(struct shell *sh, const int *st, size_t n);
+/* One command's status as PIPESTATUS: inline, it is on every command. */
+static inline void
+callstack_status1(struct shell *sh, int st)
+{
+	sh->pipestatus[0] = st;
+	sh->npipestatus = 1;
+	sh->pipestatus_gen++;
+}
+/* BASH_COMMAND for the head of a compound command (`for x in a b`, `case
+ * w in `, `((i++))` of a for (( )) when `w` is given). */
+void callstack_command_head(struct shell *sh, struct ast_node *n, struct word *w);
+/* The simple command about to run, for BASH_COMMAND. */
+void callstack_set_command_slow(struct shell *sh, struct ast_node *n);
+static inline void
+callstack_set_command(struct shell *sh, struct ast_node *n)
+{
+	if (sh->cur_unit == sh->cur_cmd_unit)
+		sh->cur_cmd = n;
+	else
+		callstack_set_command_slow(sh, n);
+}
 
 /* ---- jobs (job.c, job.h) ---- */
 void job_monitor_changed(struct shell *sh);

@@ -36,6 +36,12 @@ parts_have_side_effects(struct wpart *p)
 			    p->u.param.op == PARAM_SUBSTR ||	/* arithmetic: x++ */
 			    p->u.param.op == PARAM_TRANSFORM || p->u.param.indirect)
 				return true;
+			/* BASHPID is the pid of the process that expands it:
+			 * never expanded here for a subshell, a pipeline stage
+			 * or $(...) that would run elsewhere, so those fork
+			 * and expand it themselves */
+			if (p->u.param.name[0] == 'B' && strcmp(p->u.param.name, "BASHPID") == 0)
+				return true;
 			if (p->u.param.arg && simple_word_has_side_effects(p->u.param.arg))
 				return true;
 			if (p->u.param.arg2 && simple_word_has_side_effects(p->u.param.arg2))
@@ -629,6 +635,11 @@ simple_run(struct shell *sh, struct ast_simple *c, bool tail)
 	int st;
 
 	sh->lineno = c->base.lineno;
+	/* BASH_COMMAND (not changed by the commands of a trap), DEBUG trap */
+	if (TRAP_DEBUG_SET(sh))
+		trap_run_debug(sh, &c->base, NULL);
+	else if (!sh->in_trap && !sh->xtrap_running)
+		callstack_set_command(sh, &c->base);
 	sh->cmdsub_ran = false;
 	sh->in_command_builtin = false;
 	if (simple_prepare(sh, c, &p) != 0) {
@@ -645,6 +656,10 @@ simple_run(struct shell *sh, struct ast_simple *c, bool tail)
 		st = simple_run_prepared(sh, &p);
 	}
 	sh->in_command_builtin = false;
+	/* $_: the last argument (none: empty) */
+	sb_reset(&sh->last_arg);
+	if (p.argc > 0)
+		sb_adds(&sh->last_arg, p.argv[p.argc - 1]);
 	simple_prep_free(&p);
 	arena_release(&sh->eval, m);
 	sh->status = st;

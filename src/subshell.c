@@ -134,14 +134,16 @@ subshell_run(struct shell *sh, struct ast_group *g)
 	bool prepared = false;
 	int st;
 
-	if (b != NULL && b->kind == AST_AND && sh->traps[0] == NULL &&
+	bool plain = sh->traps[0] == NULL && !TRAP_INHERITED(sh);
+
+	if (b != NULL && b->kind == AST_AND && plain &&
 	    subshell_cd_plan(sh, (struct ast_andor *)b, &st)) {
 		arena_release(&sh->eval, m);
 		sh->status = st;
 		exec_check_errexit(sh);
 		return st;
 	}
-	if (b != NULL && b->kind == AST_SIMPLE && sh->traps[0] == NULL) {
+	if (b != NULL && b->kind == AST_SIMPLE && plain) {
 		struct ast_simple *c = (struct ast_simple *)b;
 		int pr = c->words != NULL && simple_is_pure(c) ? simple_prepare(sh, c, &p) : 1;
 		if (pr < 0) {

@@ -90,7 +90,7 @@ trap_init(struct shell *sh)
 {
 	int sig;
 
-	sh->traps = calloc(NSIG, sizeof *sh->traps);
+	sh->traps = calloc(TRAP_COUNT, sizeof *sh->traps);
 	if (sh->traps == NULL)
 		abort();
 	sigemptyset(&caught);
@@ -298,18 +298,22 @@ trap_subshell_reset(struct shell *sh)
 	int sig;
 
 	if (parent_traps == NULL) {
-		parent_traps = calloc(NSIG, sizeof *parent_traps);
+		parent_traps = calloc(TRAP_COUNT, sizeof *parent_traps);
 		if (parent_traps == NULL)
 			abort();
-		for (sig = 0; sig < NSIG; sig++)
+		for (sig = 0; sig < TRAP_COUNT; sig++)
 			if (sh->traps[sig] != NULL && (parent_traps[sig] = strdup(sh->traps[sig])) == NULL)
 				abort();
 	}
-	for (sig = 0; sig < NSIG; sig++) {
-		if (sh->traps[sig] != NULL && sh->traps[sig][0] != '\0') {
+	for (sig = 0; sig < TRAP_COUNT; sig++) {
+		/* bash: set -E keeps the ERR trap, set -T DEBUG and RETURN */
+		if ((sig == TRAP_ERR && sh->opt.errtrace) ||
+		    ((sig == TRAP_DEBUG || sig == TRAP_RETURN) && sh->opt.functrace))
+			continue;
+		if (sh->traps[sig] != NULL && (sh->traps[sig][0] != '\0' || sig >= NSIG)) {
 			free(sh->traps[sig]);
 			sh->traps[sig] = NULL;
-			if (sig > 0)
+			if (sig > 0 && sig < NSIG)
 				set_disposition(sig, SIG_DFL);
 		}
 	}
@@ -332,11 +336,19 @@ trap_subshell_reset(struct shell *sh)
 	sh->pending_signals = 0;
 }
 
+/* The trap number of a condition: 0 for EXIT, a signal, or bash's DEBUG,
+ * ERR and RETURN (any case, as bash; bash --posix keeps them too). -1 if
+ * unknown. */
 static int
 signum(const char *s)
 {
+	static const char *const pseudo[] = { "DEBUG", "ERR", "RETURN" };
+
 	if (strcasecmp(s, "EXIT") == 0 || strcmp(s, "0") == 0)
 		return 0;
+	for (int i = 0; i < 3; i++)
+		if (strcasecmp(s, pseudo[i]) == 0)
+			return TRAP_DEBUG + i;
 	return signame_to_num(s);
 }
 
@@ -347,6 +359,8 @@ signame(int sig, char *buf, size_t size)
 
 	if (sig == 0)
 		return "EXIT";
+	if (sig >= NSIG)
+		return sig == TRAP_DEBUG ? "DEBUG" : sig == TRAP_ERR ? "ERR" : "RETURN";
 	n = signame_from_num(sig);
 	if (n != NULL)
 		return n;
@@ -389,7 +403,7 @@ forget_parent_traps(void)
 
 	if (parent_traps == NULL)
 		return;
-	for (sig = 0; sig < NSIG; sig++)
+	for (sig = 0; sig < TRAP_COUNT; sig++)
 		free(parent_traps[sig]);
 	free(parent_traps);
 	parent_traps = NULL;
@@ -411,13 +425,18 @@ bi_trap(struct shell *sh, int argc, char **argv)
 	bool print = false;
 	const char *action;
 
-	if (i < argc && strcmp(argv[i], "-l") == 0) {
+	bool list = false;
+
+	/* -p, and bash's -l (the signal list, operands ignored) */
+	while (i < argc && argv[i][0] == '-' && argv[i][1] != '\0' &&
+	    strspn(argv[i] + 1, "lp") == strlen(argv[i] + 1)) {
+		print |= strchr(argv[i], 'p') != NULL;
+		list |= strchr(argv[i], 'l') != NULL;
+		i++;
+	}
+	if (list) {
 		signame_print_table();	/* bash */
 		return 0;
-	}
-	if (i < argc && strcmp(argv[i], "-p") == 0) {
-		print = true;
-		i++;
 	}
 	if (i < argc && strcmp(argv[i], "--") == 0) {
 		i++;
@@ -426,7 +445,7 @@ bi_trap(struct shell *sh, int argc, char **argv)
 		return usage(sh);
 	}
 	if (i >= argc) {
-		for (sig = 0; sig < NSIG; sig++)
+		for (sig = 0; sig < TRAP_COUNT; sig++)
 			print_trap(sh, sig);
 		return 0;
 	}
@@ -456,7 +475,7 @@ bi_trap(struct shell *sh, int argc, char **argv)
 	forget_parent_traps();
 	for (; i < argc; i++) {
 		sig = signum(argv[i]);
-		if (sig < 0 || sig >= NSIG) {
+		if (sig < 0 || sig >= TRAP_COUNT) {
 			diag_error(sh, "trap: %s: bad trap", argv[i]);
 			status = 1;
 			continue;
@@ -468,17 +487,18 @@ bi_trap(struct shell *sh, int argc, char **argv)
 			sh->traps[sig] = strcmp(action, "-") == 0 ? NULL : strdup(action);
 			continue;
 		}
-		if (sig > 0 && sigismember(&ignored_on_entry, sig) && !sh->opt.interactive)
+		if (sig > 0 && sig < NSIG && sigismember(&ignored_on_entry, sig) &&
+		    !sh->opt.interactive)
 			continue;	/* XCU 2.11: silently not trappable */
 		free(sh->traps[sig]);
 		sh->traps[sig] = NULL;
 		if (strcmp(action, "-") == 0) {
-			if (sig > 0)
+			if (sig > 0 && sig < NSIG)
 				reset_default(sh, sig);
 			continue;
 		}
 		sh->traps[sig] = strdup(action);
-		if (sig > 0)
+		if (sig > 0 && sig < NSIG)
 			set_disposition(sig, *action == '\0' ? SIG_IGN : on_signal);
 	}
 	return status;

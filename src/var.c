@@ -29,6 +29,7 @@ static const struct var_hook *hooks[MAX_HOOKS];
 static size_t nhooks;
 static uint64_t first[4];		/* names with any hook */
 static uint64_t first_read[4];		/* names with a read hook */
+static uint64_t first_dyn[4];		/* names with a refresh hook */
 
 static bool
 bit(const uint64_t *set, const char *name)
@@ -49,6 +50,8 @@ var_hook_add(struct shell *sh, const struct var_hook *h)
 	first[c >> 6] |= (uint64_t)1 << (c & 63);
 	if (h->read != NULL)
 		first_read[c >> 6] |= (uint64_t)1 << (c & 63);
+	if (h->refresh != NULL)
+		first_dyn[c >> 6] |= (uint64_t)1 << (c & 63);
 }
 
 static const struct var_hook *
@@ -90,14 +93,45 @@ var_name_len(const char *s)
 	return n;
 }
 
+static struct var *create(struct shell *sh, const char *name);
+
+/* A VAR_DYNAMIC array brought up to date by its owner (not re-entered:
+ * the refresh itself looks the variable up). */
+static void
+refresh(struct shell *sh, struct var *v)
+{
+	static bool busy;
+	const struct var_hook *h;
+
+	if (busy || (h = find_hook(v->name)) == NULL || h->refresh == NULL)
+		return;
+	busy = true;
+	h->refresh(sh, v);
+	busy = false;
+}
+
 struct var *
 var_lookup_raw(struct shell *sh, const char *name)
 {
 	struct var *v;
 
 	for (v = sh->vars[hash(name)]; v != NULL; v = v->next)
-		if (strcmp(v->name, name) == 0)
+		if (strcmp(v->name, name) == 0) {
+			if (v->flags & VAR_DYNAMIC)
+				refresh(sh, v);
 			return v;
+		}
+	/* a shell-set array comes into being when first looked up, so that
+	 * `set` lists it only in scripts that use it */
+	if (bit(first_dyn, name)) {
+		const struct var_hook *h = find_hook(name);
+		if (h != NULL && h->refresh != NULL) {
+			v = create(sh, name);
+			v->flags = VAR_DYNAMIC | VAR_ARRAY;
+			refresh(sh, v);
+			return v;
+		}
+	}
 	return NULL;
 }
 
