@@ -45,23 +45,12 @@ callstack_intern(const char *name)
 /* ---- the stack ---- */
 
 void
-callstack_push(struct shell *sh, const char *func, const char *source, int line)
+callstack_grow(struct shell *sh)
 {
-	if (sh->nframes == sh->frames_cap) {
-		sh->frames_cap = sh->frames_cap ? 2 * sh->frames_cap : 16;
-		sh->frames = realloc(sh->frames, sh->frames_cap * sizeof *sh->frames);
-		if (sh->frames == NULL)
-			abort();
-	}
-	sh->frames[sh->nframes++] = (struct frame){ func, source, line };
-	sh->frames_gen++;
-}
-
-void
-callstack_pop(struct shell *sh)
-{
-	sh->nframes--;
-	sh->frames_gen++;
+	sh->frames_cap = sh->frames_cap ? 2 * sh->frames_cap : 16;
+	sh->frames = realloc(sh->frames, sh->frames_cap * sizeof *sh->frames);
+	if (sh->frames == NULL)
+		abort();
 }
 
 /* Where a function defined now lives: the file of the frame on top; with
@@ -153,23 +142,28 @@ pipestatus_refresh(struct shell *sh, struct var *v)
 /* ---- BASH_COMMAND ---- */
 
 static struct strbuf command_text = STRBUF_INIT;
-/* the node command_text shows (unique within the unit cur_cmd lives in) */
+/* the node command_text shows, and the unit it lives in */
 static const struct ast_node *command_node;
+static const struct parse_unit *command_unit;
 
-/* The command node lives in a parse unit that could be freed before
- * BASH_COMMAND is read (an EXIT trap after the last command): the unit
- * is kept while it holds the current command. */
+/* The command node lives in a parse unit that can be freed before
+ * BASH_COMMAND is read (an EXIT trap after the last command): its text
+ * is copied out first. */
 void
-callstack_set_command_slow(struct shell *sh, struct ast_node *n)
+callstack_unit_freed(struct shell *sh, struct parse_unit *u)
 {
-	if (sh->cur_unit != NULL)
-		sh->cur_unit->refs++;
-	function_unit_unref(sh->cur_cmd_unit);
-	sh->cur_cmd_unit = sh->cur_unit;
-	sh->cur_cmd = n;
-	command_node = NULL;	/* an address may come back in another unit */
+	if (command_unit == u)
+		command_node = NULL;	/* its address may come back */
+	if (sh->cur_cmd_unit != u)
+		return;
+	if (sh->cur_cmd != NULL && sh->cur_cmd != command_node) {
+		sb_reset(&command_text);
+		ast_print_bare(&command_text, sh->cur_cmd);
+	}
+	sh->cur_cmd = NULL;
+	sh->cur_cmd_unit = NULL;
+	command_node = NULL;
 }
-
 
 /* The DEBUG trap shows `for x in a b`, `case w in `, `((i++))`: only
  * the head of a compound command. */
@@ -209,6 +203,7 @@ command_read(struct shell *sh, char *buf, size_t size)
 		sb_reset(&command_text);
 		ast_print_bare(&command_text, sh->cur_cmd);
 		command_node = sh->cur_cmd;
+		command_unit = sh->cur_cmd_unit;
 	}
 	return command_text.s;
 }

@@ -132,9 +132,9 @@ exec_assign_error(struct shell *sh)
 /* set -e, and bash's ERR trap, which runs where set -e would exit (before
  * it does) whether or not set -e is on. */
 void
-exec_check_errexit(struct shell *sh)
+exec_errexit_failed(struct shell *sh)
 {
-	if (sh->status == 0 || sh->errexit_suppressed != 0 || sh->flow != FLOW_NONE)
+	if (sh->errexit_suppressed != 0 || sh->flow != FLOW_NONE)
 		return;
 	if (sh->traps[TRAP_ERR] != NULL)
 		trap_run_err(sh);

@@ -64,8 +64,15 @@ void exec_fatal_error(struct shell *sh, int status);
  * abandons the command line of an interactive one. */
 void exec_expand_error(struct shell *sh);
 void exec_assign_error(struct shell *sh);
-/* set -e: exits when the last command failed outside a condition. */
-void exec_check_errexit(struct shell *sh);
+/* set -e: exits when the last command failed outside a condition; the
+ * ERR trap runs first. Inline: it is after every command. */
+void exec_errexit_failed(struct shell *sh);
+static inline void
+exec_check_errexit(struct shell *sh)
+{
+	if (sh->status != 0)
+		exec_errexit_failed(sh);
+}
 
 /* ---- simple.c ---- */
 /* Arithmetic or ${x=} in a word would change the shell: such a word must

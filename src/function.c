@@ -34,6 +34,7 @@ void
 function_unit_unref(struct parse_unit *u)
 {
 	if (u != NULL && --u->refs == 0) {
+		callstack_unit_freed(the_shell, u);	/* BASH_COMMAND's text */
 		arena_free(&u->arena);
 		free(u);
 	}
@@ -147,8 +148,11 @@ exec_function(struct shell *sh, struct function *fn, int argc, char **argv)
 	/* FUNCNAME, BASH_SOURCE, BASH_LINENO; the traps the body inherits */
 	char *saved_traps[3];
 	int call_line = sh->lineno;
+	bool xtraps = sh->traps[TRAP_DEBUG] != NULL || sh->traps[TRAP_ERR] != NULL ||
+	    sh->traps[TRAP_RETURN] != NULL;
 	callstack_push(sh, argv[0], fn->source, call_line);
-	trap_call_enter(sh, saved_traps, false);
+	if (xtraps)
+		trap_call_enter(sh, saved_traps, false);
 	if (TRAP_DEBUG_SET(sh))
 		trap_run_debug(sh, NULL, NULL);		/* set -T: as it starts */
 	st = exec_node(sh, fn->body);
@@ -167,7 +171,8 @@ exec_function(struct shell *sh, struct function *fn, int argc, char **argv)
 		sh->status = st;
 		trap_run_return(sh);
 	}
-	trap_call_leave(sh, saved_traps);
+	if (xtraps)
+		trap_call_leave(sh, saved_traps);
 	callstack_pop(sh);
 	sh->lineno = call_line;	/* LINENO, for an ERR trap after the call */
 	var_pop_scope(sh, sh->scope);

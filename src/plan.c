@@ -56,19 +56,23 @@ command_env(struct shell *sh, struct prep *p)
 	size_t n = 0, k, i;
 	char **env;
 
+	/* bash: `_` is the command's path in its environment (not in posix
+	 * mode: dash and the standard leave it alone) */
+	bool underscore = !sh->opt.posix && p->path != NULL;
+
 	if (p->chdir_to != NULL)
 		base = cd_env(sh, base, p->chdir_to);
-	if (p->c->assigns == NULL)
+	if (p->c->assigns == NULL && !underscore)
 		return base;
 	while (base[n] != NULL)
 		n++;
-	k = 0;
+	k = underscore;
 	for (a = p->c->assigns; a != NULL; a = a->next)
 		k++;
 	env = arena_alloc(&sh->eval, (n + k + 1) * sizeof *env);
 	size_t m = 0;
 	for (i = 0; i < n; i++) {
-		bool over = false;
+		bool over = underscore && base[i][0] == '_' && base[i][1] == '=';
 		for (a = p->c->assigns; a != NULL; a = a->next) {
 			size_t l = strlen(a->name);
 			if (strncmp(base[i], a->name, l) == 0 && base[i][l] == '=')
@@ -76,6 +80,11 @@ command_env(struct shell *sh, struct prep *p)
 		}
 		if (!over)
 			env[m++] = base[i];
+	}
+	if (underscore) {
+		char *u = arena_alloc(&sh->eval, strlen(p->path) + 3);
+		stpcpy(stpcpy(u, "_="), p->path);
+		env[m++] = u;
 	}
 	size_t first = m;	/* the command's own entries start here */
 	for (a = p->c->assigns, i = 0; a != NULL; a = a->next, i++) {

@@ -338,7 +338,7 @@ struct shell {
 	unsigned long pipestatus_gen;
 	struct strbuf last_arg;		/* $_ */
 	struct ast_node *cur_cmd;	/* BASH_COMMAND: the last simple command */
-	struct parse_unit *cur_cmd_unit;	/* holds a reference: cur_cmd lives there */
+	struct parse_unit *cur_cmd_unit;	/* the unit cur_cmd lives in */
 	unsigned xtrap_running;		/* XT_*: DEBUG, ERR, RETURN trap running */
 };
 
@@ -581,8 +581,21 @@ void trap_call_leave(struct shell *sh, char **saved);
 
 /* ---- call stack and shell-set variables (callstack.c) ---- */
 void callstack_init(struct shell *sh);
-void callstack_push(struct shell *sh, const char *func, const char *source, int line);
-void callstack_pop(struct shell *sh);
+void callstack_grow(struct shell *sh);
+static inline void
+callstack_push(struct shell *sh, const char *func, const char *source, int line)
+{
+	if (sh->nframes == sh->frames_cap)
+		callstack_grow(sh);
+	sh->frames[sh->nframes++] = (struct frame){ func, source, line };
+	sh->frames_gen++;
+}
+static inline void
+callstack_pop(struct shell *sh)
+{
+	sh->nframes--;
+	sh->frames_gen++;
+}
 /* The interned copy of `name` (never freed). */
 const char *callstack_intern(const char *name);
 /* BASH_SOURCE of a function defined now. */
@@ -600,16 +613,17 @@ callstack_status1(struct shell *sh, int st)
 /* BASH_COMMAND for the head of a compound command (`for x in a b`, `case
  * w in `, `((i++))` of a for (( )) when `w` is given). */
 void callstack_command_head(struct shell *sh, struct ast_node *n, struct word *w);
-/* The simple command about to run, for BASH_COMMAND. */
-void callstack_set_command_slow(struct shell *sh, struct ast_node *n);
+/* The simple command about to run, for BASH_COMMAND: two stores. The
+ * parse unit it lives in is remembered so that freeing that unit first
+ * copies the text out (callstack_unit_freed). */
 static inline void
 callstack_set_command(struct shell *sh, struct ast_node *n)
 {
-	if (sh->cur_unit == sh->cur_cmd_unit)
-		sh->cur_cmd = n;
-	else
-		callstack_set_command_slow(sh, n);
+	sh->cur_cmd = n;
+	sh->cur_cmd_unit = sh->cur_unit;
 }
+/* function.c: a parse unit is about to be freed. */
+void callstack_unit_freed(struct shell *sh, struct parse_unit *u);
 
 /* ---- jobs (job.c, job.h) ---- */
 void job_monitor_changed(struct shell *sh);

@@ -656,10 +656,15 @@ simple_run(struct shell *sh, struct ast_simple *c, bool tail)
 		st = simple_run_prepared(sh, &p);
 	}
 	sh->in_command_builtin = false;
-	/* $_: the last argument (none: empty) */
-	sb_reset(&sh->last_arg);
-	if (p.argc > 0)
-		sb_adds(&sh->last_arg, p.argv[p.argc - 1]);
+	/* $_: the last argument (none: empty), copied on every command */
+	const char *last = p.argc > 0 ? p.argv[p.argc - 1] : "";
+	size_t ll = strlen(last);
+	if (ll >= sh->last_arg.cap) {
+		sh->last_arg.len = 0;
+		sb_grow(&sh->last_arg, ll);
+	}
+	memcpy(sh->last_arg.s, last, ll + 1);
+	sh->last_arg.len = ll;
 	simple_prep_free(&p);
 	arena_release(&sh->eval, m);
 	sh->status = st;

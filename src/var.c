@@ -30,6 +30,9 @@ static size_t nhooks;
 static uint64_t first[4];		/* names with any hook */
 static uint64_t first_read[4];		/* names with a read hook */
 static uint64_t first_dyn[4];		/* names with a refresh hook */
+/* The shell whose hooks were registered: the slow path of lookups uses
+ * it, so that the hot loop keeps nothing else live. */
+static struct shell *hooked_shell;
 
 static bool
 bit(const uint64_t *set, const char *name)
@@ -43,7 +46,7 @@ var_hook_add(struct shell *sh, const struct var_hook *h)
 {
 	unsigned char c = (unsigned char)h->name[0];
 
-	(void)sh;
+	hooked_shell = sh;
 	if (nhooks == MAX_HOOKS)
 		abort();
 	hooks[nhooks++] = h;
@@ -96,18 +99,29 @@ var_name_len(const char *s)
 static struct var *create(struct shell *sh, const char *name);
 
 /* A VAR_DYNAMIC array brought up to date by its owner (not re-entered:
- * the refresh itself looks the variable up). */
-static void
-refresh(struct shell *sh, struct var *v)
+ * the refresh itself looks the variable up), or, with v NULL, created
+ * when first looked up, so that `set` lists it only in scripts that use
+ * it (NULL if `name` is not one). Out of line: lookups are hot, this is
+ * rare. */
+static __attribute__((noinline, cold)) struct var *
+lookup_dynamic(struct var *v, const char *name)
 {
 	static bool busy;
-	const struct var_hook *h;
+	struct shell *sh = hooked_shell;
+	const struct var_hook *h = find_hook(name);
 
-	if (busy || (h = find_hook(v->name)) == NULL || h->refresh == NULL)
-		return;
-	busy = true;
-	h->refresh(sh, v);
-	busy = false;
+	if (h == NULL || h->refresh == NULL)
+		return v;
+	if (v == NULL) {
+		v = create(sh, name);
+		v->flags = VAR_DYNAMIC | VAR_ARRAY;
+	}
+	if (!busy) {
+		busy = true;
+		h->refresh(sh, v);
+		busy = false;
+	}
+	return v;
 }
 
 struct var *
@@ -117,21 +131,12 @@ var_lookup_raw(struct shell *sh, const char *name)
 
 	for (v = sh->vars[hash(name)]; v != NULL; v = v->next)
 		if (strcmp(v->name, name) == 0) {
-			if (v->flags & VAR_DYNAMIC)
-				refresh(sh, v);
+			if (__builtin_expect(v->flags & VAR_DYNAMIC, 0))
+				return lookup_dynamic(v, name);
 			return v;
 		}
-	/* a shell-set array comes into being when first looked up, so that
-	 * `set` lists it only in scripts that use it */
-	if (bit(first_dyn, name)) {
-		const struct var_hook *h = find_hook(name);
-		if (h != NULL && h->refresh != NULL) {
-			v = create(sh, name);
-			v->flags = VAR_DYNAMIC | VAR_ARRAY;
-			refresh(sh, v);
-			return v;
-		}
-	}
+	if (__builtin_expect(bit(first_dyn, name), 0))
+		return lookup_dynamic(NULL, name);
 	return NULL;
 }
 
