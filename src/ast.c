@@ -264,6 +264,10 @@ print_redirs(struct pctx *pc, const struct redir *r)
 		else if (r->fd >= 0)
 			sb_printf(pc->out, "%d", r->fd);
 		sb_adds(pc->out, ops[r->kind]);
+		/* bash's BASH_COMMAND: `> file`, but `2>&1` */
+		if (pc->bare && r->kind != REDIR_DUPIN && r->kind != REDIR_DUPOUT &&
+		    r->kind != REDIR_HEREDOC)
+			sb_addc(pc->out, ' ');
 		if (r->kind == REDIR_HEREDOC) {
 			if (r->here->strip_tabs)
 				sb_addc(pc->out, '-');
@@ -420,9 +424,11 @@ print_node(struct pctx *pc, const struct ast_node *n)
 	}
 	case AST_SUBSHELL:
 		sb_addc(out, '(');
-		if (((const struct ast_group *)n)->body->kind == AST_SUBSHELL)
+		if (((const struct ast_group *)n)->body->kind == AST_SUBSHELL || pc->bare)
 			sb_addc(out, ' ');
 		print_node(pc, ((const struct ast_group *)n)->body);
+		if (pc->bare)
+			sb_addc(out, ' ');	/* bash: ( exit 3 ) */
 		sb_addc(out, ')');
 		break;
 	case AST_GROUP:

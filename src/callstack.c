@@ -173,9 +173,19 @@ callstack_command_head(struct shell *sh, struct ast_node *n, struct word *w)
 	sb_reset(&command_text);
 	command_node = NULL;
 	if (w != NULL) {
+		/* ((j<1)): the part without the blanks around it (bash) */
+		struct strbuf t = STRBUF_INIT;
+		size_t a = 0, b;
+		ast_print_word_bare(&t, w);
+		b = t.len;
+		while (a < b && (t.s[a] == ' ' || t.s[a] == '\t'))
+			a++;
+		while (b > a && (t.s[b - 1] == ' ' || t.s[b - 1] == '\t'))
+			b--;
 		sb_adds(&command_text, "((");
-		ast_print_word_bare(&command_text, w);
+		sb_addn(&command_text, t.s + a, b - a);
 		sb_adds(&command_text, "))");
+		sb_free(&t);
 	} else if (n->kind == AST_FOR || n->kind == AST_SELECT) {
 		struct ast_for *f = (struct ast_for *)n;
 		sb_printf(&command_text, "%s %s", n->kind == AST_FOR ? "for" : "select", f->name);

@@ -409,6 +409,8 @@ exec_compound(struct shell *sh, struct ast_node *n, bool tail)
 		return sh->status;
 	}
 	case AST_SUBSHELL:
+		if (!sh->in_trap && !sh->xtrap_running)
+			callstack_set_command(sh, n);	/* BASH_COMMAND */
 		return subshell_run(sh, (struct ast_group *)n);
 	case AST_GROUP:
 		sh->tail = tail;
