@@ -220,6 +220,10 @@ ast_print_bare(struct strbuf *out, const struct ast_node *n)
 	if (n == NULL)
 		return;
 	print_node(&pc, n);
+	if (pc.nhere > 0) {
+		print_heredocs(&pc);
+		sb_addc(out, '\n');
+	}
 }
 
 void
@@ -263,6 +267,8 @@ print_redirs(struct pctx *pc, const struct redir *r)
 			sb_printf(pc->out, "{%s}", r->varname);
 		else if (r->fd >= 0)
 			sb_printf(pc->out, "%d", r->fd);
+		else if (pc->bare && (r->kind == REDIR_DUPIN || r->kind == REDIR_DUPOUT))
+			sb_addc(pc->out, r->kind == REDIR_DUPIN ? '0' : '1');	/* bash: 1>&2 */
 		sb_adds(pc->out, ops[r->kind]);
 		/* bash's BASH_COMMAND: `> file`, but `2>&1` */
 		if (pc->bare && r->kind != REDIR_DUPIN && r->kind != REDIR_DUPOUT &&
@@ -559,7 +565,10 @@ ast_print(struct strbuf *out, const struct ast_node *n)
 	if (!n)
 		return;
 	print_node(&pc, n);
-	print_heredocs(&pc);
+	if (pc.nhere > 0) {
+		print_heredocs(&pc);
+		sb_addc(out, '\n');
+	}
 }
 
 /* ---- ast_dump: one node or word part per line ---- */
