@@ -54,13 +54,14 @@ run_action(struct shell *sh, int idx, unsigned bit)
 	sh->xtrap_running &= ~bit;
 	free(action);
 	sh->lineno = line;
-	if (sh->flow != FLOW_EXIT) {
+	if (sh->flow != FLOW_EXIT && sh->flow != FLOW_ABORT) {
 		sh->status = st;
 		callstack_pipestatus(sh, ps, nps);
 	}
 	if (ps != ps_small)
 		free(ps);
-	if (sh->flow == FLOW_NONE || (flow == FLOW_RETURN && sh->flow != FLOW_EXIT)) {
+	if (sh->flow == FLOW_NONE ||
+	    (flow == FLOW_RETURN && sh->flow != FLOW_EXIT && sh->flow != FLOW_ABORT)) {
 		sh->flow = flow;
 		sh->flow_count = flow_count;
 		sh->exit_status = exit_status;
