@@ -30,6 +30,11 @@ static char **parent_traps;
 
 struct shell *the_shell;
 
+/* A script with an EXIT trap catches SIGINT even while builtins run, so
+ * that Ctrl-C runs the trap before the shell dies of it (bash). True while
+ * SIGINT is caught for that reason only (see exit_trap_changed). */
+static bool int_for_exit;
+
 static void
 on_signal(int sig)
 {
@@ -202,6 +207,8 @@ trap_run_pending(struct shell *sh)
 			if (sh->flow != FLOW_ABORT)
 				job_tty_newline(sh);
 			exec_abort(sh, 130);
+		} else if (sig == SIGINT && int_for_exit) {
+			trap_die(sh, SIGINT);
 		} else if (sig == SIGHUP && sh->hangup_hook != NULL && !sh->subshell) {
 			sh->hangup_hook(sh);
 		}
@@ -222,6 +229,8 @@ trap_wce_begin(struct shell *sh)
 
 	if ((sh->opt.interactive && !sh->subshell) || sh->traps[SIGINT] != NULL)
 		return false;
+	if (int_for_exit)
+		return true;	/* caught already */
 	/* not when ignored: on entry, or in a background subshell */
 	if (sigaction(SIGINT, NULL, &old) != 0 || old.sa_handler != SIG_DFL)
 		return false;
@@ -242,9 +251,32 @@ trap_wce_end(struct shell *sh, bool die)
 	bool got = pending[SIGINT];
 
 	pending[SIGINT] = 0;
-	set_disposition(SIGINT, SIG_DFL);
+	if (!int_for_exit)
+		set_disposition(SIGINT, SIG_DFL);
 	if (got && die)
 		trap_die(sh, SIGINT);
+}
+
+/* After the EXIT or INT trap changed: a non-interactive shell with an
+ * EXIT action and no INT trap catches SIGINT (int_for_exit), unless the
+ * signal is ignored (on entry, or in a background subshell). */
+static void
+exit_trap_changed(struct shell *sh)
+{
+	bool want = !sh->opt.interactive && sh->traps[0] != NULL &&
+	    sh->traps[0][0] != '\0' && sh->traps[SIGINT] == NULL;
+	struct sigaction old;
+
+	if (want == int_for_exit)
+		return;
+	if (want) {
+		if (sigaction(SIGINT, NULL, &old) != 0 || old.sa_handler != SIG_DFL)
+			return;
+		set_disposition(SIGINT, on_signal);
+	} else if (sh->traps[SIGINT] == NULL) {
+		set_disposition(SIGINT, SIG_DFL);
+	}
+	int_for_exit = want;
 }
 
 /* Dies of `sig` (its default action) after the EXIT trap, as bash, so
@@ -334,6 +366,7 @@ trap_subshell_reset(struct shell *sh)
 	}
 	memset((void *)pending, 0, sizeof pending);
 	sh->pending_signals = 0;
+	exit_trap_changed(sh);	/* the EXIT trap was reset */
 }
 
 /* The trap number of a condition: 0 for EXIT, a signal, or bash's DEBUG,
@@ -501,5 +534,6 @@ bi_trap(struct shell *sh, int argc, char **argv)
 		if (sig > 0 && sig < NSIG)
 			set_disposition(sig, *action == '\0' ? SIG_IGN : on_signal);
 	}
+	exit_trap_changed(sh);
 	return status;
 }

@@ -334,6 +334,20 @@ EOF
 	[ "$output" = "$(printf 'cleanup\nsignal 2')" ] || { echo "$output"; false; }
 }
 
+@test "a script killed by SIGINT while it runs builtins runs its EXIT trap first (bash)" {
+	ext_only
+	intr_script 'trap "echo cleanup" EXIT; : >ready; while :; do :; done; echo no'
+	[ "$output" = "$(printf 'cleanup\nsignal 2')" ] || { echo "$output"; false; }
+}
+
+@test "an EXIT trap reset, or set in a background subshell, leaves SIGINT as it was" {
+	intr_script 'trap "echo cleanup" EXIT; trap - EXIT; : >ready; while :; do :; done; echo no'
+	[ "$output" = "signal 2" ] || { echo "$output"; false; }
+	# the background job ignores SIGINT (XCU 2.9.3.1), its trap changes nothing
+	intr_script '(trap "echo bg-exit" EXIT; sleep 1; echo bg-done) & : >ready; wait; echo after'
+	[ "$output" = "$(printf 'bg-done\nbg-exit\nsignal 2')" ] || { echo "$output"; false; }
+}
+
 @test "a foreground child killed by a SIGINT the script did not get is only a status of 130" {
 	sh_script "python3 -c 'import os, signal; signal.signal(signal.SIGINT, signal.SIG_DFL); os.kill(os.getpid(), signal.SIGINT)'; echo st=\$?; echo after"
 	out_is "$(printf 'st=130\nafter')"

@@ -279,14 +279,15 @@ after 0'
 	status_is 5
 }
 
-@test "SIGINT without a trap: the shell dies with 130, no EXIT trap" {
-	# The EXIT trap is not run for a death by signal (dash, yash; bash
-	# runs it). The signal comes while builtins run: one that comes while
-	# the shell waits for a foreground command that then exits normally
-	# lets the script go on in bash and spsh ("wait and cooperative exit",
-	# tests/interactive_sigint.bats), dash dies.
+@test "SIGINT without a trap: the shell dies with 130" {
+	# Whether the EXIT trap runs first is left open (a death by signal is
+	# no exit): bash and spsh run it, dash and yash do not. The signal
+	# comes while builtins run: one that comes while the shell waits for a
+	# foreground command that then exits normally lets the script go on
+	# in bash and spsh ("wait and cooperative exit",
+	# tests/interactive_sigint.bats); dash dies.
 	signal_script INT 'trap "echo exit-trap" EXIT; : >ready; while :; do :; done; echo after'
-	out_is ''
+	[[ $output != *after* ]] || { _show_run; false; }
 	status_is 130
 }
 
