@@ -149,6 +149,8 @@ set(struct shell *sh, const struct res *r, const char *arg, bool hard, bool soft
 		diag_errno(sh, "ulimit: %s: cannot modify limit", r->desc);
 		return 1;
 	}
+	if (r->res == RLIMIT_STACK)
+		shell_stack_limit(sh);	/* deep recursion errors in time */
 	return 0;
 }
 

@@ -527,7 +527,7 @@ exec_input(struct shell *sh, struct input *in)
 
 	/* eval, . and traps nest here: a clear error before the stack runs
 	 * out (`. ./self` from itself; dash and bash crash) */
-	if (sh->input_depth >= EXEC_MAX_INPUT_DEPTH) {
+	if (sh->input_depth >= EXEC_MAX_INPUT_DEPTH || shell_stack_low(sh)) {
 		diag_error(sh, "eval/. nesting too deep");
 		sh->builtin_error = true;
 		return sh->status = 2;

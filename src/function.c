@@ -3,6 +3,7 @@
  * positional parameters and `local` scopes around a call. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "executor.h"
 #include "redir.h"
@@ -107,6 +108,29 @@ restore_options(struct shell *sh, struct options *saved)
 	free(saved);
 }
 
+void
+shell_stack_limit(struct shell *sh)
+{
+	struct rlimit rl;
+	size_t lim = (size_t)8 << 20;
+	char here;
+
+	if (sh->stack_base == NULL)
+		sh->stack_base = &here;
+	if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+		lim = (size_t)rl.rlim_cur;
+	/* what the error path and a builtin need, kept free */
+	sh->stack_room = lim > ((size_t)512 << 10) ? lim - ((size_t)256 << 10) : lim / 2;
+}
+
+bool
+shell_stack_low(struct shell *sh)
+{
+	char here;
+
+	return sh->stack_base != NULL && (size_t)(sh->stack_base - &here) > sh->stack_room;
+}
+
 int
 exec_function(struct shell *sh, struct function *fn, int argc, char **argv)
 {
@@ -118,7 +142,7 @@ exec_function(struct shell *sh, struct function *fn, int argc, char **argv)
 	/* The function may redefine itself while running: keep its tree. */
 	if (unit != NULL)
 		unit->refs++;
-	if (sh->func_depth >= 1000) {
+	if (sh->func_depth >= 1000 || shell_stack_low(sh)) {
 		diag_error(sh, "%s: function nesting too deep", argv[0]);
 		function_unit_unref(unit);
 		return 2;

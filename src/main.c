@@ -140,6 +140,7 @@ main(int argc, char **argv)
 	int i;
 
 	the_shell = sh;
+	shell_stack_limit(sh);
 	sh->pid = getpid();
 	sh->ppid = getppid();
 	sh->tty_fd = -1;

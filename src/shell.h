@@ -280,6 +280,8 @@ struct shell {
 	int tty_fd;			/* controlling terminal, -1 if none */
 	struct job *jobs;
 	struct job *parent_jobs;	/* a subshell: its parent's, for `jobs` */
+	char *stack_base;		/* main's frame, and the room below it */
+	size_t stack_room;		/* (shell_stack_limit, function.c) */
 
 	/* traps: index 0 is EXIT, 1..NSIG-1 signals; heap strings or NULL */
 	char **traps;
@@ -634,6 +636,11 @@ void job_init(struct shell *sh);
 /* Loads LC_CTYPE and LC_COLLATE from the environment on first use
  * (locale.c). */
 void shell_locale(void);
+/* Deep recursion (f() { f; }, eval/. in themselves) ends in an error, not
+ * a crash: shell_stack_limit() takes the room from RLIMIT_STACK (at start
+ * and after ulimit -s); shell_stack_low() says the room is nearly used. */
+void shell_stack_limit(struct shell *sh);
+bool shell_stack_low(struct shell *sh);
 /* The length of the character at s (n > 0 bytes left): 1 for ASCII, in a
  * single-byte locale and for a byte that starts no valid character. */
 size_t shell_mblen(const char *s, size_t n);

@@ -71,6 +71,24 @@ g2'
 	[[ $stderr == *"nesting too deep"* ]] || { _show_run; return 1; }
 }
 
+# dash and bash crash on all three; spsh watches the stack (RLIMIT_STACK,
+# also after ulimit -s)
+@test "endless recursion with a small stack ends with an error, not a crash" {
+	spsh_only
+	for k in 256 64; do
+		for ff in 0 1; do
+			SPSH_FORCE_FORK=$ff sh_c "ulimit -s $k; f() { f; }; f; echo st=\$?; c='eval \"\$c\"'; eval \"\$c\"; echo st=\$?"
+			# the eval error is a special builtin's: the shell exits
+			out_is 'st=2' || return 1
+			status_is 2 || return 1
+			[[ $stderr == *"f: function nesting too deep"*"nesting too deep"* ]] || { _show_run; return 1; }
+		done
+	done
+	printf '. ./self.sh\n' >"$BATS_TEST_TMPDIR/self.sh"
+	run bash -c 'cd "$BATS_TEST_TMPDIR" && ulimit -s 128 && timeout 20 "$SPSH" self.sh'
+	[ "$status" -eq 2 ] && [[ $output == *"nesting too deep"* ]]
+}
+
 @test "printf widths and precisions above 1 MiB are exact" {
 	expect_sh "printf '%2000000s' x | wc -c; printf '%*s' 1500000 y | wc -c" '2000000
 1500000'

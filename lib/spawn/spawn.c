@@ -953,6 +953,31 @@ spawn_async_reap(void)
 	errno = e;
 }
 
+/* A plan that opens files can block in the child before execve (a FIFO,
+ * a device), and a CLONE_VFORK parent or a fork parent reading the status
+ * pipe with it. The signals whose action is still the default one
+ * (termination) stay deliverable meanwhile, so `kill $$` ends the shell as
+ * it ends dash (issue 17.8); caught ones stay blocked (their handlers would
+ * run on memory the child shares). The child starts with the same mask. */
+static void
+unblock_default_fatal(const struct spawn_plan *p, sigset_t *set)
+{
+	static const int sigs[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGALRM, SIGUSR1, SIGUSR2 };
+	size_t i;
+
+	for (i = 0; i < p->nops && p->ops[i].kind != SPAWN_OPEN; i++)
+		;
+	if (i == p->nops)
+		return;
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+		struct sigaction sa;
+
+		if (sigaction(sigs[i], NULL, &sa) == 0 && !(sa.sa_flags & SA_SIGINFO) &&
+		    sa.sa_handler == SIG_DFL && !sigismember(&p->mask, sigs[i]))
+			sigdelset(set, sigs[i]);
+	}
+}
+
 int
 spawn_run(const struct spawn_plan *p, struct spawn_result *r)
 {
@@ -965,6 +990,7 @@ spawn_run(const struct spawn_plan *p, struct spawn_result *r)
 	r->err = 0;
 	r->exit_status = 0;
 	sigfillset(&all);
+	unblock_default_fatal(p, &all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
 	if (!initialized && init() == -1) {
 		e = errno;

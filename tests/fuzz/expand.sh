@@ -9,7 +9,9 @@ r=${s^^} r=${s,,} r=${s@Q} r=${s:-$p} r=${s:+"$p"} r=${u:=$s}
 IFS=$p; set -- $s; r=$#; set -- $s$p"$s"; r="$*"
 IFS=$s; set -- $p; r="$@"; unset IFS
 set -- $p
-printf "$s" "$p" "$@" >/dev/null 2>&1
+# no digits or * in the format: a width of 2^28 takes seconds to print
+printf "${s//[0-9*]/}" "$p" "$@" >/dev/null 2>&1
+printf '%.3s|%-4d|%x|%5.2f|%c\n' "$p" "${#s}" "${#p}" "$@" >/dev/null 2>&1
 printf '%b' "$s" >/dev/null
 test "$@" 2>/dev/null
 [[ $s == $p ]]
@@ -17,4 +19,4 @@ read -r a b c <<EOT
 $s
 EOT
 r=$(( ${#s} % 7 ))
-r=$((s)) 2>/dev/null
+(r=$((s))) 2>/dev/null
