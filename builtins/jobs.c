@@ -175,9 +175,14 @@ bi_wait(struct shell *sh, int argc, char **argv)
 		return 0;
 	}
 	for (; i < argc; i++) {
-		struct job *j = wait_operand(sh, argv[i], false);
+		struct job *j;
 
-		if (j == NULL) {
+		if (sh->procsub_last_pid > 0 && atol(argv[i]) == sh->procsub_last_pid &&
+		    strspn(argv[i], "0123456789") == strlen(argv[i])) {
+			st = sh->procsub_last_status;	/* wait $! after a <(...) */
+			continue;
+		}
+		if ((j = wait_operand(sh, argv[i], false)) == NULL) {
 			st = 127;
 			continue;
 		}

@@ -127,7 +127,12 @@ procsub_finish(struct shell *sh, struct procsub *mark)
 		sh->procsubs = ps->next;
 		if (ps->fd >= 0)
 			close(ps->fd);
-		job_wait_fg(sh, ps->job);
+		pid_t pid = ps->job->nproc > 0 ? ps->job->procs[ps->job->nproc - 1].pid : 0;
+		int st = job_wait_fg(sh, ps->job);
+		if (pid > 0 && pid == sh->last_bg) {
+			sh->procsub_last_pid = pid;
+			sh->procsub_last_status = st;
+		}
 		free(ps);
 	}
 	sh->status = saved;

@@ -324,6 +324,10 @@ struct shell {
 
 	/* process substitutions of the commands running (procsub.c) */
 	struct procsub *procsubs;
+	/* the last <(...) waited for when its command ended, if it was $!:
+	 * `wait $!` still gives its status (bash) */
+	pid_t procsub_last_pid;
+	int procsub_last_status;
 	/* while a pipeline stage expands: its stdin and stdout, which a
 	 * <(...) or >(...) in it gets as its other end */
 	bool procsub_stage;

@@ -109,3 +109,9 @@ fn'
 	out_is 'started
 quick'
 }
+
+@test "wait \$! after a command with <(...) gives the substitution's status" {
+	ext_only
+	expect_sh 'cat <(echo a; exit 3); wait $!; echo "st=$?"' 'a
+st=3'
+}
