@@ -104,6 +104,9 @@ int simple_run_builtin(struct shell *sh, struct prep *p);
 bool simple_assigns_writable(struct shell *sh, struct prep *p);
 /* Runs a prepared simple command in the foreground. */
 int simple_run_prepared(struct shell *sh, struct prep *p);
+/* `%1 &`: a job id written as the command name, no assignment before it
+ * (bash: runs `bg %1` in the shell instead of starting a job). */
+bool simple_is_jobspec(struct ast_simple *c);
 /* Runs a simple command; `tail`: the last command of a subshell or -c,
  * which may replace the shell. */
 int simple_run(struct shell *sh, struct ast_simple *c, bool tail);

@@ -528,6 +528,12 @@ job_continue(struct shell *sh, struct job *j, bool fg)
 	size_t i;
 	pid_t target = j->pgid ? -j->pgid : j->procs[0].pid;
 
+	if (!fg && !job_stopped(j) && !job_done(j)) {
+		/* bash: a notice, not an error */
+		diag_error(sh, "bg: job %d already in background", j->id);
+		return 0;
+	}
+	char mark = job_mark(sh, j);	/* bash: `[2]+ cmd &` */
 	for (i = 0; i < j->nproc; i++)
 		j->procs[i].stopped = false;
 	j->bg = !fg;
@@ -540,7 +546,7 @@ job_continue(struct shell *sh, struct job *j, bool fg)
 		kill(target, SIGCONT);
 		return job_wait_fg(sh, j);
 	}
-	printf("[%d] %s &\n", j->id, j->cmd ? j->cmd : "");
+	printf("[%d]%c %s &\n", j->id, mark, j->cmd ? j->cmd : "");
 	fflush(stdout);
 	kill(target, SIGCONT);
 	return 0;

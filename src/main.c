@@ -136,6 +136,7 @@ main(int argc, char **argv)
 	struct shell *sh = &shell;
 	const char *cmd = NULL;
 	bool cflag = false, sflag = false, norc = false, noprofile = false;
+	bool histexpand_given = false;	/* -H, +H, -o histexpand on the command line */
 	const char *rcfile = NULL;
 	int i;
 
@@ -253,12 +254,15 @@ main(int argc, char **argv)
 					opt_print(sh, !on);
 					continue;
 				}
+				if (strcmp(argv[i + 1], "histexpand") == 0)
+					histexpand_given = true;
 				if (opt_set_name(sh, argv[++i], on) != 0) {
 					fprintf(stderr, "spsh: %s: bad option name\n", argv[i]);
 					return 2;
 				}
 				break;
 			default:
+				histexpand_given |= *c == 'H';
 				if (opt_set_letter(sh, *c, on) != 0) {
 					fprintf(stderr, "spsh: -%c: bad option\n", *c);
 					usage(stderr);
@@ -315,9 +319,14 @@ main(int argc, char **argv)
 		snprintf(buf, sizeof buf, "%ld", (long)sh->ppid);
 		var_set(sh, "PPID", buf, 0);
 	}
-	if (sh->opt.interactive)
+	if (sh->opt.interactive) {
+		/* history expansion is on by default in an interactive shell,
+		 * unless the command line said otherwise (`spsh -i +H`) */
+		bool he = sh->opt.histexpand;
 		interactive_init(sh);
-	else if (sh->opt.interactive) {
+		if (histexpand_given)
+			sh->opt.histexpand = he;
+	} else if (sh->opt.interactive) {
 		sh->tty_fd = redir_private_fd(dup(2));
 		redir_own_fd(&sh->tty_fd);
 		job_monitor_changed(sh);

@@ -365,6 +365,13 @@ pipeline_async(struct shell *sh, struct ast_node *n)
 		procsub_detach(sh, ps_mark);
 		return st;
 	}
+	if (n->kind == AST_SIMPLE && simple_is_jobspec((struct ast_simple *)n)) {
+		/* `%1 &` is `bg %1`, run here (bash) */
+		sh->jobspec_bg = true;
+		int st = simple_run(sh, (struct ast_simple *)n, false);
+		sh->jobspec_bg = false;
+		return st;
+	}
 	if (TRAP_DEBUG_SET(sh) && n->kind == AST_SIMPLE) {
 		sh->lineno = n->lineno;
 		trap_run_debug(sh, n, NULL);

@@ -294,6 +294,7 @@ struct shell {
 	int input_depth;		/* nested exec_input: eval, ., traps */
 	bool in_pipe_stage;		/* a builtin runs as an in-shell pipeline
 					 * stage: EPIPE is a silent 141 */
+	bool jobspec_bg;		/* `%1 &`: a job id as command name is bg's */
 	bool in_command_builtin;	/* `command` removes special-builtin rules */
 	bool builtin_error;		/* a special builtin failed: exit if fatal */
 	bool opt_monitor_saved;		/* subshell child: parent had job control */

@@ -281,6 +281,14 @@ literal_word(struct word *w)
 	return p->u.lit.text;
 }
 
+bool
+simple_is_jobspec(struct ast_simple *c)
+{
+	const char *s = c->assigns == NULL ? literal_word(c->words) : NULL;
+
+	return s != NULL && s[0] == '%';
+}
+
 /* export, readonly and local written literally as the command name, also
  * after `command` and its options (POSIX.1-2024: command keeps a
  * declaration utility one, `command readonly c=$x`). */
@@ -419,6 +427,20 @@ simple_prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
 		return 0;
 	}
 	if (p->bi != NULL) {
+		p->kind = P_REGULAR;
+		return 0;
+	}
+	if (name[0] == '%' && !searched) {
+		/* bash: `%1` (`%+`, `%-`, `%name`) alone means `fg %1`, and
+		 * `%1 &` means `bg %1` (pipeline_async); the words are fg's
+		 * operands, and no PATH search is made */
+		const char *bi = sh->jobspec_bg ? "bg" : "fg";
+		char **argv = arena_alloc(&sh->eval, (size_t)(p->argc + 2) * sizeof *argv);
+		argv[0] = (char *)bi;
+		memcpy(argv + 1, p->argv, (size_t)(p->argc + 1) * sizeof *argv);
+		p->argv = argv;
+		p->argc++;
+		p->bi = builtin_find(bi);
 		p->kind = P_REGULAR;
 		return 0;
 	}

@@ -1,0 +1,52 @@
+#!/usr/bin/env bats
+# tests/interactive_conv.bats: more of the interactive conventions a bash
+# user relies on (issue 8), in a real pseudo-terminal: job ids as commands,
+# command_not_found_handle, editing the line in $VISUAL, completion inside
+# quotes and after $HOME/, syntax errors at the prompt, +H, history time
+# stamps, usage errors of builtins. Each test runs against spsh and bash
+# (`tests/run /bin/bash tests/interactive_conv.bats`); expected outputs come
+# from bash 5.2.
+
+load helpers/common
+load helpers/pty
+
+@test "%1, %+, %name alone on a line mean fg; %1 & means bg" {
+	ext_only
+	pty <<'EOF2'
+sh = shell(ARGS)
+sh.expect(PROMPT)
+sh.stop("sleep 101")
+def fg(line):
+    sh.send(line + "\r"); sh.expect(r"\r\nsleep 101\r\n"); sh.wait_fg("sleep")
+    sh.send(KEYS["CTRL_Z"]); sh.expect(r"\[1\]\+  Stopped +sleep 101\r\n"); sh.expect(PROMPT)
+fg("%1")
+fg("%+")
+fg("%sl")
+fg("%?101")
+sh.send("%1 &\r"); sh.expect(r"\r\n\[1\]\+ sleep 101 &\r\n"); sh.expect(PROMPT)
+sh.send("%1 &\r"); sh.expect(r": bg: job 1 already in background\r\n"); sh.expect(PROMPT)
+sh.send("jobs\r"); sh.expect(r"\[1\]\+  Running +sleep 101 &\r\n"); sh.expect(PROMPT)
+sh.send("%9\r"); sh.expect(r": fg: %9: no such job\r\n"); sh.expect(PROMPT)
+sh.send("echo $?\r"); sh.expect(r"\r\n1\r\n"); sh.expect(PROMPT)
+sh.send("kill %1\r"); sh.expect(PROMPT)
+sh.send("exit\r"); sh.expect_exit()
+EOF2
+}
+
+@test "spsh -i +H starts with history expansion off; set +H in the rc file stays" {
+	ext_only
+	printf '%s\n' 'set +H' "PS1='PROMPT> '" >"$PTY_HOME/.spshrc"
+	cp "$PTY_HOME/.spshrc" "$PTY_HOME/.bashrc"
+	pty <<'EOF2'
+sh = shell(["+H"], pre=["--norc"])
+sh.expect(PROMPT)
+sh.send("echo x; echo !!\r"); sh.expect(r"\r\nx\r\n!!\r\n"); sh.expect(PROMPT)
+sh.send("case $- in *H*) echo on;; *) echo off;; esac\r"); sh.expect(r"\r\noff\r\n"); sh.expect(PROMPT)
+sh.send("exit\r"); sh.expect_exit()
+# bash would read /etc/bash.bashrc before ~/.bashrc without --rcfile
+sh = shell(pre=["--rcfile", os.environ["PTY_HOME"] + "/.bashrc"] if ARGS else [])
+sh.expect(PROMPT)
+sh.send("echo y; echo !!\r"); sh.expect(r"\r\ny\r\n!!\r\n"); sh.expect(PROMPT)
+sh.send("exit\r"); sh.expect_exit()
+EOF2
+}
