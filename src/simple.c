@@ -7,6 +7,7 @@
 #include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "assign.h"
 #include "executor.h"
@@ -558,15 +559,63 @@ run_no_command(struct shell *sh, struct prep *p)
 	return sh->cmdsub_ran ? sh->cmdsub_status : 0;
 }
 
+/* bash's command_not_found_handle: a function of that name is called in
+ * a child process (what would have run the command) with the command and
+ * its arguments; its status is the command's. Only where the command
+ * has no slash. A command not found inside the handler is reported as
+ * usual (bash calls the handler again, for ever). */
+static bool in_not_found_handler;	/* this process is running it */
+
+static int
+run_not_found_handler(struct shell *sh, struct prep *p, struct function *fn)
+{
+	struct job *job = job_new(sh, NULL, false);
+
+	if (sh->opt.monitor && sh->tty_fd >= 0 && !sh->subshell) {
+		free(job->cmd);
+		job->cmd = pipeline_command_text(sh, &p->c->base, false);
+	}
+	pid_t pid = subshell_fork(sh);
+	if (pid < 0) {
+		job_free(sh, job);
+		return 2;
+	}
+	if (pid == 0) {
+		struct saved_var *sv;
+		int nsv = 0;
+		if (sh->opt_monitor_saved && sh->tty_fd >= 0) {
+			setpgid(0, 0);
+			tcsetpgrp(sh->tty_fd, getpid());
+		}
+		in_not_found_handler = true;
+		if (redir_apply(sh, p->c->base.redirs, NULL) != 0)
+			subshell_exit(sh, 1);
+		if (simple_assign_temp(sh, p, &sv, &nsv) != 0)
+			subshell_exit(sh, 1);
+		char **argv = arena_alloc(&sh->eval, (size_t)(p->argc + 2) * sizeof *argv);
+		argv[0] = (char *)"command_not_found_handle";
+		memcpy(argv + 1, p->argv, (size_t)(p->argc + 1) * sizeof *argv);
+		subshell_exit(sh, exec_function(sh, fn, p->argc + 1, argv));
+	}
+	job_add_proc(sh, job, pid);
+	if (sh->opt.monitor && sh->tty_fd >= 0)
+		setpgid(pid, pid);
+	return job_wait_fg(sh, job);
+}
+
 static int
 run_not_found(struct shell *sh, struct prep *p)
 {
 	struct redir_undo undo = { 0 };
+	struct function *fn;
 
 	if (!simple_assigns_writable(sh, p)) {
 		exec_assign_error(sh);
 		return 2;
 	}
+	if (!in_not_found_handler &&
+	    (fn = exec_find_function(sh, "command_not_found_handle")) != NULL)
+		return run_not_found_handler(sh, p, fn);
 	if (redir_apply(sh, p->c->base.redirs, &undo) == 0)
 		diag_error(sh, "%s: not found", p->argv[0]);
 	redir_undo(sh, &undo);

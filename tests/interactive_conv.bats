@@ -50,3 +50,46 @@ sh.send("echo y; echo !!\r"); sh.expect(r"\r\ny\r\n!!\r\n"); sh.expect(PROMPT)
 sh.send("exit\r"); sh.expect_exit()
 EOF2
 }
+
+@test "command_not_found_handle runs in a child in the foreground with the command and its arguments" {
+	ext_only
+	pty <<'EOF2'
+sh = shell(ARGS)
+sh.expect(PROMPT)
+sh.send("command_not_found_handle() { x=changed; read -r l; echo \"cnf[$#] $1 ($2) got $l\"; return 42; }\r")
+sh.expect(PROMPT)
+sh.send("x=orig; nosuchcmd a 'b c'\r"); sh.wait_fg("bash" if ARGS else "spsh")
+sh.send("typed\r"); sh.expect(r"\r\ncnf\[3\] nosuchcmd \(a\) got typed\r\n"); sh.expect(PROMPT)
+sh.send("echo $? $x\r"); sh.expect(r"\r\n42 orig\r\n"); sh.expect(PROMPT)
+sh.send("./nosuchcmd; echo $?\r"); sh.expect(r"nosuchcmd: (No such file or directory|not found)\r\n127\r\n"); sh.expect(PROMPT)
+sh.send("unset -f command_not_found_handle; nosuchcmd\r"); sh.expect(r"nosuchcmd: (command )?not found\r\n"); sh.expect(PROMPT)
+sh.send("exit\r"); sh.expect_exit()
+EOF2
+}
+
+@test "command_not_found_handle in scripts, in posix mode, in pipelines, \$(...) and & (bash)" {
+	ext_only
+	cat >cnf.sh <<'EOF2'
+command_not_found_handle() { echo "cnf: $# $* $([ "$BASHPID" != $$ ] && echo child)"; x=set; return 42; }
+nosuch a "b c"; echo "st=$? x=$x"
+out=$(nosuch q); echo "cs: $out st=$?"
+nosuch | cat; echo "pipe st=$?"
+nosuch >/dev/null; echo "redir st=$?"
+nosuch & wait $!; echo "bg st=$?"
+y=1 nosuch3; echo st=$?
+EOF2
+	expected='cnf: 3 nosuch a b c child
+st=42 x=
+cs: cnf: 2 nosuch q child st=42
+cnf: 1 nosuch child
+pipe st=0
+redir st=42
+cnf: 1 nosuch child
+bg st=42
+cnf: 1 nosuch3 child
+st=42'
+	run "$SPSH" cnf.sh
+	[ "$output" = "$expected" ]
+	run "$SPSH" --posix cnf.sh
+	[ "$output" = "$expected" ]
+}
