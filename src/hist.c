@@ -52,31 +52,50 @@ inhibit(char *s, int i)
 	return 0;
 }
 
+/* Entries of a history file: v[i] the text, t[i] its time stamp line
+ * ("#SECONDS", bash's) or NULL. */
 struct entries {
-	char **v;
+	char **v, **t;
 	size_t n, cap;
 };
 
 static void
-entries_add(struct entries *e, char *s)
+entries_add(struct entries *e, char *s, char *stamp)
 {
 	if (e->n == e->cap) {
 		e->cap = e->cap ? e->cap * 2 : 64;
 		e->v = realloc(e->v, e->cap * sizeof *e->v);
-		if (e->v == NULL)
+		e->t = realloc(e->t, e->cap * sizeof *e->t);
+		if (e->v == NULL || e->t == NULL)
 			abort();
 	}
+	e->t[e->n] = stamp;
 	e->v[e->n++] = s;
 }
 
 static void
 entries_free(struct entries *e)
 {
-	for (size_t i = 0; i < e->n; i++)
+	for (size_t i = 0; i < e->n; i++) {
 		free(e->v[i]);
+		free(e->t[i]);
+	}
 	free(e->v);
-	e->v = NULL;
+	free(e->t);
+	e->v = e->t = NULL;
 	e->n = e->cap = 0;
+}
+
+/* A time stamp line of bash's history file: `#` and digits only. */
+static bool
+is_stamp(const char *s, size_t n)
+{
+	if (n < 2 || s[0] != '#')
+		return false;
+	for (size_t i = 1; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
 }
 
 static long
@@ -115,17 +134,46 @@ hist_path(struct shell *sh)
 /* Splits file text into entries. A line that ends in an odd number of
  * backslashes continues on the next (the last one stands for the
  * newline); the others stand for half as many (encode() doubles the
- * backslashes at the end of a line, so an entry ending in one survives). */
+ * backslashes at the end of a line, so an entry ending in one survives).
+ *
+ * bash's time stamps: a line `#SECONDS` gives the time of the entry that
+ * follows, which is written as it is (no backslashes: bash reads what
+ * spsh writes). `multiline` (HISTTIMEFORMAT is set, as bash needs too):
+ * in a file that starts with a stamp, a line not preceded by a stamp
+ * continues the entry before it (readline's multi-line entries). */
 static void
-parse_file(const char *text, size_t len, struct entries *out)
+parse_file(const char *text, size_t len, struct entries *out, bool multiline)
 {
 	struct strbuf cur = STRBUF_INIT;
 	size_t i = 0;
+	char *pending = NULL;	/* the stamp line just read */
 
+	multiline = multiline && is_stamp(text, strcspn(text, "\n"));
 	while (i < len) {
 		const char *nl = memchr(text + i, '\n', len - i);
 		size_t end = nl != NULL ? (size_t)(nl - text) : len;
 		size_t n = end - i, bs = 0;
+		if (cur.len == 0 && is_stamp(text + i, n)) {
+			free(pending);
+			pending = strndup(text + i, n);
+			i = end + 1;
+			continue;
+		}
+		if (cur.len == 0 && pending != NULL) {
+			entries_add(out, strndup(text + i, n), pending);
+			pending = NULL;
+			i = end + 1;
+			continue;
+		}
+		if (cur.len == 0 && multiline && out->n > 0) {
+			char *joined;
+			if (asprintf(&joined, "%s\n%.*s", out->v[out->n - 1], (int)n, text + i) < 0)
+				abort();
+			free(out->v[out->n - 1]);
+			out->v[out->n - 1] = joined;
+			i = end + 1;
+			continue;
+		}
 		while (bs < n && text[end - 1 - bs] == '\\')
 			bs++;
 		sb_addn(&cur, text + i, n - bs);
@@ -136,17 +184,19 @@ parse_file(const char *text, size_t len, struct entries *out)
 		} else {
 			if (bs % 2 == 1)
 				sb_addc(&cur, '\\');	/* a cut-off last line */
-			entries_add(out, sb_detach(&cur));
+			entries_add(out, sb_detach(&cur), NULL);
 		}
 		i = end + 1;
 	}
 	if (cur.len > 0) {
 		cur.len--;	/* the newline of a dangling continuation */
 		cur.s[cur.len] = '\0';
-		entries_add(out, sb_detach(&cur));
+		entries_add(out, sb_detach(&cur), NULL);
 	}
+	free(pending);
 	sb_free(&cur);
 }
+
 
 /* One entry as file lines (see parse_file). */
 static void
@@ -165,6 +215,48 @@ encode(struct strbuf *b, const char *s)
 		s += n + 1;
 	}
 	sb_addc(b, '\n');
+}
+
+/* HISTTIMEFORMAT set (even empty): entries are written with their time
+ * stamps, and multi-line entries are read back (bash). */
+static bool
+want_stamps(struct shell *sh)
+{
+	return var_get(sh, "HISTTIMEFORMAT") != NULL;
+}
+
+/* One entry with its time stamp line, written as bash does: the text as
+ * it is, the stamp line ending it. */
+static void
+encode_stamped(struct strbuf *b, const char *stamp, const char *s)
+{
+	sb_adds(b, stamp);
+	sb_addc(b, '\n');
+	sb_adds(b, s);
+	sb_addc(b, '\n');
+}
+
+/* The time stamp of history list entry `off` (0-based) as "#SECONDS", or
+ * NULL when it has none. */
+static const char *
+list_stamp(int off)
+{
+	HIST_ENTRY *h = off >= 0 && off < history_length ? history_get(history_base + off) : NULL;
+	const char *ts = h != NULL ? h->timestamp : NULL;
+
+	return ts != NULL && is_stamp(ts, strlen(ts)) ? ts : NULL;
+}
+
+/* Entry `text` of the list at `off`: with its stamp when `stamps`. */
+static void
+encode_entry(struct strbuf *b, bool stamps, int off, const char *text)
+{
+	const char *ts = stamps ? list_stamp(off) : NULL;
+
+	if (ts != NULL)
+		encode_stamped(b, ts, text);
+	else
+		encode(b, text);
 }
 
 /* The whole file from fd (at any offset); malloc'd, *len set. */
@@ -223,13 +315,16 @@ read_file(struct shell *sh, const char *path, size_t skip)
 	flock(fd, LOCK_SH);
 	char *text = read_all(fd, &len);
 	close(fd);
-	parse_file(text, len, &e);
+	parse_file(text, len, &e, want_stamps(sh));
 	free(text);
 	i = e.n > (size_t)size ? e.n - (size_t)size : 0;
 	if (i < skip)
 		i = skip;
-	for (; i < e.n; i++)
+	for (; i < e.n; i++) {
 		add_history(e.v[i]);
+		if (e.t[i] != NULL)
+			add_history_time(e.t[i]);
+	}
 	long n = (long)e.n;
 	entries_free(&e);
 	return n;
@@ -285,20 +380,29 @@ save_to(struct shell *sh, const char *file, bool quiet)
 	while (flock(fd, LOCK_EX) != 0 && errno == EINTR)
 		;
 	char *text = read_all(fd, &len);
-	parse_file(text, len, &e);
+	bool stamps = want_stamps(sh);
+	parse_file(text, len, &e, stamps);
+	/* this session's entries are the newest of the list */
+	int from = history_length - (int)nsession;
 	if (e.n + nsession <= size) {
 		/* the common case: append, after completing a cut-off line */
 		if (len > 0 && text[len - 1] != '\n')
 			sb_addc(&out, '\n');
 		for (i = 0; i < nsession; i++)
-			encode(&out, session[i]);
+			encode_entry(&out, stamps, from + (int)i, session[i]);
 		write_all(fd, out.s, out.len, (off_t)len);
 	} else {
-		/* too long: rewrite the newest `size` entries in place */
+		/* too long: rewrite the newest `size` entries in place, the
+		 * file's with the stamps they had */
 		size_t total = e.n + nsession;
 		first = total - size;
 		for (i = first; i < total; i++)
-			encode(&out, i < e.n ? e.v[i] : session[i - e.n]);
+			if (i >= e.n)
+				encode_entry(&out, stamps, from + (int)(i - e.n), session[i - e.n]);
+			else if (e.t[i] != NULL)
+				encode_stamped(&out, e.t[i], e.v[i]);
+			else
+				encode(&out, e.v[i]);
 		if (write_all(fd, out.s ? out.s : "", out.len, 0) == 0)
 			if (ftruncate(fd, (off_t)out.len) != 0)
 				diag_errno(sh, "history: truncate");
@@ -363,9 +467,10 @@ hist_write_file(struct shell *sh, const char *file)
 	}
 	while (flock(fd, LOCK_EX) != 0 && errno == EINTR)
 		;
+	bool stamps = want_stamps(sh);
 	for (int k = hist_first(); k > 0 && k <= hist_last(); k++)
 		if (hist_get(k) != NULL)
-			encode(&out, hist_get(k));
+			encode_entry(&out, stamps, k - history_base, hist_get(k));
 	if (write_all(fd, out.s ? out.s : "", out.len, 0) != 0 ||
 	    ftruncate(fd, (off_t)out.len) != 0) {
 		diag_errno(sh, "history: %s", path);

@@ -102,7 +102,7 @@ sh.expect(PROMPT)
 sh.stop("sleep 100")
 assert "[1]+  Stopped                 sleep 100\r\n" in sh.output
 sh.send("jobs\r"); sh.expect(r"\[1\]\+  Stopped                 sleep 100\r\n"); sh.expect(PROMPT)
-sh.send("bg %sl\r"); sh.expect(r"\[1\] sleep 100 &\r\n"); sh.expect(PROMPT)
+sh.send("bg %sl\r"); sh.expect(r"\[1\]\+ sleep 100 &\r\n"); sh.expect(PROMPT)
 sh.send("jobs %?eep\r"); sh.expect(r"\[1\]\+  Running                 sleep 100 &\r\n"); sh.expect(PROMPT)
 sh.send("fg %1\r"); sh.expect(r"sleep 100\r\n"); sh.wait_fg("sleep")
 sh.send(KEYS["CTRL_C"]); sh.expect(PROMPT)

@@ -93,3 +93,26 @@ st=42'
 	run "$SPSH" --posix cnf.sh
 	[ "$output" = "$expected" ]
 }
+
+@test "HISTTIMEFORMAT: time stamps are saved in HISTFILE as bash writes them (#SECONDS lines) and read back" {
+	ext_only
+	printf '#1700000000\necho old\n#1700000100\necho two\n' >"$PTY_HOME/hf"
+	pty <<'EOF2'
+home = os.environ["PTY_HOME"]
+env = {"HISTFILE": home + "/hf", "HISTTIMEFORMAT": "%s "}
+sh = shell(pre=["--norc"], env=env)
+sh.expect(PROMPT)
+sh.send("history\r"); sh.expect(r"\r\n    1  1700000000 echo old\r\n    2  1700000100 echo two\r\n    3  \d+ history\r\n")
+sh.expect(PROMPT)
+sh.send("echo new\r"); sh.expect(PROMPT)
+sh.send("exit\r"); sh.expect_exit()
+text = open(home + "/hf").read()
+assert re.match(r"#1700000000\necho old\n#1700000100\necho two\n#\d+\nhistory\n#\d+\necho new\n", text), text
+stamp = re.search(r"#(\d+)\necho new\n", text).group(1)
+sh = shell(pre=["--norc"], env=env)
+sh.expect(PROMPT)
+sh.send("history 3\r"); sh.expect(r"\r\n    4  %s echo new\r\n    5  \d+ exit\r\n" % stamp)
+sh.expect(PROMPT)
+sh.send("exit\r"); sh.expect_exit()
+EOF2
+}
