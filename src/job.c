@@ -364,6 +364,20 @@ job_give_terminal(struct shell *sh, pid_t pgid)
 }
 
 void
+job_child_take_terminal(struct shell *sh, pid_t pgid)
+{
+	sigset_t ttou, old;
+
+	/* SIGTTOU has its default action again in a subshell
+	 * (trap_subshell_reset), and we are not yet in the foreground */
+	sigemptyset(&ttou);
+	sigaddset(&ttou, SIGTTOU);
+	sigprocmask(SIG_BLOCK, &ttou, &old);
+	tcsetpgrp(sh->tty_fd, pgid);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+void
 job_take_terminal(struct shell *sh)
 {
 	if (sh->tty_fd < 0 || !sh->opt.monitor)

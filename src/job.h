@@ -60,6 +60,10 @@ void job_check_winsize(struct shell *sh);
 /* The terminal goes back to the shell after a foreground job. */
 void job_take_terminal(struct shell *sh);
 void job_give_terminal(struct shell *sh, pid_t pgid);
+/* A forked child of a job-control shell puts its own group `pgid` in the
+ * foreground (with SIGTTOU blocked: the child is still in the
+ * background). */
+void job_child_take_terminal(struct shell *sh, pid_t pgid);
 /* Continues a job in the foreground or background (fg, bg). */
 int job_continue(struct shell *sh, struct job *j, bool fg);
 /* for kill %n: the job's process group (or pid), 0 after a diagnostic */

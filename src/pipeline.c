@@ -38,7 +38,7 @@ fork_stage(struct shell *sh, struct ast_node *n, struct prep *p, int in, int out
 		if (sh->opt_monitor_saved && job != NULL) {
 			setpgid(0, job->pgid);
 			if (mode == RUN_FG || mode == RUN_PIPE)
-				tcsetpgrp(sh->tty_fd, job->pgid ? job->pgid : getpid());
+				job_child_take_terminal(sh, job->pgid ? job->pgid : getpid());
 		}
 		if (mode == RUN_BG && !sh->opt_monitor_saved) {
 			signal(SIGINT, SIG_IGN);

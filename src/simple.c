@@ -585,7 +585,7 @@ run_not_found_handler(struct shell *sh, struct prep *p, struct function *fn)
 		int nsv = 0;
 		if (sh->opt_monitor_saved && sh->tty_fd >= 0) {
 			setpgid(0, 0);
-			tcsetpgrp(sh->tty_fd, getpid());
+			job_child_take_terminal(sh, getpid());
 		}
 		in_not_found_handler = true;
 		if (redir_apply(sh, p->c->base.redirs, NULL) != 0)

@@ -176,7 +176,7 @@ subshell_run(struct shell *sh, struct ast_group *g)
 	if (pid == 0) {
 		if (sh->opt_monitor_saved && sh->tty_fd >= 0) {
 			setpgid(0, 0);
-			tcsetpgrp(sh->tty_fd, getpid());
+			job_child_take_terminal(sh, getpid());
 		}
 		if (prepared)
 			subshell_exit(sh, simple_run_prepared(sh, &p));
