@@ -13,7 +13,9 @@
  * none applies (or with `-o bashdefault`, when it finds nothing).
  *
  * File names are inserted quoted with backslashes (or inside the quotes
- * the word was opened with), so `my file` becomes `my\ file`. */
+ * the word was opened with), so `my file` becomes `my\ file`. A directory
+ * named by a variable (`$HOME/`, `${HOME}/`) is read but the variable
+ * stays on the line (bash with direxpand off). */
 #include <dirent.h>
 #include <fcntl.h>
 #include <readline/readline.h>
@@ -32,6 +34,13 @@
 static const char special_chars[] = " \t\n\\\"'`$<>;|&()#*?[]!{}~=";
 
 static struct shell *csh;
+
+/* The directory part of the word being completed when it holds a
+ * variable (`$HOME/d`): bash with direxpand off reads the directory the
+ * variable names but leaves the text as typed, so the part that came
+ * from the user is not quoted again when the match is inserted. NULL
+ * when the directory had no variable. */
+static char *var_dirname;
 
 /* ---- candidates collected at state 0, handed out one by one ---- */
 static char **cands;
@@ -169,6 +178,87 @@ gen_dirs(const char *text, int state)
 	return NULL;
 }
 
+/* The length of the `$NAME` or `${NAME}` at s, or 0. */
+static size_t
+var_ref_len(const char *s)
+{
+	bool brace = s[0] == '$' && s[1] == '{';
+	size_t n = s[0] == '$' ? var_name_len(s + 1 + brace) : 0;
+
+	if (n == 0 || (brace && s[2 + n] != '}'))
+		return 0;
+	return 1 + n + 2 * brace;
+}
+
+/* `$NAME` and `${NAME}` in `s` replaced by their values (no other
+ * expansion: completion must not run commands). Returns NULL when `s`
+ * has none; else malloc'd. */
+static char *
+expand_vars(const char *s)
+{
+	struct strbuf b = STRBUF_INIT;
+	bool any = false;
+
+	while (*s) {
+		size_t n = var_ref_len(s);
+		if (n == 0) {
+			sb_addc(&b, *s++);
+			continue;
+		}
+		bool brace = s[1] == '{';
+		char *name = strndup(s + 1 + brace, n - 1 - 2 * brace);
+		const char *v = var_get(csh, name);
+		free(name);
+		sb_adds(&b, v != NULL ? v : "");
+		s += n;
+		any = true;
+	}
+	if (!any) {
+		sb_free(&b);
+		return NULL;
+	}
+	if (b.s == NULL)
+		sb_addn(&b, "", 0);
+	return sb_detach(&b);
+}
+
+/* rl_directory_rewrite_hook: the directory readline opens, with its
+ * variables expanded; the line keeps them (bash, direxpand off). */
+static char *dequote_name(char *s, int quote_char);
+
+static int
+rewrite_dir(char **dirname)
+{
+	/* readline leaves the dequoting to this hook when there is one */
+	if (rl_completion_found_quote) {
+		char *d = dequote_name(*dirname, rl_completion_quote_character);
+		free(*dirname);
+		*dirname = d;
+	}
+	char *x = expand_vars(*dirname);
+	if (x == NULL)
+		return 0;
+	free(var_dirname);
+	var_dirname = strdup(*dirname);
+	free(*dirname);
+	*dirname = x;
+	return 1;
+}
+
+/* rl_filename_stat_hook: whether a match is a directory (a `/` after
+ * it) is asked of the expanded name. */
+static int
+stat_name(char **name)
+{
+	char *x = expand_vars(*name);
+
+	if (x == NULL)
+		return 0;
+	free(*name);
+	*name = x;
+	return 1;
+}
+
 static bool
 is_reserved(const char *w, size_t n)
 {
@@ -263,6 +353,8 @@ attempt(const char *text, int start, int end)
 	char **m;
 
 	cand_reset();
+	free(var_dirname);
+	var_dirname = NULL;
 	rl_filename_completion_desired = 0;
 	rl_completion_suppress_append = 0;
 	rl_filename_quoting_desired = 1;
@@ -306,7 +398,24 @@ quote_name(char *s, int match_type, char *qp)
 	char q = qp != NULL ? *qp : '\0';
 
 	(void)match_type;
-	if (q == '\'') {
+	/* the variables of the directory part stay as typed (rewrite_dir) */
+	size_t keep = var_dirname != NULL && q != '\'' &&
+	    strncmp(s, var_dirname, strlen(var_dirname)) == 0 ? strlen(var_dirname) : 0;
+	if (keep > 0) {
+		for (const char *p = s; *p; p++) {
+			size_t n = (size_t)(p - s) < keep ? var_ref_len(p) : 0;
+			if (n > 0) {
+				sb_addn(&b, p, n);
+				p += n - 1;
+			} else if (strchr(q == '"' ? "\"$`\\" : special_chars, *p) != NULL &&
+			    !(p == s && *p == '~')) {
+				sb_addc(&b, '\\');
+				sb_addc(&b, *p);
+			} else {
+				sb_addc(&b, *p);
+			}
+		}
+	} else if (q == '\'') {
 		/* inside '...': only ' itself needs work */
 		for (; *s; s++) {
 			if (*s == '\'')
@@ -401,4 +510,6 @@ complete_init(struct shell *sh)
 	rl_filename_quoting_function = quote_name;
 	rl_filename_dequoting_function = dequote_name;
 	rl_char_is_quoted_p = char_is_quoted;
+	rl_directory_rewrite_hook = rewrite_dir;
+	rl_filename_stat_hook = stat_name;
 }

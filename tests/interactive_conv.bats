@@ -116,3 +116,36 @@ sh.expect(PROMPT)
 sh.send("exit\r"); sh.expect_exit()
 EOF2
 }
+
+@test "a subshell at the prompt reads from the terminal: (read l) is not stopped by SIGTTOU" {
+	ext_only
+	pty <<'EOF2'
+sh = shell(ARGS)
+sh.expect(PROMPT)
+sh.send("(read -r l; echo \"got $l\")\r"); sh.wait_fg("bash" if ARGS else "spsh")
+sh.send("typed\r"); sh.expect(r"\r\ngot typed\r\n"); sh.expect(PROMPT)
+sh.send("exit\r"); sh.expect_exit()
+EOF2
+}
+
+@test "completion after \$HOME/, \${HOME}/ and ~/ reads that directory and keeps the variable; inside \"... a directory keeps the quote open" {
+	ext_only
+	mkdir -p "$PTY_HOME/dd" "$PTY_HOME/my dir"
+	touch "$PTY_HOME/dd/file1" "$PTY_HOME/my dir/a file"
+	pty <<'EOF2'
+sh = shell(ARGS, cwd=os.environ["PTY_HOME"])
+sh.expect(PROMPT)
+def comp(typed, shown):
+    sh.send(typed + "\t"); sh.expect(re.escape(shown))
+    sh.send(KEYS["CTRL_C"]); sh.expect(PROMPT)
+comp("ls '/us", "ls '/usr/")
+comp('ls "/us', 'ls "/usr/')
+comp("ls $HOME/d", "ls $HOME/dd/")
+comp("ls $HOME/dd/f", "ls $HOME/dd/file1 ")
+comp("ls ${HOME}/d", "ls ${HOME}/dd/")
+comp("ls ~/d", "ls ~/dd/")
+comp("ls $HOME/my", "ls $HOME/my\\ dir/")
+comp("ls $HOME/my\\ dir/a", "ls $HOME/my\\ dir/a\\ file ")
+sh.send("exit\r"); sh.expect_exit()
+EOF2
+}
