@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "assign.h"
 #include "shell.h"
 #include "subscript.h"
@@ -168,12 +169,8 @@ store_pairs(struct shell *sh, const char *name, struct pairs *ps, bool append, u
 		return -1;
 	}
 	bool assoc = v->flags & VAR_ASSOC;
-	long next = append && !assoc ? (long)var_count(v) : 0;
-	if (append && !assoc) {
-		char **vals, **keys;
-		size_t n = var_elems(sh, v, &sh->eval, &vals, &keys);
-		next = n > 0 ? strtol(keys[n - 1], NULL, 10) + 1 : 0;
-	}
+	/* a+=(...) goes on after the highest index: O(1), not a listing */
+	long next = append && !assoc && v->arr != NULL ? arr_max(v->arr) + 1 : 0;
 	for (size_t i = 0; i < ps->n; i++) {
 		struct pair *p = &ps->v[i];
 		int rc;
