@@ -208,3 +208,40 @@ sh.send("exit 0\r")
 assert sh.expect_exit() == 0
 EOF
 }
+
+@test "bash-completion: make <Tab><Tab> lists the Makefile's targets" {
+	ext_only
+	need_bash_completion
+	printf 'all:\n\ttrue\nclean:\n\ttrue\ninstall: all\n' >Makefile
+	pty <<'EOF2'
+sh = shell(ARGS)
+sh.expect(PROMPT)
+sh.send(". /usr/share/bash-completion/bash_completion\r")
+sh.expect(PROMPT)
+sh.send("make \t\t")
+sh.expect(r"all +clean +install")
+sh.expect(PROMPT)	# the line, redrawn under the list
+sh.send(KEYS["CTRL_C"])
+sh.expect(PROMPT)
+sh.send("exit 0\r")
+assert sh.expect_exit() == 0
+EOF2
+}
+
+@test "bash-completion: ls --hum<Tab> completes a long option (_longopt)" {
+	ext_only
+	need_bash_completion
+	pty <<'EOF2'
+sh = shell(ARGS)
+sh.expect(PROMPT)
+sh.send(". /usr/share/bash-completion/bash_completion\r")
+sh.expect(PROMPT)
+sh.send("ls --hum\t")
+sh.expect("an-readable")
+sh.send(KEYS["CTRL_A"] + "echo \r")
+sh.expect(r"\r\nls --human-readable\r\n")
+sh.expect(PROMPT)
+sh.send("exit 0\r")
+assert sh.expect_exit() == 0
+EOF2
+}
