@@ -756,7 +756,7 @@ brace_param(struct lexer *lx, struct wb *wb, int in_dq)
 		break;
 	case '@':
 		c = peekc(lx);
-		if (c < 0 || !strchr("QEPAaUuLK", c))
+		if (c < 0 || !strchr("QEPAaUuLKk", c))
 			goto bad;
 		nextc(lx);
 		if (peekc(lx) != '}')

@@ -608,6 +608,7 @@ transform(struct shell *sh, const struct param *pp, const char *name, const char
 	switch (pp->transform) {
 	case 'Q':
 	case 'K':
+	case 'k':
 		return param_quote(sh, s);
 	case 'E':
 		return param_unescape(sh, s);

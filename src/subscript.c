@@ -217,6 +217,58 @@ subscript_word(struct shell *sh, const char *text)
 	return w;
 }
 
+/* Double-quoted as declare -p writes a value; $'...' for control bytes. */
+static void
+dq(struct shell *sh, struct strbuf *b, const char *s)
+{
+	for (const char *p = s; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f) {
+			sb_adds(b, param_quote(sh, s));
+			return;
+		}
+	sb_addc(b, '"');
+	for (; *s; s++) {
+		if (strchr("\"\\$`", *s))
+			sb_addc(b, '\\');
+		sb_addc(b, *s);
+	}
+	sb_addc(b, '"');
+}
+
+/* ${a[@]@K}: one word of key "value" pairs (bash ends an associative
+ * one with a space); ${a[@]@k}: the keys and values as separate words. */
+static void
+pairs(struct shell *sh, bool one, bool assoc, char **vals, char **keys, size_t cnt,
+    char ***list, size_t *n)
+{
+	char **l = arena_alloc(&sh->eval, (2 * cnt + 1) * sizeof *l);
+	struct strbuf b = STRBUF_INIT;
+
+	for (size_t i = 0; i < cnt; i++) {
+		if (!one) {
+			l[2 * i] = keys[i];
+			l[2 * i + 1] = vals[i];
+			continue;
+		}
+		if (i > 0)
+			sb_addc(&b, ' ');
+		if (assoc && (*keys[i] == '\0' ||
+		    strpbrk(keys[i], " \t\n'\"\\|&;()<>!{}*[]?^$`~#=%") != NULL))
+			dq(sh, &b, keys[i]);
+		else
+			sb_adds(&b, keys[i]);
+		sb_addc(&b, ' ');
+		dq(sh, &b, vals[i]);
+	}
+	if (one && assoc && cnt > 0)
+		sb_addc(&b, ' ');
+	if (one)
+		l[0] = arena_strndup(&sh->eval, b.s ? b.s : "", b.len);
+	*n = cnt == 0 ? 0 : one ? 1 : 2 * cnt;
+	*list = l;
+	sb_free(&b);
+}
+
 enum sub_result
 subscript_list(struct shell *sh, const struct param *pp, const char *name, char ***list,
     size_t *n)
@@ -277,6 +329,11 @@ subscript_list(struct shell *sh, const struct param *pp, const char *name, char 
 	case PARAM_LOWER_FIRST:
 	case PARAM_LOWER_ALL:
 	case PARAM_TRANSFORM:
+		if (pp->op == PARAM_TRANSFORM && (pp->transform == 'K' || pp->transform == 'k')) {
+			pairs(sh, pp->transform == 'K', v != NULL && v->flags & VAR_ASSOC, vals,
+			    keys, cnt, list, n);
+			return SUB_LIST;
+		}
 		return param_apply(sh, pp, name, (const char *const *)l, cnt, true, list, n) == 0 ?
 		    SUB_LIST : SUB_ERROR;
 	}

@@ -176,3 +176,10 @@ g'
 	ext_only
 	expect_sh 'arr=(x "y z"); set | grep "^arr="' 'arr=([0]="x" [1]="y z")'
 }
+
+@test "\${a[@]@K} is one word of index \"value\" pairs, \${a[@]@k} separate words" {
+	ext_only
+	expect_sh 'a=(1 "2 3"); printf "<%s>" "${a[@]@K}"; echo; printf "<%s>" "${a[@]@k}"; echo; echo "${a[1]@K}"' '<0 "1" 1 "2 3">
+<0><1><1><2 3>
+'"'2 3'"
+}

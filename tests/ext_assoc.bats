@@ -101,3 +101,8 @@ declare -A s=([a]="1" )'
 	status_nonzero
 	err_nonempty
 }
+
+@test "\${m[@]@K} quotes keys that need it and ends with a space" {
+	ext_only
+	expect_sh 'declare -A m=(["a b"]="q\"\$"); printf "<%s>" "${m[@]@K}"; echo' '<"a b" "q\"\$" >'
+}
