@@ -274,8 +274,21 @@ subscript_list(struct shell *sh, const struct param *pp, const char *name, char 
     size_t *n)
 {
 	struct var *v = var_lookup(sh, name);
-	char **vals, **keys;
-	size_t cnt = var_elems(sh, v, &sh->eval, &vals, &keys);
+	char **vals, **keys = NULL;
+
+	if (pp->op == PARAM_LENGTH) {
+		/* ${#a[@]}: the count, without listing the elements */
+		char *t = arena_alloc(&sh->eval, 24);
+		snprintf(t, 24, "%zu", v != NULL ? var_count(v) : (size_t)0);
+		*list = arena_alloc(&sh->eval, sizeof **list);
+		(*list)[0] = t;
+		*n = 1;
+		return SUB_LIST;
+	}
+	/* the subscripts as text only where they are used */
+	bool need_keys = pp->keys || pp->op == PARAM_SUBSTR ||
+	    (pp->op == PARAM_TRANSFORM && (pp->transform == 'K' || pp->transform == 'k'));
+	size_t cnt = var_elems(sh, v, &sh->eval, &vals, need_keys ? &keys : NULL);
 	char **l = pp->keys ? keys : vals;
 	bool null = cnt == 0 || (cnt == 1 && l[0][0] == '\0');
 	bool empty = pp->colon ? null : cnt == 0;
@@ -287,14 +300,8 @@ subscript_list(struct shell *sh, const struct param *pp, const char *name, char 
 	case PARAM_NAMES_STAR:
 	case PARAM_NAMES_AT:
 		return SUB_LIST;
-	case PARAM_LENGTH: {
-		char *t = arena_alloc(&sh->eval, 24);
-		snprintf(t, 24, "%zu", cnt);
-		*list = arena_alloc(&sh->eval, sizeof **list);
-		(*list)[0] = t;
-		*n = 1;
-		return SUB_LIST;
-	}
+	case PARAM_LENGTH:
+		return SUB_LIST;	/* above */
 	case PARAM_DEFAULT:
 	case PARAM_ASSIGN:
 		return empty ? (pp->arg ? SUB_ARG : SUB_NONE) : SUB_LIST;
