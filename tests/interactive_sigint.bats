@@ -14,8 +14,9 @@ load helpers/pty
 
 # Python for the tests below. run_key() types `line` at a fresh prompt,
 # waits (wait_fg for a program name, "shell" for the shell itself busy,
-# or "proc:NAME" for a process in the terminal's session), types `key`,
-# and waits for the next prompt: within 5 seconds, where the commands
+# "proc:NAME" for a process in the terminal's session, "out:TEXT" for the
+# shell busy after it wrote TEXT), types `key`,
+# and waits for the next prompt: within 8 seconds, where the commands
 # left alone would run for 10 or forever. It returns what the shell wrote
 # in between, carriage returns removed. status() is $? at the prompt.
 PRELUDE='
@@ -40,11 +41,14 @@ def start():
     sh.expect(PROMPT)
     return sh
 
-def run_key(sh, line, wait, key="CTRL_C", timeout=5):
+def run_key(sh, line, wait, key="CTRL_C", timeout=8):
     ready(sh)
     begin = len(sh.output)
     sh.send(line + "\r")
-    if wait == "shell":
+    if wait.startswith("out:"):
+        sh.expect(re.escape(wait[4:]))
+        busy(sh)
+    elif wait == "shell":
         busy(sh)
     elif wait.startswith("proc:"):
         sh.wait_proc(wait[5:])
@@ -115,7 +119,7 @@ EOF
 	ext_only
 	pty_sigint <<'EOF'
 sh = start()
-out = run_key(sh, "select x in a b; do echo $x; done; echo AFTER", "shell")
+out = run_key(sh, "select x in a b; do echo $x; done; echo AFTER", "out:#? ")
 assert "#? " in out and "\nAFTER\n" not in out, out
 assert status(sh) == 130
 EOF
