@@ -727,15 +727,20 @@ simple_run(struct shell *sh, struct ast_simple *c, bool tail)
 		st = simple_run_prepared(sh, &p);
 	}
 	sh->in_command_builtin = false;
-	/* $_: the last argument (none: empty), copied on every command */
+	/* $_: the last argument (none: empty), copied on every command; a
+	 * byte loop, as arguments are mostly short */
 	const char *last = p.argc > 0 ? p.argv[p.argc - 1] : "";
-	size_t ll = strlen(last);
-	if (ll >= sh->last_arg.cap) {
-		sh->last_arg.len = 0;
-		sb_grow(&sh->last_arg, ll);
+	struct strbuf *lb = &sh->last_arg;
+	size_t ll = 0;
+	for (;; ll++) {
+		if (ll >= lb->cap) {
+			lb->len = ll;
+			sb_grow(lb, 1);
+		}
+		if ((lb->s[ll] = last[ll]) == '\0')
+			break;
 	}
-	memcpy(sh->last_arg.s, last, ll + 1);
-	sh->last_arg.len = ll;
+	lb->len = ll;
 	simple_prep_free(&p);
 	arena_release(&sh->eval, m);
 	sh->status = st;
