@@ -13,22 +13,22 @@ load helpers/common
 
 @test "coproc: COPROC_PID is its pid and \$! too; wait \$COPROC_PID gives its status" {
 	ext_only
-	expect_sh 'coproc { read -r l; exit 3; }; [ "$!" = "$COPROC_PID" ] && echo same; echo go >&${COPROC[1]}; wait $COPROC_PID; echo "st=$?"' 'same
+	expect_sh 'coproc { read -r l; exit 3; }; [ "$!" = "$COPROC_PID" ] && echo same; p=$COPROC_PID; echo go >&${COPROC[1]}; wait $p; echo "st=$?"' 'same
 st=3'
 }
 
 @test "coproc NAME { ...; }: NAME and NAME_PID" {
 	ext_only
-	expect_sh 'coproc FOO { echo one; read -r l; echo "got $l"; }; read -r a <&${FOO[0]}; echo "$a"; echo two >&${FOO[1]}; read -r -u ${FOO[0]} b; echo "$b"; [ -n "$FOO_PID" ] && echo pid' 'one
-got two
-pid'
+	expect_sh 'coproc FOO { echo one; read -r l; echo "got $l"; }; [ -n "$FOO_PID" ] && echo pid; read -r a <&${FOO[0]}; echo "$a"; echo two >&${FOO[1]}; read -r -u ${FOO[0]} b; echo "$b"' 'pid
+one
+got two'
 }
 
 @test "coproc NAME with a subshell, a loop and [[ ]]" {
 	ext_only
 	expect_sh 'coproc S (echo sub); read -r x <&${S[0]}; echo "$x"
 coproc L while read -r l; do echo "<$l>"; done; echo a >&${L[1]}; read -r y <&${L[0]}; echo "$y"; kill $L_PID
-coproc N [[ -z x ]]; wait $N_PID; echo "st=$?"' 'sub
+coproc N [[ -z x ]]; p=$!; wait $p; echo "st=$?"' 'sub
 <a>
 st=1'
 }
