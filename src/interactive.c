@@ -28,7 +28,6 @@
 #include "redir.h"
 #include "shell.h"
 
-static pid_t orig_pgrp;		/* the terminal's foreground group at start */
 static bool ctrl_c;		/* the current readline() was interrupted */
 static int saved_stderr = -1;	/* see discard_continuation() */
 static bool discarded;		/* a command was cut short at PS2 */
@@ -317,8 +316,7 @@ at_exit(struct shell *sh)
 	 * what the terminal's hangup would do) */
 	if (sh->opt.login)
 		hangup_jobs(sh);
-	if (sh->tty_fd >= 0 && orig_pgrp > 0 && orig_pgrp != sh->pgid)
-		tcsetpgrp(sh->tty_fd, orig_pgrp);
+	job_control_end(sh, true);
 }
 
 /* The terminal hung up (or `kill -HUP`), and no trap on HUP: as bash, the
@@ -334,8 +332,7 @@ hangup(struct shell *sh)
 	sh->exit_hook = NULL;
 	trap_run_exit(sh);
 	fflush(stdout);
-	if (sh->tty_fd >= 0 && orig_pgrp > 0 && orig_pgrp != sh->pgid)
-		tcsetpgrp(sh->tty_fd, orig_pgrp);
+	job_control_end(sh, true);
 	signal(SIGHUP, SIG_DFL);
 	sigemptyset(&set);
 	sigaddset(&set, SIGHUP);
@@ -344,62 +341,13 @@ hangup(struct shell *sh)
 	_exit(128 + SIGHUP);
 }
 
-/* Waits until we are in the foreground (a shell started in the background
- * stops itself with SIGTTIN until `fg`), then moves into a process group
- * of our own and takes the terminal. Returns false if there is no job
- * control to be had. */
-static bool
-take_terminal(struct shell *sh, int tty)
-{
-	pid_t fg;
-	struct sigaction old, dfl;
-
-	memset(&dfl, 0, sizeof dfl);
-	dfl.sa_handler = SIG_DFL;
-	sigaction(SIGTTIN, &dfl, &old);
-	for (;;) {
-		fg = tcgetpgrp(tty);
-		if (fg < 0)
-			return false;
-		if (fg == getpgrp())
-			break;
-		kill(-getpgrp(), SIGTTIN);
-	}
-	sigaction(SIGTTIN, &old, NULL);
-	orig_pgrp = fg;
-	sh->pgid = getpid();
-	if (getpgrp() != sh->pgid && setpgid(0, sh->pgid) != 0) {
-		sh->pgid = getpgrp();	/* a session leader is its group's leader */
-	}
-	/* SIGTTOU is ignored by now (trap_monitor), or this would stop us */
-	tcsetpgrp(tty, sh->pgid);
-	return true;
-}
-
 void
 interactive_init(struct shell *sh)
 {
-	int fd = isatty(2) ? 2 : isatty(0) ? 0 : -1;
-
 	input_set_readline(interactive_read_line);
-	sh->tty_fd = -1;
-	if (fd >= 0) {
-		int tty = fcntl(fd, F_DUPFD_CLOEXEC, 64);
-		if (tty >= 0) {
-			sh->tty_fd = redir_private_fd(tty);
-			redir_own_fd(&sh->tty_fd);
-		}
-	}
-	if (sh->tty_fd >= 0 && sh->opt.monitor) {
-		trap_monitor(sh, true);
-		if (!take_terminal(sh, sh->tty_fd)) {
-			trap_monitor(sh, false);
-			sh->opt.monitor = false;
-		}
-	} else {
+	sh->tty_fd = job_open_tty();
+	if (sh->opt.monitor && !job_control_start(sh))
 		sh->opt.monitor = false;
-	}
-	job_monitor_changed(sh);
 	sh->hangup_hook = hangup;
 	sh->command_hook = before_command;
 	trap_hangup_init(sh);

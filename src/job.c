@@ -1,5 +1,6 @@
 /* job.c: the job table, waiting and job control (see job.h). */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include "job.h"
+#include "redir.h"
 #include "shell.h"
 #include "signame.h"
 #include "spawn/spawn.h"
@@ -64,7 +66,9 @@ job_add_proc(struct shell *sh, struct job *j, pid_t pid)
 			abort();
 	}
 	j->procs[j->nproc++] = (struct proc){ .pid = pid };
-	if (j->pgid == 0 && sh->opt.monitor && pid > 0)
+	/* the first process leads the job's group (it made it: plan.c,
+	 * pipeline.c, subshell.c use the same test) */
+	if (j->pgid == 0 && job_control(sh) && pid > 0)
 		j->pgid = pid;
 }
 
@@ -356,42 +360,194 @@ job_notify(struct shell *sh)
 	fflush(stdout);
 }
 
-void
-job_give_terminal(struct shell *sh, pid_t pgid)
+/* ---- job control: process groups and the terminal ----
+ *
+ * Monitor mode in the shell itself (not in a subshell: dash's rootshell)
+ * gives every job a process group of its own, terminal or not (bash; dash
+ * and yash turn -m off without one). If the shell also holds the
+ * controlling terminal, the foreground job gets it in turn and gives it
+ * back. `owns_tty` says the shell took the terminal; a forked subshell
+ * inherits it, so that a pipeline stage can take the terminal for its job
+ * (pipeline.c, subshell.c). */
+static bool owns_tty;
+static bool started;		/* job_control_start() ran in this shell */
+static pid_t orig_pgrp;		/* the terminal's foreground group before */
+
+bool
+job_control(const struct shell *sh)
 {
-	if (sh->tty_fd >= 0 && sh->opt.monitor)
-		tcsetpgrp(sh->tty_fd, pgid);
+	return sh->opt.monitor && !sh->subshell;
+}
+
+bool
+job_terminal(const struct shell *sh)
+{
+	return owns_tty && sh->tty_fd >= 0 && job_control(sh);
 }
 
 void
-job_child_take_terminal(struct shell *sh, pid_t pgid)
+job_give_terminal(struct shell *sh, pid_t pgid)
 {
-	sigset_t ttou, old;
-
-	/* SIGTTOU has its default action again in a subshell
-	 * (trap_subshell_reset), and we are not yet in the foreground */
-	sigemptyset(&ttou);
-	sigaddset(&ttou, SIGTTOU);
-	sigprocmask(SIG_BLOCK, &ttou, &old);
-	tcsetpgrp(sh->tty_fd, pgid);
-	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (job_terminal(sh))
+		tcsetpgrp(sh->tty_fd, pgid);
 }
 
 void
 job_take_terminal(struct shell *sh)
 {
-	if (sh->tty_fd < 0 || !sh->opt.monitor)
+	if (!job_terminal(sh))
 		return;
 	tcsetpgrp(sh->tty_fd, sh->pgid);
 	if (have_tmodes)
 		tcsetattr(sh->tty_fd, TCSADRAIN, &shell_tmodes);
 }
 
+/* In the child of a job (a forked stage or subshell of a shell with job
+ * control): joins the job's process group (0: a new one, this process
+ * leads) and takes the terminal for a foreground job. SIGTTOU is blocked
+ * meanwhile: the child's dispositions are the subshell's (default) by now,
+ * and it asks from a background group. */
+void
+job_child_enter(struct shell *sh, pid_t pgid, bool fg)
+{
+	sigset_t ttou, old;
+
+	setpgid(0, pgid);
+	if (!fg || !owns_tty || sh->tty_fd < 0)
+		return;
+	sigemptyset(&ttou);
+	sigaddset(&ttou, SIGTTOU);
+	sigprocmask(SIG_BLOCK, &ttou, &old);
+	tcsetpgrp(sh->tty_fd, pgid != 0 ? pgid : getpid());
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+/* The controlling terminal, as a private fd of the shell: /dev/tty, else
+ * whichever of fds 2, 1 and 0 is a terminal (dash). -1 without one. */
+int
+job_open_tty(void)
+{
+	int fd = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY), tty;
+
+	for (int i = 2; fd < 0 && i >= 0; i--)
+		if (isatty(i))
+			fd = fcntl(i, F_DUPFD_CLOEXEC, 10);
+	if (fd < 0)
+		return -1;
+	tty = redir_private_fd(fd);
+	redir_own_fd(&tty);
+	return tty;
+}
+
+/* Moves the shell into a process group of its own and takes the terminal.
+ * An interactive shell started in the background waits until it is in
+ * the foreground (it stops itself with SIGTTIN until `fg`, as dash and
+ * bash do); a script that is not in the foreground leaves the terminal
+ * alone. False if the terminal is not to be had. */
+static bool
+take_terminal(struct shell *sh, int tty)
+{
+	pid_t fg;
+	struct sigaction old, dfl;
+
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigaction(SIGTTIN, &dfl, &old);
+	for (;;) {
+		fg = tcgetpgrp(tty);
+		if (fg < 0 || (fg != getpgrp() && !sh->opt.interactive)) {
+			sigaction(SIGTTIN, &old, NULL);
+			return false;
+		}
+		if (fg == getpgrp())
+			break;
+		kill(-getpgrp(), SIGTTIN);
+	}
+	sigaction(SIGTTIN, &old, NULL);
+	orig_pgrp = fg;
+	sh->pgid = getpid();
+	if (getpgrp() != sh->pgid && setpgid(0, sh->pgid) != 0)
+		sh->pgid = getpgrp();	/* a session leader is its group's leader */
+	/* SIGTTOU is ignored by now (trap_monitor), or this would stop us */
+	tcsetpgrp(tty, sh->pgid);
+	return true;
+}
+
+static void exit_hook(struct shell *sh);
+
+bool
+job_control_start(struct shell *sh)
+{
+	if (started || sh->subshell)
+		return true;
+	started = true;
+	trap_monitor(sh, true);
+	sh->pgid = getpgrp();
+	if (sh->tty_fd < 0)
+		sh->tty_fd = job_open_tty();
+	owns_tty = sh->tty_fd >= 0 && take_terminal(sh, sh->tty_fd);
+	if (owns_tty && tcgetattr(sh->tty_fd, &shell_tmodes) == 0)
+		have_tmodes = true;
+	if (owns_tty && !sh->opt.interactive && sh->exit_hook == NULL)
+		sh->exit_hook = exit_hook;
+	if (!owns_tty && sh->opt.interactive) {
+		/* no job control in this shell (bash, dash) */
+		trap_monitor(sh, false);
+		started = false;
+		return false;
+	}
+	return true;
+}
+
+/* A non-interactive shell leaves: the terminal goes back. */
+static void
+exit_hook(struct shell *sh)
+{
+	job_control_end(sh, true);
+}
+
+/* The terminal goes back to the process group that had it before
+ * job_control_start(), and with `stay` false the shell moves back into
+ * that group (set +m in a script, dash's setjobctl(0)). */
+void
+job_control_end(struct shell *sh, bool stay)
+{
+	if (!started || sh->subshell)
+		return;
+	if (owns_tty && orig_pgrp > 0 && orig_pgrp != sh->pgid) {
+		if (!stay && setpgid(0, orig_pgrp) == 0)
+			sh->pgid = orig_pgrp;
+		tcsetpgrp(sh->tty_fd, orig_pgrp);
+	}
+	if (!stay) {
+		owns_tty = false;
+		started = false;
+		trap_monitor(sh, false);
+	}
+}
+
+static bool job_ready;		/* set by job_start(): options are parsed */
+
+/* The monitor option changed (set -m, set +m, -o monitor). */
 void
 job_monitor_changed(struct shell *sh)
 {
-	if (sh->opt.monitor && sh->tty_fd >= 0 && tcgetattr(sh->tty_fd, &shell_tmodes) == 0)
-		have_tmodes = true;
+	if (!job_ready || sh->subshell)
+		return;
+	if (sh->opt.monitor) {
+		if (!job_control_start(sh))
+			sh->opt.monitor = false;
+	} else if (!sh->opt.interactive) {
+		job_control_end(sh, false);
+	}
+}
+
+void
+job_start(struct shell *sh)
+{
+	job_ready = true;
+	if (sh->opt.monitor)
+		job_monitor_changed(sh);
 }
 
 void

@@ -60,10 +60,6 @@ void job_check_winsize(struct shell *sh);
 /* The terminal goes back to the shell after a foreground job. */
 void job_take_terminal(struct shell *sh);
 void job_give_terminal(struct shell *sh, pid_t pgid);
-/* A forked child of a job-control shell puts its own group `pgid` in the
- * foreground (with SIGTTOU blocked: the child is still in the
- * background). */
-void job_child_take_terminal(struct shell *sh, pid_t pgid);
 /* Continues a job in the foreground or background (fg, bg). */
 int job_continue(struct shell *sh, struct job *j, bool fg);
 /* for kill %n: the job's process group (or pid), 0 after a diagnostic */
@@ -73,5 +69,23 @@ void job_forget_all(struct shell *sh);	/* in a new subshell */
 /* Ends the line of the terminal's ^C echo (on the terminal itself: the
  * interrupted command's stderr may have gone elsewhere). */
 void job_tty_newline(struct shell *sh);
+/* Job control is on: monitor mode in the shell itself, not a subshell.
+ * Each job then has a process group of its own. */
+bool job_control(const struct shell *sh);
+/* ... and the shell holds the terminal: foreground jobs get it in turn. */
+bool job_terminal(const struct shell *sh);
+/* In the child of a job: joins process group `pgid` (0: its own), and
+ * for a foreground job takes the terminal if the shell had it. */
+void job_child_enter(struct shell *sh, pid_t pgid, bool fg);
+/* The controlling terminal as a private fd, or -1. */
+int job_open_tty(void);
+/* Monitor mode comes on in the shell (XCU 2.11, set -m): job-control
+ * stops are ignored, and with a terminal in the foreground the shell takes
+ * it in a process group of its own. False for an interactive shell
+ * without a terminal (job control is then off, as in bash and dash). */
+bool job_control_start(struct shell *sh);
+/* The terminal back to the group that had it; `stay` keeps job control
+ * (at exit) */
+void job_control_end(struct shell *sh, bool stay);
 
 #endif

@@ -137,6 +137,7 @@ main(int argc, char **argv)
 	const char *cmd = NULL;
 	bool cflag = false, sflag = false, norc = false, noprofile = false;
 	bool histexpand_given = false;	/* -H, +H, -o histexpand on the command line */
+	bool monitor_given = false;	/* -m or +m: -i does not choose */
 	const char *rcfile = NULL;
 	int i;
 
@@ -236,6 +237,7 @@ main(int argc, char **argv)
 		if ((a[0] != '-' && a[0] != '+') || a[1] == '\0')
 			break;
 		for (char *c = a + 1; *c; c++) {
+			monitor_given |= *c == 'm';
 			switch (*c) {
 			case 'c':
 				cflag = true;
@@ -256,6 +258,7 @@ main(int argc, char **argv)
 				}
 				if (strcmp(argv[i + 1], "histexpand") == 0)
 					histexpand_given = true;
+				monitor_given |= strcmp(argv[i + 1], "monitor") == 0;
 				if (opt_set_name(sh, argv[++i], on) != 0) {
 					fprintf(stderr, "spsh: %s: bad option name\n", argv[i]);
 					return 2;
@@ -296,7 +299,8 @@ main(int argc, char **argv)
 	}
 	if (sh->opt.interactive) {
 		setlocale(LC_ALL, "");
-		sh->opt.monitor = true;
+		if (!monitor_given)
+			sh->opt.monitor = true;	/* unless +m */
 		if (!sh->opt.vi)
 			sh->opt.emacs = true;
 	}
@@ -326,12 +330,8 @@ main(int argc, char **argv)
 		interactive_init(sh);
 		if (histexpand_given)
 			sh->opt.histexpand = he;
-	} else if (sh->opt.interactive) {
-		sh->tty_fd = redir_private_fd(dup(2));
-		redir_own_fd(&sh->tty_fd);
-		job_monitor_changed(sh);
-		trap_monitor(sh, true);
 	}
+	job_start(sh);
 
 	/* Start-up files (see INVOCATION in the man page): the login files,
 	 * then for an interactive shell $ENV, or ~/.spshrc when ENV is unset

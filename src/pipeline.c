@@ -35,15 +35,12 @@ fork_stage(struct shell *sh, struct ast_node *n, struct prep *p, int in, int out
 	if (pid < 0)
 		return 2;
 	if (pid == 0) {
-		if (sh->opt_monitor_saved && job != NULL) {
-			setpgid(0, job->pgid);
-			if (mode == RUN_FG || mode == RUN_PIPE)
-				job_child_take_terminal(sh, job->pgid ? job->pgid : getpid());
-		}
+		if (sh->opt_monitor_saved && job != NULL)
+			job_child_enter(sh, job->pgid, mode == RUN_FG || mode == RUN_PIPE);
 		if (mode == RUN_BG && !sh->opt_monitor_saved) {
 			signal(SIGINT, SIG_IGN);
 			signal(SIGQUIT, SIG_IGN);
-			if (in < 0 && !redir_touches_fd(n->redirs, 0)) {
+			if (in < 0) {	/* before n's redirections: plan.c */
 				int fd = open("/dev/null", O_RDONLY);
 				if (fd >= 0 && fd != 0) {
 					dup2(fd, 0);
@@ -66,8 +63,8 @@ fork_stage(struct shell *sh, struct ast_node *n, struct prep *p, int in, int out
 		subshell_exit(sh, sh->status);
 	}
 	job_add_proc(sh, job, pid);
-	if (sh->opt.monitor && sh->tty_fd >= 0 && !sh->subshell)
-		setpgid(pid, job->pgid);
+	if (job_control(sh))
+		setpgid(pid, job->pgid != 0 ? job->pgid : pid);
 	return 0;
 }
 

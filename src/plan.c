@@ -162,29 +162,37 @@ plan_spawn(struct shell *sh, struct prep *p, int in, int out, struct job *job,
 		op->path = p->chdir_to;
 		op->errname = p->chdir_name;
 	}
-	if (sh->opt.monitor && sh->tty_fd >= 0 && !sh->subshell) {
+	if (job_control(sh)) {
 		op = spawn_add(&plan, SPAWN_SETPGID);
 		op->pgid = job->pgid;
-		if (mode == RUN_FG || mode == RUN_PIPE) {
+		if ((mode == RUN_FG || mode == RUN_PIPE) && job_terminal(sh)) {
 			op = spawn_add(&plan, SPAWN_TCSETPGRP);
 			op->fd = sh->tty_fd;
 			op->pgid = job->pgid;
 		}
 	}
-	if (trap_any_child_default())
-		for (sig = 1; sig < NSIG; sig++)
+	if (trap_any_child_default()) {
+		for (sig = 1; sig < NSIG; sig++) {
 			if (trap_child_default(sh, sig)) {
 				op = spawn_add(&plan, SPAWN_SIGDFL);
 				op->sig = sig;
+			} else if (trap_child_ignore(sh, sig)) {
+				op = spawn_add(&plan, SPAWN_SIGIGN);
+				op->sig = sig;
 			}
-	if (mode == RUN_BG && !sh->opt.monitor) {
+		}
+	}
+	if (mode == RUN_BG && !job_control(sh)) {
 		/* XCU 2.9.3.1: asynchronous lists ignore SIGINT and SIGQUIT and
-		 * read /dev/null unless job control is on. */
+		 * read /dev/null unless job control is on; /dev/null comes
+		 * before the command's own redirections, so `cat <&0 &`
+		 * reads nothing (dash, ksh; bash keeps the shell's stdin when
+		 * a redirection names fd 0). */
 		op = spawn_add(&plan, SPAWN_SIGIGN);
 		op->sig = SIGINT;
 		op = spawn_add(&plan, SPAWN_SIGIGN);
 		op->sig = SIGQUIT;
-		if (!redir_touches_fd(p->c->base.redirs, 0) && in < 0) {
+		if (in < 0) {
 			op = spawn_add(&plan, SPAWN_OPEN);
 			op->fd = 0;
 			op->path = "/dev/null";
@@ -220,7 +228,7 @@ plan_spawn(struct shell *sh, struct prep *p, int in, int out, struct job *job,
 	}
 	sh->n_spawn++;
 	job_add_proc(sh, job, res.pid);
-	if (sh->opt.monitor && sh->tty_fd >= 0 && !sh->subshell)
+	if (job_control(sh))
 		setpgid(res.pid, job->pgid);	/* also in the parent: no race */
 	return 0;
 }
@@ -255,7 +263,9 @@ execve_here(struct shell *sh, const char *path, char **argv, char **env)
 
 	fflush(stdout);
 	for (sig = 1; sig < NSIG; sig++)
-		if (sigismember(trap_caught_set(), sig) || trap_child_default(sh, sig))
+		if (trap_child_ignore(sh, sig))
+			signal(sig, SIG_IGN);
+		else if (sigismember(trap_caught_set(), sig) || trap_child_default(sh, sig))
 			signal(sig, SIG_DFL);
 	execve(path, argv, env);
 	if (errno == ENOEXEC && sh->self_exe != NULL) {

@@ -563,6 +563,10 @@ const sigset_t *trap_caught_set(void);
 int trap_first_pending(void);
 /* True if a child must get SIG_DFL for `sig` although the shell ignores it. */
 bool trap_child_default(struct shell *sh, int sig);
+/* True if a child must get SIG_IGN for `sig` although the shell catches it
+ * (ignored on entry). */
+bool trap_child_ignore(struct shell *sh, int sig);
+/* False if neither of the two above can be true for any signal. */
 bool trap_any_child_default(void);
 
 /* The DEBUG trap before a command (`n`: its node, for BASH_COMMAND; `w`:
@@ -636,6 +640,8 @@ void callstack_unit_freed(struct shell *sh, struct parse_unit *u);
 void job_monitor_changed(struct shell *sh);
 /* Registers the job module's option hook (start-up). */
 void job_init(struct shell *sh);
+/* Options are parsed: -m takes effect (after trap_init, interactive_init). */
+void job_start(struct shell *sh);
 
 /* ---- the one shell ---- */
 /* Loads LC_CTYPE and LC_COLLATE from the environment on first use

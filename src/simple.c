@@ -583,10 +583,8 @@ run_not_found_handler(struct shell *sh, struct prep *p, struct function *fn)
 	if (pid == 0) {
 		struct saved_var *sv;
 		int nsv = 0;
-		if (sh->opt_monitor_saved && sh->tty_fd >= 0) {
-			setpgid(0, 0);
-			job_child_take_terminal(sh, getpid());
-		}
+		if (sh->opt_monitor_saved)
+			job_child_enter(sh, 0, true);
 		in_not_found_handler = true;
 		if (redir_apply(sh, p->c->base.redirs, NULL) != 0)
 			subshell_exit(sh, 1);
@@ -686,7 +684,7 @@ simple_run_prepared(struct shell *sh, struct prep *p)
 		return 1;
 	}
 	job = job_new(sh, NULL, false);
-	if (sh->opt.monitor && sh->tty_fd >= 0 && !sh->subshell) {
+	if (job_control(sh)) {
 		free(job->cmd);
 		job->cmd = pipeline_command_text(sh, &p->c->base, false);
 	}

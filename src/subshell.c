@@ -174,10 +174,8 @@ subshell_run(struct shell *sh, struct ast_group *g)
 		return sh->status = 2;
 	}
 	if (pid == 0) {
-		if (sh->opt_monitor_saved && sh->tty_fd >= 0) {
-			setpgid(0, 0);
-			job_child_take_terminal(sh, getpid());
-		}
+		if (sh->opt_monitor_saved)
+			job_child_enter(sh, 0, true);
 		if (prepared)
 			subshell_exit(sh, simple_run_prepared(sh, &p));
 		sh->tail = true;
@@ -187,7 +185,7 @@ subshell_run(struct shell *sh, struct ast_group *g)
 	simple_prep_free(&p);
 	arena_release(&sh->eval, m);
 	job_add_proc(sh, job, pid);
-	if (sh->opt.monitor && sh->tty_fd >= 0)
+	if (job_control(sh))
 		setpgid(pid, pid);
 	sh->status = job_wait_fg(sh, job);
 	exec_check_errexit(sh);
@@ -220,8 +218,8 @@ subshell_fork(struct shell *sh)
 		/* `break N` in a subshell ends at most its own loops (bash,
 		 * yash): the loops around the subshell are in another process */
 		sh->loop_depth = 0;
+		sh->opt_monitor_saved = job_control(sh);
 		sh->subshell = true;
-		sh->opt_monitor_saved = sh->opt.monitor && sh->tty_fd >= 0 && !sh->subshell_nested;
 		sh->subshell_nested = true;
 		sh->opt.monitor = false;
 		sh->opt.interactive = false;

@@ -19,8 +19,16 @@
 
 static volatile sig_atomic_t pending[NSIG];
 static sigset_t caught;			/* signals with our handler */
-static sigset_t ignored_on_entry;	/* non-interactive: can't be trapped */
-static sigset_t shell_ignores;		/* ignored by the shell itself (interactive) */
+/* XCU 2.11: signals ignored on entry stay ignored, for the shell's children
+ * too; a non-interactive shell cannot trap them. An interactive shell may,
+ * and the signal is then the user's (it leaves the set). A subshell
+ * inherits the set. */
+static sigset_t ignored_on_entry;
+/* Signals the shell ignores or catches for its own sake only: an
+ * interactive shell's SIGINT, SIGQUIT, SIGTERM, and job control's SIGTSTP,
+ * SIGTTIN, SIGTTOU. Its children and subshells get them back at the
+ * default (unless ignored on entry or trapped with ''). */
+static sigset_t shell_ignores;
 
 /* A subshell lists the traps of the shell it was forked from until it sets
  * or resets one itself, so that `saved=$(trap)` ... `eval "$saved"` works
@@ -142,12 +150,16 @@ trap_monitor(struct shell *sh, bool on)
 	}
 }
 
-/* False when no signal is ignored by the shell for itself only (every
- * non-interactive shell): then no child needs a disposition put back. */
+/* False when no signal is ignored or caught by the shell for itself only
+ * (every non-interactive shell without job control): then no child needs
+ * a disposition put right. */
 bool
 trap_any_child_default(void)
 {
-	return !sigisemptyset(&shell_ignores);
+	sigset_t both;
+
+	sigandset(&both, &caught, &ignored_on_entry);
+	return !sigisemptyset(&shell_ignores) || !sigisemptyset(&both);
 }
 
 /* Dispositions a child gets for signals the shell ignores only for itself
@@ -156,11 +168,20 @@ trap_any_child_default(void)
 bool
 trap_child_default(struct shell *sh, int sig)
 {
-	if (!sigismember(&shell_ignores, sig))
-		return false;
-	if (sigismember(&ignored_on_entry, sig) && !sh->opt.interactive)
+	if (!sigismember(&shell_ignores, sig) || sigismember(&ignored_on_entry, sig))
 		return false;
 	return sh->traps[sig] == NULL || sh->traps[sig][0] != '\0';
+}
+
+/* A signal the shell catches for itself (an interactive shell's SIGINT)
+ * that was ignored on entry: a child must get SIG_IGN, not the SIG_DFL
+ * every caught signal gets (`trap '' INT; sh -i`, then `sh -c 'kill -s
+ * INT $$; echo ok'` prints ok, as in dash and bash). */
+bool
+trap_child_ignore(struct shell *sh, int sig)
+{
+	return sigismember(&ignored_on_entry, sig) && sigismember(&caught, sig) &&
+	    sh->traps[sig] == NULL;
 }
 
 void
@@ -349,21 +370,22 @@ trap_subshell_reset(struct shell *sh)
 				set_disposition(sig, SIG_DFL);
 		}
 	}
-	/* the interactive shell's hangup handler is not the subshell's */
+	/* The interactive shell's hangup handler, its own ignoring of SIGINT,
+	 * SIGQUIT and SIGTERM, and job control's of the stop signals are not
+	 * the subshell's (XCU 2.12: the subshell's dispositions are those the
+	 * shell's children would get; dash's forkchild): default, or ignored
+	 * if they were ignored on entry. */
 	if (sh->traps[SIGHUP] == NULL && sigismember(&caught, SIGHUP))
 		set_disposition(SIGHUP, SIG_DFL);
-	/* an interactive shell's SIGINT, SIGQUIT, ... (subshell_fork has
-	 * already cleared opt.interactive) */
-	if (!sigisemptyset(&shell_ignores)) {
-		sigemptyset(&shell_ignores);
-		for (sig = 1; sig < NSIG; sig++)
-			if (sh->traps[sig] == NULL && sig != SIGCHLD &&
-			    !sigismember(&ignored_on_entry, sig) &&
-			    (sig == SIGINT || sig == SIGQUIT || sig == SIGTERM ||
-			     sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU ||
-			     sig == SIGHUP))
-				set_disposition(sig, SIG_DFL);
+	for (sig = 1; sig < NSIG; sig++) {
+		if (sh->traps[sig] != NULL)
+			continue;	/* trap '' (others were reset above) */
+		if (sigismember(&ignored_on_entry, sig) && sigismember(&caught, sig))
+			set_disposition(sig, SIG_IGN);
+		else if (sigismember(&shell_ignores, sig) && !sigismember(&ignored_on_entry, sig))
+			set_disposition(sig, SIG_DFL);
 	}
+	sigemptyset(&shell_ignores);
 	memset((void *)pending, 0, sizeof pending);
 	sh->pending_signals = 0;
 	exit_trap_changed(sh);	/* the EXIT trap was reset */
@@ -520,9 +542,11 @@ bi_trap(struct shell *sh, int argc, char **argv)
 			sh->traps[sig] = strcmp(action, "-") == 0 ? NULL : strdup(action);
 			continue;
 		}
-		if (sig > 0 && sig < NSIG && sigismember(&ignored_on_entry, sig) &&
-		    !sh->opt.interactive)
-			continue;	/* XCU 2.11: silently not trappable */
+		if (sig > 0 && sig < NSIG && sigismember(&ignored_on_entry, sig)) {
+			if (!sh->opt.interactive)
+				continue;	/* XCU 2.11: silently not trappable */
+			sigdelset(&ignored_on_entry, sig);	/* the user's now */
+		}
 		free(sh->traps[sig]);
 		sh->traps[sig] = NULL;
 		if (strcmp(action, "-") == 0) {
