@@ -314,7 +314,15 @@ exec_replace(struct shell *sh, int argc, char **argv)
 		return 127;
 	}
 	env = var_environ(sh, &sh->eval);
+	/* The program is no job of ours: job control ends first, so that
+	 * it runs in the group that had the terminal before us and the
+	 * terminal is theirs when it exits (dash: setjobctl(0)). */
+	bool jc = job_control(sh);
+	if (jc)
+		job_control_end(sh, false);
 	int st = execve_here(sh, path, argv, env);
+	if (jc)
+		job_control_start(sh);
 	free(path);
 	exec_fatal_error(sh, st);
 	return st;
