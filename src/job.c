@@ -482,7 +482,6 @@ job_control_start(struct shell *sh)
 		return true;
 	started = true;
 	trap_monitor(sh, true);
-	sh->pgid = getpgrp();
 	if (sh->tty_fd < 0)
 		sh->tty_fd = job_open_tty();
 	owns_tty = sh->tty_fd >= 0 && take_terminal(sh, sh->tty_fd);
@@ -515,11 +514,12 @@ job_control_end(struct shell *sh, bool stay)
 	if (!started || sh->subshell)
 		return;
 	if (owns_tty && orig_pgrp > 0 && orig_pgrp != sh->pgid) {
-		if (!stay && setpgid(0, orig_pgrp) == 0)
-			sh->pgid = orig_pgrp;
+		if (!stay)
+			setpgid(0, orig_pgrp);
 		tcsetpgrp(sh->tty_fd, orig_pgrp);
 	}
 	if (!stay) {
+		sh->pgid = 0;
 		owns_tty = false;
 		started = false;
 		trap_monitor(sh, false);
