@@ -36,3 +36,32 @@ fuzz() {
 	[ "$status" -eq 1 ]
 	[[ "$output" == *"FAIL seed 1 case 0"*"status -11"* ]]
 }
+
+# The AFL++ corpora (tests/fuzz/README), rerun on every build: no input
+# kills the shell by a signal, and -n ends with 0 or 2.
+@test "fuzz: the AFL++ parse corpus under -n" {
+	spsh_only
+	local f st bad=
+	for f in "$BATS_TEST_DIRNAME"/fuzz/afl/parse/*; do
+		st=0
+		timeout 10 "$SPSH" -n "$f" >/dev/null 2>&1 || st=$?
+		[ "$st" = 0 ] || [ "$st" = 2 ] || bad="$bad ${f##*/}:$st"
+	done
+	[ -z "$bad" ] || { echo "failed:$bad"; false; }
+}
+
+@test "fuzz: the AFL++ expansion corpus through expand.sh, clone and forced-fork mode" {
+	spsh_only
+	local f st bad= ff
+	cd "$BATS_TEST_TMPDIR"
+	for ff in 0 1; do
+		for f in "$BATS_TEST_DIRNAME"/fuzz/afl/expand/*; do
+			st=0
+			SPSH_FORCE_FORK=$ff LC_ALL=C.UTF-8 PATH=/nonexistent timeout 10 "$SPSH" -c \
+				'IFS= read -r s <"$1"; p=$(while IFS= read -r l; do printf "%s\n" "$l"; done <"$1"); p=${p#"$s"}; . "$2"' \
+				sh "$f" "$BATS_TEST_DIRNAME/fuzz/expand.sh" >/dev/null 2>&1 </dev/null || st=$?
+			[ "$st" -lt 128 ] || bad="$bad ${f##*/}:$st"
+		done
+	done
+	[ -z "$bad" ] || { echo "failed:$bad"; false; }
+}
