@@ -26,16 +26,19 @@ print_alias(const char *name, const char *value)
 /* alias [alias-name[=string]...]. With no operands lists every alias,
  * sorted. An operand with '=' defines, one without prints; a name that is
  * not an alias is an error (status 1) but the other operands still run.
- * Options are not recognised except "--" (dash also takes "-x" as a name). */
+ * -p lists them too; another option is an error, as in bash (dash takes
+ * "-x" as a name). */
 int
 bi_alias(struct shell *sh, int argc, char **argv)
 {
-	int status = 0, i = 1;
+	int status = 0, i;
 
 	errno = 0;
-	if (i < argc && strcmp(argv[i], "--") == 0)
-		i++;
-	if (i == argc) {
+	/* -p: the list, as without operands (bash) */
+	i = biu_operands(sh, "alias", "p", "alias [-p] [name[=value] ... ]", argc, argv);
+	if (i < 0)
+		return 2;
+	if (i == argc || (i > 1 && strcmp(argv[1], "--") != 0)) {
 		size_t n;
 		const struct alias *a = alias_list(sh, &n);
 

@@ -58,6 +58,19 @@ biu_getopt(struct shell *sh, struct biu_opts *o, int argc, char **argv)
 	return c;
 }
 
+int
+biu_operands(struct shell *sh, const char *name, const char *letters, const char *usage,
+    int argc, char **argv)
+{
+	struct biu_opts o = { .name = name, .letters = letters, .usage = usage };
+	int c;
+
+	while ((c = biu_getopt(sh, &o, argc, argv)) != -1)
+		if (c == '?')
+			return -1;
+	return o.ind;
+}
+
 /* ---- errors of special builtins (XCU 2.8.1) ---- */
 int
 biu_special_error(struct shell *sh, int status)

@@ -67,6 +67,13 @@ struct biu_opts {
  * the first operand); '?' after an error has been printed. */
 int biu_getopt(struct shell *sh, struct biu_opts *o, int argc, char **argv);
 
+/* For a builtin whose options (`letters`) change nothing: skips them and
+ * `--`; an unknown one is reported with the usage (bash: `eval -x`).
+ * Returns the index of the first operand, or -1 after the message (the
+ * builtin's status is then 2). */
+int biu_operands(struct shell *sh, const char *name, const char *letters, const char *usage,
+    int argc, char **argv);
+
 /* Marks a special builtin's error (sh->builtin_error: a non-interactive
  * shell exits, XCU 2.8.1) and returns status. */
 int biu_special_error(struct shell *sh, int status);

@@ -22,10 +22,12 @@ int
 bi_eval(struct shell *sh, int argc, char **argv)
 {
 	struct strbuf b = STRBUF_INIT;
-	int i, st;
+	int i, st, first = biu_operands(sh, "eval", "", "eval [arg ...]", argc, argv);
 
-	for (i = 1; i < argc; i++) {
-		if (i > 1)
+	if (first < 0)
+		return biu_special_error(sh, 2);
+	for (i = first; i < argc; i++) {
+		if (i > first)
 			sb_addc(&b, ' ');
 		sb_adds(&b, argv[i]);
 	}
@@ -42,13 +44,14 @@ bi_eval(struct shell *sh, int argc, char **argv)
 int
 bi_dot(struct shell *sh, int argc, char **argv)
 {
-	int i = 1;
 	char *path;
 	int fd, st;
 	struct input in;
+	int i = biu_operands(sh, argv[0], "", strcmp(argv[0], ".") == 0 ?
+	    ". filename [arguments]" : "source filename [arguments]", argc, argv);
 
-	if (i < argc && strcmp(argv[i], "--") == 0)
-		i++;
+	if (i < 0)
+		return biu_special_error(sh, 2);
 	if (i >= argc) {
 		diag_error(sh, "%s: usage: %s file [arg...]", argv[0], argv[0]);
 		return biu_special_error(sh, 2);

@@ -87,6 +87,12 @@ bi_getopts(struct shell *sh, int argc, char **argv)
 	bool silent;
 	char c, *end;
 
+	int first = biu_operands(sh, "getopts", "", "getopts optstring name [arg ...]", argc, argv);
+
+	if (first < 0)
+		return 2;
+	argc -= first - 1;
+	argv += first - 1;
 	if (argc < 3)
 		return diag_usage(sh, "getopts", "getopts optstring name [arg ...]");
 	optstring = argv[1];

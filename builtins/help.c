@@ -12,10 +12,10 @@ int
 bi_builtin(struct shell *sh, int argc, char **argv)
 {
 	const struct builtin *b;
-	int i = 1;
+	int i = biu_operands(sh, "builtin", "", "builtin [shell-builtin [arg ...]]", argc, argv);
 
-	if (i < argc && strcmp(argv[i], "--") == 0)
-		i++;
+	if (i < 0)
+		return 2;
 	if (i >= argc)
 		return 0;
 	if ((b = builtin_find(argv[i])) == NULL) {
@@ -31,12 +31,15 @@ bi_builtin(struct shell *sh, int argc, char **argv)
 int
 bi_help(struct shell *sh, int argc, char **argv)
 {
-	int i = 1, status = 0;
+	int i, status = 0;
 	size_t k, col = 0;
 
 	errno = 0;
-	if (i < argc && strcmp(argv[i], "--") == 0)
-		i++;
+	/* bash's -d -m -s choose how much of a description to show; spsh
+	 * shows none of them */
+	i = biu_operands(sh, "help", "dms", "help [-dms] [pattern ...]", argc, argv);
+	if (i < 0)
+		return 2;
 	if (i >= argc) {
 		printf("spsh builtins (see spsh(1), section BUILTINS; "
 		    "* marks the special builtins of POSIX):\n\n");

@@ -36,6 +36,8 @@ int
 bi_times(struct shell *sh, int argc, char **argv)
 {
 	errno = 0;
+	if (biu_operands(sh, "times", "", "times", argc, argv) < 0)
+		return biu_special_error(sh, 2);
 	print_usage_line(RUSAGE_SELF);
 	print_usage_line(RUSAGE_CHILDREN);
 	return biu_flush(sh, "times", 0);

@@ -73,7 +73,11 @@ diag_syntax(struct shell *sh, const char *name, int lineno, const char *fmt, ...
 	sb_adds(&b, "spsh: ");
 	if (name != NULL)
 		sb_printf(&b, "%s: ", name);
-	sb_printf(&b, "line %d: syntax error: ", lineno);
+	/* at the prompt a line number would count from the start of the
+	 * session: bash prints none there */
+	if (name != NULL || sh == NULL || !sh->opt.interactive)
+		sb_printf(&b, "line %d: ", lineno);
+	sb_adds(&b, "syntax error: ");
 	va_start(ap, fmt);
 	sb_vprintf(&b, fmt, ap);
 	va_end(ap);

@@ -293,6 +293,48 @@ interactive_read_line(struct shell *sh, int continuation)
 	return line;
 }
 
+/* Ctrl-X Ctrl-E (emacs) and `v` (vi command mode): bash's
+ * edit-and-execute-command. The line goes into the history with an empty
+ * entry after it, which `fc -e EDITOR` (bash's own way: the editor is
+ * $VISUAL, else $EDITOR, else emacs or vi by the editing mode; vi in
+ * posix mode) edits, shows, runs and replaces with what ran; then the
+ * line is empty again. */
+static int
+edit_and_execute(int count, int key)
+{
+	struct shell *sh = the_shell;
+	bool vi = rl_editing_mode == 0;
+	char *line = strdup(rl_line_buffer);
+	char *cmd;
+
+	(void)count;
+	rl_newline(1, key);	/* the line stays on the screen, as typed */
+	hist_store(sh, line);
+	hist_store(sh, "");	/* fc's own entry, which it replaces */
+	free(line);
+	/* readline is not editing a history entry (it would put the
+	 * emptied line back into the one it thinks it is on) */
+	using_history();
+	cmd = strdup(sh->opt.posix ? "fc -e vi" : vi ? "fc -e \"${VISUAL:-${EDITOR:-vi}}\""
+	    : "fc -e \"${VISUAL:-${EDITOR:-emacs}}\"");
+	rl_deprep_terminal();
+	exec_string(sh, cmd, NULL);
+	free(cmd);
+	fflush(stdout);
+	if (sh->flow != FLOW_EXIT)
+		sh->flow = FLOW_NONE;
+	using_history();
+	job_take_terminal(sh);
+	rl_prep_terminal(1);
+	rl_line_buffer[0] = '\0';
+	rl_point = rl_end = 0;
+	rl_done = 0;
+	if (vi)
+		rl_vi_insertion_mode(1, key);
+	rl_forced_update_display();
+	return 0;
+}
+
 /* SIGHUP to every job but those `disown -h` marked, and SIGCONT to the
  * stopped ones so that they see it (bash: hangup_all_jobs). */
 static void
@@ -380,6 +422,10 @@ interactive_ready(struct shell *sh)
 	rl_catch_sigwinch = 1;
 	rl_getc_function = getc_hook;
 	complete_init(sh);
+	/* before the inputrc is read, which may bind them otherwise */
+	rl_add_defun("edit-and-execute-command", edit_and_execute, -1);
+	rl_bind_keyseq_in_map("\\C-x\\C-e", edit_and_execute, emacs_standard_keymap);
+	rl_bind_key_in_map('v', edit_and_execute, vi_movement_keymap);
 	rl_initialize();	/* reads ~/.inputrc (or $INPUTRC) */
 	if (rl_editing_mode == 0) {	/* the inputrc chose vi */
 		sh->opt.vi = true;

@@ -304,6 +304,17 @@ exec_replace(struct shell *sh, int argc, char **argv)
 	char *path;
 	char **env;
 
+	if (argc > 1 && strcmp(argv[1], "--") == 0) {
+		argc--;
+		argv++;
+	} else if (argc > 1 && argv[1][0] == '-' && argv[1][1] != '\0') {
+		/* bash's -a -c -l are not there: an unknown option, as bash
+		 * reports one */
+		diag_error(sh, "exec: -%c: invalid option", argv[1][1]);
+		diag_usage(sh, "exec", "exec [command [argument ...]] [redirection ...]");
+		exec_fatal_error(sh, 2);
+		return 2;
+	}
 	if (argc < 2)
 		return 0;
 	argv++;

@@ -149,3 +149,57 @@ comp("ls $HOME/my\\ dir/a", "ls $HOME/my\\ dir/a\\ file ")
 sh.send("exit\r"); sh.expect_exit()
 EOF2
 }
+
+@test "Ctrl-X Ctrl-E and vi-mode v edit the line in \$VISUAL or \$EDITOR, show it, run it, keep both in history" {
+	ext_only
+	printf '#!/bin/sh\nsed -i "s/XX/YY/" "$1"\n' >ed.sh
+	chmod +x ed.sh
+	pty <<'EOF2'
+ed = os.environ["PTY_CWD"] + "/ed.sh"
+sh = shell(pre=["--norc"], env={"EDITOR": ed})
+sh.expect(PROMPT)
+sh.send("echo XX one\x18\x05"); sh.expect(r"echo XX one\r\necho YY one\r\nYY one\r\n"); sh.expect(PROMPT)
+sh.send("history 3\r"); sh.expect(r"    1  echo XX one\r\n    2  echo YY one\r\n    3  history 3\r\n"); sh.expect(PROMPT)
+sh.send("unset EDITOR; VISUAL=%s; set -o vi\r" % ed); sh.expect(PROMPT)
+sh.send("echo XX two" + KEYS["ESC"] + "v"); sh.expect(r"\r\necho YY two\r\nYY two\r\n"); sh.expect(PROMPT)
+sh.send("echo back in insert mode\r"); sh.expect(r"\r\nback in insert mode\r\n"); sh.expect(PROMPT)
+sh.send("exit\r"); sh.expect_exit()
+EOF2
+}
+
+@test "a syntax error at the prompt has no line number (bash); in a script it has one" {
+	ext_only
+	pty <<'EOF2'
+sh = shell(ARGS)
+sh.expect(PROMPT)
+for c in ["echo a", "echo b"]:
+    sh.send(c + "\r"); sh.expect(PROMPT)
+sh.send("fi\r"); m = sh.expect(r"\r\n([^\r\n]*syntax error[^\r\n]*fi[^\r\n]*)\r\n"); sh.expect(PROMPT)
+assert "line" not in m.group(1), m.group(1)
+sh.send("if true\r"); sh.expect("MORE> ")
+sh.send("then fi\r"); m = sh.expect(r"\r\n([^\r\n]*syntax error[^\r\n]*fi[^\r\n]*)\r\n"); sh.expect(PROMPT)
+assert "line" not in m.group(1), m.group(1)
+sh.send("exit\r"); sh.expect_exit()
+EOF2
+	printf 'echo a\n\nfi\n' >bad.sh
+	run "$SPSH" bad.sh
+	[ "$status" -eq 2 ]
+	[[ $output == *"bad.sh: line 3: syntax error"* ]]
+}
+
+@test "unknown options of builtins: NAME: -z: invalid option, the usage, status 2 (bash)" {
+	ext_only
+	for b in printf type history alias bind builtin cd command compgen complete compopt \
+	    declare disown enable eval fc getopts hash help jobs mapfile pwd read readonly \
+	    shopt source suspend times trap ulimit umask unalias unset wait .; do
+		run "$SPSH" -c "$b -z x"
+		[ "$status" -eq 2 ] || { echo "$b: status $status: $output"; return 1; }
+		[[ $output == *"$b: -z: invalid option"*"$b: usage: "* ]] || { echo "$b: $output"; return 1; }
+	done
+	pty <<'EOF2'
+sh = shell(ARGS)
+sh.expect(PROMPT)
+sh.send("printf -x; echo st=$?\r"); sh.expect(r": printf: -x: invalid option\r\n(\w+: )?printf: usage: printf \[-v var\] format \[arguments\]\r\nst=2\r\n"); sh.expect(PROMPT)
+sh.send("exit\r"); sh.expect_exit()
+EOF2
+}

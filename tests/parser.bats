@@ -603,5 +603,5 @@ c
 d
 e' ] || { echo "got: $output / $stderr"; return 1; }
 	[ "$SPSH_IS_SPSH" = 1 ] || return 0
-	[[ "$stderr" == *"line 2: syntax error: unexpected ')'"*"line 4: syntax error: unexpected 'fi'"* ]] || { echo "$stderr"; return 1; }
+	[[ "$stderr" == *"spsh: syntax error: unexpected ')'"*"spsh: syntax error: unexpected 'fi'"* ]] || { echo "$stderr"; return 1; }
 }
