@@ -244,17 +244,6 @@ is_dup_word(const char *t)
 	    (*t != '\0' && t[strspn(t, "0123456789")] == '\0');
 }
 
-bool
-redir_touches_fd(struct redir *r, int fd)
-{
-	for (; r != NULL; r = r->next)
-		if ((r->fd >= 0 ? r->fd : default_fd(r->kind)) == fd ||
-		    (is_outerr(r->kind) && fd == 2) ||
-		    (r->kind == REDIR_DUPOUT && r->fd < 0 && fd == 2))
-			return true;
-	return false;
-}
-
 /* A readable fd holding `text`: a pipe when it fits the pipe buffer without
  * blocking, else a memfd (DESIGN.md: never a writer process). */
 static int
@@ -662,6 +651,18 @@ redir_touches_fd_before(struct redir *first, struct redir *stop, int fd)
 	return false;
 }
 
+/* A file the shell opened for the child: kept in tmpfds (closed once the
+ * child has started) and dup'ed onto fd in the child. */
+static void
+plan_lend(struct spawn_plan *p, int *tmpfds, int *ntmp, int fd, int nfd)
+{
+	struct spawn_op *op = spawn_add(p, SPAWN_DUP2);
+
+	tmpfds[(*ntmp)++] = nfd;
+	op->fd = fd;
+	op->fd2 = nfd;
+}
+
 int
 redir_plan(struct shell *sh, struct redir *r, struct spawn_plan *p, int *tmpfds, int *ntmp)
 {
@@ -688,10 +689,7 @@ redir_plan(struct shell *sh, struct redir *r, struct spawn_plan *p, int *tmpfds,
 			    : herestr_open(sh, r);
 			if (nfd < 0)
 				return 1;
-			tmpfds[(*ntmp)++] = nfd;
-			op = spawn_add(p, SPAWN_DUP2);
-			op->fd = fd;
-			op->fd2 = nfd;
+			plan_lend(p, tmpfds, ntmp, fd, nfd);
 			continue;
 		}
 		t = target_word(sh, early, idx, r);
@@ -704,10 +702,7 @@ redir_plan(struct shell *sh, struct redir *r, struct spawn_plan *p, int *tmpfds,
 			/* the socket is connected here, the child gets a copy */
 			if (nfd < 0)
 				return 1;
-			tmpfds[(*ntmp)++] = nfd;
-			op = spawn_add(p, SPAWN_DUP2);
-			op->fd = fd;
-			op->fd2 = nfd;
+			plan_lend(p, tmpfds, ntmp, fd, nfd);
 			if (is_outerr(kind)) {
 				op = spawn_add(p, SPAWN_DUP2);
 				op->fd = 2;
@@ -737,10 +732,7 @@ redir_plan(struct shell *sh, struct redir *r, struct spawn_plan *p, int *tmpfds,
 			if (sh->opt.noclobber) {
 				if ((nfd = open_target(sh, kind, t)) < 0)
 					return 1;
-				tmpfds[(*ntmp)++] = nfd;
-				op = spawn_add(p, SPAWN_DUP2);
-				op->fd = fd;
-				op->fd2 = nfd;
+				plan_lend(p, tmpfds, ntmp, fd, nfd);
 				break;
 			}
 			/* FALLTHROUGH */

@@ -27,7 +27,6 @@ void redir_undo(struct shell *sh, struct redir_undo *undo);
  * noclobber files) are added to `tmpfds` (closed by the caller after the
  * spawn). Returns 0, or 1 after a diagnostic. */
 int redir_plan(struct shell *sh, struct redir *r, struct spawn_plan *p, int *tmpfds, int *ntmp);
-bool redir_touches_fd(struct redir *r, int fd);
 
 /* XCU 2.9.1: a command's redirection words are expanded (step 3) before
  * its assignments (step 4), as dash, yash, mksh and busybox do: this
