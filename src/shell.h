@@ -299,6 +299,7 @@ struct shell {
 	bool builtin_error;		/* a special builtin failed: exit if fatal */
 	bool opt_monitor_saved;		/* subshell child: parent had job control */
 	bool subshell_nested;
+	bool of_interactive;		/* a subshell of an interactive shell */
 	bool tail;			/* the next command is a forked subshell's last */
 	bool dump_ast;			/* --dump-ast */
 	bool warned_stopped;		/* "There are stopped jobs." was said */

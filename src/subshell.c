@@ -222,6 +222,7 @@ subshell_fork(struct shell *sh)
 		sh->subshell = true;
 		sh->subshell_nested = true;
 		sh->opt.monitor = false;
+		sh->of_interactive |= sh->opt.interactive;
 		sh->opt.interactive = false;
 		job_forget_all(sh);
 		trap_subshell_reset(sh);

@@ -248,7 +248,11 @@ trap_wce_begin(struct shell *sh)
 {
 	struct sigaction old;
 
-	if ((sh->opt.interactive && !sh->subshell) || sh->traps[SIGINT] != NULL)
+	/* A subshell of an interactive shell has SIGINT's default action and
+	 * dies of it even while it waits (dash; bash's subshell would go on
+	 * when its command exits normally: XCU 2.12 dispositions win here). */
+	if ((sh->opt.interactive && !sh->subshell) || sh->of_interactive ||
+	    sh->traps[SIGINT] != NULL)
 		return false;
 	if (int_for_exit)
 		return true;	/* caught already */

@@ -34,16 +34,19 @@ _sh_i_exec() {
 	# Each line is a command line of its own: a subshell killed by
 	# SIGINT abandons the line in bash and spsh (as Ctrl-C), dash goes
 	# on. The signal comes while the subshell runs a builtin: while it
-	# waits for a command, a non-interactive shell (a subshell too) goes
-	# on if the command does not die of it (bash's "wait and cooperative
-	# exit"; dash dies).
+	# waits for the command that sent it (the issue's reproducer), a
+	# subshell of an interactive shell dies of it too (dash; bash's
+	# subshell goes on by its "wait and cooperative exit").
 	_spsh_run _sh_i_lines : <<'EOF'
 x=$(kill -s INT $(exec /bin/sh -c 'echo $PPID'); echo not printed)
 echo "x=[$x]"
 (kill -s INT $(exec /bin/sh -c 'echo $PPID'); echo not printed)
+x=$(/bin/sh -c 'kill -s INT $PPID'; echo not printed)
+echo "y=[$x]"
 echo end
 EOF
 	out_is "x=[]
+y=[]
 end"
 }
 
