@@ -57,6 +57,28 @@ parser_free(struct parser *p)
 	free(p);
 }
 
+bool
+parse_string_with(struct shell *sh, const char *src,
+    void (*fn)(struct shell *sh, struct ast_node *cmd, void *ctx), void *ctx)
+{
+	struct input in;
+	struct arena a;
+	struct ast_node *n = NULL;
+	struct parser *p;
+	bool ok;
+
+	arena_init(&a);
+	input_from_string(&in, sh, src, NULL);
+	p = parser_new(sh, &in);
+	ok = parse_next(p, &a, &n) == PARSE_OK;
+	if (ok)
+		fn(sh, n, ctx);
+	parser_free(p);
+	input_close(&in);
+	arena_free(&a);
+	return ok;
+}
+
 int
 parse_lineno(const struct parser *p)
 {

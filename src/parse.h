@@ -6,6 +6,8 @@
 #ifndef PARSE_H
 #define PARSE_H
 
+#include <stdbool.h>
+
 struct shell;
 struct input;
 struct arena;
@@ -28,6 +30,13 @@ void parser_free(struct parser *p);
  * (NAME omitted when the input has none; "end of file" for EOF) via
  * diag_syntax() and returns PARSE_ERROR. */
 enum parse_status parse_next(struct parser *p, struct arena *a, struct ast_node **out);
+
+/* Parses the first complete command of `src` (a string the shell made) in a
+ * scratch arena and calls fn(sh, command, ctx) with it (NULL for an empty
+ * one) while the parse is alive; everything is freed after. Returns false,
+ * without calling fn, when `src` does not parse (diagnostic printed). */
+bool parse_string_with(struct shell *sh, const char *src,
+    void (*fn)(struct shell *sh, struct ast_node *cmd, void *ctx), void *ctx);
 
 /* Line number of the last token read (for $LINENO while parsing). */
 int parse_lineno(const struct parser *p);

@@ -23,7 +23,6 @@
 #include <unistd.h>
 
 #include "exec.h"
-#include "input.h"
 #include "job.h"
 #include "parse.h"
 #include "progcomp.h"
@@ -359,6 +358,33 @@ pc_split_line(const char *s, size_t sentinel, const char *breaks, struct pc_list
 
 /* One word of a -W list, expanded as the shell would an argument, minus
  * pathname expansion. Plain words (the usual case) skip the parser. */
+struct list_word {
+	const char *w;
+	struct pc_list *out;
+};
+
+static void
+expand_list_cmd(struct shell *sh, struct ast_node *node, void *ctx)
+{
+	struct list_word *lw = ctx;
+	struct pc_list *out = lw->out;
+
+	if (node == NULL || node->kind != AST_SIMPLE) {
+		pc_list_add(out, xstrdup(lw->w));
+		return;
+	}
+	struct ast_simple *c = (struct ast_simple *)node;
+	struct arena_mark m = arena_mark(&sh->eval);
+	bool noglob = sh->opt.noglob;
+	char **f = NULL;
+	sh->opt.noglob = true;
+	int n = c->words != NULL ? expand_words(sh, c->words->next, &f) : -1;
+	sh->opt.noglob = noglob;
+	for (int k = 0; k < n; k++)
+		pc_list_add(out, xstrdup(f[k]));
+	arena_release(&sh->eval, m);
+}
+
 static void
 expand_one(struct shell *sh, const char *w, struct pc_list *out)
 {
@@ -367,32 +393,12 @@ expand_one(struct shell *sh, const char *w, struct pc_list *out)
 		return;
 	}
 	struct strbuf src = STRBUF_INIT;
-	struct input in;
-	struct arena a;
-	struct ast_node *node = NULL;
+	struct list_word lw = { w, out };
 
 	sb_adds(&src, ": ");
 	sb_adds(&src, w);
-	arena_init(&a);
-	input_from_string(&in, sh, src.s, NULL);
-	struct parser *p = parser_new(sh, &in);
-	if (parse_next(p, &a, &node) == PARSE_OK && node != NULL && node->kind == AST_SIMPLE) {
-		struct ast_simple *c = (struct ast_simple *)node;
-		struct arena_mark m = arena_mark(&sh->eval);
-		bool noglob = sh->opt.noglob;
-		char **f = NULL;
-		sh->opt.noglob = true;
-		int n = c->words != NULL ? expand_words(sh, c->words->next, &f) : -1;
-		sh->opt.noglob = noglob;
-		for (int k = 0; k < n; k++)
-			pc_list_add(out, xstrdup(f[k]));
-		arena_release(&sh->eval, m);
-	} else {
+	if (!parse_string_with(sh, src.s, expand_list_cmd, &lw))
 		pc_list_add(out, xstrdup(w));
-	}
-	parser_free(p);
-	input_close(&in);
-	arena_free(&a);
 	sb_free(&src);
 }
 

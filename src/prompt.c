@@ -20,7 +20,6 @@
 #include "ast.h"
 #include "hist.h"
 #include "job.h"
-#include "input.h"
 #include "interactive.h"
 #include "parse.h"
 #include "shell.h"
@@ -252,40 +251,38 @@ prompt_get(struct shell *sh, int continuation)
  * (parameters, $(...), `...`, $((...)); backslash quotes $ ` \ only), for
  * prompts, PS4 and $ENV. $? is left as it was. Returns a malloc'd string,
  * or NULL if the text does not parse or expand. */
+static void
+expand_heredoc_cmd(struct shell *sh, struct ast_node *n, void *ctx)
+{
+	char **result = ctx;
+
+	if (n == NULL || n->kind != AST_SIMPLE || n->redirs == NULL ||
+	    n->redirs->kind != REDIR_HEREDOC || n->redirs->here == NULL)
+		return;
+	struct arena_mark m = arena_mark(&sh->eval);
+	int saved_status = sh->status;
+	char *s = expand_heredoc(sh, n->redirs->here);
+	if (s != NULL) {
+		size_t len = strlen(s);
+		if (len > 0 && s[len - 1] == '\n')
+			len--;
+		*result = strndup(s, len);
+	}
+	sh->expand_err = 0;
+	sh->status = saved_status;
+	arena_release(&sh->eval, m);
+}
+
 char *
 expand_string(struct shell *sh, const char *text)
 {
 	struct strbuf src = STRBUF_INIT;
-	struct input in;
-	struct parser *p;
-	struct arena a;
-	struct ast_node *n = NULL;
 	char *result = NULL;
 
 	if (strstr(text, STRING_DELIM) != NULL)
 		return NULL;
 	sb_printf(&src, "cat <<" STRING_DELIM "\n%s\n" STRING_DELIM "\n", text);
-	arena_init(&a);
-	input_from_string(&in, sh, src.s, NULL);
-	p = parser_new(sh, &in);
-	if (parse_next(p, &a, &n) == PARSE_OK && n != NULL && n->kind == AST_SIMPLE &&
-	    n->redirs != NULL && n->redirs->kind == REDIR_HEREDOC && n->redirs->here != NULL) {
-		struct arena_mark m = arena_mark(&sh->eval);
-		int saved_status = sh->status;
-		char *s = expand_heredoc(sh, n->redirs->here);
-		if (s != NULL) {
-			size_t len = strlen(s);
-			if (len > 0 && s[len - 1] == '\n')
-				len--;
-			result = strndup(s, len);
-		}
-		sh->expand_err = 0;
-		sh->status = saved_status;
-		arena_release(&sh->eval, m);
-	}
-	parser_free(p);
-	input_close(&in);
-	arena_free(&a);
+	parse_string_with(sh, src.s, expand_heredoc_cmd, &result);
 	sb_free(&src);
 	return result;
 }

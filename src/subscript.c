@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "input.h"
 #include "param.h"
 #include "parse.h"
 #include "shell.h"
@@ -93,6 +92,24 @@ subscript_source(struct strbuf *b, const char *t)
 	sb_adds(b, "]=\n");
 }
 
+struct subscript_job {
+	const char *text;
+	char *r;
+};
+
+static void
+expand_subscript_cmd(struct shell *sh, struct ast_node *n, void *ctx)
+{
+	struct subscript_job *j = ctx;
+	struct ast_simple *c = n != NULL && n->kind == AST_SIMPLE ? (void *)n : NULL;
+
+	if (c != NULL && c->assigns != NULL && c->assigns->subscript != NULL &&
+	    c->words == NULL)
+		j->r = expand_word_str(sh, c->assigns->subscript);
+	else
+		diag_error(sh, "%s: bad array subscript", j->text);
+}
+
 char *
 subscript_expand(struct shell *sh, const char *text)
 {
@@ -100,29 +117,12 @@ subscript_expand(struct shell *sh, const char *text)
 		return arena_strdup(&sh->eval, text);
 
 	struct strbuf src = STRBUF_INIT;
-	struct input in;
-	struct parser *p;
-	struct arena a;
-	struct ast_node *n = NULL;
-	char *r = NULL;
+	struct subscript_job j = { text, NULL };
 
 	subscript_source(&src, text);
-	arena_init(&a);
-	input_from_string(&in, sh, src.s, NULL);
-	p = parser_new(sh, &in);
-	if (parse_next(p, &a, &n) == PARSE_OK) {
-		struct ast_simple *c = n != NULL && n->kind == AST_SIMPLE ? (void *)n : NULL;
-		if (c != NULL && c->assigns != NULL && c->assigns->subscript != NULL &&
-		    c->words == NULL)
-			r = expand_word_str(sh, c->assigns->subscript);
-		else
-			diag_error(sh, "%s: bad array subscript", text);
-	}
-	parser_free(p);
-	input_close(&in);
-	arena_free(&a);
+	parse_string_with(sh, src.s, expand_subscript_cmd, &j);
 	sb_free(&src);
-	return r;
+	return j.r;
 }
 
 /* ${a[@]#w} and the other removals, on each element in place. */
