@@ -125,9 +125,13 @@ g2'
 	spsh_only
 	[ "$(id -u)" = 0 ] || skip "needs root to run as nobody"
 	command -v setpriv >/dev/null || skip "needs setpriv"
+	# a copy nobody can reach: the tree may sit in a 0700 directory
+	d=$(mktemp -d /tmp/spsh-nproc.XXXXXX)
+	cp "$SPSH" "$d/sh" && chmod 755 "$d"
 	cd /tmp
-	run setpriv --reuid=65534 --regid=65534 --clear-groups timeout 10 "$SPSH" -c \
+	run setpriv --reuid=65534 --regid=65534 --clear-groups timeout 10 "$d/sh" -c \
 		'ulimit -u 1; /bin/true | /bin/true; echo "st=$?"; /bin/true; echo "st2=$?"'
+	rm -rf "$d"
 	[[ $output == *"st=126"*"st2=126"* ]] || { echo "$output"; return 1; }
 	[[ $output == *"Resource temporarily unavailable"* ]] || { echo "$output"; return 1; }
 	[[ $output != *"not found"* ]] || { echo "$output"; return 1; }
