@@ -39,6 +39,7 @@ struct rd {
 	bool timed;		/* -t: a deadline applies */
 	struct timespec deadline; /* CLOCK_MONOTONIC */
 	size_t pos, len;
+	bool tty;		/* reading from a terminal */
 	char buf[4096];
 };
 
@@ -89,6 +90,9 @@ getbyte(struct rd *r, char *c)
 				continue;
 			}
 		}
+		/* at a terminal a Ctrl-C just before the read must not be lost */
+		if (r->tty && !trap_wait_input(r->sh, r->fd, &got_sigint))
+			return INTR;
 		n = read(r->fd, r->buf, r->block ? sizeof r->buf : 1);
 		if (n > 0)
 			break;
@@ -379,7 +383,8 @@ bi_read(struct shell *sh, int argc, char **argv)
 	}
 
 	/* bash and ksh show the prompt only when reading from a terminal */
-	if (prompt != NULL && isatty(r.fd)) {
+	r.tty = isatty(r.fd);
+	if (prompt != NULL && r.tty) {
 		fputs(prompt, stderr);
 		fflush(stderr);
 	}

@@ -171,7 +171,11 @@ read_reply(struct shell *sh, struct strbuf *b)
 
 	sb_reset(b);
 	for (;;) {
-		r = read(0, &c, 1);
+		if (!trap_wait_input(sh, 0, NULL)) {
+			r = -1;
+			errno = EINTR;
+		} else
+			r = read(0, &c, 1);
 		if (r < 0 && errno == EINTR) {
 			/* a trap runs and the reading goes on; Ctrl-C at an
 			 * interactive shell ends the menu (FLOW_ABORT) */

@@ -562,6 +562,7 @@ void trap_monitor(struct shell *sh, bool on);
 void trap_hangup_init(struct shell *sh);
 const sigset_t *trap_caught_set(void);
 int trap_first_pending(void);
+bool trap_wait_input(struct shell *sh, int fd, volatile sig_atomic_t *flag);
 /* True if a child must get SIG_DFL for `sig` although the shell ignores it. */
 bool trap_child_default(struct shell *sh, int sig);
 /* True if a child must get SIG_IGN for `sig` although the shell catches it

@@ -4,6 +4,7 @@
  * (trap_run_pending), never inside the handler. The set of signals the
  * shell catches is kept so spawn plans reset them to SIG_DFL in the child. */
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,6 +69,32 @@ const sigset_t *
 trap_caught_set(void)
 {
 	return &caught;
+}
+
+/* Waits until fd has input or a signal the shell catches (SIGINT always)
+ * arrives. The check of the pending flag and the wait are one step: the
+ * signals stay blocked until ppoll unblocks them for the wait itself, so a
+ * Ctrl-C that lands just before a read cannot be lost while the read
+ * blocks. Returns false when a signal came (or is pending). */
+bool
+trap_wait_input(struct shell *sh, int fd, volatile sig_atomic_t *flag)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	sigset_t block = caught, old;
+	bool ready = false;
+	int n;
+
+	sigaddset(&block, SIGINT);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	while (!sh->pending_signals && (flag == NULL || !*flag)) {
+		n = ppoll(&p, 1, NULL, &old);
+		if (n > 0 || (n < 0 && errno != EINTR)) {
+			ready = true;	/* input, or an error the read will report */
+			break;
+		}
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return ready;
 }
 
 static void
