@@ -110,30 +110,6 @@ biu_count_arg(const char *s)
 	return n;
 }
 
-/* Appends code point `cp` in the current locale's encoding; where the
- * locale cannot encode it, bash's own spelling \uXXXX or \UXXXXXXXX. */
-void
-biu_put_unicode(struct strbuf *out, unsigned long cp)
-{
-	char mb[MB_LEN_MAX];
-	mbstate_t st;
-	size_t n;
-
-	shell_locale();
-	memset(&st, 0, sizeof st);
-	if (cp < 0x80) {
-		sb_addc(out, (char)cp);
-		return;
-	}
-	n = cp <= 0x10ffff ? wcrtomb(mb, (wchar_t)cp, &st) : (size_t)-1;
-	if (n != (size_t)-1)
-		sb_addn(out, mb, n);
-	else if (cp <= 0xffff)
-		sb_printf(out, "\\u%04lX", cp);
-	else
-		sb_printf(out, "\\U%08lX", cp);
-}
-
 /* Value of up to `max` digits of base `base` at *sp; *sp advances and
  * *ndig gets the digit count. */
 static unsigned long
@@ -221,7 +197,7 @@ biu_escape(const char **sp, unsigned flags, struct strbuf *out)
 		v = digits(&s, 16, **sp == 'u' ? 4 : 8, &n);
 		if (n == 0)
 			return -1;
-		biu_put_unicode(out, v);
+		locale_put_unicode(out, v);
 		*sp = s;
 		return 1;
 	default:

@@ -98,8 +98,6 @@ enum {
 int biu_escape(const char **sp, unsigned flags, struct strbuf *out);
 /* Expands every escape of `s` into `out`; false if \c stopped it. */
 bool biu_expand_escapes(const char *s, unsigned flags, struct strbuf *out);
-/* Appends code point cp in the locale's encoding (else \uXXXX). */
-void biu_put_unicode(struct strbuf *out, unsigned long cp);
 /* fwrite(b) to stdout, then biu_flush(sh, name, status). */
 int biu_write(struct shell *sh, const char *name, const struct strbuf *b, int status);
 

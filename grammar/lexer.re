@@ -363,6 +363,22 @@ dollar_squote(struct lexer *lx, struct wb *wb)
 				continue;
 			}
 			break;
+		case 'u': case 'U': {
+			/* bash: \uHHHH and \UHHHHHHHH, the character in the locale's
+			 * encoding (POSIX leaves these unspecified) */
+			unsigned long u = 0;
+			int max = c == 'u' ? 4 : 8, e = c;
+			for (i = 0; i < max && isxdigit((unsigned char)rpeek(lx)); i++) {
+				c = rnext(lx);
+				u = u * 16 + (unsigned long)(isdigit(c) ? c - '0' : (tolower(c) - 'a' + 10));
+			}
+			if (i == 0) {
+				sb_addc(&s, '\\');
+				sb_addc(&s, (char)e);
+			} else if (u != 0)
+				locale_put_unicode(&s, u);
+			continue;
+		}
 		case '0': case '1': case '2': case '3':
 		case '4': case '5': case '6': case '7':
 			v = c - '0';

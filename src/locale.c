@@ -2,6 +2,7 @@
  * LC_COLLATE come from LC_ALL, LC_CTYPE / LC_COLLATE and LANG), and loaded
  * again when the script assigns one of those variables (bash does too:
  * `LC_ALL=C.UTF-8` in a script changes how `?` matches from then on). */
+#include <limits.h>
 #include <locale.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 #include <wchar.h>
 
 #include "shell.h"
+#include "strbuf.h"
 
 static bool loaded;
 
@@ -131,4 +133,28 @@ locale_init(struct shell *sh)
 {
 	for (size_t i = 0; i < sizeof hooks / sizeof hooks[0]; i++)
 		var_hook_add(sh, &hooks[i]);
+}
+
+/* Appends code point `cp` in the current locale's encoding; where the
+ * locale cannot encode it, bash's own spelling \uXXXX or \UXXXXXXXX. */
+void
+locale_put_unicode(struct strbuf *out, unsigned long cp)
+{
+	char mb[MB_LEN_MAX];
+	mbstate_t st;
+	size_t n;
+
+	shell_locale();
+	memset(&st, 0, sizeof st);
+	if (cp < 0x80) {
+		sb_addc(out, (char)cp);
+		return;
+	}
+	n = cp <= 0x10ffff ? wcrtomb(mb, (wchar_t)cp, &st) : (size_t)-1;
+	if (n != (size_t)-1)
+		sb_addn(out, mb, n);
+	else if (cp <= 0xffff)
+		sb_printf(out, "\\u%04lX", cp);
+	else
+		sb_printf(out, "\\U%08lX", cp);
 }

@@ -649,6 +649,9 @@ void job_start(struct shell *sh);
 /* Loads LC_CTYPE and LC_COLLATE from the environment on first use
  * (locale.c). */
 void shell_locale(void);
+/* Appends code point cp in the locale's encoding; where it cannot be
+ * encoded, bash's spelling \uXXXX or \UXXXXXXXX (locale.c). */
+void locale_put_unicode(struct strbuf *out, unsigned long cp);
 /* Deep recursion (f() { f; }, eval/. in themselves) ends in an error, not
  * a crash: shell_stack_limit() takes the room from RLIMIT_STACK (at start
  * and after ulimit -s); shell_stack_low() says the room is nearly used. */

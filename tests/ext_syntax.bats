@@ -151,3 +151,11 @@ load helpers/common
 	out_is 0
 	err_is x
 }
+
+@test "\$'...': \\u and \\U give the character in a UTF-8 locale (bash)" {
+	ext_only
+	# checked with bash 5.2: é|A|😀|\uzz|aЛ (\u41b is U+041B) and an empty word for \u0
+	run env LC_ALL=C.UTF-8 "$SPSH" -c "printf '%s|' \$'\\u00e9' \$'\\x41' \$'\\U0001F600' \$'\\uzz' \$'a\\u41b' \$'\\u0'"
+	[ "$status" -eq 0 ]
+	[ "$output" = "é|A|😀|\\uzz|aЛ||" ]
+}
