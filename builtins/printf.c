@@ -225,7 +225,7 @@ time_fmt(struct pf *p, const char *fmt, size_t len, struct strbuf *b)
 		t = time(NULL);
 	else
 		t = (time_t)v;
-	tzset();
+	locale_tz(p->sh);
 	localtime_r(&t, &tm);
 	n = strftime(buf, sizeof buf, *f != '\0' ? f : "%X", &tm);
 	sb_addn(b, buf, n);

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <wchar.h>
 
 #include "shell.h"
@@ -68,6 +69,24 @@ shell_mblen(const char *s, size_t n)
 		return 1;
 	k = mbrtowc(NULL, s, n, &st);
 	return k == (size_t)-1 || k == (size_t)-2 || k == 0 ? 1 : k;
+}
+
+/* The C library reads TZ from the process environment; the shell's
+ * exported TZ is what a child would see, so that is what localtime uses
+ * (bash: an unexported TZ, or one unset in the shell, does not count). */
+void
+locale_tz(struct shell *sh)
+{
+	struct var *v = var_lookup(sh, "TZ");
+	const char *cur = getenv("TZ");
+
+	if (v != NULL && (v->flags & VAR_EXPORT) && v->value != NULL) {
+		if (cur == NULL || strcmp(cur, v->value) != 0)
+			setenv("TZ", v->value, 1);
+	} else if (cur != NULL) {
+		unsetenv("TZ");
+	}
+	tzset();
 }
 
 bool

@@ -534,11 +534,27 @@ parse_case(struct pstate *ps, struct word *subj, struct case_item *items, int li
 	return &n->base;
 }
 
-/* XCU 2.10.2 rule 8: the function name must be a name. */
+/* bash outside posix mode takes any unquoted literal word as a function
+ * name (`a-b() {...}`, `a.b`, `1a`), as long as it is not a number. */
+static const char *
+word_fname(const struct word *w)
+{
+	const struct wpart *p = w ? w->parts : NULL;
+	if (the_shell->opt.posix)
+		return word_name(w);
+	if (!p || p->next || p->kind != WP_LIT || p->u.lit.quoted || !*p->u.lit.text)
+		return NULL;
+	const char *s = p->u.lit.text;
+	if (strspn(s, "0123456789") == strlen(s))
+		return NULL;
+	return s;
+}
+
+/* XCU 2.10.2 rule 8: the function name must be a name (bash: a word). */
 struct ast_node *
 parse_funcdef(struct pstate *ps, struct ptok *name, struct ast_node *body)
 {
-	const char *s = word_name(name->w);
+	const char *s = word_fname(name->w);
 	if (!s) {
 		if (!ps->failed)
 			lex_error(ps->lx, "bad function name");

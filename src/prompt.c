@@ -138,6 +138,7 @@ decode_escapes(struct shell *sh, const char *ps, struct strbuf *b)
 				fmt = *own ? own : "%X";
 				ps = close;
 			}
+			locale_tz(sh);
 			localtime_r(&now, &tm);
 			if (strftime(buf, sizeof buf, fmt, &tm) == 0)
 				buf[0] = '\0';

@@ -652,6 +652,8 @@ void shell_locale(void);
 /* Appends code point cp in the locale's encoding; where it cannot be
  * encoded, bash's spelling \uXXXX or \UXXXXXXXX (locale.c). */
 void locale_put_unicode(struct strbuf *out, unsigned long cp);
+/* Before localtime(): the C library's TZ made the shell's exported TZ. */
+void locale_tz(struct shell *sh);
 /* Deep recursion (f() { f; }, eval/. in themselves) ends in an error, not
  * a crash: shell_stack_limit() takes the room from RLIMIT_STACK (at start
  * and after ulimit -s); shell_stack_low() says the room is nearly used. */

@@ -414,6 +414,12 @@ simple_prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
 	}
 	const char *name = p->argv[0];
 	if (strchr(name, '/') != NULL) {
+		/* bash outside posix mode: a function named `a/b` first */
+		if (!nofunc && !sh->opt.posix &&
+		    (p->fn = exec_find_function(sh, name)) != NULL) {
+			p->kind = P_FUNC;
+			return 0;
+		}
 		p->kind = P_EXTERNAL;
 		p->path = strdup(name);
 		return 0;
