@@ -154,7 +154,7 @@ biu_escape(const char **sp, unsigned flags, struct strbuf *out)
 	case 'v': c = '\v'; break;
 	case '\\': c = '\\'; break;
 	case 'e': case 'E':
-		if (!(flags & BIU_ESC_BASH))
+		if (!(flags & BIU_ESC_BASH) && !(*s == 'e' && (flags & BIU_ESC_ESC)))
 			return -1;
 		c = 033;
 		break;

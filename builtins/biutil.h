@@ -94,6 +94,7 @@ enum {
 	BIU_ESC_OCTAL = 2,	/* \nnn: one to three digits */
 	BIU_ESC_STOP = 4,	/* \c ends the output */
 	BIU_ESC_BASH = 8,	/* \e \E \xHH \uHHHH \UHHHHHHHH */
+	BIU_ESC_ESC = 16,	/* \e alone (dash's and yash's echo) */
 };
 int biu_escape(const char **sp, unsigned flags, struct strbuf *out);
 /* Expands every escape of `s` into `out`; false if \c stopped it. */

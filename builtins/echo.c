@@ -2,7 +2,8 @@
  *
  * Posix mode with xpg_echo (spsh invoked as sh, --posix; the defaults
  * there) is dash's echo: the XSI escapes \a \b \c \f \n \r \t \v \\ \0nnn
- * are always interpreted (XCU echo, XSI), and the one option is a first
+ * are always interpreted (XCU echo, XSI), with \e for ESC as dash, yash
+ * and bash's xpg_echo have it, and the one option is a first
  * operand of exactly "-n", which drops the final newline (XCU leaves -n
  * implementation-defined; dash, and BSD before it, accept it, so scripts
  * written for /bin/sh on Debian use it). "-e", "-nn" or a second "-n" are
@@ -43,6 +44,7 @@ bi_echo(struct shell *sh, int argc, char **argv)
 
 	errno = 0;
 	if (posix) {
+		flags |= BIU_ESC_ESC;
 		if (argc > 1 && strcmp(argv[1], "-n") == 0) {
 			newline = false;
 			i++;

@@ -481,7 +481,7 @@ bi_read(struct shell *sh, int argc, char **argv)
 		break;
 	case FAIL:
 		diag_errno(sh, "read: read error");
-		status = 2;
+		status = 1;	/* bash, dash, yash */
 		goto out;
 	case INTR:
 		status = intr_status(sh);

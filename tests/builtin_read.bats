@@ -118,7 +118,7 @@ b]'
 	status_is 2
 	sh_c 'read x <&-'
 	err_is 'spsh: read: read error: Bad file descriptor'
-	status_is 2
+	status_is 1
 }
 
 
