@@ -65,19 +65,25 @@ set_optind(struct shell *sh, long ind, const char *arg, size_t pos)
 	return r;
 }
 
-/* Sets the name operand to the one-character string `c`. */
+/* Sets the name operand to the one-character string `c`. A name that is
+ * not a name is reported here, after OPTIND and OPTARG moved on (bash and
+ * dash do the same); bi_getopts gives the status. */
 static int
 set_name(struct shell *sh, const char *name, char c)
 {
 	char v[2] = { c, '\0' };
 
+	if (!var_is_name(name)) {
+		diag_error(sh, "getopts: `%s': not a valid identifier", name);
+		return 0;
+	}
 	return var_set(sh, name, v, 0);
 }
 
 /* getopts optstring name [arg...]: 0 when an option was found (even an
  * invalid one), 1 at the end of the options, 2 on a usage error. */
-int
-bi_getopts(struct shell *sh, int argc, char **argv)
+static int
+run(struct shell *sh, int argc, char **argv)
 {
 	const char *optstring, *name, *v, *arg, *o;
 	char **args;
@@ -97,10 +103,6 @@ bi_getopts(struct shell *sh, int argc, char **argv)
 		return diag_usage(sh, "getopts", "getopts optstring name [arg ...]");
 	optstring = argv[1];
 	name = argv[2];
-	if (!var_is_name(name)) {
-		diag_error(sh, "getopts: %s: bad variable name", name);
-		return 2;
-	}
 	silent = optstring[0] == ':';
 	if (silent)
 		optstring++;
@@ -116,6 +118,8 @@ bi_getopts(struct shell *sh, int argc, char **argv)
 	ind = v != NULL ? strtol(v, &end, 10) : 1;
 	if (v == NULL || *end != '\0' || *v == '\0' || ind < 1)
 		ind = 1;
+	if (ind > nargs + 1)	/* past the end: just past the last (bash) */
+		ind = nargs + 1;
 	pos = 0;
 	if (ind == s_optind && ind <= nargs && s_arg != NULL &&
 	    strcmp(args[ind - 1], s_arg) == 0 &&
@@ -187,4 +191,19 @@ done:
 	if (set_optind(sh, ind, NULL, 0) != 0 || err)
 		return 2;
 	return 1;
+}
+
+/* A bad name operand: status 1 as bash has it, 2 as dash in posix mode. */
+int
+bi_getopts(struct shell *sh, int argc, char **argv)
+{
+	int first = biu_operands(sh, "getopts", "", "getopts optstring name [arg ...]", argc, argv);
+	int status;
+
+	if (first < 0)
+		return 2;
+	status = run(sh, argc, argv);
+	if (argc - first >= 2 && !var_is_name(argv[first + 1]))
+		return sh->opt.posix ? 2 : 1;
+	return status;
 }

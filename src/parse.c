@@ -557,7 +557,7 @@ parse_funcdef(struct pstate *ps, struct ptok *name, struct ast_node *body)
 	const char *s = word_fname(name->w);
 	if (!s) {
 		if (!ps->failed)
-			lex_error(ps->lx, "bad function name");
+			lex_error_at(ps->lx, name->line, "bad function name");
 		ps->failed = 1;
 	}
 	struct ast_funcdef *n = ast_new(ps->a, AST_FUNCDEF, sizeof *n, name->line);

@@ -87,3 +87,8 @@ setup() {
 	sh_c 'echo a >&-; echo b'
 	out_is 'b'
 }
+
+@test "echo turns \\e into ESC, as dash and yash do, but leaves \\E alone" {
+	sh_c 'echo "a\eb\Ec" | od -An -c | tr -s " "'
+	out_is ' a 033 b \ E c \n'
+}

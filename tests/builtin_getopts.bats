@@ -120,5 +120,10 @@ x y2 '
 	sh_c 'getopts ab: o -b'
 	err_is 'spsh: option requires an argument -- b'
 	sh_c 'getopts a 1x'
-	err_is 'spsh: getopts: 1x: bad variable name'
+	err_is 'spsh: getopts: `1x'"'"': not a valid identifier'
+}
+
+@test "a bad name operand fails, after OPTARG and OPTIND moved past the option" {
+	sh_c 'set -- -c foo -h; getopts hc: opt-; st=$?; [ "$st" -gt 0 ] && echo "fails OPTARG=$OPTARG OPTIND=$OPTIND"'
+	out_is 'fails OPTARG=foo OPTIND=3'
 }

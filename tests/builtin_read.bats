@@ -128,3 +128,9 @@ b]'
 	sh_c 'trap "echo trapped" USR1; exec 3<>ff; (sleep 1; kill -USR1 $$) & read x <&3; echo "st=$?"'
 	case $output in trapped*st=1[3-9][0-9]) ;; *) _show_run; false ;; esac
 }
+
+@test "read from a directory fails with status 1 and leaves no partial line" {
+	mkdir "$BATS_TEST_TMPDIR/d"
+	sh_c 'read x <d; echo "st=$? [$x]"'
+	out_is 'st=1 []'
+}

@@ -163,6 +163,37 @@ st=1'
 	expect_sh 'printf "%5q|%-4b|\n" a x' '    a|x   |'
 }
 
+@test "printf %(fmt)T uses the exported TZ; an unexported or unset TZ does not count" {
+	ext_only
+	sh_c 'export TZ=Asia/Tokyo; printf "%(%F %H)T\n" 1557978599
+export TZ=US/Eastern; printf "%(%F %H)T\n" 1557978599
+unset TZ; TZ=Asia/Tokyo; printf "%(%F %H)T\n" 1557978599
+TZ=Asia/Tokyo printf "%(%F %H)T\n" 1557978599' 
+	out_is "$(TZ=UTC0 printf '2019-05-16 12\n2019-05-15 23\n%s\n2019-05-16 12' "$(env -u TZ date -d @1557978599 '+%F %H')")"
+}
+
+@test "\$'\\u...' and \$'\\U...' give the character in UTF-8, bash's spelling in the C locale" {
+	ext_only
+	LC_ALL=C.UTF-8 sh_c "echo \$'\\u03bc|\\U0001F600|\\u0041|\\u' | od -An -tx1"
+	out_is ' ce bc 7c f0 9f 98 80 7c 41 7c 5c 75 0a'
+	LC_ALL=C sh_c "echo \$'\\u03bc' \$'\\U0001F600'"
+	out_is '\u03BC \U0001F600'
+}
+
+# ---- getopts ----
+
+@test "getopts: an OPTIND past the arguments becomes one past the last (bash)" {
+	ext_only
+	expect_sh 'set -- -a -b x; while getopts ab o; do :; done; echo $OPTIND; set --; getopts ab o; echo "$? $OPTIND"; set -- -q; OPTIND=7; getopts q o; echo "$? $OPTIND $o"' "$(printf '3\n1 1\n1 2 ?')"
+}
+
+@test "getopts: a bad name operand is status 1 after OPTARG and OPTIND moved on (bash)" {
+	ext_only
+	sh_c 'set -- -c foo -h; getopts hc: opt-; echo "st=$? opt=$opt OPTARG=$OPTARG OPTIND=$OPTIND"'
+	out_is 'st=1 opt= OPTARG=foo OPTIND=3'
+	case $stderr in *"getopts: \`opt-': not a valid identifier") ;; *) false ;; esac
+}
+
 # ---- read ----
 
 @test "read -n N stops after N characters (multibyte ones count once)" {

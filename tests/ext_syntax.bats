@@ -29,6 +29,28 @@ load helpers/common
 	expect_sh 'function f { echo "$#:$1"; return 3; }; f a b; echo $?' "$(printf '2:a\n3')"
 }
 
+@test "function names may hold - . @ and start with a digit (bash, not posix mode)" {
+	ext_only
+	expect_sh 'a-b() { echo 1; }; a.b() { echo 2; }; f@x() { echo 3; }; 2go() { echo 4; }; function x-y { echo 5; }; a-b; a.b; f@x; 2go; x-y' "$(printf '1\n2\n3\n4\n5')"
+}
+
+@test "a function named a/b is called before the path a/b is tried (bash)" {
+	ext_only
+	mkdir -p "$BATS_TEST_TMPDIR/a"
+	printf '#!/bin/sh\necho file\n' >"$BATS_TEST_TMPDIR/a/b"
+	chmod +x "$BATS_TEST_TMPDIR/a/b"
+	expect_sh 'a/b; a/b() { echo func; }; a/b; command a/b' "$(printf 'file\nfunc\nfile')"
+}
+
+@test "in posix mode a function name must be a name: a-b() is an error" {
+	ext_only
+	sh_c 'set -o posix
+a-b() { echo no; }
+echo after'
+	status_is 2
+	out_is ''
+}
+
 @test "case ;&: runs the next body without testing its pattern" {
 	ext_only
 	expect_sh 'case ab in a*) echo 1;& b*) echo 2;& c) echo 3;; d) echo 4;; esac' "$(printf '1\n2\n3')"
