@@ -130,12 +130,25 @@ declare_print(FILE *f, const struct var *v)
 	putc('\n', f);
 }
 
+/* declare -f / -F [name...]; with -x or +x and names, exports them
+ * (fnenv.c) or stops; -x without names lists only the exported ones. */
 static int
-print_functions(struct shell *sh, int argc, char **argv, int i, bool names_only)
+print_functions(struct shell *sh, int argc, char **argv, int i, bool names_only,
+    unsigned on, unsigned off)
 {
 	int st = 0;
 	struct strbuf b = STRBUF_INIT;
 
+	if (i < argc && (on | off) & VAR_EXPORT) {
+		for (; i < argc; i++) {
+			struct function *fn = exec_find_function(sh, argv[i]);
+			if (fn == NULL)
+				st = 1;
+			else
+				fnenv_set_export(sh, fn, (on & VAR_EXPORT) != 0);
+		}
+		return st;
+	}
 	if (i >= argc) {
 		/* all functions, sorted by name */
 		size_t n = 0;
@@ -154,13 +167,18 @@ print_functions(struct shell *sh, int argc, char **argv, int i, bool names_only)
 				fs[c - 1] = t;
 			}
 		for (size_t k = 0; k < n; k++) {
+			const char *x = fs[k]->exported ? "x" : "";
+			if (on & VAR_EXPORT && !fs[k]->exported)
+				continue;
 			if (names_only) {
-				printf("declare -f %s\n", fs[k]->name);
+				printf("declare -f%s %s\n", x, fs[k]->name);
 				continue;
 			}
 			sb_reset(&b);
 			ast_print(&b, fs[k]->body);
 			printf("%s () \n%s\n", fs[k]->name, b.s ? b.s : "");
+			if (*x)
+				printf("declare -fx %s\n", fs[k]->name);
 		}
 		free(fs);
 		sb_free(&b);
@@ -255,7 +273,7 @@ declare_like(struct shell *sh, int argc, char **argv, enum mode mode)
 		return 1;
 	}
 	if (funcs)
-		return print_functions(sh, argc, argv, i, fnames);
+		return print_functions(sh, argc, argv, i, fnames, on, off);
 	if (i >= argc) {
 		if (mode == M_LOCAL && !print && on == 0)
 			return 0;

@@ -8,6 +8,8 @@
 #include "declare.h"
 #include "exec.h"
 
+int bi_declare(struct shell *sh, int argc, char **argv);
+
 int
 bi_shift(struct shell *sh, int argc, char **argv)
 {
@@ -166,15 +168,41 @@ bi_unset(struct shell *sh, int argc, char **argv)
 	return elem_st;
 }
 
+/* export -f [name...], export -fn name... (bash): each name must be a
+ * function; without names, the exported functions as `declare -f` lists
+ * them, each followed by its `declare -fx` line. */
+static int
+export_functions(struct shell *sh, int argc, char **argv, int i, bool on)
+{
+	int st = 0;
+
+	if (i >= argc) {
+		char *dargv[] = { "declare", "-fx", NULL };
+		return bi_declare(sh, 2, dargv);	/* declare.c */
+	}
+	for (; i < argc; i++) {
+		struct function *fn = exec_find_function(sh, argv[i]);
+		if (fn == NULL) {
+			diag_error(sh, "export: %s: not a function", argv[i]);
+			st = 1;
+			continue;
+		}
+		fnenv_set_export(sh, fn, on);
+	}
+	return st;
+}
+
 /* export/readonly [-p] [name[=value]...] */
 static int
 export_like(struct shell *sh, int argc, char **argv, unsigned flag, const char *what)
 {
-	struct biu_opts o = { .name = what, .letters = sh->opt.posix ? "p" : "paA",
-	    .usage = flag == VAR_EXPORT ?
-	    "export [-p] [name[=value]...]" : "readonly [-p] [name[=value]...]" };
+	struct biu_opts o = { .name = what,
+	    .letters = sh->opt.posix ? "p" : flag == VAR_EXPORT ? "pfn" : "paA",
+	    .usage = flag == VAR_EXPORT ? (sh->opt.posix ? "export [-p] [name[=value]...]" :
+	    "export [-fn] [name[=value] ...] or export -p") : "readonly [-p] [name[=value]...]" };
 	int i, st = 0;
 	unsigned arrays = 0;	/* readonly -a / -A (bash) */
+	bool funcs = false, unexport = false;	/* export -f, -n (bash) */
 
 	while ((i = biu_getopt(sh, &o, argc, argv)) != -1) {
 		if (i == '?')
@@ -183,8 +211,31 @@ export_like(struct shell *sh, int argc, char **argv, unsigned flag, const char *
 			arrays = VAR_ARRAY;
 		if (i == 'A')
 			arrays = VAR_ASSOC;
+		funcs |= i == 'f';
+		unexport |= i == 'n';
 	}
 	i = o.ind;
+	if (funcs)
+		return export_functions(sh, argc, argv, i, !unexport);
+	if (unexport) {
+		/* bash: export -n name[=value]: keeps the variable, not in
+		 * the environment any more */
+		for (; i < argc; i++) {
+			size_t nl = var_name_len(argv[i]);
+			if (nl > 0 && argv[i][nl] == '=' && assign_text(sh, argv[i], 0) != 0) {
+				st = 1;
+				continue;
+			}
+			char *name = strndup(argv[i], nl);
+			struct var *v = var_lookup(sh, name);
+			if (v != NULL && v->flags & VAR_EXPORT) {
+				v->flags &= ~VAR_EXPORT;
+				var_env_changed(sh);
+			}
+			free(name);
+		}
+		return st;
+	}
 	if (i >= argc) {
 		struct var **vs = var_sorted(sh);
 		for (struct var **v = vs; *v; v++) {

@@ -128,6 +128,35 @@ capture_builtins(struct shell *sh, struct ast_node **cmds, size_t n, struct strb
 	return 0;
 }
 
+/* bash's $(<file), `<file`: a body that is one input redirection and
+ * nothing else is the contents of the file, read by the shell (POSIX
+ * leaves a body of only redirections unspecified; dash gives ""). */
+static bool
+is_read_file(const struct ast_node *body)
+{
+	const struct ast_simple *c = (const struct ast_simple *)body;
+	const struct redir *r = body->redirs;
+
+	return body->kind == AST_SIMPLE && c->words == NULL && c->assigns == NULL &&
+	    r != NULL && r->next == NULL && r->kind == REDIR_IN && r->fd <= 0 &&
+	    r->varname == NULL;
+}
+
+static int
+read_file(struct shell *sh, struct ast_node *body, struct strbuf *out)
+{
+	struct redir_undo undo = { 0 };
+	int saved_lineno = sh->lineno;
+
+	sh->lineno = body->lineno;
+	sh->status = redir_apply(sh, body->redirs, &undo);
+	if (sh->status == 0)
+		read_all(sh, 0, out);
+	redir_undo(sh, &undo);
+	sh->lineno = saved_lineno;
+	return 0;
+}
+
 /* $(...) (XCU 2.6.3). In order of preference: builtins whose output does
  * not depend on a subshell run here (capture_builtins); one external
  * command is spawned with its stdout on a pipe; anything else forks. A
@@ -143,6 +172,8 @@ exec_cmdsub(struct shell *sh, struct ast_node *body, struct strbuf *out)
 	int saved_lineno = sh->lineno;
 	struct arena_mark m = arena_mark(&sh->eval);
 
+	if (is_read_file(body))
+		return read_file(sh, body, out);
 	if (body->kind == AST_LIST) {
 		struct ast_list *l = (struct ast_list *)body;
 		size_t i;

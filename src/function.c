@@ -58,6 +58,8 @@ exec_define_function(struct shell *sh, const char *name, struct ast_node *body)
 		*b = f;
 	} else {
 		function_unit_unref(f->unit);
+		if (f->exported)	/* bash: a new body stays exported */
+			var_env_changed(sh);
 	}
 	f->body = body;
 	f->source = callstack_source(sh);
@@ -77,6 +79,7 @@ exec_unset_function(struct shell *sh, const char *name)
 			for (pp = bucket(sh, name); *pp != f; pp = &(*pp)->hnext)
 				;
 			*pp = f->hnext;
+			fnenv_set_export(sh, f, false);
 			function_unit_unref(f->unit);
 			free(f->name);
 			free(f);

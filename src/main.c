@@ -332,6 +332,9 @@ main(int argc, char **argv)
 			sh->opt.histexpand = he;
 	}
 	job_start(sh);
+	/* bash's exported functions (fnenv.c); not for sh or a setuid shell */
+	if (!sh->opt.posix && !setid)
+		fnenv_import(sh, environ);
 
 	/* Start-up files (see INVOCATION in the man page): the login files,
 	 * then for an interactive shell $ENV, or ~/.spshrc when ENV is unset

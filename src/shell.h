@@ -143,6 +143,21 @@ bool var_is_name(const char *s);		/* XCU 3.216 Name */
 size_t var_name_len(const char *s);		/* length of the leading Name */
 void var_init(struct shell *sh, char **environ);
 void var_env_changed(struct shell *sh);		/* drop the envp cache */
+
+/* ---- exported functions (fnenv.c): BASH_FUNC_name%%=() body ---- */
+struct function;
+/* More entries for var_environ(), from a module above the variables
+ * (sh->env_extra, set by fnenv.c once a function is exported): size()
+ * returns their bytes and adds their number to *count; fill() writes them
+ * as env[*k]... with their text from p and returns the end. */
+struct env_extra {
+	size_t (*size)(struct shell *sh, size_t *count);
+	char *(*fill)(struct shell *sh, char **env, size_t *k, char *p);
+};
+/* export -f / export -fn: marks `fn` and drops the envp cache. */
+void fnenv_set_export(struct shell *sh, struct function *fn, bool on);
+/* Defines the functions that env exports (start-up, not in posix mode). */
+void fnenv_import(struct shell *sh, char **env);
 /* The arithmetic evaluator for -i variables (main.c passes arith_eval). */
 void var_set_arith(int (*fn)(struct shell *, const char *, long *));
 
@@ -182,6 +197,7 @@ struct function {
 	struct parse_unit *unit;	/* keeps the parse arena alive */
 	struct function *next;		/* sh->funcs: every function */
 	struct function *hnext;		/* the same bucket of sh->fn_hash */
+	bool exported;			/* export -f (fnenv.c) */
 };
 enum { FN_BUCKETS = 256 };
 
@@ -243,6 +259,7 @@ struct shell {
 	struct var **vars;		/* hash table */
 	size_t nvars_buckets;
 	char **env_cache;		/* var_environ() result, heap; NULL when stale */
+	const struct env_extra *env_extra;	/* exported functions (fnenv.c) */
 	int scope;			/* function nesting depth for `local` */
 	struct var **locals;		/* scope stack: the locals in creation order */
 	size_t nlocals, locals_cap;
@@ -251,6 +268,7 @@ struct shell {
 	/* the functions by name: every command name not a special builtin is
 	 * looked up here first, whatever the number of functions */
 	struct function *fn_hash[FN_BUCKETS];
+	size_t fn_exported;		/* how many have `exported` (fnenv.c) */
 
 	struct arena eval;		/* fields, argv, plans: marked per command */
 

@@ -889,29 +889,30 @@ var_environ(struct shell *sh, struct arena *a)
 	size_t n = 0, i, k = 0;
 	struct var *v;
 
-	(void)a;
 	if (sh->env_cache != NULL)
 		return sh->env_cache;
+	/* One block: pointers, then strings; exported functions (fnenv.c) last */
+	size_t bytes = sh->env_extra != NULL ? sh->env_extra->size(sh, &n) : 0;
+#define EXPORTED(v) ((v)->flags & VAR_EXPORT && (v)->value != NULL && !((v)->flags & VAR_NAMEREF))
 	for (i = 0; i < NBUCKETS; i++)
 		for (v = sh->vars[i]; v != NULL; v = v->next)
-			if ((v->flags & VAR_EXPORT) && v->value != NULL && !(v->flags & VAR_NAMEREF))
+			if (EXPORTED(v)) {
 				n++;
-	/* One block: the pointer array followed by the strings. */
-	size_t bytes = (n + 1) * sizeof(char *);
-	for (i = 0; i < NBUCKETS; i++)
-		for (v = sh->vars[i]; v != NULL; v = v->next)
-			if ((v->flags & VAR_EXPORT) && v->value != NULL && !(v->flags & VAR_NAMEREF))
 				bytes += strlen(v->name) + strlen(v->value) + 2;
+			}
+	bytes += (n + 1) * sizeof(char *);
 	char **env = malloc(bytes);
 	if (env == NULL)
 		abort();
 	char *p = (char *)(env + n + 1);
 	for (i = 0; i < NBUCKETS; i++)
 		for (v = sh->vars[i]; v != NULL; v = v->next)
-			if ((v->flags & VAR_EXPORT) && v->value != NULL && !(v->flags & VAR_NAMEREF)) {
+			if (EXPORTED(v)) {
 				env[k++] = p;
 				p = stpcpy(stpcpy(stpcpy(p, v->name), "="), v->value) + 1;
 			}
+	if (sh->env_extra != NULL)
+		sh->env_extra->fill(sh, env, &k, p);
 	env[k] = NULL;
 	sh->env_cache = env;
 	return env;
