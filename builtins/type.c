@@ -67,6 +67,11 @@ classify(struct shell *sh, const char *name, const char *path)
 		f.kind = KIND_KEYWORD;
 		return f;
 	}
+	if (strchr(name, '/') != NULL && !sh->opt.posix &&
+	    (f.fn = exec_find_function(sh, name)) != NULL) {
+		f.kind = KIND_FUNCTION;	/* as the executor finds it (bash) */
+		return f;
+	}
 	if (strchr(name, '/') != NULL) {
 		if (path_executable(name)) {
 			f.kind = KIND_FILE;

@@ -181,3 +181,19 @@ echo after'
 	[ "$status" -eq 0 ]
 	[ "$output" = "é|A|😀|\\uzz|aЛ||" ]
 }
+
+@test "a function name may hold - . / # outside posix mode (bash)" {
+	ext_only
+	expect_sh 'show-len() { echo "len $#"; }; a.b() { echo ab; }
+function lib/util#f { echo "in $FUNCNAME"; }
+show-len x y; a.b; lib/util#f; type lib/util#f | head -n 1' 'len 2
+ab
+in lib/util#f
+lib/util#f is a function'
+}
+
+@test "posix mode still wants a name for a function" {
+	ext_only
+	sh_c 'set -o posix; (eval "a-b() { :; }"); echo "st=$?"'
+	out_is 'st=2'
+}
