@@ -1767,6 +1767,43 @@ compound_array(struct lexer *lx, struct wpart **out)
 	return 0;
 }
 
+/* name[ with blanks before its ']' where a command starts: bash reads on
+ * to the matching ']', so a[i + 1]=x and m[a b]=1 are assignments (and
+ * a[5 + 3] alone one command word). Appends the blanks and the following
+ * words to `w`; 0 when the ']' came (or no blank follows), -1 after a
+ * diagnostic. */
+static int
+subscript_blanks(struct lexer *lx, struct word *w)
+{
+	struct wpart **tail = &w->parts;
+	int c;
+
+	while (unclosed_subscript(w) && ((c = peekc(lx)) == ' ' || c == '\t')) {
+		struct strbuf b = STRBUF_INIT;
+		while ((c = peekc(lx)) == ' ' || c == '\t')
+			sb_addc(&b, (char)nextc(lx));
+		while (*tail != NULL)
+			tail = &(*tail)->next;
+		struct wpart *bl = part_new(lx, WP_LIT);
+		bl->u.lit.text = arena_strndup(lx->a, b.s, b.len);
+		bl->u.lit.len = b.len;
+		*tail = bl;
+		tail = &bl->next;
+		sb_free(&b);
+		if (peekc(lx) < 0 || is_meta(peekc(lx)))
+			break;
+		struct wb wb;
+		wb_init(&wb);
+		lx->inword++;
+		int r = scan(lx, &wb, W_UNQ, 0);
+		lx->inword--;
+		*tail = wb_done(lx, &wb);
+		if (r < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* The command names whose name=(...) arguments are assignments. */
 static int
 is_decl_name(const char *s)
@@ -1969,6 +2006,11 @@ word_token(struct lexer *lx, struct ptok *t, size_t start, struct word *w)
 		return tok;
 	}
 	if (c->state == LS_CMD || c->state == LS_PREFIX || c->state == LS_COPROC) {
+		if (unclosed_subscript(w) && lx->sh != NULL && !lx->sh->opt.posix) {
+			if (subscript_blanks(lx, w) < 0)
+				return 0;
+			set_toktext(lx, start);
+		}
 		if (is_assignment(w)) {
 			split_assignment(lx, t, w);
 			if (t->w->parts == NULL && peekc(lx) == '(') {

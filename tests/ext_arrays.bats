@@ -183,3 +183,17 @@ g'
 <0><1><1><2 3>
 '"'2 3'"
 }
+
+@test "blanks inside the subscript of an assignment word: a[i + 1]=v (bash)" {
+	ext_only
+	expect_sh 'i=1; a[i + 1]=x a[ 0 ]=y; a[ i * 3 ]+=z; echo "${!a[@]} / ${a[@]}"' '0 2 3 / y x z'
+}
+
+@test "a[5 + 3] alone is one command word; an unclosed a[5 + is a syntax error" {
+	ext_only
+	sh_c 'a[5 + 3] 2>/dev/null; echo "st=$?"; a[1 + 1]= echo "b[0 + 1]=w"'
+	out_is 'st=127
+b[0 + 1]=w'
+	sh_c 'a[5 +'
+	status_is 2
+}

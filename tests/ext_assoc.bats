@@ -106,3 +106,8 @@ declare -A s=([a]="1" )'
 	ext_only
 	expect_sh 'declare -A m=(["a b"]="q\"\$"); printf "<%s>" "${m[@]@K}"; echo' '<"a b" "q\"\$" >'
 }
+
+@test "m[a b]=v: an unquoted key with blanks is one key (bash)" {
+	ext_only
+	expect_sh 'declare -A m; m[a b]=1; m[c  d]=2; m[a b]+=3; echo "${m[a b]}/${m["c  d"]}/${#m[@]}"' '13/2/2'
+}
