@@ -608,7 +608,8 @@ brace_subscript(struct lexer *lx, struct param *pp, int in_dq)
 		}
 		lx->pos = pos;
 	}
-	if (brace_operand(lx, &pp->subscript, in_dq, 0, ']') < 0)
+	/* "${m['k']}": single quotes quote the key inside "..." too (bash) */
+	if (brace_operand(lx, &pp->subscript, in_dq, 1, ']') < 0)
 		return -1;
 	if (peekc(lx) != ']') {
 		lex_error_at(lx, line, "missing ']'");

@@ -18,6 +18,7 @@
 struct pair {
 	char *key;	/* subscript text, or NULL */
 	char *val;
+	bool append;	/* [key]+=value */
 };
 
 struct pairs {
@@ -38,13 +39,14 @@ add_pair(struct shell *sh, struct pairs *ps, char *key, char *val)
 	}
 	ps->v[ps->n].key = key;
 	ps->v[ps->n].val = val;
+	ps->v[ps->n].append = false;
 	ps->n++;
 }
 
-/* An element word of the form [key]=value (the '[' unquoted): copies of
- * its key and value parts in *key and *val. */
+/* An element word of the form [key]=value or [key]+=value (the '['
+ * unquoted): copies of its key and value parts in *key and *val. */
 static bool
-elem_split(struct shell *sh, struct word *w, struct word *key, struct word *val)
+elem_split(struct shell *sh, struct word *w, struct word *key, struct word *val, bool *append)
 {
 	struct wpart *p = w->parts, *q, **kt, **vt;
 	int depth = 0;
@@ -71,6 +73,7 @@ elem_split(struct shell *sh, struct word *w, struct word *key, struct word *val)
 	bool plus = t[0] == '+' && t[1] == '=';
 	if (t[plus] != '=')
 		return false;
+	*append = plus;
 	memset(key, 0, sizeof *key);
 	memset(val, 0, sizeof *val);
 	kt = &key->parts;
@@ -111,12 +114,14 @@ expand_elems(struct shell *sh, struct word *elems, struct pairs *ps)
 {
 	for (struct word *e = elems; e != NULL; e = e->next) {
 		struct word key, val;
-		if (elem_split(sh, e, &key, &val)) {
+		bool append;
+		if (elem_split(sh, e, &key, &val, &append)) {
 			char *k = expand_word_str(sh, &key);
 			char *v = val.parts ? expand_assign_value(sh, &val) : "";
 			if (k == NULL || v == NULL)
 				return -1;
 			add_pair(sh, ps, k, v);
+			ps->v[ps->n - 1].append = append;
 			continue;
 		}
 		struct word one = *e;
@@ -165,7 +170,7 @@ store_pairs(struct shell *sh, const char *name, struct pairs *ps, bool append, u
 	if (!append) {
 		if (var_array_clear(sh, v) != 0)
 			return -1;
-	} else if (v->arr == NULL && var_make_array(sh, v, false) != 0) {
+	} else if (v->arr == NULL && var_make_array(sh, v, (v->flags & VAR_ASSOC) != 0) != 0) {
 		return -1;
 	}
 	bool assoc = v->flags & VAR_ASSOC;
@@ -176,7 +181,12 @@ store_pairs(struct shell *sh, const char *name, struct pairs *ps, bool append, u
 		int rc;
 		if (assoc) {
 			if (p->key != NULL) {
-				rc = var_assoc_set(sh, v, p->key, p->val, false);
+				rc = var_assoc_set(sh, v, p->key, p->val, p->append);
+			} else if (ps->v[0].key != NULL) {
+				/* a word without [key]= after one with it (bash) */
+				diag_error(sh, "%s: %s: must use subscript when assigning associative array",
+				    name, p->val);
+				continue;
 			} else {
 				/* bash 5.1: m=(k1 v1 k2 v2) */
 				const char *val = i + 1 < ps->n && ps->v[i + 1].key == NULL ?
@@ -187,7 +197,7 @@ store_pairs(struct shell *sh, const char *name, struct pairs *ps, bool append, u
 			long idx = next;
 			if (p->key != NULL && index_of(sh, name, p->key, &idx) != 0)
 				return -1;
-			rc = var_elem_set(sh, v, idx, p->val, false);
+			rc = var_elem_set(sh, v, idx, p->val, p->append);
 			if (idx < 0)
 				idx += var_count(v);	/* approximate: from the end */
 			next = idx + 1;

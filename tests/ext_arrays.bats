@@ -197,3 +197,8 @@ b[0 + 1]=w'
 	sh_c 'a[5 +'
 	status_is 2
 }
+
+@test "[k]+=v inside a compound assignment appends to that element" {
+	ext_only
+	expect_sh 'h=3; a=([h]=1 [h]+=2 5); a+=([h]+=:x); declare -p a' 'declare -a a=([3]="12:x" [4]="5")'
+}

@@ -111,3 +111,20 @@ declare -A s=([a]="1" )'
 	ext_only
 	expect_sh 'declare -A m; m[a b]=1; m[c  d]=2; m[a b]+=3; echo "${m[a b]}/${m["c  d"]}/${#m[@]}"' '13/2/2'
 }
+
+@test "\"\${m['k']}\": single quotes quote the key inside double quotes too" {
+	ext_only
+	expect_sh "declare -A m; m['a+1']=c; m[x]=1; echo \"\${m['a+1']}-\${m['x']}\"" 'c-1'
+}
+
+@test "m+=([k]=v) on an associative array declared without a value" {
+	ext_only
+	expect_sh 'declare -A m; m+=([x]=1); m+=([y]=2); echo "${m[x]}${m[y]} ${#m[@]}"' '12 2'
+}
+
+@test "m=([k]=v w): a word without a subscript after one with it is skipped with a message" {
+	ext_only
+	sh_c 'declare -A m; m=([j]=1 2 3); echo "st=$? ${!m[@]}=${m[j]}"'
+	out_is 'st=0 j=1'
+	err_nonempty
+}
