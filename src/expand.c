@@ -437,13 +437,16 @@ expand_names(struct xstate *x, struct wpart *p, bool quoted)
 /* ${!name...}: the value of `name` is the name of the parameter the rest
  * applies to. Returns it (eval arena), or NULL after a diagnostic. */
 static const char *
-indirect_name(struct xstate *x, const char *name)
+indirect_name(struct xstate *x, const char *name, struct word *sub)
 {
 	struct shell *sh = x->sh;
 	char tmp[64];
 	const char *t;
 
-	if (strcmp(name, "@") == 0 || strcmp(name, "*") == 0)
+	if (sub != NULL) {	/* ${!a[i]}: the element names it (bash) */
+		if ((t = subscript_elem(sh, name, sub, &x->err)) == NULL && x->err)
+			return NULL;
+	} else if (strcmp(name, "@") == 0 || strcmp(name, "*") == 0)
 		t = sh->argc > 0 ? sh->argv[sh->argc - 1] : NULL;
 	else
 		t = param_value(sh, name, tmp, sizeof tmp);
@@ -522,9 +525,13 @@ expand_param(struct xstate *x, struct wpart *p, bool quoted)
 	    var_lookup_raw(sh, name) : NULL;
 	if (nr != NULL && !(nr->flags & VAR_NAMEREF))
 		nr = NULL;
+	struct wpart q;
 	if (p->u.param.indirect && nr == NULL) {
-		if ((name = indirect_name(x, name)) == NULL)
+		if ((name = indirect_name(x, name, p->u.param.subscript)) == NULL)
 			return;
+		q = *p;
+		q.u.param.subscript = NULL;
+		p = &q;
 		size_t nl = subscript_ref_len(name);
 		if (nl > 0 && !p->u.param.subkind && p->u.param.subscript == NULL) {
 			expand_indirect_elem(x, p, name, nl, quoted);

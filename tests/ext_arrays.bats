@@ -202,3 +202,8 @@ b[0 + 1]=w'
 	ext_only
 	expect_sh 'h=3; a=([h]=1 [h]+=2 5); a+=([h]+=:x); declare -p a' 'declare -a a=([3]="12:x" [4]="5")'
 }
+
+@test "\${!a[i]}: the element's value names the variable (bash)" {
+	ext_only
+	expect_sh 'v1=hello v2=world; a=(v1 v2 "a[1]"); echo "${!a[0]} ${!a[1]} ${!a[1]:0:3} ${!a[2]}"' 'hello world wor v2'
+}
