@@ -413,12 +413,6 @@ simple_prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
 		return 0;
 	}
 	const char *name = p->argv[0];
-	/* bash finds a function named with a slash (ble/util#f) first */
-	if (strchr(name, '/') != NULL && !nofunc && !sh->opt.posix &&
-	    (p->fn = exec_find_function(sh, name)) != NULL) {
-		p->kind = P_FUNC;
-		return 0;
-	}
 	if (strchr(name, '/') != NULL) {
 		/* bash outside posix mode: a function named `a/b` first */
 		if (!nofunc && !sh->opt.posix &&
