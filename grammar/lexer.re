@@ -646,7 +646,7 @@ brace_param(struct lexer *lx, struct wb *wb, int in_dq)
 		if (c == '}') {
 			pp->name = "#";
 		} else if (c == ':' || c == '=' || c == '+' || c == '%' ||
-			   c == '/' || c == '^' || c == ',' || c == '@') {
+			   c == '/' || c == '^' || c == ',' || c == '~' || c == '@') {
 			pp->name = "#";
 		} else if (c == '-' || c == '#' || c == '?') {
 			/* ${#-} ${##} ${#?} are lengths; ${#-w} ${##w} ${#?w}
@@ -765,10 +765,11 @@ brace_param(struct lexer *lx, struct wb *wb, int in_dq)
 		goto done;
 	case '^':
 	case ',':
-		pp->op = op == '^' ? PARAM_UPPER_FIRST : PARAM_LOWER_FIRST;
+	case '~':
+		pp->op = op == '^' ? PARAM_UPPER_FIRST : op == ',' ? PARAM_LOWER_FIRST : PARAM_TOGGLE_FIRST;
 		if (peekc(lx) == op) {
 			nextc(lx);
-			pp->op = op == '^' ? PARAM_UPPER_ALL : PARAM_LOWER_ALL;
+			pp->op = op == '^' ? PARAM_UPPER_ALL : op == ',' ? PARAM_LOWER_ALL : PARAM_TOGGLE_ALL;
 		}
 		break;
 	case '@':
@@ -885,7 +886,8 @@ dollar(struct lexer *lx, struct wb *wb, enum wctx ctx)
 		lx->nest--;
 		return r;
 	}
-	if (c == '\'' && (ctx == W_UNQ || ctx == W_BRACE)) {
+	if (c == '\'' && (ctx == W_UNQ || ctx == W_BRACE || ctx == W_BRACE_DQ)) {
+		/* bash decodes $'...' in the word of "${p%word}" and the like too */
 		nextc(lx);
 		return dollar_squote(lx, wb);
 	}

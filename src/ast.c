@@ -54,6 +54,8 @@ param_op_text(enum param_op op)
 	case PARAM_UPPER_ALL: return "^^";
 	case PARAM_LOWER_FIRST: return ",";
 	case PARAM_LOWER_ALL: return ",,";
+	case PARAM_TOGGLE_FIRST: return "~";
+	case PARAM_TOGGLE_ALL: return "~~";
 	case PARAM_TRANSFORM: return "@";
 	case PARAM_NAMES_STAR: return "*";
 	case PARAM_NAMES_AT: return "@";
@@ -623,6 +625,8 @@ param_op_name(enum param_op op)
 	case PARAM_UPPER_ALL: return "upper-all";
 	case PARAM_LOWER_FIRST: return "lower-first";
 	case PARAM_LOWER_ALL: return "lower-all";
+	case PARAM_TOGGLE_FIRST: return "toggle-first";
+	case PARAM_TOGGLE_ALL: return "toggle-all";
 	case PARAM_TRANSFORM: return "transform";
 	case PARAM_NAMES_STAR: return "names-star";
 	case PARAM_NAMES_AT: return "names-at";

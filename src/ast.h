@@ -43,6 +43,8 @@ enum param_op {
 	PARAM_UPPER_ALL,	/* ${p^^pat} */
 	PARAM_LOWER_FIRST,	/* ${p,pat} */
 	PARAM_LOWER_ALL,	/* ${p,,pat} */
+	PARAM_TOGGLE_FIRST,	/* ${p~pat} (bash, undocumented): case swapped */
+	PARAM_TOGGLE_ALL,	/* ${p~~pat} */
 	PARAM_TRANSFORM,	/* ${p@X}: X in `transform` (Q E P A a U u L K) */
 	PARAM_NAMES_STAR,	/* ${!prefix*}: names starting with `name` */
 	PARAM_NAMES_AT,		/* ${!prefix@} */

@@ -403,6 +403,11 @@ expand_ext(struct xstate *x, struct wpart *p, const char *name, const char *val,
 			for (int i = 0; i < sh->argc; i++)
 				all[i + 1] = sh->argv[i];
 			r = param_apply(sh, pp, name, all, (size_t)sh->argc + 1, true, &out, &nout);
+		} else if (pp->op == PARAM_TRANSFORM && pp->transform == 'A') {
+			const char *ifs = xifs(x);
+			char sep[2] = { ifs == NULL ? ' ' : *ifs, '\0' };
+			out = param_set_line(sh, at, sep, &nout);	/* set -- 'a' 'b' */
+			r = 0;
 		} else {
 			r = param_apply(sh, pp, name, (const char *const *)sh->argv,
 			    (size_t)sh->argc, true, &out, &nout);
@@ -414,7 +419,10 @@ expand_ext(struct xstate *x, struct wpart *p, const char *name, const char *val,
 		emit_list(x, out, nout, at, quoted);
 		return;
 	}
-	if (!set)
+	if (!set && pp->op == PARAM_TRANSFORM && pp->transform == 'a' && var_is_name(name) &&
+	    var_lookup(sh, name) != NULL)
+		val = "";	/* declared, or an array without [0]: still has attributes */
+	else if (!set)
 		return;
 	if (param_apply(sh, pp, name, &val, 1, false, &out, &nout) != 0) {
 		x->err = sh->expand_err ? sh->expand_err : 1;
@@ -632,6 +640,8 @@ expand_param(struct xstate *x, struct wpart *p, bool quoted)
 	case PARAM_UPPER_ALL:
 	case PARAM_LOWER_FIRST:
 	case PARAM_LOWER_ALL:
+	case PARAM_TOGGLE_FIRST:
+	case PARAM_TOGGLE_ALL:
 	case PARAM_TRANSFORM:
 		break;	/* param.c, below */
 	case PARAM_NAMES_STAR:
@@ -648,6 +658,16 @@ use:
 		size_t len = at || star ? (size_t)sh->argc : (val ? param_length(val) : 0);
 		snprintf(tmp, sizeof tmp, "%zu", len);
 		add_result(x, tmp, strlen(tmp), quoted);
+		return;
+	}
+	if (op >= PARAM_RM_SSUFFIX && op <= PARAM_RM_LPREFIX && (at || star)) {
+		/* each positional parameter on its own (bash; unspecified by POSIX) */
+		char **l = arena_alloc(&sh->eval, ((size_t)sh->argc + 1) * sizeof *l);
+		memcpy(l, sh->argv, (size_t)sh->argc * sizeof *l);
+		if (subscript_remove_each(sh, &p->u.param, (size_t)sh->argc, l) != 0)
+			x->err = 1;
+		else
+			emit_list(x, l, (size_t)sh->argc, at, quoted);
 		return;
 	}
 	if (op >= PARAM_RM_SSUFFIX && op <= PARAM_RM_LPREFIX) {

@@ -376,10 +376,12 @@ subst(struct shell *sh, const char *v, const char *pat, const char *rep,
 	return to_arena(sh, &b);
 }
 
-/* ---- ${p^x} ${p,x} ${p@U} ${p@u} ${p@L} ---- */
+/* ---- ${p^x} ${p,x} ${p~x} ${p@U} ${p@u} ${p@L} ---- */
+
+enum { CASE_LOWER, CASE_UPPER, CASE_TOGGLE };
 
 static char *
-case_map(struct shell *sh, const char *s, const char *pat, bool upper, bool all)
+case_map(struct shell *sh, const char *s, const char *pat, int how, bool all)
 {
 	struct strbuf b = STRBUF_INIT;
 	size_t n = strlen(s), i = 0;
@@ -411,6 +413,7 @@ case_map(struct shell *sh, const char *s, const char *pat, bool upper, bool all)
 			want = pattern_match(pat, one);
 		}
 		wint_t t = wc;
+		bool upper = how == CASE_UPPER || (how == CASE_TOGGLE && !iswupper(wc));
 		if (want)
 			t = clen == 1 && wc < 0x80 ? (wint_t)(upper ? toupper((int)wc) : tolower((int)wc))
 						   : (upper ? towupper(wc) : towlower(wc));
@@ -617,11 +620,11 @@ transform(struct shell *sh, const struct param *pp, const char *name, const char
 		return r != NULL ? arena_adopt(&sh->eval, r) : (char *)s;
 	}
 	case 'U':
-		return case_map(sh, s, NULL, true, true);
+		return case_map(sh, s, NULL, CASE_UPPER, true);
 	case 'u':
-		return case_map(sh, s, NULL, true, false);
+		return case_map(sh, s, NULL, CASE_UPPER, false);
 	case 'L':
-		return case_map(sh, s, NULL, false, true);
+		return case_map(sh, s, NULL, CASE_LOWER, true);
 	case 'a':
 		v = var_is_name(name) ? var_lookup(sh, name) : NULL;
 		attr_letters(v, attrs);
@@ -629,7 +632,7 @@ transform(struct shell *sh, const struct param *pp, const char *name, const char
 	case 'A': {
 		struct strbuf b = STRBUF_INIT;
 		if (!var_is_name(name))
-			return param_quote(sh, s);
+			return "";	/* ${1@A} ${?@A}: not variables (bash) */
 		attr_letters(var_lookup(sh, name), attrs);
 		if (attrs[0] != '\0')
 			sb_printf(&b, "declare -%s ", attrs);
@@ -677,9 +680,12 @@ param_apply(struct shell *sh, const struct param *pp, const char *name,
 		case PARAM_UPPER_ALL:
 		case PARAM_LOWER_FIRST:
 		case PARAM_LOWER_ALL:
+		case PARAM_TOGGLE_FIRST:
+		case PARAM_TOGGLE_ALL:
 			r = case_map(sh, v, pat,
-			    pp->op == PARAM_UPPER_FIRST || pp->op == PARAM_UPPER_ALL,
-			    pp->op == PARAM_UPPER_ALL || pp->op == PARAM_LOWER_ALL);
+			    pp->op == PARAM_UPPER_FIRST || pp->op == PARAM_UPPER_ALL ? CASE_UPPER :
+			    pp->op == PARAM_LOWER_FIRST || pp->op == PARAM_LOWER_ALL ? CASE_LOWER : CASE_TOGGLE,
+			    pp->op == PARAM_UPPER_ALL || pp->op == PARAM_LOWER_ALL || pp->op == PARAM_TOGGLE_ALL);
 			break;
 		case PARAM_TRANSFORM:
 			r = transform(sh, pp, name, v);
@@ -690,6 +696,33 @@ param_apply(struct shell *sh, const struct param *pp, const char *name,
 		(*out)[i] = r;
 	}
 	return 0;
+}
+
+/* ${@@A}: the words set, --, 'a', 'b'; ${*@A}: one word, the quoted
+ * parameters joined by `sep` (bash). None without parameters. */
+char **
+param_set_line(struct shell *sh, bool at, const char *sep, size_t *n)
+{
+	struct strbuf b = STRBUF_INIT;
+	char **out = arena_alloc(&sh->eval, ((size_t)sh->argc + 3) * sizeof *out);
+
+	if (at) {
+		out[0] = "set";
+		out[1] = "--";
+		for (int i = 0; i < sh->argc; i++)
+			out[i + 2] = param_quote(sh, sh->argv[i]);
+		*n = sh->argc > 0 ? (size_t)sh->argc + 2 : 0;
+		return out;
+	}
+	sb_adds(&b, "set -- ");
+	for (int i = 0; i < sh->argc; i++) {
+		if (i > 0)
+			sb_adds(&b, sep);
+		sb_adds(&b, param_quote(sh, sh->argv[i]));
+	}
+	out[0] = to_arena(sh, &b);
+	*n = sh->argc > 0;
+	return out;
 }
 
 size_t

@@ -33,4 +33,7 @@ char *param_quote(struct shell *sh, const char *s);
 /* ${#p}: the length of `s` in characters of the locale. */
 size_t param_length(const char *s);
 
+/* ${@@A} (at) and ${*@A}: see param.c. */
+char **param_set_line(struct shell *sh, bool at, const char *sep, size_t *n);
+
 #endif

@@ -11,6 +11,7 @@
 #include "parse.h"
 #include "shell.h"
 #include "subscript.h"
+#include "../builtins/declare.h"
 
 const char *
 subscript_elem_text(struct shell *sh, const char *name, const char *s, int *err)
@@ -126,8 +127,8 @@ subscript_expand(struct shell *sh, const char *text)
 }
 
 /* ${a[@]#w} and the other removals, on each element in place. */
-static int
-remove_each(struct shell *sh, const struct param *pp, size_t n, char **v)
+int
+subscript_remove_each(struct shell *sh, const struct param *pp, size_t n, char **v)
 {
 	enum param_op op = pp->op;
 	char *pat = pp->arg ? expand_word_pattern(sh, pp->arg) : "";
@@ -269,6 +270,33 @@ pairs(struct shell *sh, bool one, bool assoc, char **vals, char **keys, size_t c
 	sb_free(&b);
 }
 
+/* ${a[@]@A}: the words of a's declare -p line (declare, -a, a=(...));
+ * ${a[*]@A}: the line as one word (bash). */
+static enum sub_result
+decl_words(struct shell *sh, struct var *v, bool at, char ***list, size_t *n)
+{
+	char *buf = NULL, *w, *sp;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	*n = 0;
+	if (f == NULL)
+		return SUB_LIST;
+	declare_print(f, v);
+	fclose(f);
+	if (len > 0 && buf[len - 1] == '\n')
+		len--;
+	w = arena_strndup(&sh->eval, buf, len);
+	free(buf);
+	*list = arena_alloc(&sh->eval, 4 * sizeof **list);
+	(*list)[(*n)++] = w;
+	for (int k = 0; at && k < 2 && (sp = strchr(w, ' ')) != NULL; k++) {
+		*sp = '\0';
+		(*list)[(*n)++] = w = sp + 1;
+	}
+	return SUB_LIST;
+}
+
 enum sub_result
 subscript_list(struct shell *sh, const struct param *pp, const char *name, char ***list,
     size_t *n)
@@ -323,7 +351,7 @@ subscript_list(struct shell *sh, const struct param *pp, const char *name, char 
 	case PARAM_RM_LSUFFIX:
 	case PARAM_RM_SPREFIX:
 	case PARAM_RM_LPREFIX:
-		return remove_each(sh, pp, cnt, l) == 0 ? SUB_LIST : SUB_ERROR;
+		return subscript_remove_each(sh, pp, cnt, l) == 0 ? SUB_LIST : SUB_ERROR;
 	case PARAM_SUBSTR:
 		return slice(sh, pp, v != NULL && v->flags & VAR_ASSOC, n, l, keys) == 0 ?
 		    SUB_LIST : SUB_ERROR;
@@ -335,7 +363,12 @@ subscript_list(struct shell *sh, const struct param *pp, const char *name, char 
 	case PARAM_UPPER_ALL:
 	case PARAM_LOWER_FIRST:
 	case PARAM_LOWER_ALL:
+	case PARAM_TOGGLE_FIRST:
+	case PARAM_TOGGLE_ALL:
 	case PARAM_TRANSFORM:
+		if (pp->op == PARAM_TRANSFORM && pp->transform == 'A' && !pp->keys &&
+		    v != NULL && (v->flags & (VAR_ARRAY | VAR_ASSOC)))
+			return decl_words(sh, v, pp->subkind == '@', list, n);
 		if (pp->op == PARAM_TRANSFORM && (pp->transform == 'K' || pp->transform == 'k')) {
 			pairs(sh, pp->transform == 'K', v != NULL && v->flags & VAR_ASSOC, vals,
 			    keys, cnt, list, n);

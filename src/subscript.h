@@ -37,4 +37,8 @@ enum sub_result {
 enum sub_result subscript_list(struct shell *sh, const struct param *pp, const char *name,
     char ***list, size_t *n);
 
+/* ${a[@]#w} and the other removals, applied to each of v[0..n-1] in place
+ * (eval arena). Returns 0, or -1 after a diagnostic. */
+int subscript_remove_each(struct shell *sh, const struct param *pp, size_t n, char **v);
+
 #endif

@@ -293,3 +293,36 @@ load helpers/common
 	export LC_ALL=C.UTF-8
 	expect_sh 'x=abc; printf '\''[%s]'\'' "${x/b/"}"}" "${x/b/\}}"' '[a}c][a}c]' 0
 }
+
+@test "\${x~} and \${x~~} swap the case of the first or every character" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	expect_sh 'x="aBc DeF"; y=éÀx; printf '\''[%s]'\'' "${x~}" "${x~~}" "${x~~[a-c]}" "${x~[b]}" "${y~~}" "${u~~}"; a=(ab Cd); set -- xY Zw; echo " ${a[@]~} ${@~~}"' '[ABc DeF][AbC dEf][ABC DeF][aBc DeF][ÉàX][] Ab cd Xy zW' 0
+}
+
+@test "\$'\\u' and \$'\\U' give the character in a UTF-8 locale, stay escapes in C" {
+	ext_only
+	LC_ALL=C.UTF-8 expect_sh "printf '[%s]' \$'\\u00e9' \$'\\U0001F600x' \$'\\u41' \$'\\uZ'" '[é][😀x][A][\uZ]' 0
+	LC_ALL=C expect_sh "printf '[%s]' \$'\\u00e9' \$'\\U0001F600'" '[\u00E9][\U0001F600]' 0
+}
+
+@test "\$'...' in the word of \"\${x%word}\" and \"\${x:-word}\" is decoded" {
+	ext_only
+	expect_sh "x=abc; printf '[%s]' \"\${x%\$'b'*}\" \"\${u:-\$'a\\tb'}\" \"\${x/\$'\\x62'/Q}\" \"\$'x'\"" "[a][a	b][aQc][\$'x']" 0
+}
+
+@test "\${@%w} and \${*#w} remove from each positional parameter" {
+	ext_only
+	expect_sh 'set -- 1a "2 a" 3a; printf "<%s>" ${@%a} "${@%a}" "${*%a}" "${@#?}"; set --; printf "<%s>" "${@%a}"' '<1><2><3><1><2 ><3><1 2  3><a>< a><a><>' 0
+}
+
+@test "\${a[@]@A} and \${@@A} give the words that recreate the whole array" {
+	ext_only
+	expect_sh 'a=(x "y z"); declare -A E; declare -ar r=(1); b=1; set -- "p q" r; printf "[%s]" "${a[@]@A}" "${E[@]@A}" "${r[*]@A}" "${b[@]@A}" "${@@A}" "${1@A}"; echo; IFS=-; printf "[%s]" "${*@A}"; set --; printf "[%s]" "${@@A}" "${nosuch[@]@A}"' "[declare][-a][a=([0]=\"x\" [1]=\"y z\")][declare][-A][E][declare -ar r=([0]=\"1\")][b='1'][set][--]['p q']['r'][]
+[set -- 'p q'-'r'][]" 0
+}
+
+@test "\${x@a} of a declared variable without a value still gives its attributes" {
+	ext_only
+	expect_sh 'declare -A A=([x]=y); a=(); declare -i n; echo "${A@a} ${a@a} ${n@a} [${nosuch@a}]"' 'A a i []' 0
+}
