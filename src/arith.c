@@ -475,6 +475,7 @@ get_var(struct parser *p, const struct val *lv)
 	val = lv_get(p, name);
 	if (val == NULL && p->sh->opt.nounset) {
 		p->err = true;
+		p->sh->arith_unset = true;
 		diag_error(p->sh, "%s: parameter not set", name);
 	} else if (val != NULL && plain_decimal(val, &r)) {
 		/* the usual case, i=$((i+1)): no nested parse */
@@ -915,5 +916,6 @@ eval_depth(struct shell *sh, const char *expr, long *result, int depth)
 int
 arith_eval(struct shell *sh, const char *expr, long *result)
 {
+	sh->arith_unset = false;
 	return eval_depth(sh, expr, result, 0);
 }

@@ -97,20 +97,31 @@ exec_abort(struct shell *sh, int status)
 	if (sh->flow == FLOW_EXIT)
 		return;
 	sh->flow = FLOW_ABORT;
+	sh->discard_line = false;
 	sh->exit_status = status;
 }
 
 /* XCU 2.8.1: an expansion error (`${x?}`, `set -u`, bad arithmetic) exits
  * a non-interactive shell; an interactive one does not go on with the
  * command line (bash, dash). A line already abandoned keeps its status
- * (a Ctrl-C that ended a $(...)). */
+ * (a Ctrl-C that ended a $(...)).
+ * Outside posix mode only `${x?}` and `set -u` exit (bash): the others
+ * abandon the command line with status 1, and the shell reads on; eval,
+ * `.` and a trap action end just their own command (bash's DISCARD). A
+ * subshell exits with status 1. */
 void
 exec_expand_error(struct shell *sh)
 {
-	int status = sh->expand_err == 2 ? 2 : 1;
+	bool discard = !sh->opt.posix && sh->expand_err != 3;
+	int status = discard ? 1 : sh->expand_err >= 2 ? 2 : 1;
 
 	if (sh->flow == FLOW_ABORT)
 		return;
+	if (discard && !sh->subshell && !sh->in_command_builtin) {
+		exec_abort(sh, status);
+		sh->discard_line = true;
+		return;
+	}
 	exec_fatal_error(sh, status);
 	if (!is_fatal_context(sh) && !sh->in_command_builtin)
 		exec_abort(sh, status);
@@ -584,9 +595,11 @@ exec_input(struct shell *sh, struct input *in)
 			sb_free(&b);
 		}
 		function_unit_unref(u);
-		if (sh->flow == FLOW_ABORT && in == sh->input) {
+		if (sh->flow == FLOW_ABORT && (in == sh->input || sh->discard_line)) {
 			/* the interactive prompt: the next line starts afresh */
 			sh->flow = FLOW_NONE;
+			sh->discard_line = false;
+			sh->expand_err = 0;	/* caught: not the caller's error */
 			sh->status = st = sh->exit_status;
 		}
 		if (sh->flow != FLOW_NONE) {

@@ -622,7 +622,7 @@ expand_param(struct xstate *x, struct wpart *p, bool quoted)
 			else
 				diag_error(sh, "%s: parameter %s", name,
 				    p->u.param.colon ? "not set or null" : "not set");
-			x->err = 2;
+			x->err = 3;
 			return;
 		}
 		break;
@@ -651,7 +651,7 @@ expand_param(struct xstate *x, struct wpart *p, bool quoted)
 use:
 	if (!set && sh->opt.nounset && !at && !star) {
 		diag_error(sh, "%s: parameter not set", name);
-		x->err = 2;
+		x->err = 3;
 		return;
 	}
 	if (op == PARAM_LENGTH) {
@@ -745,8 +745,12 @@ expand_arith(struct xstate *x, struct wpart *p, bool quoted)
 	long v;
 	char tmp[32];
 
-	if (expr == NULL || arith_eval(x->sh, expr, &v) != 0) {
-		x->err = 2;
+	if (expr == NULL) {
+		x->err = x->sh->expand_err ? x->sh->expand_err : 2;
+		return;
+	}
+	if (arith_eval(x->sh, expr, &v) != 0) {
+		x->err = x->sh->arith_unset ? 3 : 2;
 		return;
 	}
 	char *end = tmp + sizeof tmp, *d = end;

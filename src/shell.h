@@ -329,7 +329,12 @@ struct shell {
 	void (*command_hook)(struct shell *sh);
 
 	/* expansion results the executor needs */
-	int expand_err;			/* 1: error, 2: fatal (${x?}, set -u) */
+	/* 1: an error (status 1 in posix mode), 2: one with status 2 in
+	 * posix mode (bad arithmetic, a bad substitution), 3: fatal in
+	 * every mode (${x?}, set -u); see exec_expand_error */
+	int expand_err;
+	bool arith_unset;		/* arith_eval failed on set -u */
+	bool discard_line;		/* FLOW_ABORT stops at eval, . or a trap */
 	int cmdsub_status;		/* status of the last $(...) */
 	bool cmdsub_ran;		/* a $(...) ran in this command */
 	bool lineno_auto;		/* LINENO not assigned by the user */

@@ -23,7 +23,7 @@ subscript_elem_text(struct shell *sh, const char *name, const char *s, int *err)
 	if (v != NULL && v->flags & VAR_ASSOC)
 		return var_assoc_get(v, s);
 	if (arith_eval(sh, s, &i) != 0) {
-		*err = 1;
+		*err = sh->arith_unset ? 3 : 1;
 		return NULL;
 	}
 	if (v == NULL)
@@ -343,7 +343,7 @@ subscript_list(struct shell *sh, const struct param *pp, const char *name, char 
 			else
 				diag_error(sh, "%s: parameter %s", name,
 				    pp->colon ? "not set or null" : "not set");
-			sh->expand_err = 2;
+			sh->expand_err = 3;
 			return SUB_ERROR;
 		}
 		return SUB_LIST;

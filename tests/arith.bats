@@ -158,3 +158,14 @@ E' '16'
 	sh_c 'echo $((1 +))'
 	err_is "spsh: arithmetic: syntax error: '1 +'"
 }
+
+@test "in posix mode an arithmetic error exits a script, not just its line" {
+	# dash; spsh follows bash outside posix mode (ext_arith.bats)
+	sh_script '(set -o posix) 2>/dev/null && set -o posix
+echo before
+echo $((1/0))
+echo next'
+	out_is 'before'
+	status_is 2
+	err_nonempty
+}

@@ -171,3 +171,65 @@ load helpers/common
 	export LC_ALL=C.UTF-8
 	expect_sh 'let; echo $?' '1' 0
 }
+
+# bash outside posix mode: an expansion error abandons the command line the
+# shell read (its DISCARD) and the script goes on with $? 1
+@test "a bad \$((...)) ends its line of a script, the next line runs" {
+	ext_only
+	sh_script 'echo $((1/0)); echo same line
+echo next $?
+f() { echo $((2/0)); echo in f; }
+for i in 1 2; do f; echo in loop; done; echo same
+echo after $?'
+	out_is 'next 1
+after 1'
+	status_is 0
+}
+
+@test "the line is abandoned from -c and standard input too" {
+	ext_only
+	sh_c 'x=$((1+)); echo no
+echo yes $?'
+	out_is 'yes 1'
+	sh_stdin 'a=(1 2); echo ${a[1/0]} no
+echo yes $?'
+	out_is 'yes 1'
+}
+
+@test "eval and . abandon only their own command after an expansion error" {
+	ext_only
+	printf 'echo $((1/0)); echo no\necho dot $?\n' > "$BATS_TEST_TMPDIR/dotted"
+	sh_script 'eval "echo \$((1/0)); echo no
+echo inner \$?"; echo outer $?
+eval "echo \$((1/0))"; echo eval $?
+. ./dotted; echo after $?'
+	out_is 'inner 1
+outer 0
+eval 1
+dot 1
+after 0'
+}
+
+@test "a subshell or \$(...) with a bad \$((...)) exits with status 1" {
+	ext_only
+	sh_script '(echo $((1/0)); echo no); echo sub $?
+x=$(echo $((1/0)); echo no); echo "cs [$x] $?"'
+	out_is 'sub 1
+cs [] 1'
+}
+
+@test "(( )), let and [[ -eq ]] with a bad expression fail without ending the line" {
+	ext_only
+	sh_script '(( 1/0 )); echo a $?; let 1/0; echo b $?; [[ 1 -eq 1/0 ]]; echo c $?'
+	out_is 'a 1
+b 1
+c 1'
+}
+
+@test "set -u still exits a script from \$((...))" {
+	ext_only
+	sh_script 'set -u; echo $((nope + 1)); echo no
+echo no'
+	out_is ''
+	[ "$status" -ne 0 ]
+}
