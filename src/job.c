@@ -452,6 +452,7 @@ take_terminal(struct shell *sh, int tty)
 
 	memset(&dfl, 0, sizeof dfl);
 	dfl.sa_handler = SIG_DFL;
+	trap_entry_record(SIGTTIN);
 	sigaction(SIGTTIN, &dfl, &old);
 	for (;;) {
 		fg = tcgetpgrp(tty);

@@ -38,6 +38,8 @@ fork_stage(struct shell *sh, struct ast_node *n, struct prep *p, int in, int out
 		if (sh->opt_monitor_saved && job != NULL)
 			job_child_enter(sh, job->pgid, mode == RUN_FG || mode == RUN_PIPE);
 		if (mode == RUN_BG && !sh->opt_monitor_saved) {
+			trap_entry_record(SIGINT);
+			trap_entry_record(SIGQUIT);
 			signal(SIGINT, SIG_IGN);
 			signal(SIGQUIT, SIG_IGN);
 			if (in < 0) {	/* before n's redirections: plan.c */

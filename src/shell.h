@@ -569,6 +569,8 @@ const char *alias_get(struct shell *sh, const char *name);
 /* Runs the traps of signals that arrived; called between commands. */
 void trap_run_pending(struct shell *sh);
 void trap_init(struct shell *sh);
+/* Notes sig's entry disposition before code outside trap.c changes it. */
+void trap_entry_record(int sig);
 void trap_run_exit(struct shell *sh);		/* the EXIT trap, once */
 /* Wait and cooperative exit around a foreground wait of a non-interactive
  * shell (see trap.c): begin returns true when it caught SIGINT; pending

@@ -217,12 +217,11 @@ special_init(struct shell *sh, const char *version)
 	seconds_base = time(NULL);
 	for (size_t i = 0; i < sizeof hooks / sizeof hooks[0]; i++)
 		var_hook_add(sh, &hooks[i]);
-	if (gethostname(host, sizeof host) == 0) {
-		host[sizeof host - 1] = '\0';
-		var_set(sh, "HOSTNAME", host, 0);
-	}
+	/* one uname for both (glibc's gethostname is a uname too) */
 	if (uname(&u) == 0) {
 		char mt[sizeof u.machine + 32];
+		snprintf(host, sizeof host, "%s", u.nodename);
+		var_set(sh, "HOSTNAME", host, 0);
 		var_set(sh, "HOSTTYPE", u.machine, 0);
 		snprintf(mt, sizeof mt, "%s-pc-linux-gnu", u.machine);
 		var_set(sh, "MACHTYPE", mt, 0);

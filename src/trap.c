@@ -25,6 +25,31 @@ static sigset_t caught;			/* signals with our handler */
  * and the signal is then the user's (it leaves the set). A subshell
  * inherits the set. */
 static sigset_t ignored_on_entry;
+/* The signals whose entry disposition has been looked at: a
+ * non-interactive shell asks the kernel about one signal the first time
+ * it matters (a trap, a disposition the shell sets), not 64 times at
+ * start-up. Every change of a disposition records it first
+ * (trap_entry_record), so an untouched signal still has its entry
+ * disposition when it is looked at. */
+static sigset_t entry_known;
+
+static bool
+entry_ignored(int sig)
+{
+	if (!sigismember(&entry_known, sig)) {
+		struct sigaction old;
+		sigaddset(&entry_known, sig);
+		if (sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			sigaddset(&ignored_on_entry, sig);
+	}
+	return sigismember(&ignored_on_entry, sig);
+}
+
+void
+trap_entry_record(int sig)
+{
+	(void)entry_ignored(sig);
+}
 /* Signals the shell ignores or catches for its own sake only: an
  * interactive shell's SIGINT, SIGQUIT, SIGTERM, and job control's SIGTSTP,
  * SIGTTIN, SIGTTOU. Its children and subshells get them back at the
@@ -102,6 +127,7 @@ set_disposition(int sig, void (*fn)(int))
 {
 	struct sigaction sa;
 
+	trap_entry_record(sig);
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = fn;
 	sigfillset(&sa.sa_mask);
@@ -135,13 +161,13 @@ trap_init(struct shell *sh)
 		abort();
 	sigemptyset(&caught);
 	sigemptyset(&ignored_on_entry);
+	sigemptyset(&entry_known);
 	sigemptyset(&shell_ignores);
-	for (sig = 1; sig < NSIG; sig++) {
-		struct sigaction old;
-		if (sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN)
-			sigaddset(&ignored_on_entry, sig);
-	}
 	if (sh->opt.interactive) {
+		/* readline sets and restores dispositions of its own: look at
+		 * them all before it runs */
+		for (sig = 1; sig < NSIG; sig++)
+			trap_entry_record(sig);
 		sigaddset(&shell_ignores, SIGINT);
 		sigaddset(&shell_ignores, SIGQUIT);
 		sigaddset(&shell_ignores, SIGTERM);
@@ -157,7 +183,7 @@ trap_init(struct shell *sh)
 void
 trap_hangup_init(struct shell *sh)
 {
-	if (sh->traps[SIGHUP] == NULL && !sigismember(&ignored_on_entry, SIGHUP))
+	if (sh->traps[SIGHUP] == NULL && !entry_ignored(SIGHUP))
 		set_disposition(SIGHUP, on_signal);
 }
 
@@ -195,7 +221,7 @@ trap_any_child_default(void)
 bool
 trap_child_default(struct shell *sh, int sig)
 {
-	if (!sigismember(&shell_ignores, sig) || sigismember(&ignored_on_entry, sig))
+	if (!sigismember(&shell_ignores, sig) || entry_ignored(sig))
 		return false;
 	return sh->traps[sig] == NULL || sh->traps[sig][0] != '\0';
 }
@@ -207,7 +233,7 @@ trap_child_default(struct shell *sh, int sig)
 bool
 trap_child_ignore(struct shell *sh, int sig)
 {
-	return sigismember(&ignored_on_entry, sig) && sigismember(&caught, sig) &&
+	return sigismember(&caught, sig) && entry_ignored(sig) &&
 	    sh->traps[sig] == NULL;
 }
 
@@ -411,9 +437,9 @@ trap_subshell_reset(struct shell *sh)
 	for (sig = 1; sig < NSIG; sig++) {
 		if (sh->traps[sig] != NULL)
 			continue;	/* trap '' (others were reset above) */
-		if (sigismember(&ignored_on_entry, sig) && sigismember(&caught, sig))
+		if (sigismember(&caught, sig) && entry_ignored(sig))
 			set_disposition(sig, SIG_IGN);
-		else if (sigismember(&shell_ignores, sig) && !sigismember(&ignored_on_entry, sig))
+		else if (sigismember(&shell_ignores, sig) && !entry_ignored(sig))
 			set_disposition(sig, SIG_DFL);
 	}
 	sigemptyset(&shell_ignores);
@@ -573,7 +599,7 @@ bi_trap(struct shell *sh, int argc, char **argv)
 			sh->traps[sig] = strcmp(action, "-") == 0 ? NULL : strdup(action);
 			continue;
 		}
-		if (sig > 0 && sig < NSIG && sigismember(&ignored_on_entry, sig)) {
+		if (sig > 0 && sig < NSIG && entry_ignored(sig)) {
 			if (!sh->opt.interactive)
 				continue;	/* XCU 2.11: silently not trappable */
 			sigdelset(&ignored_on_entry, sig);	/* the user's now */
