@@ -2155,6 +2155,48 @@ lex_cond_token(struct lexer *lx, int regex, struct ptok *t)
 	return CT_WORD;
 }
 
+/* Most words are one run of plain bytes that ends, in the buffer, at a
+ * blank, a newline or an operator that cannot continue the word: such a
+ * word is made in one allocation (word, its one literal part and the
+ * text) without scan_to's machinery. NULL, with nothing consumed, for
+ * any other word. */
+static struct word *
+plain_word(struct lexer *lx)
+{
+	size_t n = plain_run(lx, B_UNQ), end = lx->pos + n;
+	const char *s = lx->buf.s + lx->pos;
+
+	if (n == 0 || end >= lx->buf.len || lx->cond_words)
+		return NULL;	/* (a $( ) inside [[ ]] lexes with cond_words) */
+	switch (s[n]) {
+	case ' ': case '\t': case '\n': case ';': case '&': case '|': case ')':
+		break;
+	case '<': case '>':
+		if (s[n + 1] == '(')
+			return NULL;	/* perhaps <(list) */
+		break;
+	case '(':
+		/* an extglob pattern may open here (extglob_open) */
+		if (strchr("@*+?!", s[n - 1]) != NULL)
+			return NULL;
+		break;
+	default:
+		return NULL;
+	}
+	struct {
+		struct word w;
+		struct wpart p;
+	} *b = arena_alloc(lx->a, sizeof *b + n + 1);
+	char *text = (char *)(b + 1);
+	memcpy(text, s, n);
+	b->p.kind = WP_LIT;
+	b->p.u.lit.text = text;
+	b->p.u.lit.len = n;
+	b->w.parts = &b->p;
+	lx->pos = end;
+	return &b->w;
+}
+
 /* Reads the token that starts at lx->pos (blanks and comments skipped). */
 int
 lex_next(struct lexer *lx, struct ptok *t)
@@ -2307,14 +2349,17 @@ again:
 	}
 
 	/* a word */
-	struct wb wb;
-	wb_init(&wb);
-	lx->inword++;
-	int r = scan(lx, &wb, W_UNQ, 0);
-	lx->inword--;
-	struct word *w = word_new(lx, wb_done(lx, &wb));
-	if (r < 0)
-		return 0;
+	struct word *w = plain_word(lx);
+	if (w == NULL) {
+		struct wb wb;
+		wb_init(&wb);
+		lx->inword++;
+		int r = scan(lx, &wb, W_UNQ, 0);
+		lx->inword--;
+		w = word_new(lx, wb_done(lx, &wb));
+		if (r < 0)
+			return 0;
+	}
 	set_toktext(lx, start);
 
 	/* XCU 2.3.1: a word in command position is alias-substituted; so is
