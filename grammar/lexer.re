@@ -1384,19 +1384,18 @@ compound_opener(int tok)
  * word in posix mode (XCU 2.4 does not list it among the words an
  * implementation may reserve), as a conforming script means it. */
 static int
-reserved_cmd(const struct lexer *lx, const char *s)
+reserved_cmd(const struct lexer *lx, int tok)
 {
-	int tok = reserved(s);
-
 	if (tok == TK_COPROC && lx->sh != NULL && lx->sh->opt.posix)
 		return 0;
 	return tok;
 }
 
-/* Whether `s` is a reserved word in state `c` (word_token's rules), which
- * takes precedence over alias substitution. */
+/* Whether the word whose reserved() is `rw` is a reserved word in state
+ * `c` (word_token's rules), which takes precedence over alias
+ * substitution. */
 static int
-reserved_here(const struct lexer *lx, const char *s)
+reserved_here(const struct lexer *lx, int rw)
 {
 	const struct lex_ctx *c = &lx->ctx;
 
@@ -1405,15 +1404,15 @@ reserved_here(const struct lexer *lx, const char *s)
 	case LS_END:
 	case LS_TIME:
 	case LS_COPROC:
-		return reserved_cmd(lx, s) != 0;
+		return reserved_cmd(lx, rw) != 0;
 	case LS_COPROC_NAME:
-		return compound_opener(reserved(s));
+		return compound_opener(rw);
 	case LS_CASE_IN:
-		return strcmp(s, "in") == 0;
+		return rw == TK_IN;
 	case LS_PAT_START:
-		return strcmp(s, "esac") == 0;
+		return rw == TK_ESAC;
 	case LS_FOR_IN:
-		return strcmp(s, "in") == 0 || strcmp(s, "do") == 0;
+		return rw == TK_IN || rw == TK_DO;
 	case LS_PREFIX:
 	case LS_ARGS:
 	case LS_REDIR:
@@ -1650,6 +1649,21 @@ unclosed_subscript(const struct word *w)
 	return 1;
 }
 
+/* False when w cannot be an assignment word (or name[ ): its first part,
+ * unquoted literal text, has no `=` and no `[`. A quick test before
+ * assign_shape for every command word. */
+static int
+may_assign(const struct word *w)
+{
+	const struct wpart *p = w->parts;
+	if (!p || p->kind != WP_LIT || p->u.lit.quoted)
+		return 0;
+	for (const char *t = p->u.lit.text; *t; t++)
+		if (*t == '=' || *t == '[')
+			return 1;
+	return 0;
+}
+
 static int
 is_assignment(const struct word *w)
 {
@@ -1668,17 +1682,19 @@ lit_slice(struct lexer *lx, const struct wpart *p, size_t from, size_t to)
 	return c;
 }
 
-/* Splits an assignment word into t->name, t->sub, t->append and t->w (the
- * value). */
+/* Splits an assignment word into t->as: name, subscript, += and the value
+ * (w, which loses the `name=`). */
 static void
 split_assignment(struct lexer *lx, struct ptok *t, struct word *w)
 {
 	struct ashape sh;
 	struct wpart *p = w->parts;
+	struct assign *as = arena_alloc(lx->a, sizeof *as);
 
 	assign_shape(w, &sh);
-	t->name = arena_strndup(lx->a, p->u.lit.text, sh.namelen);
-	t->append = sh.append;
+	t->as = as;
+	as->name = arena_strndup(lx->a, p->u.lit.text, sh.namelen);
+	as->append = sh.append;
 	if (sh.subend != NULL) {
 		/* subscript: from after '[' in the first part to the ']' */
 		struct wpart *head = NULL, **tail = &head;
@@ -1703,9 +1719,9 @@ split_assignment(struct lexer *lx, struct ptok *t, struct word *w)
 			*tail = c;
 			tail = &c->next;
 		}
-		t->sub = word_new(lx, head);
-		if (t->sub->parts == NULL)
-			t->sub->parts = lit_slice(lx, p, 0, 0);
+		as->subscript = word_new(lx, head);
+		if (as->subscript->parts == NULL)
+			as->subscript->parts = lit_slice(lx, p, 0, 0);
 	}
 	struct wpart *e = sh.eqpart;
 	size_t vstart = sh.eq_off + 1;
@@ -1716,7 +1732,7 @@ split_assignment(struct lexer *lx, struct ptok *t, struct word *w)
 		c->next = e->next;
 		w->parts = c;
 	}
-	t->w = w;
+	as->value = w;
 }
 
 /* At '(' right after `name=` or `name+=`: reads the words of a compound
@@ -1882,11 +1898,11 @@ io_var_len(const char *s)
 	return n > 0 && s[1 + n] == '}' && s[2 + n] == '\0' ? n : 0;
 }
 
+/* `s` is lex_plain_text(w), `rw` reserved(s) (0 if s is NULL). */
 static int
-word_token(struct lexer *lx, struct ptok *t, size_t start, struct word *w)
+word_token(struct lexer *lx, struct ptok *t, size_t start, struct word *w, const char *s, int rw)
 {
 	struct lex_ctx *c = &lx->ctx;
-	const char *s = lex_plain_text(w);
 	int tok;
 
 	t->w = w;
@@ -1907,13 +1923,13 @@ word_token(struct lexer *lx, struct ptok *t, size_t start, struct word *w)
 		c->state = LS_CASE_IN;
 		return TK_WORD;
 	case LS_CASE_IN:
-		if (s && strcmp(s, "in") == 0) {
+		if (rw == TK_IN) {
 			c->state = LS_PAT_START;
 			return TK_IN;
 		}
 		return TK_WORD;
 	case LS_PAT_START:
-		if (s && strcmp(s, "esac") == 0) {
+		if (rw == TK_ESAC) {
 			after_reserved(lx, TK_ESAC);
 			return TK_ESAC;
 		}
@@ -1930,15 +1946,15 @@ word_token(struct lexer *lx, struct ptok *t, size_t start, struct word *w)
 	case LS_FOR_IN: {
 		int after_arith = c->after_arith;
 		c->after_arith = 0;
-		if (s && strcmp(s, "in") == 0 && !after_arith) {
+		if (rw == TK_IN && !after_arith) {
 			c->state = LS_FOR_WORDS;
 			return TK_IN;
 		}
-		if (s && strcmp(s, "do") == 0) {
+		if (rw == TK_DO) {
 			c->state = LS_CMD;
 			return TK_DO;
 		}
-		if (s && strcmp(s, "{") == 0 && after_arith) {
+		if (rw == TK_LBRACE && after_arith) {
 			/* for (( ... )) { list; } (bash) */
 			after_reserved(lx, TK_LBRACE);
 			return TK_LBRACE;
@@ -1960,9 +1976,9 @@ word_token(struct lexer *lx, struct ptok *t, size_t start, struct word *w)
 			return TK_TIMEP;
 		break;
 	case LS_COPROC_NAME:
-		if (s && (tok = reserved(s)) != 0 && compound_opener(tok)) {
-			after_reserved(lx, tok);
-			return tok;
+		if (rw != 0 && compound_opener(rw)) {
+			after_reserved(lx, rw);
+			return rw;
 		}
 		if (s && strcmp(s, "[[") == 0) {
 			t->node = parse_cond(lx, t->line);
@@ -2004,29 +2020,29 @@ word_token(struct lexer *lx, struct ptok *t, size_t start, struct word *w)
 		c->state = LS_END;
 		return t->node ? TK_COND : 0;
 	}
-	if (s && cmdpos && (tok = reserved_cmd(lx, s))) {
+	if (rw && cmdpos && (tok = reserved_cmd(lx, rw))) {
 		after_reserved(lx, tok);
 		return tok;
 	}
 	if (c->state == LS_CMD || c->state == LS_PREFIX || c->state == LS_COPROC) {
-		if (unclosed_subscript(w) && lx->sh != NULL && !lx->sh->opt.posix) {
+		if (may_assign(w) && unclosed_subscript(w) && lx->sh != NULL && !lx->sh->opt.posix) {
 			if (subscript_blanks(lx, w) < 0)
 				return 0;
 			set_toktext(lx, start);
 		}
-		if (is_assignment(w)) {
+		if (may_assign(w) && is_assignment(w)) {
 			split_assignment(lx, t, w);
-			if (t->w->parts == NULL && peekc(lx) == '(') {
+			if (t->as->value->parts == NULL && peekc(lx) == '(') {
 				struct wpart *arr;
 				if (compound_array(lx, &arr) < 0)
 					return 0;
-				t->w->parts = arr;
+				t->as->value->parts = arr;
 				set_toktext(lx, start);
 			}
 			c->state = LS_PREFIX;
 			return TK_ASSIGN;
 		}
-		if (unclosed_subscript(w) && lx->sh != NULL && !lx->sh->opt.posix) {
+		if (may_assign(w) && unclosed_subscript(w) && lx->sh != NULL && !lx->sh->opt.posix) {
 			/* bash: a[1=x is a syntax error, not a command name */
 			lex_error(lx, "unexpected end of word: missing ']'");
 			return 0;
@@ -2155,6 +2171,13 @@ lex_cond_token(struct lexer *lx, int regex, struct ptok *t)
 	return CT_WORD;
 }
 
+/* A byte that can continue an operator. */
+static inline int
+op_byte(char c)
+{
+	return c == '<' || c == '>' || c == '&' || c == '|' || c == ';' || c == '-';
+}
+
 /* Most words are one run of plain bytes that ends, in the buffer, at a
  * blank, a newline or an operator that cannot continue the word: such a
  * word is made in one allocation (word, its one literal part and the
@@ -2215,8 +2238,13 @@ again:
 		lx->alias_blank = 0;
 		lx->alias_recheck = 0;
 	}
-	while ((ch = peekc(lx)) == ' ' || ch == '\t')
-		nextc(lx);
+	for (;;) {
+		while (lx->pos < lx->buf.len &&
+		    (lx->buf.s[lx->pos] == ' ' || lx->buf.s[lx->pos] == '\t'))
+			lx->pos++;
+		if ((ch = peekc(lx)) != ' ' && ch != '\t')
+			break;
+	}
 	if (ch == '#') {
 		while ((ch = rpeek(lx)) >= 0 && ch != '\n')
 			rnext(lx);
@@ -2264,12 +2292,29 @@ again:
 		int n = 0, len = 0, tok;
 		size_t p0 = lx->pos;
 		int l0 = lx->lineno;
-		la[n++] = (char)nextc(lx);
+		/* the bytes are in the buffer, without a line continuation:
+		 * no need to read them one at a time */
+		const char *b = lx->buf.s + p0;
+		size_t left = lx->buf.len - p0;
+		bool fast = true;
+		la[n++] = b[0];
 		if (ch != '(' && ch != ')')
-			while (n < 3 && (ch = peekc(lx)) >= 0 && strchr("<>&|;-", ch))
-				la[n++] = (char)nextc(lx);
-		lx->pos = p0;
-		lx->lineno = l0;
+			while (n < 3 && (size_t)n < left && op_byte(b[n])) {
+				la[n] = b[n];
+				n++;
+			}
+		if ((size_t)n == left || b[n] == '\\') {
+			fast = false;
+			/* at the end of the buffer, or a continuation: slowly */
+			n = 0;
+			memset(la, 0, sizeof la);
+			la[n++] = (char)nextc(lx);
+			if (ch != '(' && ch != ')')
+				while (n < 3 && (ch = peekc(lx)) >= 0 && strchr("<>&|;-", ch))
+					la[n++] = (char)nextc(lx);
+			lx->pos = p0;
+			lx->lineno = l0;
+		}
 		tok = op_match(la, &len);
 		if ((tok == TK_ANDGREAT || tok == TK_ANDDGREAT || tok == TK_PIPEAMP) &&
 		    lx->sh != NULL && lx->sh->opt.posix) {
@@ -2278,8 +2323,11 @@ again:
 			tok = la[0] == '&' ? TK_AMP : TK_PIPE;
 			len = 1;
 		}
-		for (int i = 0; i < len; i++)
-			nextc(lx);
+		if (fast)
+			lx->pos += (size_t)len;
+		else
+			for (int i = 0; i < len; i++)
+				nextc(lx);
 		set_toktext(lx, start);
 		switch (tok) {
 		case TK_AND_IF: case TK_OR_IF:
@@ -2384,7 +2432,8 @@ again:
 	if (by_blank)
 		check_alias = 1;
 	const char *s = lex_plain_text(w);
-	if (check_alias && s && lx->sh && (!c->heredoc_next || by_blank) && !reserved_here(lx, s) &&
+	int rw = s != NULL ? reserved(s) : 0;
+	if (check_alias && s && lx->sh && (!c->heredoc_next || by_blank) && !reserved_here(lx, rw) &&
 	    !strchr(s, '=') && !(all_digits(s) &&
 				  (peekc(lx) == '<' || peekc(lx) == '>'))) {
 		const char *text = alias_get(lx->sh, s);
@@ -2402,5 +2451,5 @@ again:
 			goto again;
 		}
 	}
-	return word_token(lx, t, start, w);
+	return word_token(lx, t, start, w, s, rw);
 }

@@ -12,16 +12,18 @@ struct shell;
 struct input;
 struct arena;
 
-/* Value of every token handed to lemon. */
+/* Value of every token handed to lemon: 16 bytes, so that it travels in
+ * two registers and lemon's stack entries stay small. */
 struct ptok {
 	int line;		/* line of the token's first character */
 	int io;			/* IO_NUMBER: the number */
-	struct word *w;		/* WORD, ASSIGN (the value) */
-	char *name;		/* ASSIGN: the name */
-	struct word *sub;	/* ASSIGN: name[sub]=, or NULL */
-	int append;		/* ASSIGN: += */
-	struct heredoc *hd;	/* WORD after << / <<-: the here-doc */
-	struct ast_node *node;	/* COND: the [[ ]] command, parsed by parse_cond */
+	union {
+		struct word *w;		/* WORD, ARITH */
+		struct assign *as;	/* ASSIGN: name, [sub], value, += */
+		struct heredoc *hd;	/* WORD after << / <<-: the here-doc */
+		char *name;		/* IO_VAR: the name */
+		struct ast_node *node;	/* COND: the [[ ]] command, parsed by parse_cond */
+	};
 };
 
 /* Where the next word stands, XCU 2.10.2: decides reserved words, alias

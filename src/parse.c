@@ -344,11 +344,7 @@ parse_simple_new(struct pstate *ps, int line)
 struct sbuild *
 parse_simple_assign(struct pstate *ps, struct sbuild *b, struct ptok *t)
 {
-	struct assign *as = arena_alloc(ps->a, sizeof *as);
-	as->name = t->name;
-	as->value = t->w;
-	as->subscript = t->sub;
-	as->append = t->append;
+	struct assign *as = t->as;
 	*b->atail = as;
 	b->atail = &as->next;
 	return b;
