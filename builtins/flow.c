@@ -93,14 +93,18 @@ bi_return(struct shell *sh, int argc, char **argv)
 		errno = 0;
 		n = strtol(argv[i], &end, 10);
 		if (*end != '\0' || *argv[i] == '\0' || errno) {
-			/* dash and yash: an error that exits the script */
+			/* dash and yash: an error that exits the script; bash
+			 * (outside posix mode) returns with status 2 */
 			diag_error(sh, "return: %s: numeric argument required", argv[i]);
-			return biu_special_error(sh, 2);
+			if (sh->opt.posix || (sh->func_depth == 0 && sh->dot_depth == 0))
+				return biu_special_error(sh, 2);
+			n = 2;
 		}
 	}
 	if (sh->func_depth == 0 && sh->dot_depth == 0) {
+		/* status 2 as bash's; dash takes it for exit */
 		diag_error(sh, "return: not in a function or sourced script");
-		return biu_special_error(sh, 1);
+		return biu_special_error(sh, 2);
 	}
 	sh->exit_status = (int)(n & 0xff);
 	sh->flow = FLOW_RETURN;
@@ -118,7 +122,12 @@ loop_control(struct shell *sh, int argc, char **argv, enum flow f)
 		n = biu_count_arg(argv[1]);
 		if (n < 1) {
 			diag_error(sh, "%s: %s: bad number", argv[0], argv[1]);
-			return biu_special_error(sh, 1);
+			if (sh->opt.posix || sh->loop_depth == 0)
+				return biu_special_error(sh, 1);
+			/* bash goes on out of every loop */
+			sh->flow = FLOW_BREAK;
+			sh->flow_count = sh->loop_depth;
+			return 1;
 		}
 	}
 	if (sh->loop_depth == 0)

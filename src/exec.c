@@ -90,6 +90,17 @@ exec_fatal_error(struct shell *sh, int status)
 		shell_exit(sh, status);
 }
 
+/* XCU 2.8.1: an error in a special builtin, or in its redirections, exits
+ * a non-interactive shell in posix mode (dash, bash --posix); outside it
+ * the shell goes on with the error as the command's status (bash). */
+void
+exec_special_error(struct shell *sh, int status)
+{
+	sh->status = status;
+	if (sh->opt.posix)
+		exec_fatal_error(sh, status);
+}
+
 void
 exec_abort(struct shell *sh, int status)
 {

@@ -60,6 +60,8 @@ struct saved_var {
 /* ---- exec.c ---- */
 /* XCU 2.8.1: errors that exit a non-interactive shell. */
 void exec_fatal_error(struct shell *sh, int status);
+/* A special builtin's error: exec_fatal_error in posix mode only (bash). */
+void exec_special_error(struct shell *sh, int status);
 /* An expansion failed (sh->expand_err): exits a non-interactive shell,
  * abandons the command line of an interactive one. */
 void exec_expand_error(struct shell *sh);

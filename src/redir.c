@@ -9,11 +9,41 @@
 #include <unistd.h>
 
 #include "assign.h"
+#include "ast.h"
 #include "redir.h"
 #include "shell.h"
 #include "spawn/spawn.h"
 
 enum { PRIVATE_FD_MIN = 10 };
+
+/* The file or fd word of a redirection, expanded (eval arena), or NULL
+ * after a diagnostic. Outside posix mode the word gets bash's full
+ * expansion (braces, field splitting, pathnames) and must come out as
+ * exactly one field, else "$f: ambiguous redirect" (a redirection error,
+ * not an expansion error: the shell goes on). XCU 2.7: a non-interactive
+ * posix shell neither splits nor globs it, as dash and bash --posix. */
+static char *
+redir_word(struct shell *sh, struct word *target)
+{
+	struct word one;
+	char **fields;
+	int n;
+
+	if (sh->opt.posix)
+		return expand_word_str(sh, target);
+	one = *target;
+	one.next = NULL;
+	if ((n = expand_words(sh, &one, &fields)) < 0)
+		return NULL;
+	if (n == 1)
+		return fields[0];
+	struct strbuf src;
+	sb_init(&src);
+	ast_print_word_bare(&src, target);
+	diag_error(sh, "%s: ambiguous redirect", src.s != NULL ? src.s : "");
+	sb_free(&src);
+	return NULL;
+}
 
 /* Redirection lists whose words redir_expand_early() expanded: the words
  * (in the eval arena, NULL for here-documents) in list order. */
@@ -23,6 +53,7 @@ struct early {
 	struct early *next;
 };
 static struct early *earlies;
+static char ambiguous[] = "";	/* an early word that was not one field */
 
 int
 redir_expand_early(struct shell *sh, struct redir *list)
@@ -37,8 +68,12 @@ redir_expand_early(struct shell *sh, struct redir *list)
 		w[i] = NULL;
 		if (r->varname != NULL || r->kind == REDIR_HEREDOC || r->kind == REDIR_HERESTR)
 			continue;
-		if ((w[i] = expand_word_str(sh, r->target)) == NULL)
-			return -1;
+		sh->expand_err = 0;
+		if ((w[i] = redir_word(sh, r->target)) == NULL) {
+			if (sh->expand_err)
+				return -1;
+			w[i] = ambiguous;	/* reported; fails when applied */
+		}
 	}
 	struct early *e = malloc(sizeof *e);
 	if (e == NULL)
@@ -78,8 +113,8 @@ static char *
 target_word(struct shell *sh, char **early, size_t i, struct redir *r)
 {
 	if (early != NULL && early[i] != NULL)
-		return early[i];
-	return expand_word_str(sh, r->target);
+		return early[i] != ambiguous ? early[i] : NULL;
+	return redir_word(sh, r->target);
 }
 
 int
@@ -375,7 +410,7 @@ varfd_apply(struct shell *sh, struct redir *r)
 	} else if (r->kind == REDIR_HERESTR) {
 		nfd = herestr_open(sh, r);
 	} else {
-		if ((t = expand_word_str(sh, r->target)) == NULL)
+		if ((t = redir_word(sh, r->target)) == NULL)
 			return 1;
 		if (r->kind == REDIR_DUPIN || r->kind == REDIR_DUPOUT) {
 			const char *v;
@@ -484,18 +519,22 @@ open_noclobber(struct shell *sh, const char *path)
 	return fd;
 }
 
-/* Resolves the target of <& >&: a fd number, or -1 for '-' (close). */
+/* Resolves the target of <& >&: a fd number, or -1 for '-' (close).
+ * `N-` (bash, ksh: move) sets *move: the source is closed after the dup. */
 static int
-dup_source(struct shell *sh, const char *t, int *src)
+dup_source(struct shell *sh, const char *t, int *src, bool *move)
 {
 	char *end;
 	long n;
 
+	*move = false;
 	if (strcmp(t, "-") == 0) {
 		*src = -1;
 		return 0;
 	}
 	n = strtol(t, &end, 10);
+	if (end != t && end[0] == '-' && end[1] == '\0')
+		*move = true, end++;
 	if (*t == '\0' || *end != '\0' || n < 0 || n > 1000000) {
 		diag_error(sh, "%s: bad file descriptor number", t);
 		return 1;
@@ -571,6 +610,7 @@ redir_apply(struct shell *sh, struct redir *r, struct redir_undo *undo)
 		int fd = r->fd >= 0 ? r->fd : default_fd(r->kind);
 		enum redir_kind kind = r->kind;
 		int nfd, src;
+		bool move;
 		char *t = NULL;
 
 		if (r->varname != NULL) {
@@ -601,7 +641,7 @@ redir_apply(struct shell *sh, struct redir *r, struct redir_undo *undo)
 			if (kind == REDIR_DUPOUT && r->fd < 0 && !is_dup_word(t))
 				kind = REDIR_OUTERR;	/* >& file (bash, csh) */
 			if (kind == REDIR_DUPIN || kind == REDIR_DUPOUT) {
-				if (dup_source(sh, t, &src) != 0)
+				if (dup_source(sh, t, &src, &move) != 0)
 					return 1;
 				if (src >= 0 && src != fd && is_private(src)) {
 					errno = EBADF;
@@ -614,6 +654,11 @@ redir_apply(struct shell *sh, struct redir *r, struct redir_undo *undo)
 					if (dup2(src, fd) < 0) {
 						diag_errno(sh, "%d", src);
 						return 1;
+					}
+					if (move) {
+						relocate(src);
+						save_fd(undo, src);
+						close(src);
 					}
 				}
 				continue;
@@ -675,6 +720,7 @@ redir_plan(struct shell *sh, struct redir *r, struct spawn_plan *p, int *tmpfds,
 		enum redir_kind kind = r->kind;
 		struct spawn_op *op;
 		int nfd, src;
+		bool move;
 		char *t;
 
 		if (r->varname != NULL) {
@@ -713,7 +759,7 @@ redir_plan(struct shell *sh, struct redir *r, struct spawn_plan *p, int *tmpfds,
 		switch (kind) {
 		case REDIR_DUPIN:
 		case REDIR_DUPOUT:
-			if (dup_source(sh, t, &src) != 0)
+			if (dup_source(sh, t, &src, &move) != 0)
 				return 1;
 			/* the shell's own fds are not the script's to use (dash:
 			 * "Bad file descriptor"), unless this command made it */
@@ -726,6 +772,10 @@ redir_plan(struct shell *sh, struct redir *r, struct spawn_plan *p, int *tmpfds,
 			op->fd = fd;
 			op->fd2 = src;
 			op->errname = t;
+			if (move && src >= 0 && src != fd) {
+				op = spawn_add(p, SPAWN_CLOSE);
+				op->fd = src;
+			}
 			break;
 		case REDIR_OUT:
 		case REDIR_OUTERR:

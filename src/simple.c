@@ -485,7 +485,7 @@ simple_run_builtin(struct shell *sh, struct prep *p)
 	if (redir_apply(sh, p->c->base.redirs, &undo) != 0) {
 		redir_undo(sh, &undo);
 		if (p->kind == P_SPECIAL)
-			exec_fatal_error(sh, 1);
+			exec_special_error(sh, 1);
 		return 1;
 	}
 	if (p->kind == P_SPECIAL) {
@@ -514,7 +514,7 @@ simple_run_builtin(struct shell *sh, struct prep *p)
 	if (sv != NULL)
 		simple_assign_restore(sh, sv, nsv);
 	if (p->kind == P_SPECIAL && sh->builtin_error)
-		exec_fatal_error(sh, st);
+		exec_special_error(sh, st);
 	return st;
 }
 
@@ -650,7 +650,7 @@ run_exec(struct shell *sh, struct prep *p)
 	int i;
 
 	if (redir_apply(sh, p->c->base.redirs, NULL) != 0) {
-		exec_fatal_error(sh, 1);
+		exec_special_error(sh, 1);
 		return 1;
 	}
 	for (a = p->c->assigns, i = 0; a != NULL; a = a->next, i++)

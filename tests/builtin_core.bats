@@ -27,7 +27,7 @@ d|"
 }
 
 @test "export with an invalid name: error, script exits" {
-	sh_c 'export 1a=b; echo no'
+	sh_c_posix 'export 1a=b; echo no'
 	out_is ''
 	status_nonzero
 	err_nonempty
@@ -46,19 +46,19 @@ refused'
 }
 
 @test "export of a readonly variable with a new value fails" {
-	sh_c 'readonly y=1; export y=2; echo no'
+	sh_c_posix 'readonly y=1; export y=2; echo no'
 	out_is ''
 	status_nonzero
 }
 
 @test "export and readonly with an invalid option: status 2 and usage" {
 	spsh_only
-	sh_c 'export -z; echo no'
+	sh_c_posix 'export -z; echo no'
 	out_is ''
 	status_is 2
 	err_is 'spsh: export: -z: invalid option
 spsh: export: usage: export [-p] [name[=value]...]'
-	sh_c 'readonly -z; echo no'
+	sh_c_posix 'readonly -z; echo no'
 	status_is 2
 	[[ $stderr == *"readonly: usage:"* ]] || { _show_run; return 1; }
 }
@@ -70,7 +70,7 @@ spsh: export: usage: export [-p] [name[=value]...]'
 # ---- unset ----
 
 @test "unset of a readonly variable is an error that exits" {
-	sh_c 'readonly s=2; unset s; echo no'
+	sh_c_posix 'readonly s=2; unset s; echo no'
 	out_is ''
 	status_nonzero
 	err_nonempty
@@ -88,7 +88,7 @@ fn-b'
 }
 
 @test "unset with an invalid option: status 2, exits" {
-	sh_c 'unset -z x; echo no'
+	sh_c_posix 'unset -z x; echo no'
 	out_is ''
 	status_is 2
 }
@@ -103,14 +103,14 @@ failed'
 }
 
 @test "shift with a non-number operand is an error that exits" {
-	sh_c 'set -- a b; shift x; echo no'
+	sh_c_posix 'set -- a b; shift x; echo no'
 	out_is ''
 	status_nonzero
 }
 
 @test "shift with two operands is a usage error" {
 	spsh_only
-	sh_c 'set -- a b; shift 1 1; echo no'
+	sh_c_posix 'set -- a b; shift 1 1; echo no'
 	out_is ''
 	status_is 2
 	err_is 'spsh: shift: usage: shift [n]'
@@ -149,7 +149,7 @@ end'
 	# dash does nothing (status 0); bash --posix and yash report the
 	# missing operand; the synopsis requires it.
 	spsh_only
-	sh_c '.; echo no'
+	sh_c_posix '.; echo no'
 	out_is ''
 	status_is 2
 	err_nonempty
@@ -225,7 +225,7 @@ closed'
 }
 
 @test "return with a bad number: error that exits (dash, yash)" {
-	sh_c 'f() { return x; }; f; echo no'
+	sh_c_posix 'f() { return x; }; f; echo no'
 	out_is ''
 	status_nonzero
 	err_nonempty
@@ -233,7 +233,7 @@ closed'
 
 @test "return with two operands is a usage error" {
 	spsh_only
-	sh_c 'f() { return 1 2; }; f; echo no'
+	sh_c_posix 'f() { return 1 2; }; f; echo no'
 	status_is 2
 	err_is 'spsh: return: usage: return [n]'
 }
@@ -251,14 +251,14 @@ out'
 }
 
 @test "break with a non-number is an error that exits" {
-	sh_c 'for i in 1; do break x; done; echo no'
+	sh_c_posix 'for i in 1; do break x; done; echo no'
 	out_is ''
 	status_nonzero
 }
 
 @test "break with two operands is a usage error" {
 	spsh_only
-	sh_c 'for i in 1; do break 1 2; done; echo no'
+	sh_c_posix 'for i in 1; do break 1 2; done; echo no'
 	status_is 2
 	err_is 'spsh: break: usage: break [n]'
 }
@@ -314,7 +314,7 @@ spsh: command: usage: command [-p] [-v|-V] name [arg...]'
 spsh: unalias: usage: unalias [-a] name...
 spsh: jobs: -x: invalid option
 spsh: jobs: usage: jobs [-l|-p] [job...]'
-	sh_c 'export -pz; echo notreached'
+	sh_c_posix 'export -pz; echo notreached'
 	status_is 2
 	err_is 'spsh: export: -z: invalid option
 spsh: export: usage: export [-p] [name[=value]...]'

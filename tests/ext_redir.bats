@@ -245,3 +245,48 @@ echo x > /dev/tcp/127.0.0.1/1; echo "st=$?"'
 	out_is 'st=1'
 	case $stderr in *'/dev/tcp/127.0.0.1/1: No such file or directory') ;; *) _show_run; false ;; esac
 }
+
+@test "N>&M- moves a descriptor: M is closed for the command (builtin and external)" {
+	ext_only
+	expect_sh 'exec 5>out; echo one 6>&5- >&6; cat out' 'one'
+	expect_sh 'exec 5>out; { echo two >&6; echo x >&5 2>/dev/null || echo "5 closed"; } 6>&5-; cat out' '5 closed
+two'
+	expect_sh 'exec 7>out; exec 4>&7-; echo viafour >&4; echo x >&7 2>/dev/null || echo "7 gone"; cat out' '7 gone
+viafour'
+	expect_sh 'exec 7>out; sh -c "echo ext >&3; echo x >&7 2>/dev/null || echo seven-closed" 3>&7-; cat out' 'seven-closed
+ext'
+}
+
+@test "N<&M- moves an input descriptor; M>&M- changes nothing" {
+	ext_only
+	expect_sh 'printf "l1\nl2\n" >in; exec 5<in; read a 3<&5- <&3; echo "$a"; : 3>&3-; echo ok' 'l1
+ok'
+	expect_sh 'printf "l1\n" >in; exec 6<in; sh -c "cat <&4; cat <&6 2>/dev/null || echo gone" 4<&6-' 'l1
+gone'
+}
+
+@test "a redirection word is globbed: one match names the file" {
+	ext_only
+	expect_sh 'touch data-1; echo hi >data-*; cat data-1; ls data-*' 'hi
+data-1'
+	expect_sh 'echo hi >nomatch-*; cat "nomatch-*"' 'hi'
+}
+
+@test "a redirection word of several fields or none: ambiguous redirect, status 1" {
+	ext_only
+	expect_sh 'touch f-a f-b; echo hi >f-*; echo "glob $?"; v="a b"; cat <$v; echo "split $?"; e=; echo x >$e; echo "empty $?"; echo x >a-{1,2}; echo "brace $?"; ls' 'glob 1
+split 1
+empty 1
+brace 1
+f-a
+f-b'
+	sh_c 'v="two words"; echo x >$v'
+	status_is 1
+	[[ $stderr == *'$v: ambiguous redirect' ]] || { _show_run; return 1; }
+}
+
+@test "a redirection word in posix mode: neither split nor globbed" {
+	ext_only
+	expect_sh_posix 'touch f-a; v="a b"; echo x >$v; echo y >f-*; cat "a b" "f-*"' 'x
+y'
+}

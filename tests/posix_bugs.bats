@@ -240,7 +240,7 @@ done'
 @test "read-only variable errors exit the shell with status 2" {
 	for c in 'readonly x; x=1' 'readonly x; eval x=1' 'unset %' 'readonly a=a; a=b no_such_cmd' \
 	    'readonly a=a; a=b command :' 'readonly a=a; a=b /bin/true' 'readonly x; for x in 1; do :; done'; do
-		sh_c "$c; echo after"
+		sh_c_posix "$c; echo after"
 		out_is '' || return 1
 		status_is 2 || return 1
 	done

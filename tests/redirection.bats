@@ -89,7 +89,7 @@ e'
 }
 
 @test "redirection word undergoes expansion but not splitting" {
-	expect_sh 'n="my file"; echo hi >$n; cat "my file"' 'hi'
+	expect_sh_posix 'n="my file"; echo hi >$n; cat "my file"' 'hi'
 }
 
 @test "redirection word: tilde and parameter expansion" {
@@ -99,7 +99,7 @@ e'
 @test "redirection word that expands to several fields is an error or uses it unsplit" {
 	# XCU 2.7: field splitting is not performed on the redirection word in a
 	# non-interactive shell? dash does not split it; bash --posix does not either.
-	expect_sh 'v="a b"; echo x >$v; cat "a b"' 'x'
+	expect_sh_posix 'v="a b"; echo x >$v; cat "a b"' 'x'
 }
 
 @test "redirection with pathname expansion of a single match" {

@@ -160,11 +160,11 @@ f'
 }
 
 @test "set with an invalid option: status 2, a script exits" {
-	sh_c 'set -Z; echo no'
+	sh_c_posix 'set -Z; echo no'
 	out_is ''
 	status_is 2
 	err_nonempty
-	sh_c 'set -o nosuchoption; echo no'
+	sh_c_posix 'set -o nosuchoption; echo no'
 	out_is ''
 	status_is 2
 }

@@ -62,7 +62,7 @@ status 3'
 }
 
 @test ". missing file exits a non-interactive shell" {
-	sh_c '. ./nonexistent.sh; echo no'
+	sh_c_posix '. ./nonexistent.sh; echo no'
 	out_is ''
 	status_1_125
 	err_nonempty
@@ -70,7 +70,7 @@ status 3'
 
 @test ". file with a syntax error exits the shell" {
 	printf 'if then\n' >"$BATS_TEST_TMPDIR/bad.sh"
-	sh_c '. ./bad.sh; echo no'
+	sh_c_posix '. ./bad.sh; echo no'
 	out_is ''
 	status_nonzero
 }
@@ -84,7 +84,7 @@ status 3'
 }
 
 @test "break 0 is an error" {
-	sh_c 'for i in 1 2; do break 0; echo no; done; echo after'
+	sh_c_posix 'for i in 1 2; do break 0; echo no; done; echo after'
 	[[ $output != *no* ]]
 	status_nonzero
 }
@@ -99,7 +99,7 @@ status 3'
 }
 
 @test "eval: syntax error in eval exits a non-interactive shell" {
-	sh_c 'eval "if then"; echo no'
+	sh_c_posix 'eval "if then"; echo no'
 	out_is ''
 	status_nonzero
 }
@@ -146,10 +146,10 @@ a  b'
 }
 
 @test "readonly: value cannot be changed or unset" {
-	sh_c 'readonly r=1; unset r; echo no'
+	sh_c_posix 'readonly r=1; unset r; echo no'
 	out_is ''
 	status_nonzero
-	sh_c 'readonly r=1; echo $r; r=2; echo no'
+	sh_c_posix 'readonly r=1; echo $r; r=2; echo no'
 	out_is '1'
 	status_nonzero
 }
@@ -190,16 +190,16 @@ on2'
 }
 
 @test "set with an invalid option exits a non-interactive shell" {
-	sh_c 'set -o nosuchoption; echo no'
+	sh_c_posix 'set -o nosuchoption; echo no'
 	out_is ''
 	status_nonzero
 	err_nonempty
 }
 
 @test "shift: default 1, shift n, and too many is an error that exits" {
-	expect_sh 'set -- a b c; shift; echo $*; shift 2; echo $#' 'b c
+	expect_sh_posix 'set -- a b c; shift; echo $*; shift 2; echo $#' 'b c
 0'
-	sh_c 'set -- a; shift 2; echo no'
+	sh_c_posix 'set -- a; shift 2; echo no'
 	out_is ''
 	status_nonzero
 }

@@ -195,7 +195,7 @@ fi'
 }
 
 @test "redirection error on a special builtin exits the shell" {
-	sh_c ': >/nonexistent/dir/f; echo no'
+	sh_c_posix ': >/nonexistent/dir/f; echo no'
 	out_is ''
 	status_1_125
 }

@@ -60,10 +60,10 @@ zero'
 }
 
 @test "EXIT trap runs when a special builtin error ends the shell" {
-	sh_c 'trap "echo trap" EXIT; set -- a; shift 5; echo no'
+	sh_c_posix 'trap "echo trap" EXIT; set -- a; shift 5; echo no'
 	out_is 'trap'
 	status_nonzero
-	sh_c 'trap "echo trap" EXIT; eval "if"; echo no'
+	sh_c_posix 'trap "echo trap" EXIT; eval "if"; echo no'
 	out_is 'trap'
 	status_is 2
 }
@@ -243,7 +243,7 @@ end'
 
 @test "trap with an invalid option: usage message, status 2, script exits" {
 	spsh_only
-	sh_c 'trap -z; echo no'
+	sh_c_posix 'trap -z; echo no'
 	out_is ''
 	status_is 2
 	err_is 'spsh: trap: -z: invalid option
@@ -253,7 +253,7 @@ spsh: trap: usage: trap [action condition...] | trap -p [condition...]'
 @test "trap with an action and no condition is a usage error" {
 	# dash reads the lone operand as a condition ("bad trap", status 1)
 	spsh_only
-	sh_c 'trap "echo x"; echo no'
+	sh_c_posix 'trap "echo x"; echo no'
 	status_is 2
 	[[ $stderr == *"trap: usage:"* ]] || { _show_run; return 1; }
 }

@@ -17,12 +17,16 @@
 #   sh_c SCRIPT [ARG...]        "$SPSH" -c SCRIPT ARG...
 #   sh_script TEXT [ARG...]     writes TEXT to ./script.sh and runs "$SPSH" script.sh ARG...
 #   sh_stdin TEXT [ARG...]      feeds TEXT on standard input to "$SPSH" -s ARG...
+#   sh_c_posix SCRIPT [ARG...]  sh_c in posix mode: spsh and bash get --posix (outside
+#                               it they go on after a special builtin's error, which
+#                               XCU 2.8.1 makes fatal); dash and yash run as they are
 # Checks (print both sides on failure and return 1):
 #   out_is EXPECTED             stdout is exactly EXPECTED (trailing newlines trimmed, as $( ))
 #   err_is EXPECTED             stderr is exactly EXPECTED
 #   err_empty / err_nonempty
 #   status_is N
 #   expect_sh SCRIPT EXPECTED [STATUS]   sh_c + out_is + status_is (default 0)
+#   expect_sh_posix SCRIPT EXPECTED [STATUS]   the same with sh_c_posix
 
 bats_require_minimum_version 1.5.0
 
@@ -77,6 +81,16 @@ sh_c() {
 	local script=$1
 	shift
 	_spsh_run _spsh_exec -c "$script" "$@"
+}
+
+sh_c_posix() {
+	local script=$1
+	shift
+	if [ "$SPSH_IS_SPSH" = 1 ] || [ "$SPSH_IS_BASH" = 1 ]; then
+		_spsh_run _spsh_exec --posix -c "$script" "$@"
+	else
+		_spsh_run _spsh_exec -c "$script" "$@"
+	fi
 }
 
 sh_script() {
@@ -149,6 +163,12 @@ status_nonzero() {
 
 expect_sh() {
 	sh_c "$1"
+	out_is "$2" || return 1
+	status_is "${3:-0}"
+}
+
+expect_sh_posix() {
+	sh_c_posix "$1"
 	out_is "$2" || return 1
 	status_is "${3:-0}"
 }

@@ -1,0 +1,57 @@
+#!/usr/bin/env bats
+# Errors that a posix shell must end a script with (XCU 2.8.1) but that
+# bash, outside posix mode, survives: a special builtin's error or its
+# redirection's is the command's status and the script goes on. Every
+# test calls ext_only; expected outputs come from bash 5.2
+# (tests/run /bin/bash tests/ext_errors.bats); with --posix the shell
+# exits as dash does (the posix side is in special_builtins.bats).
+load helpers/common
+
+@test "a redirection error on a special builtin is status 1 and the script goes on" {
+	ext_only
+	expect_sh ': >/nonexistent/dir/f; echo "still $?"; exec 9>/nonexistent/dir/f; echo "exec $?"' 'still 1
+exec 1'
+	sh_c_posix ': >/nonexistent/dir/f; echo no'
+	out_is ''
+	status_is 1
+}
+
+@test "shift, set and . errors outside posix mode: the status, not an exit" {
+	ext_only
+	expect_sh 'shift 3; echo "shift $?"; set -o nosuchoption 2>/dev/null; echo "set $?"; . ./nosuchfile; echo "dot $?"' 'shift 1
+set 2
+dot 1'
+	sh_c_posix 'set -o nosuchoption; echo no'
+	out_is ''
+	status_is 2
+}
+
+@test "return outside a function: status 2, and the script goes on" {
+	ext_only
+	expect_sh 'return 7; echo "st=$?"; ( return 3 ); echo "sub=$?"' 'st=2
+sub=2'
+	sh_c_posix 'return 7; echo no'
+	out_is ''
+	status_is 2
+}
+
+@test "return with a non-numeric operand returns from the function with 2" {
+	ext_only
+	expect_sh 'f() { echo in; return "x$1"; echo no; }; f 1; echo "st=$?"; g() { return ""; }; g; echo "g=$?"' 'in
+st=2
+g=2'
+}
+
+@test "break 0 and continue 0: an error that leaves every enclosing loop" {
+	ext_only
+	expect_sh 'for i in 1 2; do for j in a b; do echo $i$j; break 0; echo no; done; echo no; done; echo "st=$?"' '1a
+st=1'
+	expect_sh 'for i in 1 2; do echo $i; continue 0; echo no; done; echo "st=$?"' '1
+st=1'
+}
+
+@test "a failed eval of a syntax error is status 2 for the next command" {
+	ext_only
+	expect_sh 'eval "if then"; echo "st=$?"; eval "echo ok"' 'st=2
+ok'
+}
