@@ -152,7 +152,7 @@ trap -- 'echo x' STOP"
 }
 
 @test "getopts restarts after set -- and OPTIND=1, and rejects a bad name" {
-	expect_sh 'set -- -ab; getopts ab o; echo $o; set -- -cd; OPTIND=1; getopts cd o; echo $o; getopts a 1x -a; echo "st=$?"' 'a
+	expect_sh_posix 'set -- -ab; getopts ab o; echo $o; set -- -cd; OPTIND=1; getopts cd o; echo $o; getopts a 1x -a; echo "st=$?"' 'a
 c
 st=2'
 }
