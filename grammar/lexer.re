@@ -945,13 +945,13 @@ squote(struct lexer *lx, struct wb *wb)
 }
 
 /* A `(` here opens an extglob pattern (bash's `@( ) *( ) +( ) ?( ) !( )`):
- * extglob is on (always inside [[ ]]) and the word so far ends in one of
+ * extglob is on (always on the right of == != = in [[ ]]) and the word so far ends in one of
  * @ * + ? ! unquoted. Then ( | ) and blanks up to the matching `)` are part
  * of the word. */
 static int
 extglob_open(struct lexer *lx, struct wb *wb)
 {
-	if (!lx->cond_words && !(lx->sh && lx->sh->shopt.extglob))
+	if (lx->cond_words != 3 && !(lx->sh && lx->sh->shopt.extglob))
 		return 0;
 	if (!wb->haslit || wb->litq || wb->lit.len == 0)
 		return 0;
@@ -2139,7 +2139,7 @@ lex_cond_token(struct lexer *lx, int regex, struct ptok *t)
 		set_toktext(lx, start);
 		return ch == '&' ? CT_AND : CT_OR;
 	}
-	if (!regex && (ch == '(' || ch == ')')) {
+	if (regex != 1 && (ch == '(' || ch == ')')) {
 		nextc(lx);
 		set_toktext(lx, start);
 		return ch == '(' ? CT_LPAREN : CT_RPAREN;
@@ -2152,7 +2152,7 @@ lex_cond_token(struct lexer *lx, int regex, struct ptok *t)
 		set_toktext(lx, start);
 		return CT_WORD;
 	}
-	if (ch == ')' || ch == ';' || ch == '&' || (ch == '|' && !regex)) {
+	if (ch == ')' || ch == ';' || ch == '&' || (ch == '|' && regex != 1)) {
 		nextc(lx);
 		set_toktext(lx, start);
 		return CT_ERR;
@@ -2160,7 +2160,7 @@ lex_cond_token(struct lexer *lx, int regex, struct ptok *t)
 	struct wb wb;
 	wb_init(&wb);
 	lx->inword++;
-	lx->cond_words = regex ? 2 : 1;
+	lx->cond_words = regex == 1 ? 2 : regex == 3 ? 3 : 1;
 	int r = scan(lx, &wb, W_UNQ, 0);
 	lx->cond_words = 0;
 	lx->inword--;

@@ -84,8 +84,9 @@ struct lexer {
 
 	struct lex_ctx ctx;
 	int nest;		/* recursion depth (words, $( ), ${ }) */
-	int cond_words;		/* reading [[ ]]: 1 operands (extglob always
-				 * on), 2 the regular expression after =~ */
+	int cond_words;		/* reading [[ ]]: 1 operands, 2 the regular
+				 * expression after =~, 3 the pattern after
+				 * == != = (extglob always on) */
 	int inword;		/* > 0 while a word is being read: keep buf */
 
 	struct heredoc *pending, **pending_tail;
@@ -128,8 +129,9 @@ void lex_error_at(struct lexer *lx, int line, const char *fmt, ...)
 /* Tokens inside [[ ]] (lex_cond_token). `<` and `>` are CT_WORD, as is
  * `]]`, which the parser recognises by its text. */
 enum cond_tok { CT_ERR, CT_EOF, CT_WORD, CT_AND, CT_OR, CT_LPAREN, CT_RPAREN, CT_NEWLINE };
-/* Reads the next token inside [[ ]]; `regex`: the word after =~, where
- * ( ) | and blanks inside parentheses belong to the word (bash). */
+/* Reads the next token inside [[ ]]; `regex` 1: the word after =~, where
+ * ( ) | and blanks inside parentheses belong to the word (bash); 3: the
+ * pattern after == != =, an extglob even with extglob off. */
 enum cond_tok lex_cond_token(struct lexer *lx, int regex, struct ptok *t);
 /* The text of a word that is one unquoted literal, or NULL. */
 const char *lex_plain_text(const struct word *w);

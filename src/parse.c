@@ -811,7 +811,9 @@ c_primary(struct cparse *c)
 			e->kind = CE_BINARY;
 			e->op = op;
 			c->have = false;
-			if (cpeek(c, op == COP_REGEX) != CT_WORD || is_word(c, "]]")) {
+			/* bash reads the right of = == != as an extglob pattern even
+			 * with extglob off, and =~'s as a regex */
+			if (cpeek(c, op == COP_REGEX ? 1 : op == COP_SEQ || op == COP_SNE ? 3 : 0) != CT_WORD || is_word(c, "]]")) {
 				cerror(c, "unexpected argument '%s' to conditional binary operator", NULL);
 				return NULL;
 			}

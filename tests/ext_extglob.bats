@@ -111,3 +111,8 @@ setup() {
 	ext_only
 	expect_sh "$(printf 'shopt -s extglob\nx=foo.c; echo ${x/@(f|o)/X} ${x//+(o)/0} ${x/#@(f|g)/G} ${x/%%@(c|h)/H} ${x^^@(o)} ${x//!(o)/-}')" 'Xoo.c f0.c Goo.c foo.H fOO.c -'
 }
+
+@test "[[ ]] with extglob off: !( is negation on the left, a pattern right of == and !=" {
+	ext_only
+	expect_sh 'str=x; empty=; r=; [[ !($str) ]]; r=$r$?; [[ !($empty) ]]; r=$r$?; [[ !(-n $str) ]]; r=$r$?; [[ b == !(a) ]]; r=$r$?; [[ a == !(a) ]]; r=$r$?; [[ a != !(a) ]]; r=$r$?; [[ b = @(a|b) ]]; r=$r$?; echo $r' '1010100' 0
+}
