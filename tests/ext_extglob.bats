@@ -82,6 +82,13 @@ setup() {
 	err_nonempty
 }
 
+@test "failglob: a script goes on with the next line; a subshell or set -e exits" {
+	ext_only
+	sh_script "$(printf '%s\n' 'shopt -s failglob' 'f() { echo n*; echo in-f; }' 'f; echo same-line' 'echo next $?' '(echo n*; echo in-sub); echo sub $?' 'x=$(echo n*; echo in-cs); echo "cs [$x] $?"' 'for i in 1 2; do echo n*; done' 'echo loop $?' 'set -e' 'echo n*' 'echo not-reached')"
+	status_is 1
+	out_is "$(printf 'next 1\nsub 1\ncs [] 1\nloop 1')"
+}
+
 @test "dotglob: * includes dot files but not . and .." {
 	ext_only
 	expect_sh 'cd w; shopt -s dotglob; echo *' '.hid A.TXT a.c b.h d'
