@@ -129,6 +129,8 @@ exec_expand_error(struct shell *sh)
 	if (sh->flow == FLOW_ABORT)
 		return;
 	if (discard && !sh->subshell && !sh->in_command_builtin) {
+		if (sh->opt.errexit && sh->errexit_suppressed == 0)
+			shell_exit(sh, status);	/* set -e: bash exits */
 		exec_abort(sh, status);
 		sh->discard_line = true;
 		return;
