@@ -40,6 +40,7 @@ struct wb {
 };
 
 static int scan_to(struct lexer *lx, struct wb *wb, enum wctx ctx, int special, int stop);
+static int dquote(struct lexer *lx, struct wb *wb, int in_brace_dq);
 
 /* Bytes that end a run of plain text, by context: scan_to copies the bytes
  * before the first of them in one piece instead of one at a time. A
@@ -890,6 +891,12 @@ dollar(struct lexer *lx, struct wb *wb, enum wctx ctx)
 		/* bash decodes $'...' in the word of "${p%word}" and the like too */
 		nextc(lx);
 		return dollar_squote(lx, wb);
+	}
+	if (c == '"' && (ctx == W_UNQ || ctx == W_BRACE || ctx == W_BRACE_DQ)) {
+		/* $"..." (bash, ksh): a string to translate in the locale's
+		 * message catalog; spsh has none, so it is "..." */
+		nextc(lx);
+		return dquote(lx, wb, ctx == W_BRACE_DQ);
 	}
 	p = part_new(lx, WP_PARAM);
 	p->u.param.op = PARAM_PLAIN;

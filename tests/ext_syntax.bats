@@ -197,3 +197,11 @@ lib/util#f is a function'
 	sh_c 'set -o posix; (eval "a-b() { :; }"); echo "st=$?"'
 	out_is 'st=2'
 }
+
+@test "\$\"...\" is a double-quoted string (bash, no message catalog)" {
+	ext_only
+	expect_sh 'x="1  2"; printf "[%s]" $"a  $x" $"q\"" pre$"  "post "${u:-$"d  e"}"; case b in $"b") echo " m";; esac' '[a  1  2][q"][pre  post][d  e] m'
+	expect_sh 'printf "%s\n" "$"  "a$"; [[ "|" =~ $"|" ]] && echo re' '$
+a$
+re'
+}
