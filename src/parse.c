@@ -702,7 +702,8 @@ parse_arith_for(struct pstate *ps, struct ptok *t, struct ast_node *body, int li
  *	and     : not ( '&&' not )*
  *	not     : '!' not | primary
  *	primary : '(' or ')' | UNARY-OP word | word BINARY-OP word | word
- * Newlines may come wherever an operand may start. The operators are words
+ * Newlines may come wherever an operand may start, and after a primary
+ * other than a lone word (bash's cond_term). The operators are words
  * whose text is an operator of the table shared with `test` (cond.h); a
  * quoted operator is an operand. */
 
@@ -778,6 +779,7 @@ c_primary(struct cparse *c)
 			return NULL;
 		}
 		c->have = false;
+		skip_newlines(c);
 		return e;
 	}
 	if (c->tok != CT_WORD || is_word(c, "]]")) {
@@ -795,6 +797,7 @@ c_primary(struct cparse *c)
 		}
 		e->w = c->t.w;
 		c->have = false;
+		skip_newlines(c);
 		return e;
 	}
 	e = cnode(c, CE_WORD);
@@ -819,6 +822,7 @@ c_primary(struct cparse *c)
 			}
 			e->w2 = c->t.w;
 			c->have = false;
+			skip_newlines(c);
 			return e;
 		}
 		/* fallthrough */

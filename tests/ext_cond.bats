@@ -226,3 +226,16 @@ c() { printf '%s' "$1"; }
 	expect_sh '[[ a.b =~ ^a"."b$ ]] && echo dot; [[ axb =~ ^a"."b$ ]] || echo no' 'dot
 no'
 }
+
+@test "[[ ]]: a newline may follow a complete test, before && || ) or ]]" {
+	ext_only
+	sh_script '[[ a == a
+&& -n b
+|| ( x = y )
+]] && echo one
+[[ ( -z "" )
+]] && echo two'
+	out_is 'one
+two'
+	status_is 0
+}
