@@ -52,6 +52,7 @@ enum {
 	B_HD = 4,	/* W_HEREDOC: $ ` */
 	B_OP = 8,	/* the first byte of an operator: < > & | ; ( ) */
 	B_AR = 16,	/* W_ARITH: ( ) " $ ` */
+	B_AB = 32,	/* W_ARITH ended by `]` ($[ ]): [ ] */
 };
 #define B_ALL (B_UNQ | B_DQ | B_HD | B_AR)
 static const unsigned char bclass[256] = {
@@ -59,7 +60,7 @@ static const unsigned char bclass[256] = {
 	['"'] = B_UNQ | B_DQ | B_AR, ['\''] = B_UNQ, [' '] = B_UNQ, ['\t'] = B_UNQ,
 	[';'] = B_UNQ | B_OP, ['&'] = B_UNQ | B_OP, ['|'] = B_UNQ | B_OP,
 	['<'] = B_UNQ | B_OP, ['>'] = B_UNQ | B_OP, ['('] = B_UNQ | B_OP | B_AR,
-	[')'] = B_UNQ | B_OP | B_AR,
+	[')'] = B_UNQ | B_OP | B_AR, ['['] = B_AB, [']'] = B_AB,
 };
 
 /* Length of the run of bytes of buf at pos without a `stop` class. */
@@ -887,6 +888,23 @@ dollar(struct lexer *lx, struct wb *wb, enum wctx ctx)
 		lx->nest--;
 		return r;
 	}
+	if (c == '[' && lx->sh != NULL && !lx->sh->opt.posix) {
+		/* $[expr]: bash's old form of $((expr)) */
+		struct wb e;
+		nextc(lx);
+		if (enter(lx) < 0)
+			return -1;
+		wb_init(&e);
+		r = scan_to(lx, &e, W_ARITH, 0, ']');
+		struct wpart *parts = wb_done(lx, &e);
+		lx->nest--;
+		if (r < 0)
+			return -1;
+		p = part_new(lx, WP_ARITH);
+		p->u.arith.expr = word_new(lx, parts);
+		wb_part(lx, wb, p);
+		return 0;
+	}
 	if (c == '\'' && (ctx == W_UNQ || ctx == W_BRACE || ctx == W_BRACE_DQ)) {
 		/* bash decodes $'...' in the word of "${p%word}" and the like too */
 		nextc(lx);
@@ -997,7 +1015,7 @@ scan_to(struct lexer *lx, struct wb *wb, enum wctx ctx, int special, int stop)
 	int xparens = 0;	/* open ( of an extglob pattern or of a regex */
 
 	int stop_class = ctx == W_UNQ ? B_UNQ : ctx == W_DQ ? B_DQ : ctx == W_HEREDOC ? B_HD :
-	    ctx == W_ARITH ? B_AR : 0;
+	    ctx == W_ARITH ? (stop == ']' ? B_AR | B_AB : B_AR) : 0;
 
 	for (;;) {
 		if (lx->error)
@@ -1078,8 +1096,17 @@ scan_to(struct lexer *lx, struct wb *wb, enum wctx ctx, int special, int stop)
 			break;
 		case W_ARITH:
 			if (c < 0) {
-				lex_error_at(lx, line, "missing '))'");
+				lex_error_at(lx, line, stop == ']' ? "missing ']'" : "missing '))'");
 				return -1;
+			}
+			if (stop == ']') {	/* $[ ]: to the matching ] */
+				if (c == '[')
+					parens++;
+				if (c == ']' && parens-- == 0) {
+					nextc(lx);
+					return 0;
+				}
+				break;
 			}
 			if (c == '(')
 				parens++;

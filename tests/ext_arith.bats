@@ -233,3 +233,18 @@ echo no'
 	out_is ''
 	[ "$status" -ne 0 ]
 }
+
+@test "\$[expr] is bash's old spelling of \$((expr))" {
+	ext_only
+	expect_sh 'a=(5 6 7); echo $[1 + 2] "$[3 * 4]" $[a[1]+a[2]] $[ $[1+1] ** 3 ] ${u:-$[9/3]}' '3 12 13 8 3'
+	sh_c 'cat <<E
+in a here-document: $[2*21]
+E'
+	out_is 'in a here-document: 42'
+}
+
+@test "\$[ is text in posix mode (dash; bash --posix still reads it)" {
+	spsh_only
+	run "$SPSH" --posix -c 'echo $[1 + 2]'
+	[ "$output" = '$[1 + 2]' ]
+}
