@@ -645,7 +645,11 @@ brace_param(struct lexer *lx, struct wb *wb, int in_dq)
 	if (c == '#') {
 		nextc(lx);
 		c = peekc(lx);
-		if (c == '}') {
+		size_t at = lx->pos;
+		if (c == '@' && (nextc(lx), peekc(lx) == '}')) {
+			pp->name = "@";	/* ${#@}: $# (bash; dash: ${#*}) */
+			pp->op = PARAM_LENGTH;
+		} else if ((lx->pos = at, c == '}')) {
 			pp->name = "#";
 		} else if (c == ':' || c == '=' || c == '+' || c == '%' ||
 			   c == '/' || c == '^' || c == ',' || c == '~' || c == '@') {

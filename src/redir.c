@@ -135,6 +135,7 @@ redir_private_fd(int fd)
 static int **owned;		/* variables holding long-lived private fds */
 static size_t nowned, owned_cap;
 static struct redir_undo *undos;	/* undo records holding saved fds */
+static unsigned undo_gen;		/* subshell generation (redir_forked) */
 
 void
 redir_own_fd(int *fdp)
@@ -563,6 +564,7 @@ save_fd(struct redir_undo *u, int fd)
 		u->next = undos;
 		undos = u;
 		u->linked = true;
+		u->gen = undo_gen;
 	}
 	u->v[u->n].fd = fd;
 	u->v[u->n].saved = fcntl(fd, F_DUPFD_CLOEXEC, PRIVATE_FD_MIN);
@@ -596,6 +598,24 @@ redir_undo(struct shell *sh, struct redir_undo *u)
 			*pp = u->next;
 		u->linked = false;
 	}
+}
+
+void
+redir_undo_all(struct shell *sh)
+{
+	struct redir_undo **pp = &undos;
+
+	while (*pp != NULL)
+		if ((*pp)->gen == undo_gen)
+			redir_undo(sh, *pp);	/* unlinks it */
+		else
+			pp = &(*pp)->next;
+}
+
+void
+redir_forked(void)
+{
+	undo_gen++;
 }
 
 int

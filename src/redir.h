@@ -16,12 +16,19 @@ struct redir_undo {
 	struct { int fd, saved; } *v;	/* saved == -1: fd was closed */
 	struct redir_undo *next;	/* the list of undo records in use */
 	bool linked;
+	unsigned gen;			/* redir_forked() count when linked */
 };
 
 /* Applies `r` in the shell. With `undo` (may be NULL: permanent, as for
  * `exec`), remembers what to restore. Returns 0, or 1 after a diagnostic. */
 int redir_apply(struct shell *sh, struct redir *r, struct redir_undo *undo);
 void redir_undo(struct shell *sh, struct redir_undo *undo);
+/* Undoes every record this process made, innermost first: the EXIT trap
+ * runs with the fds the shell had before the commands it interrupts
+ * (`f >/dev/null` failing under set -e; dash, bash). redir_forked(), in
+ * a new subshell, makes the parent's records not this process's. */
+void redir_undo_all(struct shell *sh);
+void redir_forked(void);
 
 /* Adds plan ops for `r`. Fds the parent opened for the plan (here-docs,
  * noclobber files) are added to `tmpfds` (closed by the caller after the

@@ -598,8 +598,9 @@ bool trap_any_child_default(void);
 
 /* The DEBUG trap before a command (`n`: its node, for BASH_COMMAND; `w`:
  * a part of `for (( ))`, shown as ((w))):
- * a cheap test when no DEBUG trap is set. */
-#define TRAP_DEBUG_SET(sh) ((sh)->traps[TRAP_DEBUG] != NULL && !(sh)->xtrap_running)
+ * a cheap test when no DEBUG trap is set. It runs before the commands of
+ * ERR and RETURN trap actions too (bash), not in its own. */
+#define TRAP_DEBUG_SET(sh) ((sh)->traps[TRAP_DEBUG] != NULL && !((sh)->xtrap_running & XT_DEBUG))
 void trap_run_debug(struct shell *sh, struct ast_node *n, struct word *w);
 /* A subshell keeps the ERR trap (set -E) or the DEBUG trap (set -T): the
  * subshell, $(...) and pipeline shortcuts that run a command without the

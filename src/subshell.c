@@ -7,6 +7,7 @@
 #include "../builtins/cd.h"
 #include "executor.h"
 #include "job.h"
+#include "redir.h"
 
 /* ---- subshells, pipelines and asynchronous lists ---- */
 
@@ -226,6 +227,7 @@ subshell_fork(struct shell *sh)
 		sh->opt.interactive = false;
 		job_forget_all(sh);
 		trap_subshell_reset(sh);
+		redir_forked();
 		return 0;
 	}
 	sh->n_fork++;

@@ -14,6 +14,7 @@
 
 #include "input.h"
 #include "job.h"
+#include "redir.h"
 #include "shell.h"
 #include "signame.h"
 
@@ -386,6 +387,7 @@ trap_run_exit(struct shell *sh)
 	sh->traps[0] = NULL;
 	if (*action != '\0') {
 		int st = sh->status;
+		redir_undo_all(sh);
 		sh->flow = FLOW_NONE;
 		sh->in_trap = true;
 		sh->trap_status = st;

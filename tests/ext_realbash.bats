@@ -95,3 +95,18 @@ declare -F; declare -Fx; declare -fx f; declare -F; declare -f +x g; declare -F'
 	out_is "$(printf 'st=1 []\n[]\n[]')"
 	[[ $stderr == *"nosuch: No such file or directory"* ]]
 }
+
+# ---- what bats-core's failure report needs ----
+
+@test "\${#@} and \${#*} are the number of positional parameters" {
+	ext_only
+	sh_c 'set -- a b c; echo ${#@} ${#*} "${#@}"; f() { echo ${#@}; }; f 1 2; set --; echo ${#@}'
+	out_is "$(printf '3 3 3\n2\n0')"
+}
+
+@test "the DEBUG trap runs before the commands of ERR and RETURN trap actions" {
+	ext_only
+	sh_c 'set -T; f() { :; }; trap "echo dbg \$BASH_COMMAND" DEBUG; trap "echo r1; echo r2" RETURN; f
+trap - RETURN; trap "echo e1; echo e2" ERR; false; trap - DEBUG'
+	out_is "$(printf 'dbg trap "echo r1; echo r2" RETURN\ndbg f\ndbg f\ndbg :\ndbg :\nr1\ndbg :\nr2\ndbg trap - RETURN\ndbg trap "echo e1; echo e2" ERR\ndbg false\ndbg false\ne1\ndbg false\ne2\ndbg trap - DEBUG')"
+}

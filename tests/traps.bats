@@ -74,6 +74,20 @@ zero'
 	status_nonzero
 }
 
+@test "EXIT trap runs with the fds from before the redirections of the commands it ends" {
+	expect_sh 'set -e; trap "echo trap" EXIT; f() { false; }; f >/dev/null; echo no' trap 1
+	expect_sh 'trap "echo trap" EXIT; { exit 2; } >/dev/null 2>&1' trap 2
+	expect_sh 'trap "echo trap" EXIT; for i in 1; do echo ${u?gone}; done 2>/dev/null >/dev/null' trap 2
+	expect_sh 'set -e; trap "echo trap" EXIT; (false) >/dev/null; echo no' trap 1
+	expect_sh 'trap "echo trap" EXIT; f() { exit 4; }; f >/dev/null' trap 4
+}
+
+@test "EXIT trap of a subshell: the redirections around the subshell stay" {
+	expect_sh '{ (trap "echo sub" EXIT; { exit; } 2>/dev/null); } >/dev/null; echo end' end
+	expect_sh '(trap "echo sub" EXIT; { exit; } >/dev/null); echo end' 'sub
+end'
+}
+
 @test "EXIT trap set in a subshell runs when the subshell exits" {
 	expect_sh '(trap "echo x" EXIT; true); echo after' 'x
 after'
