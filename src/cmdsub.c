@@ -57,6 +57,14 @@ cmdsub_capture_safe(const struct builtin *b)
 /* A simple command that surely runs a cmdsub_capture_safe() builtin, decided
  * before anything is expanded: its name is a plain word naming one, and no
  * function hides it. */
+/* Whether set -e holds inside $(...): in posix mode (XCU 2.6.3, dash,
+ * bash --posix) or with inherit_errexit; else bash turns it off there. */
+static bool
+cmdsub_errexit(struct shell *sh)
+{
+	return sh->opt.errexit && (sh->opt.posix || sh->shopt.inherit_errexit);
+}
+
 static bool
 static_capture_safe(struct shell *sh, struct ast_node *n)
 {
@@ -111,8 +119,9 @@ capture_builtins(struct shell *sh, struct ast_node **cmds, size_t n, struct strb
 		simple_prep_free(&p);
 		arena_release(&sh->eval, m);
 		/* set -e holds in the subshell too (XCU 2.6.3, dash, bash
-		 * --posix): $(echo one; false; echo two) ends at false */
-		if (st != 0 && sh->opt.errexit && sh->errexit_suppressed == 0)
+		 * --posix): $(echo one; false; echo two) ends at false;
+		 * bash's needs inherit_errexit (cmdsub_errexit) */
+		if (st != 0 && cmdsub_errexit(sh) && sh->errexit_suppressed == 0)
 			break;
 	}
 	if (saved >= 0) {
@@ -229,6 +238,7 @@ exec_cmdsub(struct shell *sh, struct ast_node *body, struct strbuf *out)
 		dup2(fds[1], 1);
 		close(fds[1]);
 		sh->opt.monitor = false;
+		sh->opt.errexit = cmdsub_errexit(sh);
 		if (prepared)
 			subshell_exit(sh, simple_run_prepared(sh, &p));
 		sh->tail = true;

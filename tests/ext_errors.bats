@@ -55,3 +55,13 @@ st=1'
 	expect_sh 'eval "if then"; echo "st=$?"; eval "echo ok"' 'st=2
 ok'
 }
+
+@test "set -e is off inside \$(...) unless inherit_errexit is set" {
+	ext_only
+	expect_sh 'set -e; echo $(echo one; false; echo two); x=$(echo a; false; echo b); echo "$x"; f() { false; echo f-on; }; y=$(f); echo "$y"' 'one two
+a
+b
+f-on'
+	expect_sh 'set -e; shopt -s inherit_errexit; echo $(echo one; false; echo two); x=$(false); echo no' 'one' 1
+	expect_sh_posix 'set -e; echo $(echo one; false; echo two)' 'one'
+}

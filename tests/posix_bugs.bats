@@ -231,10 +231,10 @@ done'
 }
 
 @test "set -e holds inside command substitution" {
-	sh_c 'set -e; x=$(false; echo no); echo "x=$x"'
+	sh_c_posix 'set -e; x=$(false; echo no); echo "x=$x"'
 	out_is ''
 	status_is 1
-	expect_sh 'set -e; echo $(echo one; false; echo two)' 'one'
+	expect_sh_posix 'set -e; echo $(echo one; false; echo two)' 'one'
 }
 
 @test "read-only variable errors exit the shell with status 2" {

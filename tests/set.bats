@@ -213,5 +213,5 @@ b'
 }
 
 @test "set -e: a failing function in \$(...) of an assignment exits" {
-	expect_sh 'set -e; f() { false; echo f-cont; }; x=$(f); echo "[$x]"' '' 1
+	expect_sh_posix 'set -e; f() { false; echo f-cont; }; x=$(f); echo "[$x]"' '' 1
 }
