@@ -10,6 +10,7 @@
 #include "../src/array.h"
 #include "../src/assign.h"
 #include "../src/exec.h"
+#include "../src/param.h"
 #include "biutil.h"
 #include "declare.h"
 
@@ -202,20 +203,36 @@ print_functions(struct shell *sh, int argc, char **argv, int i, bool names_only,
 	return st;
 }
 
-/* Lists the variables that have all of `want` (all of them when 0). */
+/* A scalar as bash's `declare` and `set` list it: bare when nothing in
+ * it is special to the shell, else as ${x@Q} writes it. */
 static void
-list_vars(struct shell *sh, unsigned want, bool values_only)
+print_scalar(struct shell *sh, const char *s)
+{
+	if (strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+	    "_@%+=:,./-~") == strlen(s) && s[0] != '~')
+		fputs(s, stdout);
+	else
+		fputs(param_quote(sh, s), stdout);
+}
+
+/* Lists the variables that have all of `want` (all of them when 0); with
+ * `locals`, only those of the running function (bash's local, local -p). */
+static void
+list_vars(struct shell *sh, unsigned want, bool values_only, bool locals)
 {
 	struct var **vs = var_sorted(sh);
 
 	for (struct var **v = vs; *v; v++) {
-		if (((*v)->flags & want) != want)
+		if (((*v)->flags & want) != want || (locals && (*v)->scope != sh->scope))
 			continue;
 		if (values_only) {
 			if ((*v)->arr == NULL && (*v)->value == NULL)
 				continue;
 			printf("%s=", (*v)->name);
-			declare_print_value(stdout, *v);
+			if ((*v)->arr == NULL)
+				print_scalar(sh, (*v)->value);
+			else
+				declare_print_value(stdout, *v);
 			putchar('\n');
 		} else {
 			declare_print(stdout, *v);
@@ -275,9 +292,8 @@ declare_like(struct shell *sh, int argc, char **argv, enum mode mode)
 	if (funcs)
 		return print_functions(sh, argc, argv, i, fnames, on, off);
 	if (i >= argc) {
-		if (mode == M_LOCAL && !print && on == 0)
-			return 0;
-		list_vars(sh, on, !print && on == 0 && off == 0);
+		list_vars(sh, on, !print && on == 0 && off == 0 && mode != M_LOCAL,
+		    mode == M_LOCAL);
 		return 0;
 	}
 	if (print) {

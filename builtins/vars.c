@@ -203,6 +203,7 @@ export_like(struct shell *sh, int argc, char **argv, unsigned flag, const char *
 	int i, st = 0;
 	unsigned arrays = 0;	/* readonly -a / -A (bash) */
 	bool funcs = false, unexport = false;	/* export -f, -n (bash) */
+	int elem_err = 0;
 
 	while ((i = biu_getopt(sh, &o, argc, argv)) != -1) {
 		if (i == '?')
@@ -258,7 +259,15 @@ export_like(struct shell *sh, int argc, char **argv, unsigned flag, const char *
 	for (; i < argc; i++) {
 		char *eq = strchr(argv[i], '=');
 		size_t nl = var_name_len(argv[i]);
-		if (!sh->opt.posix && nl > 0 && (argv[i][nl] == '[' || argv[i][nl] == '+' ||
+		if (!sh->opt.posix && nl > 0 && argv[i][nl] == '[') {
+			/* bash: an element cannot be exported or made read-only
+			 * (an error that does not exit, as in bash) */
+			diag_error(sh, "%s: `%.*s': not a valid identifier", what,
+			    eq ? (int)(eq - argv[i]) : (int)strlen(argv[i]), argv[i]);
+			elem_err = 1;
+			continue;
+		}
+		if (!sh->opt.posix && nl > 0 && (argv[i][nl] == '+' ||
 		    (eq == argv[i] + nl && eq[1] == '(') || arrays)) {
 			/* bash: readonly a=(...), export a+=x, readonly -a a */
 			char *name = strndup(argv[i], nl);
@@ -285,7 +294,7 @@ export_like(struct shell *sh, int argc, char **argv, unsigned flag, const char *
 	}
 	if (st)
 		return biu_special_error(sh, st);
-	return 0;
+	return elem_err;
 }
 
 int

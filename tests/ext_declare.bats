@@ -153,3 +153,36 @@ st=0'
 	out_is 'st=1'
 	err_nonempty
 }
+
+@test "local and local -p list the running function's locals, sorted" {
+	ext_only
+	expect_sh 'x=g; f() { local b=2 a="x y" c; local -a d=(1); local; echo -; local -p; }; f' 'declare -- a="x y"
+declare -- b="2"
+declare -- c
+declare -a d=([0]="1")
+-
+declare -- a="x y"
+declare -- b="2"
+declare -- c
+declare -a d=([0]="1")'
+}
+
+@test "declare alone lists scalars quoted only where needed, as bash's set does" {
+	ext_only
+	sh_c "p='a b' q=1 r= s='a*' t=a~b u=\$'x\\ny' v=(1 'w z'); declare | grep -E '^[pqrstuv]='"
+	out_is "p='a b'
+q=1
+r=
+s='a*'
+t=a~b
+u=\$'x\\ny'
+v=([0]=\"1\" [1]=\"w z\")"
+}
+
+@test "readonly a[1]=v and export a[1]=v: not a valid identifier, status 1, the script goes on" {
+	ext_only
+	sh_c 'readonly b[7]=8; echo "st=$? ${#b[@]}"; export a[1]=2; echo "st=$? ${#a[@]}"'
+	out_is 'st=1 0
+st=1 0'
+	err_nonempty
+}
