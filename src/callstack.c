@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "executor.h"
 #include "input.h"
 
@@ -77,8 +78,13 @@ refresh_stack(struct shell *sh, struct var *v, int which)
 	built[which] = sh->frames_gen + 1;
 	if (var_array_clear(sh, v) != 0)
 		return;
-	if (which == 0 && sh->func_depth == 0)
+	if (which == 0 && sh->func_depth == 0) {
+		/* declared but without elements: declare -p shows
+		 * `declare -a FUNCNAME` as bash does */
+		arr_free(v->arr);
+		v->arr = NULL;
 		return;
+	}
 	for (i = 0; i < n; i++) {
 		const struct frame *f = &sh->frames[n - 1 - i];
 		const char *val = which == 0 ? f->func : which == 1 ? f->source : num;

@@ -81,3 +81,10 @@ $(uname -m)-pc-linux-gnu"
 	sh_c 'echo ${SPSH_VERSION:+set} ${BASH_VERSION-unset} ${BASH_VERSINFO-unset}'
 	out_is 'set unset unset'
 }
+
+@test "declare -p FUNCNAME at the top level: declared, no elements (bash)" {
+	ext_only
+	expect_sh 'declare -p FUNCNAME; f() { declare -p FUNCNAME; }; f; echo "${#FUNCNAME[@]}"' 'declare -a FUNCNAME
+declare -a FUNCNAME=([0]="f")
+0'
+}
