@@ -474,6 +474,9 @@ assign_unset(struct shell *sh, const char *arg)
 		return 0;
 	if (strcmp(sub, "@") == 0 || strcmp(sub, "*") == 0)
 		return var_unset(sh, name);
+	/* unset 'm["k"]', unset 'm[$k]': expanded as data (bash) */
+	if ((sub = subscript_expand(sh, sub)) == NULL)
+		return -1;
 	if (v->flags & VAR_ASSOC)
 		return var_assoc_unset(sh, v, sub);
 	long idx;

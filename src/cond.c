@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "cond.h"
+#include "subscript.h"
 #include "executor.h"
 
 /* ---- the operator table (test, [ and [[ ]]) ---- */
@@ -97,6 +98,7 @@ is_set(struct shell *sh, const char *arg)
 	char *name = strndup(arg, (size_t)(lb - arg));
 	char *sub = strndup(lb + 1, len - (size_t)(lb - arg) - 2);
 	bool r = false;
+	const char *x;
 	if (name == NULL || sub == NULL)
 		abort();
 	struct var *v = var_is_name(name) ? var_lookup(sh, name) : NULL;
@@ -104,12 +106,14 @@ is_set(struct shell *sh, const char *arg)
 		r = false;
 	} else if (strcmp(sub, "@") == 0 || strcmp(sub, "*") == 0) {
 		r = var_count(v) > 0;
+	} else if ((x = subscript_expand(sh, sub)) == NULL) {
+		r = false;	/* -v 'm[$k]': the subscript expanded as data (bash) */
 	} else if (v->flags & VAR_ASSOC) {
-		r = var_assoc_get(v, sub) != NULL;
+		r = var_assoc_get(v, x) != NULL;
 	} else {
 		long idx;
 		bool bad = false;
-		if (arith_eval(sh, sub, &idx) == 0)
+		if (arith_eval(sh, x, &idx) == 0)
 			r = var_elem_get(sh, v, idx, &bad) != NULL && !bad;
 	}
 	free(name);

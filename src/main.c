@@ -17,6 +17,7 @@
 #include "interactive.h"
 #include "job.h"
 #include "redir.h"
+#include "subscript.h"
 
 
 extern char **environ;
@@ -169,6 +170,7 @@ main(int argc, char **argv)
 		sh->force_fork = true;
 	var_init(sh, environ);
 	var_set_arith(arith_eval);
+	var_set_subscript(subscript_expand);
 	/* the modules that own special variables register their hooks */
 	path_init(sh);
 	getopts_init(sh);

@@ -160,6 +160,9 @@ void fnenv_set_export(struct shell *sh, struct function *fn, bool on);
 void fnenv_import(struct shell *sh, char **env);
 /* The arithmetic evaluator for -i variables (main.c passes arith_eval). */
 void var_set_arith(int (*fn)(struct shell *, const char *, long *));
+/* The expander of a nameref target's subscript (main.c passes
+ * subscript_expand). */
+void var_set_subscript(char *(*fn)(struct shell *, const char *));
 
 /* Arrays. `v` comes from var_lookup/var_declare. Element functions check
  * read-only and apply -i/-l/-u; they return 0 or -1 after a diagnostic.

@@ -203,6 +203,10 @@ elem_by_text(struct shell *sh, struct var *v, const char *sub)
 	return arith(sh, sub, &i) == 0 ? var_elem_get(sh, v, i, &bad) : NULL;
 }
 
+/* subscript_expand(), registered by main.c (subscript.c is above us) */
+static char *(*subscript_fn)(struct shell *, const char *);
+void var_set_subscript(char *(*fn)(struct shell *, const char *)) { subscript_fn = fn; }
+
 /* Splits "name[sub]" (a nameref's target): the variable and the subscript
  * text (malloc'd in *sub). */
 static struct var *
@@ -216,6 +220,11 @@ split_target(struct shell *sh, const char *target, char **sub)
 
 	*sub = strndup(s, sl > 0 && s[sl - 1] == ']' ? sl - 1 : sl);
 	free(base);
+	char *x = subscript_fn ? subscript_fn(sh, *sub) : NULL;	/* 'm["k"]' (bash) */
+	if (x != NULL && strcmp(x, *sub) != 0) {
+		free(*sub);
+		*sub = xa_strdup(x);
+	}
 	return v;
 }
 

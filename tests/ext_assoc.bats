@@ -128,3 +128,10 @@ declare -A s=([a]="1" )'
 	out_is 'st=0 j=1'
 	err_nonempty
 }
+
+@test "unset, test -v and a nameref take m[\"k\"] and m[\$k] given as data (bash)" {
+	ext_only
+	expect_sh 'declare -A m=([K]=v [e]=); k=K; test -v "m[\$k]"; a=$?; test -v "m[\$k]x"; b=$?
+unset -v "m[\"e\"]"; declare -n r="m[\$k]"; r=w; echo "$a$b ${!m[@]} ${m[K]}"; unset "m[\$(echo K)]"; echo "${#m[@]}"' '01 K w
+0'
+}
