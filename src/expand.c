@@ -458,6 +458,9 @@ indirect_name(struct xstate *x, const char *name, struct word *sub)
 		t = sh->argc > 0 ? sh->argv[sh->argc - 1] : NULL;
 	else
 		t = param_value(sh, name, tmp, sizeof tmp);
+	struct var *v = t == NULL && sub == NULL ? var_lookup(sh, name) : NULL;
+	if (v != NULL && (v->arr != NULL || v->flags & (VAR_ARRAY | VAR_ASSOC)))
+		return "";	/* an array without [0]: names nothing, no error (bash) */
 	if (t == NULL) {
 		diag_error(sh, "%s: invalid indirect expansion", name);
 		x->err = 1;

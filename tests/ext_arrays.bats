@@ -207,3 +207,8 @@ b[0 + 1]=w'
 	ext_only
 	expect_sh 'v1=hello v2=world; a=(v1 v2 "a[1]"); echo "${!a[0]} ${!a[1]} ${!a[1]:0:3} ${!a[2]}"' 'hello world wor v2'
 }
+
+@test "\${!a} of an array without element 0 is empty, not an error (bash)" {
+	ext_only
+	expect_sh 'declare -A m=([x]=1); c=([1]=2); echo "[${!m}] [${!c-d}]"' '[] [d]'
+}
