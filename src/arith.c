@@ -28,12 +28,13 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "shell.h"
 
 /* A variable whose value is itself an expression is evaluated recursively;
  * `a=b b=a; $((a))` must give an error, not blow the C stack. */
-#define ARITH_MAX_DEPTH 64
+#define ARITH_MAX_DEPTH 1024	/* bash: MAX_EXPR_RECURSION_LEVEL */
 /* Nesting of parentheses, unary operators and assignments, for the same
  * reason: each level is a C stack frame or two. */
 #define ARITH_MAX_NEST 1000
@@ -115,6 +116,7 @@ struct parser {
 };
 
 static int eval_depth(struct shell *sh, const char *expr, long *result, int depth);
+static bool stack_low(void);
 static struct val comma(struct parser *p);
 
 /* Reports a syntax error once, quoting the whole expression. */
@@ -485,7 +487,7 @@ get_var(struct parser *p, const struct val *lv)
 	} else if (val != NULL && *val != '\0' && p->sh->opt.posix) {
 		/* a constant: r is set */
 	} else if (val != NULL && *val != '\0') {
-		if (p->depth + 1 >= ARITH_MAX_DEPTH) {
+		if (p->depth + 1 >= ARITH_MAX_DEPTH || stack_low()) {
 			p->err = true;
 			diag_error(p->sh, "arithmetic: %s: expression recursion level exceeded", name);
 		} else if (eval_depth(p->sh, val, &r, p->depth + 1) != 0) {
@@ -890,6 +892,27 @@ comma(struct parser *p)
 	return r;
 }
 
+/* Where the outermost evaluation's frame is, and whether the nested ones
+ * have used half of the stack the rlimit allows: bash's 1024 levels of
+ * x='...x...' recursion need several MiB, so a smaller stack ends the
+ * recursion with the same error instead of a crash. */
+static const char *stack_base;
+
+static bool
+stack_low(void)
+{
+	static size_t budget;
+	char here;
+
+	if (budget == 0) {
+		struct rlimit rl;
+		budget = getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY ?
+		    (size_t)rl.rlim_cur / 2 : (size_t)4 << 20;
+	}
+	return stack_base != NULL && (size_t)(stack_base > &here ? stack_base - &here :
+	    &here - stack_base) > budget;
+}
+
 /* arith_eval() at variable recursion depth `depth`. */
 static int
 eval_depth(struct shell *sh, const char *expr, long *result, int depth)
@@ -916,6 +939,14 @@ eval_depth(struct shell *sh, const char *expr, long *result, int depth)
 int
 arith_eval(struct shell *sh, const char *expr, long *result)
 {
+	char here;
+	bool outer = stack_base == NULL;
+
 	sh->arith_unset = false;
-	return eval_depth(sh, expr, result, 0);
+	if (outer)
+		stack_base = &here;	/* the outermost one (not one of $(...)) */
+	int r = eval_depth(sh, expr, result, 0);
+	if (outer)
+		stack_base = NULL;
+	return r;
 }
