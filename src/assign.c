@@ -127,7 +127,7 @@ expand_elems(struct shell *sh, struct word *elems, struct pairs *ps)
 		struct word one = *e;
 		char **f;
 		one.next = NULL;
-		int n = expand_words(sh, &one, &f);
+		int n = expand_words_elems(sh, &one, &f);
 		if (n < 0)
 			return -1;
 		for (int i = 0; i < n; i++)

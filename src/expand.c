@@ -238,71 +238,6 @@ tilde(struct xstate *x, const char *s, size_t len, bool last, bool in_assign)
 
 /* ---- parameters (XCU 2.6.2) ---- */
 
-static const char *
-pos_param(struct shell *sh, const char *name)
-{
-	char *end;
-	long i = strtol(name, &end, 10);
-
-	if (*end != '\0' || i < 0)
-		return NULL;
-	if (i == 0)
-		return sh->arg0;
-	if (i > sh->argc)
-		return NULL;
-	return sh->argv[i - 1];
-}
-
-/* Returns the value of a scalar parameter (not @ or *), or NULL if unset.
- * Numeric results are formatted into `tmp`. */
-static const char *
-param_value(struct shell *sh, const char *name, char *tmp, size_t tmpsz)
-{
-	if (isdigit((unsigned char)name[0]))
-		return pos_param(sh, name);
-	if (name[1] == '\0') {
-		switch (name[0]) {
-		case '#':
-			snprintf(tmp, tmpsz, "%d", sh->argc);
-			return tmp;
-		case '?':
-			snprintf(tmp, tmpsz, "%d", sh->status);
-			return tmp;
-		case '$':
-			snprintf(tmp, tmpsz, "%ld", (long)sh->pid);
-			return tmp;
-		case '!':
-			if (sh->last_bg == 0)
-				return NULL;
-			snprintf(tmp, tmpsz, "%ld", (long)sh->last_bg);
-			return tmp;
-		case '-':
-			return opt_letters(sh, tmp, tmpsz);
-		default:
-			break;
-		}
-	}
-	return var_get(sh, name);
-}
-
-/* A parameter name (XCU 2.5): a Name, a positional number, or one of the
- * special parameters. The lexer keeps unknown ${...} forms as names so
- * that only running them is an error, as in dash. */
-static bool
-param_name_ok(const char *name)
-{
-	const char *p;
-
-	if (var_is_name(name))
-		return true;
-	if (name[0] != '\0' && name[1] == '\0' && strchr("@*#?-$!0123456789", name[0]))
-		return true;
-	for (p = name; *p; p++)
-		if (!isdigit((unsigned char)*p))
-			return false;
-	return *name != '\0';
-}
-
 /* "$*" or $@ in a string context: the elements joined by `sep`. */
 static char *
 join_list(struct shell *sh, char *const *v, size_t n, const char *sep)
@@ -827,7 +762,8 @@ expand_word(struct xstate *x, struct word *w, bool in_assign)
 		bool at_start = !x->decl;
 		if (x->decl) {
 			/* name=value of a declaration utility: tilde after the = */
-			size_t n = var_name_len(s) + 1;
+			size_t n = var_name_len(s);
+			n += s[n] == '+' ? 2 : 1;
 			add_text(x, s, n, false);
 			i = n;
 			at_start = true;
@@ -891,8 +827,38 @@ word_to_str(struct shell *sh, struct word *w, enum xmode mode, bool in_assign)
 	return r;
 }
 
+static bool assignment_like(struct word *w);
+
+/* An argument name=value or name+=value (not name[i]=value). */
+static bool
+assignment_eq(struct word *w)
+{
+	const char *s;
+	size_t n;
+
+	if (!assignment_like(w))
+		return false;
+	s = w->parts->u.lit.text;
+	n = var_name_len(s);
+	return s[n] == '=' || s[n] == '+';
+}
+
+static int expand_fields(struct shell *sh, struct word *words, char ***out, bool args);
+
 int
 expand_words(struct shell *sh, struct word *words, char ***out)
+{
+	return expand_fields(sh, words, out, true);
+}
+
+int
+expand_words_elems(struct shell *sh, struct word *words, char ***out)
+{
+	return expand_fields(sh, words, out, false);
+}
+
+static int
+expand_fields(struct shell *sh, struct word *words, char ***out, bool args)
 {
 	struct xstate x;
 	struct word *w;
@@ -907,7 +873,11 @@ expand_words(struct shell *sh, struct word *words, char ***out)
 		if (sh->opt.braceexpand && brace_candidate(w))
 			bw = brace_expand(sh, w), end = NULL;
 		for (; bw != end && !x.err; bw = bw->next) {
-			expand_word(&x, bw, false);
+			/* bash outside posix mode: tilde expansion after the = and
+			 * the colons of an argument that looks like name=value */
+			bool asg = args && !sh->opt.posix && assignment_eq(bw);
+			x.decl = asg;
+			expand_word(&x, bw, asg);
 			if (x.started)
 				push_field(&x);
 			x.ws_seen = false;

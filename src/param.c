@@ -760,3 +760,70 @@ param_length(const char *s)
 			n++;
 	return n;
 }
+
+/* ---- scalar parameters (XCU 2.6.2), for expand.c ---- */
+
+static const char *
+pos_param(struct shell *sh, const char *name)
+{
+	char *end;
+	long i = strtol(name, &end, 10);
+
+	if (*end != '\0' || i < 0)
+		return NULL;
+	if (i == 0)
+		return sh->arg0;
+	if (i > sh->argc)
+		return NULL;
+	return sh->argv[i - 1];
+}
+
+/* Returns the value of a scalar parameter (not @ or *), or NULL if unset.
+ * Numeric results are formatted into `tmp`. */
+const char *
+param_value(struct shell *sh, const char *name, char *tmp, size_t tmpsz)
+{
+	if (isdigit((unsigned char)name[0]))
+		return pos_param(sh, name);
+	if (name[1] == '\0') {
+		switch (name[0]) {
+		case '#':
+			snprintf(tmp, tmpsz, "%d", sh->argc);
+			return tmp;
+		case '?':
+			snprintf(tmp, tmpsz, "%d", sh->status);
+			return tmp;
+		case '$':
+			snprintf(tmp, tmpsz, "%ld", (long)sh->pid);
+			return tmp;
+		case '!':
+			if (sh->last_bg == 0)
+				return NULL;
+			snprintf(tmp, tmpsz, "%ld", (long)sh->last_bg);
+			return tmp;
+		case '-':
+			return opt_letters(sh, tmp, tmpsz);
+		default:
+			break;
+		}
+	}
+	return var_get(sh, name);
+}
+
+/* A parameter name (XCU 2.5): a Name, a positional number, or one of the
+ * special parameters. The lexer keeps unknown ${...} forms as names so
+ * that only running them is an error, as in dash. */
+bool
+param_name_ok(const char *name)
+{
+	const char *p;
+
+	if (var_is_name(name))
+		return true;
+	if (name[0] != '\0' && name[1] == '\0' && strchr("@*#?-$!0123456789", name[0]))
+		return true;
+	for (p = name; *p; p++)
+		if (!isdigit((unsigned char)*p))
+			return false;
+	return *name != '\0';
+}

@@ -36,4 +36,10 @@ size_t param_length(const char *s);
 /* ${@@A} (at) and ${*@A}: see param.c. */
 char **param_set_line(struct shell *sh, bool at, const char *sep, size_t *n);
 
+/* The value of a scalar parameter (not @ or *), or NULL if unset; numbers
+ * ($# $? $$ $!) are formatted into tmp. */
+const char *param_value(struct shell *sh, const char *name, char *tmp, size_t tmpsz);
+/* A name, a positional parameter number or a special parameter. */
+bool param_name_ok(const char *name);
+
 #endif

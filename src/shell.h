@@ -463,6 +463,9 @@ char *exec_path_search(struct shell *sh, const char *name, const char *path);
  * expansion, quote removal). Appends char * (eval arena) to a NULL-terminated
  * vector. Returns the number of fields, or -1 after a diagnostic. */
 int expand_words(struct shell *sh, struct word *words, char ***out);
+/* Like expand_words, for the elements of a=(...): no tilde expansion after
+ * the = of an element that looks like name=value. */
+int expand_words_elems(struct shell *sh, struct word *words, char ***out);
 /* The same for export/readonly/local: their name=value arguments are
  * expanded as assignments (no splitting or globbing, tilde after = and :). */
 int expand_words_decl(struct shell *sh, struct word *words, char ***out);

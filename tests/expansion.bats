@@ -307,6 +307,10 @@ EOF
 	expect_sh 'HOME="/a b"; set -- ~; echo $#' '1'
 }
 
+@test "tilde: not after = in an argument that only looks like an assignment" {
+	expect_sh_posix 'HOME=/h; echo x=~ y=a:~/b if=~/f' 'x=~ y=a:~/b if=~/f'
+}
+
 @test "tilde: quoted part stops it" {
 	expect_sh 'HOME=/h; echo ~"/x" ~/"x" \~' '~/x /h/x ~'
 }

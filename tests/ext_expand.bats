@@ -326,3 +326,12 @@ load helpers/common
 	ext_only
 	expect_sh 'declare -A A=([x]=y); a=(); declare -i n; echo "${A@a} ${a@a} ${n@a} [${nosuch@a}]"' 'A a i []' 0
 }
+
+@test "tilde after = and : in an argument that looks like name=value (bash, not posix mode)" {
+	ext_only
+	HOME=/h expect_sh 'echo x=~ a+=~/q b=x:~:~ if=~/f c=~"" d="~" --e=~ 1f=~; for i in x=~; do echo $i; done; a=(y=~ ~); echo "${a[@]}"; echo > f=~ 2>/dev/null || echo nodir; set -o posix; echo x=~' "x=/h a+=/h/q b=x:/h:/h if=/h/f c=~ d=~ --e=~ 1f=~
+x=/h
+y=~ /h
+nodir
+x=~"
+}
