@@ -133,6 +133,7 @@ bi_unset(struct shell *sh, int argc, char **argv)
 {
 	int i = 1, st = 0, elem_st = 0;
 	char mode = 'v';
+	bool explicit_v = false;
 
 	struct biu_opts o = { .name = "unset", .letters = sh->opt.posix ? "fv" : "fnv",
 	    .usage = "unset [-f|-v|-n] name..." };
@@ -142,6 +143,7 @@ bi_unset(struct shell *sh, int argc, char **argv)
 		if (c == '?')
 			return biu_special_error(sh, 2);
 		mode = (char)c;
+		explicit_v = c == 'v';
 	}
 	i = o.ind;
 	for (; i < argc; i++) {
@@ -158,6 +160,14 @@ bi_unset(struct shell *sh, int argc, char **argv)
 		if (!var_is_name(argv[i])) {
 			diag_error(sh, "unset: %s: bad variable name", argv[i]);
 			st = 2;	/* dash, yash: a fatal error, status 2 */
+			continue;
+		}
+		if (mode == 'v' && !explicit_v && !sh->opt.posix &&
+		    var_lookup_raw(sh, argv[i]) == NULL &&
+		    exec_find_function(sh, argv[i]) != NULL) {
+			/* bash: no such variable, so the function goes (XCU
+			 * leaves this unspecified; dash keeps it) */
+			exec_unset_function(sh, argv[i]);
 			continue;
 		}
 		if ((mode == 'n' ? var_unset_raw(sh, argv[i]) : var_unset(sh, argv[i])) != 0)

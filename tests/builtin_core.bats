@@ -83,6 +83,10 @@ gone
 fn-b'
 }
 
+@test "unset -v of a name that is only a function leaves the function" {
+	expect_sh 'f() { echo fn; }; unset -v f; f' 'fn'
+}
+
 @test "unset of several names, missing ones are no error" {
 	expect_sh 'a=1 b=2; unset a nothere b; echo "[${a-u}${b-u}] $?"' '[uu] 0'
 }

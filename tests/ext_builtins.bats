@@ -180,6 +180,19 @@ TZ=Asia/Tokyo printf "%(%F %H)T\n" 1557978599'
 	out_is '\u03BC \U0001F600'
 }
 
+# ---- export -n, unset ----
+
+@test "export -n takes the export attribute away, assigns a value, ignores unset names" {
+	ext_only
+	expect_sh 'export A=1 B=2; export -n A B=3 nosuch; echo "$A $B"; printenv A B; echo "st=$?"' "$(printf '1 3\nst=1')"
+}
+
+@test "unset without -f removes a function when no variable has the name (bash)" {
+	ext_only
+	sh_c 'f() { echo fn; }; unset f; f; echo "st=$?"; g() { echo g; }; g=1; unset g; g; h() { echo h; }; unset -v h; h'
+	out_is "$(printf 'st=127\ng\nh')"
+}
+
 # ---- getopts ----
 
 @test "getopts: an OPTIND past the arguments becomes one past the last (bash)" {
