@@ -33,34 +33,48 @@ needs_ansi(const char *s)
 	return false;
 }
 
+/* $'...' with C escapes for the control characters (bash's ansic_quote). */
+static void
+print_ansi(FILE *f, const char *s)
+{
+	fputs("$'", f);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		switch (c) {
+		case '\n': fputs("\\n", f); break;
+		case '\t': fputs("\\t", f); break;
+		case '\r': fputs("\\r", f); break;
+		case 033: fputs("\\E", f); break;
+		case '\a': fputs("\\a", f); break;
+		case '\b': fputs("\\b", f); break;
+		case '\f': fputs("\\f", f); break;
+		case '\v': fputs("\\v", f); break;
+		case '\'': fputs("\\'", f); break;
+		case '\\': fputs("\\\\", f); break;
+		default:
+			if (c < 0x20 || c == 0x7f)
+				fprintf(f, "\\%03o", c);
+			else
+				putc(c, f);
+		}
+	}
+	putc('\'', f);
+}
+
+bool
+declare_print_ansi(FILE *f, const char *s)
+{
+	if (!needs_ansi(s))
+		return false;
+	print_ansi(f, s);
+	return true;
+}
+
 static void
 print_quoted(FILE *f, const char *s)
 {
-	if (needs_ansi(s)) {
-		fputs("$'", f);
-		for (; *s; s++) {
-			unsigned char c = (unsigned char)*s;
-			switch (c) {
-			case '\n': fputs("\\n", f); break;
-			case '\t': fputs("\\t", f); break;
-			case '\r': fputs("\\r", f); break;
-			case 033: fputs("\\E", f); break;
-			case '\a': fputs("\\a", f); break;
-			case '\b': fputs("\\b", f); break;
-			case '\f': fputs("\\f", f); break;
-			case '\v': fputs("\\v", f); break;
-			case '\'': fputs("\\'", f); break;
-			case '\\': fputs("\\\\", f); break;
-			default:
-				if (c < 0x20 || c == 0x7f)
-					fprintf(f, "\\%03o", c);
-				else
-					putc(c, f);
-			}
-		}
-		putc('\'', f);
+	if (declare_print_ansi(f, s))
 		return;
-	}
 	putc('"', f);
 	for (; *s; s++) {
 		if (strchr("\"\\$`", *s))

@@ -37,8 +37,12 @@ bi_shift(struct shell *sh, int argc, char **argv)
 }
 
 static void
-print_value(const char *v)
+print_value(struct shell *sh, const char *v)
 {
+	/* bash outside posix mode: $'...' for control characters, so that a
+	 * listing stays one line per variable; dash cannot read it */
+	if (!sh->opt.posix && declare_print_ansi(stdout, v))
+		return;
 	putchar('\'');
 	for (; *v; v++)
 		if (*v == '\'')
@@ -68,7 +72,7 @@ bi_set(struct shell *sh, int argc, char **argv)
 			if ((*v)->value == NULL)
 				continue;
 			printf("%s=", (*v)->name);
-			print_value((*v)->value);
+			print_value(sh, (*v)->value);
 			putchar('\n');
 		}
 		free(vs);
@@ -259,7 +263,7 @@ export_like(struct shell *sh, int argc, char **argv, unsigned flag, const char *
 			printf("%s %s", what, (*v)->name);
 			if ((*v)->value != NULL) {
 				putchar('=');
-				print_value((*v)->value);
+				print_value(sh, (*v)->value);
 			}
 			putchar('\n');
 		}

@@ -193,6 +193,14 @@ TZ=Asia/Tokyo printf "%(%F %H)T\n" 1557978599'
 	out_is "$(printf 'st=127\ng\nh')"
 }
 
+@test "set lists a value with control characters as \$'...', one line per variable (bash)" {
+	ext_only
+	sh_c 'x=$(printf "a\tb\001c"); set | grep "^x="; x=$(printf "1\n2"); set >saved; unset x; . ./saved; printf "%s|" "$x"'
+	out_is "x=\$'a\\tb\\001c'
+1
+2|"
+}
+
 # ---- getopts ----
 
 @test "getopts: an OPTIND past the arguments becomes one past the last (bash)" {
