@@ -254,7 +254,13 @@ describe_all(struct shell *sh, const char *name, char flag, bool no_funcs)
 	const char *al;
 	int n = 0;
 
-	if (flag != 'P' && flag != 'p') {
+	if (flag == 'p') {
+		/* -ap: only files are printed, but a name that is something
+		 * else is found all the same (bash: status 0) */
+		if (alias_get(sh, name) != NULL || is_keyword(sh, name) || b != NULL ||
+		    (!no_funcs && exec_find_function(sh, name) != NULL))
+			n++;
+	} else if (flag != 'P') {
 		if ((al = alias_get(sh, name)) != NULL) {
 			n++;
 			if (flag == 't')

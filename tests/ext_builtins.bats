@@ -403,6 +403,12 @@ st=1'
 []'
 }
 
+@test "type -ap prints only files, but a function or builtin counts as found" {
+	ext_only
+	sh_c 'f() { :; }; type -ap f; echo "f=$?"; type -ap cd; echo "cd=$?"; type -aP cd; echo "P=$?"; type -ap no_such_cmd; echo "none=$?"'
+	out_is "$(printf 'f=0\ncd=0\nP=1\nnone=1')"
+}
+
 # ---- pushd, popd, dirs ----
 
 @test "pushd and popd change directory and print the stack" {
