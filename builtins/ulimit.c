@@ -1,6 +1,7 @@
 /* ulimit.c: the ulimit utility (XCU ulimit: -f in 512-byte blocks) with
  * the Linux resources bash offers, in bash's units (kbytes for -d -l -m
- * -s -v, 512-byte blocks for -c -f) and bash's `ulimit -a` format, which
+ * -s -v; blocks for -c -f: 1024 bytes as bash has them, 512 in posix mode
+ * as POSIX, dash and bash --posix) and bash's `ulimit -a` format, which
  * names the unit and the flag of each line (dash's format names neither).
  * Without -H or -S a new value sets both limits and the soft one is shown. */
 #include <errno.h>
@@ -67,6 +68,16 @@ find(char opt)
 	return NULL;
 }
 
+/* The bytes of one unit of `r`: bash's 1024-byte blocks for -c and -f
+ * become POSIX's 512-byte ones in posix mode. */
+static rlim_t
+unit(struct shell *sh, const struct res *r)
+{
+	if ((r->opt == 'c' || r->opt == 'f') && !sh->opt.posix)
+		return 1024;
+	return r->unit;
+}
+
 /* Prints the limit of `r` (hard or soft), with bash's label when asked. */
 static int
 show(struct shell *sh, const struct res *r, bool hard, bool label)
@@ -96,7 +107,7 @@ show(struct shell *sh, const struct res *r, bool hard, bool label)
 	if (v == RLIM_INFINITY)
 		puts("unlimited");
 	else
-		printf("%ju\n", (uintmax_t)(v / r->unit));
+		printf("%ju\n", (uintmax_t)(v / unit(sh, r)));
 	return 0;
 }
 
@@ -135,11 +146,11 @@ set(struct shell *sh, const struct res *r, const char *arg, bool hard, bool soft
 			diag_error(sh, "ulimit: %s: invalid number", arg);
 			return 1;
 		}
-		if (n > (uintmax_t)(RLIM_INFINITY - 1) / r->unit) {
+		if (n > (uintmax_t)(RLIM_INFINITY - 1) / unit(sh, r)) {
 			diag_error(sh, "ulimit: %s: limit out of range", arg);
 			return 1;
 		}
-		v = (rlim_t)n * r->unit;
+		v = (rlim_t)n * unit(sh, r);
 	}
 	if (hard)
 		rl.rlim_max = v;

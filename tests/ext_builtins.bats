@@ -201,6 +201,13 @@ TZ=Asia/Tokyo printf "%(%F %H)T\n" 1557978599'
 2|"
 }
 
+@test "ulimit -f and -c count 1024-byte blocks outside posix mode (bash)" {
+	ext_only
+	expect_sh 'trap "" XFSZ; ulimit -f 4; head -c 5000 /dev/zero >f 2>/dev/null; wc -c <f; ulimit -f; ulimit -c 0; ulimit -c' '4096
+4
+0'
+}
+
 # ---- getopts ----
 
 @test "getopts: an OPTIND past the arguments becomes one past the last (bash)" {
