@@ -183,7 +183,11 @@ bi_wait(struct shell *sh, int argc, char **argv)
 			continue;
 		}
 		if ((j = wait_operand(sh, argv[i], false)) == NULL) {
-			st = 127;
+			/* unknown pid or job: 127; not a pid at all: bash's 1,
+			 * dash's 2 in posix mode */
+			bool num = argv[i][0] == '%' ||
+			    (argv[i][0] != '\0' && strspn(argv[i], "0123456789") == strlen(argv[i]));
+			st = num ? 127 : sh->opt.posix ? 2 : 1;
 			continue;
 		}
 		if (!job_wait_change(sh, j, !force || !sh->opt.monitor))

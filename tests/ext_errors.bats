@@ -65,3 +65,10 @@ f-on'
 	expect_sh 'set -e; shopt -s inherit_errexit; echo $(echo one; false; echo two); x=$(false); echo no' 'one' 1
 	expect_sh_posix 'set -e; echo $(echo one; false; echo two)' 'one'
 }
+
+@test "wait with an operand that is neither a pid nor a job: status 1; an unknown pid: 127" {
+	ext_only
+	expect_sh 'wait nonsense; echo "st=$?"; wait 99999999; echo "st=$?"; wait %7; echo "st=$?"' 'st=1
+st=127
+st=127'
+}

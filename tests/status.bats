@@ -223,3 +223,9 @@ fi'
 	sh_c ''
 	status_is 0
 }
+
+@test "wait with an operand that is not a pid or job id: status 2 in posix mode" {
+	sh_c_posix 'wait nonsense; echo "st=$?"'
+	out_is 'st=2'
+	err_nonempty
+}
