@@ -204,6 +204,11 @@ glob_rest(struct glob *g, struct strbuf *path, const char *pat)
 	if (comp == NULL)
 		return;
 	if (g->flags & PAT_GLOBSTAR && strcmp(comp, "**") == 0) {
+		/* a run of ** components is one (bash lists each file once) */
+		while (strncmp(rest, "/**", 3) == 0 && (rest[3] == '/' || rest[3] == '\0'))
+			rest += 3;
+		if (*rest == '\0' && path->len > 0)
+			add_result(g, path->s);	/* a trailing ** lists dir/ itself too (bash) */
 		globstar(g, path, rest, pat);
 		goto out;
 	}
@@ -220,7 +225,8 @@ glob_rest(struct glob *g, struct strbuf *path, const char *pat)
 
 		/* `.` and `..` only when named literally; a leading `.` only
 		 * when the pattern starts with one (XCU 2.14.3). */
-		if (nm[0] == '.' && (nm[1] == '\0' || (nm[1] == '.' && nm[2] == '\0')))
+		if (nm[0] == '.' && (nm[1] == '\0' || (nm[1] == '.' && nm[2] == '\0')) &&
+		    !(g->flags & PAT_DOTS && comp[0] == '.'))
 			continue;
 		if (nm[0] == '.' && comp[0] != '.' && !(comp[0] == '\\' && comp[1] == '.') &&
 		    !(g->flags & PAT_DOTGLOB))
@@ -283,6 +289,48 @@ pattern_glob_flags(const char *pat, unsigned flags, char ***out, size_t *n, size
 	return g.added;
 }
 
+/* The next pattern of a GLOBIGNORE list (strtok_r style): colons end one,
+ * but not inside a bracket expression ([[:alnum:]]) or after a backslash. */
+static char *
+next_ignore(char *s, char **save)
+{
+	char *p, *start;
+
+	if (s == NULL)
+		s = *save;
+	while (*s == ':')
+		s++;
+	if (*s == '\0')
+		return NULL;
+	start = p = s;
+	while (*p != '\0' && *p != ':') {
+		if (*p == '\\' && p[1] != '\0') {
+			p += 2;
+		} else if (*p == '[') {
+			char *q = p + 1;
+			if (*q == '!' || *q == '^')
+				q++;
+			if (*q == ']')
+				q++;
+			while (*q != '\0' && *q != ']') {
+				if (q[0] == '[' && (q[1] == ':' || q[1] == '.' || q[1] == '=')) {
+					char *e = strchr(q + 2, q[1]);
+					q = e != NULL && e[1] == ']' ? e + 2 : q + 1;
+				} else {
+					q++;
+				}
+			}
+			p = *q == ']' ? q + 1 : p + 1;
+		} else {
+			p++;
+		}
+	}
+	if (*p == ':')
+		*p++ = '\0';
+	*save = p;
+	return start;
+}
+
 /* See shell.h. GLOBIGNORE is a colon-separated list of patterns matched
  * against whole results (bash). */
 size_t
@@ -292,7 +340,8 @@ pattern_glob_shell(struct shell *sh, const char *pat, char ***out, size_t *n, si
 	unsigned flags = (sh->shopt.extglob ? PAT_EXTGLOB : 0) |
 	    (sh->shopt.nocaseglob ? PAT_NOCASE : 0) |
 	    (sh->shopt.dotglob || (ign && *ign) ? PAT_DOTGLOB : 0) |
-	    (sh->shopt.globstar ? PAT_GLOBSTAR : 0);
+	    (sh->shopt.globstar ? PAT_GLOBSTAR : 0) |
+	    (sh->shopt.globskipdots ? 0 : PAT_DOTS);
 	size_t start = *n, got = pattern_glob_flags(pat, flags, out, n, cap);
 
 	if (got == 0 || ign == NULL || *ign == '\0')
@@ -309,7 +358,7 @@ pattern_glob_shell(struct shell *sh, const char *pat, char ***out, size_t *n, si
 		if (strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
 			drop = true;
 		strcpy(list, ign);
-		for (char *p = strtok_r(list, ":", &save); p && !drop; p = strtok_r(NULL, ":", &save))
+		for (char *p = next_ignore(list, &save); p && !drop; p = next_ignore(NULL, &save))
 			if (pattern_match_flags(p, r, flags & (PAT_EXTGLOB | PAT_NOCASE)))
 				drop = true;
 		if (drop)

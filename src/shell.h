@@ -62,7 +62,7 @@ struct shopts {
 	    patsub_replacement, promptvars, sourcepath, xpg_echo, extquote,
 	    huponexit, histverify, histreedit, checkjobs, direxpand, cdspell,
 	    progcomp, hostcomplete, interactive_comments, nullglob_unused,
-	    cdable_vars, no_empty_cmd_completion, progcomp_alias;
+	    cdable_vars, no_empty_cmd_completion, progcomp_alias, globskipdots;
 };
 
 /* ---- variables (var.c) ---- */
@@ -534,7 +534,8 @@ struct word *brace_expand(struct shell *sh, const struct word *w);
 bool pattern_match(const char *pat, const char *s);
 /* The same with bash's options: PAT_EXTGLOB `@( ) *( ) +( ) ?( ) !( )`,
  * PAT_NOCASE (nocasematch, nocaseglob). */
-enum { PAT_EXTGLOB = 1, PAT_NOCASE = 2, PAT_DOTGLOB = 4, PAT_GLOBSTAR = 8 };
+enum { PAT_EXTGLOB = 1, PAT_NOCASE = 2, PAT_DOTGLOB = 4, PAT_GLOBSTAR = 8,
+	PAT_DOTS = 16 /* shopt -u globskipdots: .* matches . and .. */ };
 bool pattern_match_flags(const char *pat, const char *s, unsigned flags);
 /* The extglob option the flag-less calls follow (set by shopt_init). */
 extern const bool *pattern_extglob;

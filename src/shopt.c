@@ -28,6 +28,7 @@ static const struct shoptdef shopts[] = {
 	S(extquote),
 	S(failglob),
 	S(globasciiranges),
+	S(globskipdots),
 	S(globstar),
 	S(histappend),
 	S(histreedit),
@@ -78,6 +79,7 @@ shopt_init(struct shell *sh)
 {
 	pattern_extglob = &sh->shopt.extglob;
 	sh->shopt.checkwinsize = true;
+	sh->shopt.globskipdots = true;
 	sh->shopt.cmdhist = true;
 	sh->shopt.expand_aliases = true;
 	sh->shopt.extquote = true;

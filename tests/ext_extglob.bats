@@ -123,3 +123,18 @@ setup() {
 	ext_only
 	expect_sh 'str=x; empty=; r=; [[ !($str) ]]; r=$r$?; [[ !($empty) ]]; r=$r$?; [[ !(-n $str) ]]; r=$r$?; [[ b == !(a) ]]; r=$r$?; [[ a == !(a) ]]; r=$r$?; [[ a != !(a) ]]; r=$r$?; [[ b = @(a|b) ]]; r=$r$?; echo $r' '1010100' 0
 }
+
+@test "GLOBIGNORE: a colon inside a bracket expression does not split the list" {
+	ext_only
+	expect_sh 'mkdir t; cd t; touch _t.py p.toml 2.log "a b.doc" .env; GLOBIGNORE="[[:alnum:]]*"; echo *.*; GLOBIGNORE="*[[:space:]]*:[[:digit:]]*"; echo *.*' "$(printf '.env _t.py\n.env _t.py p.toml')"
+}
+
+@test "globskipdots: on by default; off, .* matches . and .." {
+	ext_only
+	expect_sh 'mkdir t; cd t; touch .e; echo .*; shopt globskipdots; shopt -u globskipdots; echo .*; echo *; GLOBIGNORE=x; echo .*' "$(printf '.e\nglobskipdots   \ton\n. .. .e\n*\n.e')"
+}
+
+@test "globstar: **/**/ lists each file once" {
+	ext_only
+	expect_sh 'shopt -s globstar; mkdir -p t/c/d; cd t; touch l.md c/l.md c/d/l.md; echo **/**/*.md; echo c/**; echo **/**/' "$(printf 'c/d/l.md c/l.md l.md\nc/ c/d c/d/l.md c/l.md\nc/ c/d/')"
+}
