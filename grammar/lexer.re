@@ -52,12 +52,12 @@ enum {
 	B_HD = 4,	/* W_HEREDOC: $ ` */
 	B_OP = 8,	/* the first byte of an operator: < > & | ; ( ) */
 	B_AR = 16,	/* W_ARITH: ( ) " $ ` */
-	B_AB = 32,	/* W_ARITH ended by `]` ($[ ]): [ ] */
+	B_AB = 32,	/* W_ARITH, for subscripts and $[ ]: [ ] ' */
 };
 #define B_ALL (B_UNQ | B_DQ | B_HD | B_AR)
 static const unsigned char bclass[256] = {
 	['\\'] = B_ALL, ['\n'] = B_ALL, ['$'] = B_ALL, ['`'] = B_ALL,
-	['"'] = B_UNQ | B_DQ | B_AR, ['\''] = B_UNQ, [' '] = B_UNQ, ['\t'] = B_UNQ,
+	['"'] = B_UNQ | B_DQ | B_AR, ['\''] = B_UNQ | B_AB, [' '] = B_UNQ, ['\t'] = B_UNQ,
 	[';'] = B_UNQ | B_OP, ['&'] = B_UNQ | B_OP, ['|'] = B_UNQ | B_OP,
 	['<'] = B_UNQ | B_OP, ['>'] = B_UNQ | B_OP, ['('] = B_UNQ | B_OP | B_AR,
 	[')'] = B_UNQ | B_OP | B_AR, ['['] = B_AB, [']'] = B_AB,
@@ -1017,9 +1017,10 @@ scan_to(struct lexer *lx, struct wb *wb, enum wctx ctx, int special, int stop)
 	int quoted = ctx == W_DQ || ctx == W_HEREDOC;
 	int line = lx->lineno;	/* where the construct began, for messages (bash) */
 	int xparens = 0;	/* open ( of an extglob pattern or of a regex */
+	int brackets = 0;	/* open [ in W_ARITH */
 
 	int stop_class = ctx == W_UNQ ? B_UNQ : ctx == W_DQ ? B_DQ : ctx == W_HEREDOC ? B_HD :
-	    ctx == W_ARITH ? (stop == ']' ? B_AR | B_AB : B_AR) : 0;
+	    ctx == W_ARITH ? B_AR | B_AB : 0;
 
 	for (;;) {
 		if (lx->error)
@@ -1103,15 +1104,24 @@ scan_to(struct lexer *lx, struct wb *wb, enum wctx ctx, int special, int stop)
 				lex_error_at(lx, line, stop == ']' ? "missing ']'" : "missing '))'");
 				return -1;
 			}
-			if (stop == ']') {	/* $[ ]: to the matching ] */
-				if (c == '[')
-					parens++;
-				if (c == ']' && parens-- == 0) {
-					nextc(lx);
-					return 0;
-				}
-				break;
+			/* a[...] nests; $[ ] ends at its matching ] */
+			if (c == '[')
+				brackets++;
+			else if (c == ']' && brackets > 0)
+				brackets--;
+			else if (c == ']' && stop == ']') {
+				nextc(lx);
+				return 0;
+			} else if (c == '\'' && brackets > 0) {
+				/* A['key']: the quotes of a subscript written in
+				 * the text are removed (bash) */
+				nextc(lx);
+				if (squote(lx, wb) < 0)
+					return -1;
+				continue;
 			}
+			if (stop == ']')
+				break;
 			if (c == '(')
 				parens++;
 			if (c == ')' && parens-- == 0) {

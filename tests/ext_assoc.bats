@@ -135,3 +135,10 @@ declare -A s=([a]="1" )'
 unset -v "m[\"e\"]"; declare -n r="m[\$k]"; r=w; echo "$a$b ${!m[@]} ${m[K]}"; unset "m[\$(echo K)]"; echo "${#m[@]}"' '01 K w
 0'
 }
+
+@test "arithmetic: a quoted key written in A['k'] loses its quotes (bash)" {
+	ext_only
+	expect_sh "declare -A A; A['x']=42; A['a b']=7
+(( y = A['x'] + A['a b'] )); (( A['x']++ )); k=\"'x'\"
+echo \$y \${A[x]} \$(( A['x'] )) \$(( A[\$k] ))" '49 43 43 0'
+}
