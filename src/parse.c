@@ -744,6 +744,13 @@ is_word(struct cparse *c, const char *s)
 	return c->tok == CT_WORD && (p = lex_plain_text(c->t.w)) != NULL && strcmp(p, s) == 0;
 }
 
+/* An operand: a word other than ]] and an unquoted < or > (bash) */
+static bool
+is_operand(struct cparse *c)
+{
+	return c->tok == CT_WORD && !is_word(c, "]]") && !is_word(c, "<") && !is_word(c, ">");
+}
+
 static struct cond_expr *
 cnode(struct cparse *c, enum cond_kind k)
 {
@@ -782,7 +789,7 @@ c_primary(struct cparse *c)
 		skip_newlines(c);
 		return e;
 	}
-	if (c->tok != CT_WORD || is_word(c, "]]")) {
+	if (!is_operand(c)) {
 		cerror(c, "unexpected '%s' in [[ ]]", NULL);
 		return NULL;
 	}
@@ -791,7 +798,7 @@ c_primary(struct cparse *c)
 		e = cnode(c, CE_UNARY);
 		e->op = op;
 		c->have = false;
-		if (cpeek(c, 0) != CT_WORD || is_word(c, "]]")) {
+		if (cpeek(c, 0), !is_operand(c)) {
 			cerror(c, "unexpected argument '%s' to conditional unary operator", NULL);
 			return NULL;
 		}
@@ -816,7 +823,8 @@ c_primary(struct cparse *c)
 			c->have = false;
 			/* bash reads the right of = == != as an extglob pattern even
 			 * with extglob off, and =~'s as a regex */
-			if (cpeek(c, op == COP_REGEX ? 1 : op == COP_SEQ || op == COP_SNE ? 3 : 0) != CT_WORD || is_word(c, "]]")) {
+			if (cpeek(c, op == COP_REGEX ? 1 : op == COP_SEQ || op == COP_SNE ? 3 : 0),
+			    !is_operand(c)) {
 				cerror(c, "unexpected argument '%s' to conditional binary operator", NULL);
 				return NULL;
 			}

@@ -239,3 +239,15 @@ no'
 two'
 	status_is 0
 }
+
+@test "[[ ]]: an unquoted < or > is not an operand, a quoted one is" {
+	ext_only
+	# bash 5.2 reports the syntax error and runs nothing of the line
+	# (with status 0: a bug); spsh's status is 2
+	for t in '-f <' '< == a' 'a == >' '-n >'; do
+		sh_c "[[ $t ]] || echo false; echo after"
+		out_is ''
+		err_nonempty
+	done
+	expect_sh "[[ -n '<' && a < b && \\> == '>' ]] && echo yes" 'yes'
+}
