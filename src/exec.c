@@ -235,9 +235,10 @@ exec_for(struct shell *sh, struct ast_for *f)
 
 	sh->lineno = f->base.lineno;
 	if (!var_is_name(f->name)) {
-		diag_error(sh, "%s: bad for loop variable", f->name);
-		exec_fatal_error(sh, 2);
-		return 2;
+		/* outside posix mode (parse_for): a failed command (bash) */
+		diag_error(sh, "`%s': not a valid identifier", f->name);
+		sh->status = 1;
+		return 1;
 	}
 	if (f->has_in) {
 		m = arena_mark(&sh->eval);

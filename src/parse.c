@@ -479,12 +479,16 @@ word_name(const struct word *w)
 	return s;
 }
 
-/* XCU 2.10.2 rule 5: the for variable must be a name. */
+/* XCU 2.10.2 rule 5: the for variable must be a name (in posix mode a
+ * syntax error, else an error when the loop runs: exec_for). */
 struct ast_node *
 parse_for(struct pstate *ps, struct ptok *name, int has_in, struct word *words,
 	  struct ast_node *body, int line)
 {
 	const char *s = word_name(name->w);
+	/* bash outside posix mode: `for i.j in` fails when it runs */
+	if (!s && !the_shell->opt.posix)
+		s = lex_plain_text(name->w);
 	if (!s) {
 		if (!ps->failed)
 			lex_error_at(ps->lx, name->line, "bad for loop variable");

@@ -212,6 +212,10 @@ select_run(struct shell *sh, struct ast_for *f)
 	bool menu = true;
 
 	sh->lineno = f->base.lineno;
+	if (!var_is_name(f->name)) {	/* outside posix mode (parse_for) */
+		diag_error(sh, "`%s': not a valid identifier", f->name);
+		return sh->status = 1;
+	}
 	if (f->has_in) {
 		struct arena_mark m = arena_mark(&sh->eval);
 		char **v;

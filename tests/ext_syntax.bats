@@ -205,3 +205,12 @@ lib/util#f is a function'
 a$
 re'
 }
+
+@test "for or select with a bad name fails when it runs, status 1 (bash, not posix mode)" {
+	ext_only
+	sh_script 'for i.j in a b; do echo no; done; echo "for $?"
+select a-b in x; do echo no; done </dev/null; echo "select $?"'
+	out_is 'for 1
+select 1'
+	[[ $stderr == *"\`i.j': not a valid identifier"* ]]
+}
