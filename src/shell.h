@@ -78,6 +78,8 @@ enum {
 	VAR_TRACE = 1 << 8,	/* -t (functions only in bash; kept) */
 	VAR_DYNAMIC = 1 << 9,	/* shell-set array rebuilt by its hook's
 				 * `refresh` when looked up (FUNCNAME, ...) */
+	VAR_TEMPENV = 1 << 10,	/* holds a v=x prefix of the running command
+				 * (bash: a `local v` in it starts with x) */
 };
 
 struct array;

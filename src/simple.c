@@ -208,6 +208,11 @@ simple_assign_temp(struct shell *sh, struct prep *p, struct saved_var **out, int
 		simple_assign_restore(sh, sv, *n);
 		return -1;
 	}
+	for (int i = 0; sv != NULL && i < *n; i++) {
+		struct var *v = var_lookup(sh, sv[i].name);
+		if (v != NULL)
+			v->flags |= VAR_TEMPENV;	/* the restore puts the flags back */
+	}
 	*out = sv;
 	return 0;
 }

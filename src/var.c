@@ -598,9 +598,11 @@ var_make_local(struct shell *sh, const char *name)
 	v->name = xa_strdup(name);
 	v->scope = sh->scope;
 	if (outer != NULL) {
-		/* A local starts unset, as in bash; in posix mode with the
-		 * outer scalar value and export flag, as in dash. */
-		if (sh->opt.posix && outer->value != NULL && !(outer->flags & VAR_NAMEREF)) {
+		/* A local starts unset, as in bash (but with the value of a
+		 * v=x prefix of the call); in posix mode with the outer
+		 * scalar value and export flag, as in dash. */
+		if ((sh->opt.posix || outer->flags & VAR_TEMPENV) && outer->value != NULL &&
+		    !(outer->flags & VAR_NAMEREF)) {
 			v->value = xa_strdup(outer->value);
 			v->flags = outer->flags & VAR_EXPORT;
 		}

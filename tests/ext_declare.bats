@@ -186,3 +186,13 @@ v=([0]=\"1\" [1]=\"w z\")"
 st=1 0'
 	err_nonempty
 }
+
+@test "local v in a function called as v=x f starts with x; otherwise unset (bash)" {
+	ext_only
+	expect_sh 'v=global; f1() { local v; echo "${v-unset}"; }; f2() { f1; }; f3() { local v=mine; f1; }
+f1; v=temp f1; v=temp f2; f3; echo "$v"' 'unset
+temp
+temp
+unset
+global'
+}
