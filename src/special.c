@@ -16,6 +16,7 @@
  * Unsetting RANDOM, SRANDOM, SECONDS, EPOCHSECONDS, EPOCHREALTIME or
  * BASHPID takes its special meaning away, as in bash; it does not come
  * back. BASH_VERSION is never set: scripts must not take spsh for bash. */
+#include <pwd.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "path.h"
 #include "shell.h"
 
 enum {
@@ -236,4 +238,12 @@ special_init(struct shell *sh, const char *version)
 	}
 	set_num(sh, "SHLVL", shlvl + 1, VAR_EXPORT);
 	var_set(sh, "SPSH_VERSION", version, 0);
+	/* unset at start-up: the default search path, not exported (bash,
+	 * dash); SHELL the login shell from the user database (bash) */
+	if (var_get(sh, "PATH") == NULL)
+		var_set(sh, "PATH", path_default(), 0);
+	struct passwd *pw;
+	if (!sh->opt.posix && var_get(sh, "SHELL") == NULL && (pw = getpwuid(getuid())) != NULL &&
+	    pw->pw_shell != NULL && pw->pw_shell[0] != '\0')
+		var_set(sh, "SHELL", pw->pw_shell, 0);
 }

@@ -88,3 +88,10 @@ $(uname -m)-pc-linux-gnu"
 declare -a FUNCNAME=([0]="f")
 0'
 }
+
+@test "PATH and SHELL unset at start-up get a default, not exported (bash)" {
+	ext_only
+	run env -u PATH -u SHELL "$SPSH" -c 'case $PATH in *:/bin*|/bin*) echo path;; esac; test -n "$SHELL" && echo shell
+/usr/bin/env | /bin/grep -c "^PATH=\|^SHELL="'
+	[ "$output" = "$(printf 'path\nshell\n0')" ]
+}
