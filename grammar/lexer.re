@@ -1051,7 +1051,9 @@ scan_to(struct lexer *lx, struct wb *wb, enum wctx ctx, int special, int stop)
 				wb_char(lx, wb, nextc(lx), 0);
 				continue;
 			}
-			if (xparens > 0 && c >= 0 && c != '\n') {
+			/* in [[ ]], a newline in the parentheses is part of the
+			 * pattern (bash; bash-completion's perf completion) */
+			if (xparens > 0 && c >= 0 && (c != '\n' || lx->cond_words)) {
 				if (c == ')')
 					xparens--;
 				wb_char(lx, wb, nextc(lx), 0);

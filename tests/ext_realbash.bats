@@ -110,3 +110,13 @@ declare -F; declare -Fx; declare -fx f; declare -F; declare -f +x g; declare -F'
 trap - RETURN; trap "echo e1; echo e2" ERR; false; trap - DEBUG'
 	out_is "$(printf 'dbg trap "echo r1; echo r2" RETURN\ndbg f\ndbg f\ndbg :\ndbg :\nr1\ndbg :\nr2\ndbg trap - RETURN\ndbg trap "echo e1; echo e2" ERR\ndbg false\ndbg false\ne1\ndbg false\ne2\ndbg trap - DEBUG')"
 }
+
+@test "[[ ]]: a newline inside an extglob pattern's parentheses is part of the pattern" {
+	ext_only
+	sh_c 'x=b; [[ $x == @(a|
+b) ]] && echo one; [[ $x == @(a|b|
+c) ]] && echo two; y="
+b"; [[ $y == @(a|
+b) ]] && echo "three $LINENO"'
+	out_is "$(printf 'two\nthree 5')"
+}
