@@ -9,7 +9,13 @@ REF=${SPSH_COMPARE_REF:-/usr/bin/dash}
 
 compare() {
 	[ -x "$REF" ] || skip "reference shell $REF is not installed"
-	run "$BATS_TEST_DIRNAME/helpers/compare.sh" "$SPSH" "$REF" "$BATS_TEST_DIRNAME/compare/$1"
+	# the scripts are POSIX: spsh runs them in posix mode, where it must
+	# agree with dash (bash and dash take no such option here)
+	case ${SPSH##*/} in
+	spsh*) COMPARE_SHELL_OPTS=--posix ;;
+	*) COMPARE_SHELL_OPTS= ;;
+	esac
+	COMPARE_SHELL_OPTS=$COMPARE_SHELL_OPTS run "$BATS_TEST_DIRNAME/helpers/compare.sh" "$SPSH" "$REF" "$BATS_TEST_DIRNAME/compare/$1"
 	if [ "$status" != 0 ]; then
 		printf '%s\n' "$output" >&2
 		return 1

@@ -12,6 +12,9 @@
 #   # compare-stderr: count
 # has only the number of stderr lines compared (for diagnostics whose
 # wording differs between shells, like syntax errors).
+# SHELL runs with the words of $COMPARE_SHELL_OPTS first (compare.bats
+# sets --posix for spsh: these are POSIX scripts, and outside posix mode
+# spsh follows bash where bash and dash differ).
 # Prints a diff and exits 1 on any difference.
 set -u
 if [ $# -ne 3 ]; then
@@ -33,7 +36,7 @@ norm() {
 }
 
 run1() {
-	# $1: shell, $2: tag
+	# $1: shell, $2: tag, then the shell's options
 	mkdir "$tmp/$2"
 	cp "$script" "$tmp/$2/script.sh"
 	(
@@ -44,13 +47,13 @@ run1() {
 			${SPSH_FORCE_FORK:+SPSH_FORCE_FORK=$SPSH_FORCE_FORK} \
 			${ASAN_OPTIONS:+ASAN_OPTIONS=$ASAN_OPTIONS} \
 			${UBSAN_OPTIONS:+UBSAN_OPTIONS=$UBSAN_OPTIONS} \
-			timeout -k 2 20 "$1" script.sh </dev/null >"$tmp/$2.out" 2>"$tmp/$2.err.raw"
+			timeout -k 2 20 "$1" ${3-} script.sh </dev/null >"$tmp/$2.out" 2>"$tmp/$2.err.raw"
 		echo $? >"$tmp/$2.status"
 	)
 	norm "$1" <"$tmp/$2.err.raw" >"$tmp/$2.err"
 }
 
-run1 "$shell" a
+run1 "$shell" a "${COMPARE_SHELL_OPTS:-}"
 run1 "$ref" b
 if grep -q '^# compare-stderr: count' "$script"; then
 	for t in a b; do
