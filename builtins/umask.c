@@ -100,26 +100,32 @@ apply_symbolic(const char *s, mode_t *perm)
 	return true;
 }
 
-/* umask [-S] [mask] */
+/* umask [-pS] [mask] */
 int
 bi_umask(struct shell *sh, int argc, char **argv)
 {
-	bool sym = false;
+	bool sym = false, reuse = false;
 	mode_t mask;
-	struct biu_opts o = { .name = "umask", .letters = "S", .usage = "umask [-S] [mode]" };
+	struct biu_opts o = { .name = "umask", .letters = sh->opt.posix ? "S" : "pS",
+	    .usage = "umask [-S] [mode]" };
 	int c, i;
 
 	errno = 0;
 	while ((c = biu_getopt(sh, &o, argc, argv)) != -1) {
 		if (c == '?')
 			return 2;
-		sym = true;
+		if (c == 'p')
+			reuse = true;	/* bash: as a command to read back */
+		else
+			sym = true;
 	}
 	i = o.ind;
 	if (i < argc - 1)
 		return diag_usage(sh, "umask", o.usage);
 	mask = get_mask();
 	if (i == argc) {
+		if (reuse)
+			fputs(sym ? "umask -S " : "umask ", stdout);
 		if (sym) {
 			mode_t p = ~mask & 0777;
 			int sh_;

@@ -208,6 +208,13 @@ TZ=Asia/Tokyo printf "%(%F %H)T\n" 1557978599'
 0'
 }
 
+@test "umask -p shows the mask as a command that sets it again, -pS symbolically" {
+	ext_only
+	expect_sh 'umask 0124; umask -p; umask -pS; saved=$(umask -p); umask 0; eval "$saved"; umask' 'umask 0124
+umask -S u=rw,g=rx,o=wx
+0124'
+}
+
 # ---- getopts ----
 
 @test "getopts: an OPTIND past the arguments becomes one past the last (bash)" {
