@@ -381,10 +381,22 @@ simple_prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
 		simple_assign_restore(sh, sv, nsv);
 	if (failed)
 		return -1;
-	/* `command [-p] name`: skip functions, no special-builtin rules */
-	while (p->argc > 0 && p->argv[0][0] == 'c' && strcmp(p->argv[0], "command") == 0 &&
-	    builtin_find("command") &&
-	    (nofunc || exec_find_function(sh, "command") == NULL)) {
+	/* `command [-p] name`: skip functions, no special-builtin rules;
+	 * `builtin name` (bash) the same for a builtin name, so that
+	 * `builtin command export x=1` and `command builtin ...` chain */
+	for (;;) {
+		if (p->argc > 1 && p->argv[0][0] == 'b' && strcmp(p->argv[0], "builtin") == 0 &&
+		    builtin_find("builtin") && builtin_find(p->argv[1]) &&
+		    (nofunc || exec_find_function(sh, "builtin") == NULL)) {
+			p->argc--;
+			p->argv++;
+			nofunc = true;
+			continue;
+		}
+		if (!(p->argc > 0 && p->argv[0][0] == 'c' && strcmp(p->argv[0], "command") == 0 &&
+		    builtin_find("command") &&
+		    (nofunc || exec_find_function(sh, "command") == NULL)))
+			break;
 		int j = 1;
 		bool usep = false, v = false;
 		while (j < p->argc && p->argv[j][0] == '-' && p->argv[j][1] != '\0') {

@@ -423,6 +423,12 @@ st=1'
 	out_is "$(printf 'f=0\ncd=0\nP=1\nnone=1')"
 }
 
+@test "builtin and command chain: builtin command NAME, command builtin NAME, from variables too" {
+	ext_only
+	sh_c 'builtin command echo hi; b=builtin c=command; $b $c export bc=1; echo "bc=$bc"; $c $b readonly cb=2; echo "cb=$cb"; echo() { printf "func\n"; }; builtin command echo direct; command builtin echo direct2; z=Z builtin :; printf "z=%s\\n" "${z-unset}"'
+	out_is "$(printf 'hi\nbc=1\ncb=2\ndirect\ndirect2\nz=unset')"
+}
+
 # ---- pushd, popd, dirs ----
 
 @test "pushd and popd change directory and print the stack" {
