@@ -369,6 +369,12 @@ bi_pwd(struct shell *sh, int argc, char **argv)
 		return biu_flush(sh, "pwd", 0);
 	}
 	if ((cwd = getcwd(NULL, 0)) == NULL) {
+		/* the directory was removed: -L still believes a canonical
+		 * $PWD, as logical_cwd() does (bash, dash) */
+		if (!physical && errno == ENOENT && is_canonical_abs(pwd)) {
+			printf("%s\n", pwd);
+			return biu_flush(sh, "pwd", 0);
+		}
 		diag_errno(sh, "pwd: cannot determine the current directory");
 		return 1;
 	}

@@ -254,3 +254,10 @@ spsh: hash: usage: hash [-r] [utility...]'
 	out_is "$(pwd)
 st=0"
 }
+
+@test "pwd in a removed directory still prints the logical path (dash, bash)" {
+	mkdir -p "$BATS_TEST_TMPDIR/gone"
+	sh_c 'cd gone && rmdir ../gone && { pwd; echo "st=$?"; }'
+	out_is "$BATS_TEST_TMPDIR/gone
+st=0"
+}
