@@ -119,6 +119,22 @@ stack_index(const char *a)
 	return a[0] == '+' ? n : (long)depth - n;
 }
 
+/* An operand that starts like +N or -N without being one ("-z", "+x";
+ * "-" alone is a directory): bash's usage error. */
+static bool
+bad_index(const char *a)
+{
+	return (a[0] == '+' || a[0] == '-') && a[1] != '\0' && stack_index(a) == -1;
+}
+
+static int
+index_usage(struct shell *sh, const char *name, const char *arg, const char *what,
+	    const char *usage)
+{
+	diag_error(sh, "%s: %s: %s", name, arg, what);
+	return diag_usage(sh, name, usage);
+}
+
 int
 bi_dirs(struct shell *sh, int argc, char **argv)
 {
@@ -174,12 +190,18 @@ bi_pushd(struct shell *sh, int argc, char **argv)
 
 	errno = 0;
 	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "-n") == 0)
+		if (strcmp(argv[i], "-n") == 0) {
 			nocd = true;
-		else if (strcmp(argv[i], "--") == 0)
-			continue;
-		else
+		} else if (strcmp(argv[i], "--") == 0) {
+			if (i + 1 < argc)
+				dir = argv[++i];
+			break;
+		} else if (bad_index(argv[i])) {
+			return index_usage(sh, "pushd", argv[i], "invalid number",
+			    "pushd [-n] [+N | -N | dir]");
+		} else {
 			dir = argv[i];
+		}
 	}
 	if (dir == NULL || stack_index(dir) >= 0) {
 		/* no operand: swap the top two; +N/-N: rotate N to the top */
@@ -243,6 +265,12 @@ bi_popd(struct shell *sh, int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-n") == 0) {
 			nocd = true;
+		} else if (strcmp(argv[i], "--") == 0) {
+			continue;
+		} else if (bad_index(argv[i]) ||
+		    (argv[i][0] != '+' && argv[i][0] != '-')) {
+			return index_usage(sh, "popd", argv[i], bad_index(argv[i]) ?
+			    "invalid number" : "invalid argument", "popd [-n] [+N | -N]");
 		} else if ((n = stack_index(argv[i])) < 0) {
 			diag_error(sh, "popd: %s: %s", argv[i], n == -2 ?
 			    "directory stack index out of range" : "invalid argument");

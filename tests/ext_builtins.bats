@@ -482,6 +482,13 @@ T/b
 T/b T T'
 }
 
+@test "pushd and popd: a malformed +N/-N or a stray popd operand is a usage error, status 2" {
+	ext_only
+	sh_c 'cd /; pushd -z; echo "a=$?"; pushd +x; echo "b=$?"; pushd -- /tmp >/dev/null; echo "c=$?"; popd zzz; echo "d=$?"; popd -q; echo "e=$?"; popd -- >/dev/null; echo "f=$?"; popd +9; echo "g=$?"'
+	out_is "$(printf 'a=2\nb=2\nc=0\nd=2\ne=2\nf=0\ng=1')"
+	case $stderr in *'pushd: -z: invalid number'*'popd: zzz: invalid argument'*) ;; *) false ;; esac
+}
+
 # ---- enable ----
 
 @test "enable -n NAME turns a builtin off: PATH finds the utility; enable NAME turns it on" {
