@@ -175,7 +175,9 @@ parse_number_why(const char **sp, long *out, const char **why)
 	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
 		base = 16;
 		s += 2;
-		if (!isxdigit((unsigned char)*s))
+		/* a bare 0x is 0 in bash; ISO C (and dash) want a digit */
+		if (!isxdigit((unsigned char)*s) &&
+		    (the_shell->opt.posix || isalnum((unsigned char)*s) || *s == '_'))
 			return false;
 	} else if (s[0] == '0') {
 		base = 8;

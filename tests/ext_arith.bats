@@ -248,3 +248,8 @@ E'
 	run "$SPSH" --posix -c 'echo $[1 + 2]'
 	[ "$output" = '$[1 + 2]' ]
 }
+
+@test "a bare 0x is 0 (bash); 0x with a bad digit is an error" {
+	ext_only
+	expect_sh 'echo $((0x)) $((0X + 1)) $((0x1f)); echo $((0xg)); echo no' '0 1 31' 1
+}
