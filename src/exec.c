@@ -129,8 +129,9 @@ exec_expand_error(struct shell *sh)
 	if (sh->flow == FLOW_ABORT)
 		return;
 	if (discard && !sh->subshell && !sh->in_command_builtin) {
-		if (sh->opt.errexit && sh->errexit_suppressed == 0)
-			shell_exit(sh, status);	/* set -e: bash exits */
+		/* set -e: bash exits, but not for bad arithmetic */
+		if (sh->opt.errexit && sh->errexit_suppressed == 0 && sh->expand_err != 4)
+			shell_exit(sh, status);
 		exec_abort(sh, status);
 		sh->discard_line = true;
 		return;

@@ -688,7 +688,7 @@ expand_arith(struct xstate *x, struct wpart *p, bool quoted)
 		return;
 	}
 	if (arith_eval(x->sh, expr, &v) != 0) {
-		x->err = x->sh->arith_unset ? 3 : 2;
+		x->err = x->sh->arith_unset ? 3 : 4;
 		return;
 	}
 	char *end = tmp + sizeof tmp, *d = end;

@@ -143,7 +143,7 @@ eval_operand(struct shell *sh, struct word *w, long *v, char **text)
 		return 0;
 	}
 	if (arith_eval(sh, e, v) != 0) {
-		sh->expand_err = sh->arith_unset ? 3 : 2;
+		sh->expand_err = sh->arith_unset ? 3 : 4;
 		return -1;
 	}
 	return 0;

@@ -335,8 +335,10 @@ struct shell {
 
 	/* expansion results the executor needs */
 	/* 1: an error (status 1 in posix mode), 2: one with status 2 in
-	 * posix mode (bad arithmetic, a bad substitution), 3: fatal in
-	 * every mode (${x?}, set -u); see exec_expand_error */
+	 * posix mode (a bad substitution), 3: fatal in
+	 * every mode (${x?}, set -u), 4: an arithmetic error (as 2, but
+	 * set -e does not exit on it outside posix mode: bash); see
+	 * exec_expand_error */
 	int expand_err;
 	bool arith_unset;		/* arith_eval failed on set -u */
 	bool discard_line;		/* FLOW_ABORT stops at eval, . or a trap */

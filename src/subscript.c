@@ -23,7 +23,7 @@ subscript_elem_text(struct shell *sh, const char *name, const char *s, int *err)
 	if (v != NULL && v->flags & VAR_ASSOC)
 		return var_assoc_get(v, s);
 	if (arith_eval(sh, s, &i) != 0) {
-		*err = sh->arith_unset ? 3 : 1;
+		*err = sh->arith_unset ? 3 : 4;
 		return NULL;
 	}
 	if (v == NULL)

@@ -253,3 +253,16 @@ E'
 	ext_only
 	expect_sh 'echo $((0x)) $((0X + 1)) $((0x1f)); echo $((0xg)); echo no' '0 1 31' 1
 }
+
+@test "set -e does not exit on a bad \$((...)), which abandons the line (bash)" {
+	ext_only
+	sh_script 'set -e
+echo $((1/0)); echo no
+a=(1); echo ${a[1/0]}
+echo "next $?"
+s=abc; echo ${s:1/0}; echo no
+echo "last $?"'
+	out_is 'next 1
+last 1'
+	status_is 0
+}
