@@ -736,7 +736,8 @@ param_names(struct shell *sh, const char *prefix, char ***out)
 	*out = arena_alloc(&sh->eval, (n + 1) * sizeof **out);
 	n = 0;
 	for (i = 0; all[i] != NULL; i++)
-		if (all[i]->value != NULL && strncmp(all[i]->name, prefix, plen) == 0)
+		if ((all[i]->value != NULL || all[i]->arr != NULL) &&
+		    strncmp(all[i]->name, prefix, plen) == 0)
 			(*out)[n++] = arena_strdup(&sh->eval, all[i]->name);
 	free(all);
 	return n;

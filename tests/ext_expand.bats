@@ -335,3 +335,8 @@ y=~ /h
 nodir
 x=~"
 }
+
+@test "\${!prefix@} lists arrays too, assigned ones even when empty" {
+	ext_only
+	expect_sh 'aa=(1); ab=(); declare -a ac; declare -A ad=([k]=v); ag=1; declare ah; echo ${!a@}; unset ab; echo "${!a*}"' "$(printf 'aa ab ad ag\naa ad ag')"
+}
