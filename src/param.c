@@ -633,10 +633,11 @@ transform(struct shell *sh, const struct param *pp, const char *name, const char
 		struct strbuf b = STRBUF_INIT;
 		if (!var_is_name(name))
 			return "";	/* ${1@A} ${?@A}: not variables (bash) */
-		attr_letters(var_lookup(sh, name), attrs);
+		v = var_lookup(sh, name);	/* through a nameref: its target */
+		attr_letters(v, attrs);
 		if (attrs[0] != '\0')
 			sb_printf(&b, "declare -%s ", attrs);
-		sb_printf(&b, "%s=%s", name, param_quote(sh, s));
+		sb_printf(&b, "%s=%s", v != NULL ? v->name : name, param_quote(sh, s));
 		return to_arena(sh, &b);
 	}
 	}

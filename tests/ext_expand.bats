@@ -340,3 +340,8 @@ x=~"
 	ext_only
 	expect_sh 'aa=(1); ab=(); declare -a ac; declare -A ad=([k]=v); ag=1; declare ah; echo ${!a@}; unset ab; echo "${!a*}"' "$(printf 'aa ab ad ag\naa ad ag')"
 }
+
+@test "\${ref@A} of a nameref names the variable it refers to" {
+	ext_only
+	expect_sh 'x=abc; declare -n nr=x; echo "${nr@A}"; declare -i n=3; declare -n r2=n; echo "${r2@A}"' "$(printf "x='abc'\ndeclare -i n='3'")"
+}
