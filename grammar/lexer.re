@@ -32,11 +32,19 @@ enum wctx {
 	W_ARITH,	/* inside $(( )) */
 };
 
-/* A word being built: parts so far plus a pending run of literal text. */
+/* A word being built: parts so far plus a pending run of literal text.
+ * The run is usually bytes of the lexer's buffer, as they stand: then it
+ * is only their offset and length (`inbuf`), copied once into the arena
+ * when the part is made; `lit` (taken from the strbuf pool only then)
+ * holds a run that is not (escapes, joined pieces). Offsets stay valid
+ * while the word is read: the buffer only grows at its end then, and an
+ * alias in a nested $( ) replaces text after the run. */
 struct wb {
 	struct wpart *head, **tail;
 	struct strbuf lit;
 	int haslit, litq;
+	int inbuf;		/* the run is buf[off, off + len) */
+	size_t off, len;
 };
 
 static int scan_to(struct lexer *lx, struct wb *wb, enum wctx ctx, int special, int stop);
@@ -225,9 +233,22 @@ wb_init(struct wb *wb)
 {
 	wb->head = NULL;
 	wb->tail = &wb->head;
-	sb_acquire(&wb->lit);	/* a word's text is built here, then copied */
+	sb_init(&wb->lit);
 	wb->haslit = 0;
 	wb->litq = 0;
+	wb->inbuf = 0;
+}
+
+/* The pending run moves to `lit`, to be added to. */
+static void
+wb_unbuf(struct lexer *lx, struct wb *wb)
+{
+	if (wb->lit.cap == 0)
+		sb_acquire(&wb->lit);
+	if (wb->inbuf) {
+		sb_addn(&wb->lit, lx->buf.s + wb->off, wb->len);
+		wb->inbuf = 0;
+	}
 }
 
 static struct wpart *
@@ -250,12 +271,20 @@ wb_flush(struct lexer *lx, struct wb *wb)
 {
 	if (!wb->haslit)
 		return;
-	struct wpart *p = part_new(lx, WP_LIT);
-	p->u.lit.text = arena_strndup(lx->a, wb->lit.s, wb->lit.len);
-	p->u.lit.len = wb->lit.len;
+	const char *t = wb->inbuf ? lx->buf.s + wb->off : wb->lit.s;
+	size_t n = wb->inbuf ? wb->len : wb->lit.len;
+	/* the part and its text in one allocation */
+	struct wpart *p = arena_alloc(lx->a, sizeof *p + n + 1);
+	char *text = (char *)(p + 1);
+	memcpy(text, t, n);
+	p->kind = WP_LIT;
+	p->u.lit.text = text;
+	p->u.lit.len = n;
 	p->u.lit.quoted = wb->litq;
 	wb_append(wb, p);
-	sb_reset(&wb->lit);
+	if (!wb->inbuf)
+		sb_reset(&wb->lit);
+	wb->inbuf = 0;
 	wb->haslit = 0;
 }
 
@@ -264,18 +293,28 @@ wb_char(struct lexer *lx, struct wb *wb, int c, int quoted)
 {
 	if (wb->haslit && wb->litq != quoted)
 		wb_flush(lx, wb);
+	wb_unbuf(lx, wb);
 	sb_addc(&wb->lit, (char)c);
 	wb->haslit = 1;
 	wb->litq = quoted;
 }
 
-/* wb_char for the n bytes at s. */
+/* wb_char for the n bytes of the buffer at `off`. */
 static void
-wb_addn(struct lexer *lx, struct wb *wb, const char *s, size_t n, int quoted)
+wb_addbuf(struct lexer *lx, struct wb *wb, size_t off, size_t n, int quoted)
 {
 	if (wb->haslit && wb->litq != quoted)
 		wb_flush(lx, wb);
-	sb_addn(&wb->lit, s, n);
+	if (!wb->haslit) {
+		wb->inbuf = 1;
+		wb->off = off;
+		wb->len = n;
+	} else if (wb->inbuf && wb->off + wb->len == off) {
+		wb->len += n;
+	} else {
+		wb_unbuf(lx, wb);
+		sb_addn(&wb->lit, lx->buf.s + off, n);
+	}
 	wb->haslit = 1;
 	wb->litq = quoted;
 }
@@ -302,7 +341,8 @@ static struct wpart *
 wb_done(struct lexer *lx, struct wb *wb)
 {
 	wb_flush(lx, wb);
-	sb_release(&wb->lit);
+	if (wb->lit.cap != 0)
+		sb_release(&wb->lit);
 	return wb->head;
 }
 
@@ -982,7 +1022,11 @@ extglob_open(struct lexer *lx, struct wb *wb)
 {
 	if (lx->cond_words != 3 && !(lx->sh && lx->sh->shopt.extglob))
 		return 0;
-	if (!wb->haslit || wb->litq || wb->lit.len == 0)
+	if (!wb->haslit || wb->litq)
+		return 0;
+	if (wb->inbuf)
+		return wb->len > 0 && strchr("@*+?!", lx->buf.s[wb->off + wb->len - 1]) != NULL;
+	if (wb->lit.len == 0)
 		return 0;
 	return strchr("@*+?!", wb->lit.s[wb->lit.len - 1]) != NULL;
 }
@@ -1028,7 +1072,7 @@ scan_to(struct lexer *lx, struct wb *wb, enum wctx ctx, int special, int stop)
 		if (stop_class) {
 			size_t n = plain_run(lx, stop_class);
 			if (n > 0) {
-				wb_addn(lx, wb, lx->buf.s + lx->pos, n, quoted);
+				wb_addbuf(lx, wb, lx->pos, n, quoted);
 				lx->pos += n;
 			}
 		}
