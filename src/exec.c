@@ -560,14 +560,18 @@ exec_input(struct shell *sh, struct input *in)
 	}
 	sh->input_depth++;
 	struct parser *p = parser_new(sh, in);
+	/* the unit of the last command, when nothing kept it: the next one
+	 * reuses it (its blocks went back to the arena pool) */
+	struct parse_unit *spare = NULL;
 
 	for (;;) {
-		struct parse_unit *u = calloc(1, sizeof *u);
+		struct parse_unit *u = spare != NULL ? spare : calloc(1, sizeof *u);
 		struct ast_node *node = NULL;
 		enum parse_status ps;
 
 		if (u == NULL)
 			abort();
+		spare = NULL;
 		arena_init(&u->arena);
 		u->refs = 1;
 		if (sh->opt.interactive && in == sh->input)
@@ -609,7 +613,13 @@ exec_input(struct shell *sh, struct input *in)
 			fputs(b.s, stdout);
 			sb_free(&b);
 		}
-		function_unit_unref(u);
+		if (u->refs == 1) {
+			callstack_unit_freed(sh, u);
+			arena_free(&u->arena);
+			spare = u;
+		} else {
+			function_unit_unref(u);
+		}
 		if (sh->flow == FLOW_ABORT && (in == sh->input || sh->discard_line)) {
 			/* the interactive prompt: the next line starts afresh */
 			sh->flow = FLOW_NONE;
@@ -623,6 +633,7 @@ exec_input(struct shell *sh, struct input *in)
 			break;
 		}
 	}
+	free(spare);
 	parser_free(p);
 	sh->cur_unit = saved_unit;
 	sh->input_depth--;
