@@ -1077,6 +1077,12 @@ scan_to(struct lexer *lx, struct wb *wb, enum wctx ctx, int special, int stop)
 			}
 		}
 		c = peekc(lx);
+		if (c == '\n' && ctx != W_UNQ && ctx != W_ARITH && lx->buf.s[lx->pos] == '\n') {
+			/* a newline is literal text here: part of the run */
+			wb_addbuf(lx, wb, lx->pos, 1, quoted);
+			rnext(lx);
+			continue;
+		}
 		switch (ctx) {
 		case W_UNQ:
 			if (!is_meta(c))
@@ -1746,16 +1752,20 @@ unclosed_subscript(const struct word *w)
 /* False when w cannot be an assignment word (or name[ ): its first part,
  * unquoted literal text, has no `=` and no `[`. A quick test before
  * assign_shape for every command word. */
-static int
+static inline int
 may_assign(const struct word *w)
 {
 	const struct wpart *p = w->parts;
 	if (!p || p->kind != WP_LIT || p->u.lit.quoted)
 		return 0;
-	for (const char *t = p->u.lit.text; *t; t++)
-		if (*t == '=' || *t == '[')
-			return 1;
-	return 0;
+	const unsigned char *t = (const unsigned char *)p->u.lit.text;
+	/* a name, then = += or [ (assign_shape and unclosed_subscript look
+	 * closer); a byte that is not ASCII goes the long way */
+	if (!(*t == '_' || (unsigned)((*t | 0x20) - 'a') < 26u || *t >= 0x80))
+		return 0;
+	while (*t == '_' || (unsigned)((*t | 0x20) - 'a') < 26u || (unsigned)(*t - '0') < 10u)
+		t++;
+	return *t == '=' || *t == '[' || *t == '+' || *t >= 0x80;
 }
 
 static int
@@ -2119,12 +2129,13 @@ word_token(struct lexer *lx, struct ptok *t, size_t start, struct word *w, const
 		return tok;
 	}
 	if (c->state == LS_CMD || c->state == LS_PREFIX || c->state == LS_COPROC) {
-		if (may_assign(w) && unclosed_subscript(w) && lx->sh != NULL && !lx->sh->opt.posix) {
+		int ma = may_assign(w);
+		if (ma && unclosed_subscript(w) && lx->sh != NULL && !lx->sh->opt.posix) {
 			if (subscript_blanks(lx, w) < 0)
 				return 0;
 			set_toktext(lx, start);
 		}
-		if (may_assign(w) && is_assignment(w)) {
+		if (ma && is_assignment(w)) {
 			split_assignment(lx, t, w);
 			if (t->as->value->parts == NULL && peekc(lx) == '(') {
 				struct wpart *arr;
@@ -2136,7 +2147,7 @@ word_token(struct lexer *lx, struct ptok *t, size_t start, struct word *w, const
 			c->state = LS_PREFIX;
 			return TK_ASSIGN;
 		}
-		if (may_assign(w) && unclosed_subscript(w) && lx->sh != NULL && !lx->sh->opt.posix) {
+		if (ma && unclosed_subscript(w) && lx->sh != NULL && !lx->sh->opt.posix) {
 			/* bash: a[1=x is a syntax error, not a command name */
 			lex_error(lx, "unexpected end of word: missing ']'");
 			return 0;
