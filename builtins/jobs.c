@@ -35,13 +35,35 @@ wait_operand(struct shell *sh, const char *a, bool quiet_pid)
 	return NULL;
 }
 
+/* A pid operand that is in no job of the table but whose status was
+ * kept when its job was reported (job_recall). */
+static bool
+recalled(struct shell *sh, const char *a, int *st)
+{
+	char *end;
+	long pid = strtol(a, &end, 10);
+
+	if (*a == '\0' || *end != '\0' || pid <= 0)
+		return false;
+	for (struct job *j = sh->jobs; j != NULL; j = j->next)
+		for (size_t p = 0; p < j->nproc; p++)
+			if (j->procs[p].pid == pid)
+				return false;
+	return job_recall((pid_t)pid, st);
+}
+
 /* A job `wait` is done with leaves the table; a process substitution's
  * (not a background job) stays for the command that waits for it. */
 static void
 wait_forget(struct shell *sh, struct job *j)
 {
-	if (j->bg)
-		job_free(sh, j);
+	if (!j->bg)
+		return;
+	if (job_script_notices(sh)) {	/* bash reports it all the same */
+		job_print_to(sh, j, 0, stderr);
+		fflush(stderr);
+	}
+	job_free(sh, j);
 }
 
 /* wait -p VAR: the pid of the job waited for (its last process, as $!). */
@@ -169,7 +191,7 @@ bi_wait(struct shell *sh, int argc, char **argv)
 		for (j = sh->jobs; j != NULL; j = next_j) {
 			next_j = j->next;
 			if (job_done(j) && j->bg && !sh->opt.interactive)
-				job_free(sh, j);
+				wait_forget(sh, j);
 		}
 		coproc_reap(sh);
 		return 0;
@@ -182,6 +204,8 @@ bi_wait(struct shell *sh, int argc, char **argv)
 			st = sh->procsub_last_status;	/* wait $! after a <(...) */
 			continue;
 		}
+		if (recalled(sh, argv[i], &st))
+			continue;	/* reported and forgotten: its status */
 		if ((j = wait_operand(sh, argv[i], false)) == NULL) {
 			/* unknown pid or job: 127; not a pid at all: bash's 1,
 			 * dash's 2 in posix mode */

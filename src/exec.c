@@ -574,7 +574,7 @@ exec_input(struct shell *sh, struct input *in)
 		spare = NULL;
 		arena_init(&u->arena);
 		u->refs = 1;
-		if (sh->opt.interactive && in == sh->input)
+		if ((sh->opt.interactive || job_script_notices(sh)) && in == sh->input)
 			job_notify(sh);
 		ps = parse_next(p, &u->arena, &node);
 		if (ps == PARSE_EOF) {

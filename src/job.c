@@ -10,6 +10,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "input.h"
 #include "job.h"
 #include "redir.h"
 #include "shell.h"
@@ -318,28 +319,76 @@ job_mark(struct shell *sh, struct job *j)
 void
 job_print(struct shell *sh, struct job *j, int how)
 {
+	job_print_to(sh, j, how, stdout);
+}
+
+void
+job_print_to(struct shell *sh, struct job *j, int how, FILE *f)
+{
 	char st[64];
 
 	if (how == 2) {
-		printf("%ld\n", (long)(j->pgid ? j->pgid : j->procs[0].pid));
+		fprintf(f, "%ld\n", (long)(j->pgid ? j->pgid : j->procs[0].pid));
 		return;
 	}
 	/* bash's layout: the state in 24 columns, " &" after a running
 	 * background job */
 	const char *amp = j->bg && !job_done(j) && !job_stopped(j) ? " &" : "";
 	if (how == 1)
-		printf("[%d]%c  %ld %-23s %s%s\n", j->id, job_mark(sh, j),
+		fprintf(f, "[%d]%c  %ld %-23s %s%s\n", j->id, job_mark(sh, j),
 		    (long)(j->pgid ? j->pgid : j->procs[0].pid),
 		    state_text(j, st, sizeof st), j->cmd ? j->cmd : "", amp);
 	else
-		printf("[%d]%c  %-23s %s%s\n", j->id, job_mark(sh, j),
+		fprintf(f, "[%d]%c  %-23s %s%s\n", j->id, job_mark(sh, j),
 		    state_text(j, st, sizeof st), j->cmd ? j->cmd : "", amp);
+}
+
+/* Statuses of background jobs that left the table after their report, for
+ * a later `wait pid` (XCU wait: the status of a known process ID stays
+ * available; bash keeps a list of them too). A small ring: the oldest go. */
+enum { RECALL_MAX = 64 };
+static struct { pid_t pid; int status; } recall[RECALL_MAX];
+static unsigned recall_next;
+
+static void
+remember(struct shell *sh, struct job *j)
+{
+	int st = job_status(sh, j);
+
+	for (size_t i = 0; i < j->nproc; i++)
+		if (j->procs[i].pid > 0) {
+			recall[recall_next % RECALL_MAX].pid = j->procs[i].pid;
+			recall[recall_next % RECALL_MAX].status = st;
+			recall_next++;
+		}
+}
+
+bool
+job_recall(pid_t pid, int *status)
+{
+	for (unsigned i = 0; i < RECALL_MAX; i++)
+		if (recall[i].pid == pid && pid > 0) {
+			*status = recall[i].status;	/* every time (bash) */
+			return true;
+		}
+	return false;
+}
+
+/* bash 5.2 reports jobs in a non-interactive shell with job control when
+ * it runs a -c string (not a script file or standard input). */
+bool
+job_script_notices(const struct shell *sh)
+{
+	return !sh->opt.interactive && job_control(sh) && sh->input != NULL &&
+	    sh->input->kind == INPUT_STRING;
 }
 
 void
 job_notify(struct shell *sh)
 {
 	struct job *j, *next;
+	bool script = job_script_notices(sh);
+	FILE *f = script ? stderr : stdout;
 
 	job_reap(sh);
 	for (j = sh->jobs; j != NULL; j = next) {
@@ -347,17 +396,19 @@ job_notify(struct shell *sh)
 		if (!j->changed || j->nproc == 0)
 			continue;
 		if (job_done(j)) {
-			if (sh->opt.interactive && j->bg)
-				job_print(sh, j, 0);
+			if ((sh->opt.interactive || script) && j->bg) {
+				job_print_to(sh, j, 0, f);
+				remember(sh, j);
+			}
 			job_free(sh, j);
 		} else if (job_stopped(j) && !j->notified) {
-			if (sh->opt.interactive)
-				job_print(sh, j, 0);
+			if (sh->opt.interactive || script)
+				job_print_to(sh, j, 0, f);
 			j->notified = true;
 			j->changed = false;
 		}
 	}
-	fflush(stdout);
+	fflush(f);
 }
 
 /* ---- job control: process groups and the terminal ----
@@ -690,6 +741,10 @@ job_wait_fg(struct shell *sh, struct job *j)
 	}
 	after_fg_job(sh, j, false);
 	job_free(sh, j);
+	/* bash: a script with job control reports the background jobs that
+	 * ended meanwhile once a foreground one is done */
+	if (job_script_notices(sh))
+		job_notify(sh);
 	return st;
 }
 

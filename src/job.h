@@ -4,6 +4,7 @@
 #ifndef JOB_H
 #define JOB_H
 #include <stdbool.h>
+#include <stdio.h>
 #include <sys/types.h>
 
 struct shell;
@@ -38,8 +39,14 @@ void job_set_done(struct shell *sh, struct job *j, size_t idx, int status);
 int job_wait_fg(struct shell *sh, struct job *j);
 /* Collects the status of finished children without blocking. */
 void job_reap(struct shell *sh);
-/* Prints and forgets finished background jobs (interactive shells). */
+/* Prints and forgets finished background jobs: interactive shells on
+ * standard output, scripts with job control (job_script_notices) on
+ * standard error, as bash. The status of each stays for job_recall(). */
 void job_notify(struct shell *sh);
+bool job_script_notices(const struct shell *sh);
+/* The status of a background process whose job was reported and
+ * forgotten (`wait $!` after the notice). */
+bool job_recall(pid_t pid, int *status);
 /* Exit status of a job that has finished or stopped. */
 int job_status(struct shell *sh, struct job *j);
 bool job_done(const struct job *j);
@@ -55,6 +62,7 @@ bool job_wait_change(struct shell *sh, struct job *j, bool wait_stopped);
  * a trapped signal or if there is no child left. */
 bool job_wait_any(struct shell *sh);
 void job_print(struct shell *sh, struct job *j, int how);	/* 0 normal, 1 -l, 2 -p */
+void job_print_to(struct shell *sh, struct job *j, int how, FILE *f);
 /* checkwinsize: LINES and COLUMNS from the terminal's size. */
 void job_check_winsize(struct shell *sh);
 /* The terminal goes back to the shell after a foreground job. */

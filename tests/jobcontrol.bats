@@ -184,3 +184,31 @@ EOF
 	out_is "bg: 7
 fg: 5"
 }
+
+@test "set -m in sh -c: a background job's end is reported once on stderr (bash), wait \$pid keeps its status" {
+	monitor_without_tty
+	sh_c 'set -m; sleep 0.1 & sleep 0.5; echo after; (exit 3) & p=$!; sleep 0.5; echo mid; wait $p; echo "wait: $?"; sleep 0.1 & wait; echo end'
+	out_is 'after
+mid
+wait: 3
+end'
+	[[ ${stderr_lines[0]} == '[1]+  Done                    sleep 0.1' ]] || { _show_run; return 1; }
+	[[ ${stderr_lines[1]} == '[1]+  Exit 3                  '* ]] || { _show_run; return 1; }
+	[[ ${stderr_lines[2]} == '[1]+  Done                    sleep 0.1' ]] || { _show_run; return 1; }
+	[ "${#stderr_lines[@]}" = 3 ] || { _show_run; return 1; }
+}
+
+@test "set -m in a script file: no job reports (bash)" {
+	monitor_without_tty
+	printf '%s\n' 'set -m' 'sleep 0.1 &' 'sleep 0.4' 'echo after' >script.sh
+	sh_script "$(cat script.sh)"
+	out_is 'after'
+	err_empty
+}
+
+@test "a script without set -m reports no job" {
+	printf '%s\n' 'sleep 0.1 &' 'sleep 0.4' 'false & wait $!; echo "st=$?"' >script.sh
+	no_tty
+	out_is 'st=1'
+	err_empty
+}
