@@ -95,6 +95,27 @@ opt_set_posix(struct shell *sh, bool on)
 	sh->shopt.xpg_echo = on;
 }
 
+/* SHELLOPTS (bash): the -o names that are on, colon-separated, in the
+ * order of `set -o`. Its own buffer: the list outgrows var_get's. */
+const char *
+opt_shellopts(struct shell *sh)
+{
+	static char buf[512];
+	size_t n = 0, i;
+
+	buf[0] = '\0';
+	for (i = 0; i < sizeof opts / sizeof opts[0]; i++) {
+		size_t len = strlen(opts[i].name);
+		if (!*field(sh, &opts[i]) || n + len + 2 > sizeof buf)
+			continue;
+		if (n > 0)
+			buf[n++] = ':';
+		memcpy(buf + n, opts[i].name, len + 1);
+		n += len;
+	}
+	return buf;
+}
+
 int
 opt_set_letter(struct shell *sh, int c, bool on)
 {

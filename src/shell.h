@@ -498,6 +498,8 @@ char *expand_heredoc(struct shell *sh, struct heredoc *h);
 /* ---- options (option.c) ---- */
 /* $-: the letters of the options that are on, formatted into buf. */
 const char *opt_letters(struct shell *sh, char *buf, size_t size);
+/* SHELLOPTS: the names of the options that are on, a:b:c (static). */
+const char *opt_shellopts(struct shell *sh);
 /* Sets option by letter or -o name; returns 0, or -1 if unknown. */
 int opt_set_letter(struct shell *sh, int c, bool on);
 int opt_set_name(struct shell *sh, const char *name, bool on);

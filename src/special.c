@@ -8,6 +8,8 @@
  *			plus the value assigned
  *	EPOCHSECONDS EPOCHREALTIME	the time now
  *	BASHPID		the pid of the current (sub)shell, unlike $$
+ *	SHELLOPTS	the -o names that are on (a:b:c), made when read;
+ *			not in posix mode
  *	UID EUID PPID	the ids; an assignment does not change what they
  *			read (bash makes them read-only, but then `set`
  *			output could not be read back, see exec.c)
@@ -168,6 +170,13 @@ euid_read(struct shell *sh, char *buf, size_t size)
 	return buf;
 }
 
+/* Outside posix mode only: there a script may use the name for itself. */
+static const char *
+shellopts_read(struct shell *sh, char *buf, size_t size)
+{
+	return sh->opt.posix ? NULL : opt_shellopts(sh);
+}
+
 static const char *
 ppid_read(struct shell *sh, char *buf, size_t size)
 {
@@ -195,6 +204,7 @@ static const struct var_hook hooks[] = {
 	{ "UID", NULL, uid_read },
 	{ "EUID", NULL, euid_read },
 	{ "PPID", NULL, ppid_read },
+	{ "SHELLOPTS", NULL, shellopts_read },
 };
 
 /* ---- start-up ---- */

@@ -95,3 +95,10 @@ declare -a FUNCNAME=([0]="f")
 /usr/bin/env | /bin/grep -c "^PATH=\|^SHELL="'
 	[ "$output" = "$(printf 'path\nshell\n0')" ]
 }
+
+@test "SHELLOPTS lists the set -o options that are on and follows set" {
+	ext_only
+	expect_sh 'case :$SHELLOPTS: in *:xtrace:*) echo on;; *) echo off;; esac; set -o pipefail -o noglob; case :$SHELLOPTS: in *:noglob:*) case :$SHELLOPTS: in *:pipefail:*) echo both;; esac;; esac; set +o pipefail; case :$SHELLOPTS: in *:pipefail:*) echo still;; *) echo gone;; esac' 'off
+both
+gone'
+}
