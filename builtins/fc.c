@@ -44,7 +44,7 @@ list(struct shell *sh, const char *count)
 		long n = strtol(count, &end, 10);
 		if (*end != '\0' || n < 0 || count[0] == '\0') {
 			diag_error(sh, "history: %s: numeric argument required", count);
-			return 2;
+			return 1;	/* bash */
 		}
 		if (last - n + 1 > first)
 			first = last - (int)n + 1;
@@ -160,8 +160,10 @@ bi_history(struct shell *sh, int argc, char **argv)
 		case 'w': return hist_write_file(sh, path);
 		}
 	}
-	if (i + 1 < argc)
-		return diag_usage(sh, "history", o.usage);
+	if (i + 1 < argc) {
+		diag_error(sh, "history: too many arguments");	/* bash: status 1 */
+		return 1;
+	}
 	return list(sh, i < argc ? argv[i] : NULL);
 }
 

@@ -36,9 +36,27 @@ bi_shift(struct shell *sh, int argc, char **argv)
 	return 0;
 }
 
-static void
-print_value(struct shell *sh, const char *v)
+/* bash's `set` writes a value without quotes when no character in it
+ * means anything to the shell (sh_contains_shell_metas). */
+static bool
+needs_quotes(const char *v)
 {
+	if (*v == '~' || *v == '#')
+		return true;
+	for (const char *p = v; *p; p++)
+		if (strchr(" \t\n'\"\\|&;()<>!{}*[?]^$`", *p) != NULL ||
+		    ((*p == '=' || *p == ':') && p[1] == '~'))
+			return true;
+	return false;
+}
+
+static void
+print_value(struct shell *sh, const char *v, bool bare)
+{
+	if (bare && !sh->opt.posix && !needs_quotes(v)) {
+		fputs(v, stdout);
+		return;
+	}
 	/* bash outside posix mode: $'...' for control characters, so that a
 	 * listing stays one line per variable; dash cannot read it */
 	if (!sh->opt.posix && declare_print_ansi(stdout, v))
@@ -72,7 +90,7 @@ bi_set(struct shell *sh, int argc, char **argv)
 			if ((*v)->value == NULL)
 				continue;
 			printf("%s=", (*v)->name);
-			print_value(sh, (*v)->value);
+			print_value(sh, (*v)->value, true);
 			putchar('\n');
 		}
 		free(vs);
@@ -263,7 +281,7 @@ export_like(struct shell *sh, int argc, char **argv, unsigned flag, const char *
 			printf("%s %s", what, (*v)->name);
 			if ((*v)->value != NULL) {
 				putchar('=');
-				print_value(sh, (*v)->value);
+				print_value(sh, (*v)->value, false);
 			}
 			putchar('\n');
 		}

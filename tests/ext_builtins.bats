@@ -215,6 +215,29 @@ umask -S u=rw,g=rx,o=wx
 0124'
 }
 
+@test "set writes a plain value without quotes, quotes the rest (bash)" {
+	ext_only
+	sh_c 'a=spam b=a=b c="x.y/z-1,2:3@4+5" e="~x" g="" h="a#b" i="#a" k="x]" n="it'"'"'s"; set | grep "^[abcegh-n]="'
+	out_is "a=spam
+b=a=b
+c=x.y/z-1,2:3@4+5
+e='~x'
+g=
+h=a#b
+i='#a'
+k='x]'
+n='it'\\''s'"
+}
+
+@test "history: a bad count or more than one operand is status 1 (bash)" {
+	ext_only
+	sh_stdin 'history f; echo "a=$?"
+history 1 2
+echo "b=$?"; history -5; echo "c=$?"'
+	out_is "$(printf 'a=1\nb=1\nc=2')"
+	case $stderr in *'history: f: numeric argument required'*'history: too many arguments'*) ;; *) false ;; esac
+}
+
 # ---- getopts ----
 
 @test "getopts: an OPTIND past the arguments becomes one past the last (bash)" {
