@@ -187,6 +187,6 @@ opt_print(struct shell *sh, bool reusable)
 		if (reusable)
 			printf("set %co %s\n", on ? '-' : '+', opts[i].name);
 		else
-			printf("%-15s %s\n", opts[i].name, on ? "on" : "off");
+			printf("%-15s\t%s\n", opts[i].name, on ? "on" : "off");	/* bash */
 	}
 }

@@ -101,14 +101,14 @@ end'
 }
 
 @test "set -o ignoreeof, nolog, vi, emacs are accepted" {
-	expect_sh 'set -o ignoreeof -o nolog && set -o | grep -E "^(ignoreeof|nolog) " | tr -s " "' 'ignoreeof on
+	expect_sh 'set -o ignoreeof -o nolog && set -o | grep -E "^(ignoreeof|nolog) " | tr -s " \t" " "' 'ignoreeof on
 nolog on'
 }
 
 @test "set -o vi and emacs exclude each other" {
 	# dash leaves vi on after set -o emacs
 	spsh_only
-	expect_sh 'set -o vi; set -o emacs; set -o | grep -E "^(vi|emacs) " | tr -s " "' 'emacs on
+	expect_sh 'set -o vi; set -o emacs; set -o | grep -E "^(vi|emacs) " | tr -s " \t" " "' 'emacs on
 vi off'
 }
 
@@ -122,7 +122,7 @@ f'
 	for o in allexport errexit ignoreeof monitor noclobber noexec noglob nolog notify nounset verbose vi xtrace; do
 		[[ $output == *"$o"* ]] || { echo "missing $o" >&2; _show_run; return 1; }
 	done
-	[[ $(printf '%s\n' "$output" | grep '^nounset' | tr -s ' ') == "nounset on" ]] || { _show_run; return 1; }
+	[[ $(printf '%s\n' "$output" | grep '^nounset' | tr -s ' \t' ' ') == "nounset on" ]] || { _show_run; return 1; }
 }
 
 @test "set +o output restores the options when run" {
