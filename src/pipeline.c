@@ -174,6 +174,29 @@ run_inproc_stages(struct shell *sh, struct stage *st, size_t n, struct job *job)
 	sigaction(SIGPIPE, &old, NULL);
 }
 
+/* lastpipe: runs the last stage in the shell with `in` (closed here) as
+ * its stdin, then gives the shell its stdin back. */
+static int
+run_last_stage(struct shell *sh, struct ast_node *n, int in)
+{
+	int saved = fcntl(0, F_DUPFD_CLOEXEC, 10), st;
+
+	if (in >= 0) {
+		dup2(in, 0);
+		close(in);
+	} else {
+		close(0);
+	}
+	st = exec_node(sh, n);
+	if (saved >= 0) {
+		dup2(saved, 0);
+		close(saved);
+	} else {
+		close(0);
+	}
+	return st;
+}
+
 /* Whether a simple command's words or redirections have a <(...) or >(...). */
 static bool
 has_procsub(struct ast_node *n)
@@ -230,6 +253,11 @@ pipeline_run(struct shell *sh, struct ast_pipeline *pl, enum run_mode mode)
 	struct arena_mark m = arena_mark(&sh->eval);
 	struct stage *stages;
 	bool any_inproc = false;
+	/* shopt -s lastpipe without job control (bash): the last stage runs
+	 * in the shell, reading the pipe on its stdin */
+	bool lastpipe = mode == RUN_FG && sh->shopt.lastpipe && !sh->opt.monitor;
+	int lp_in = -1;
+	size_t lp_idx = 0;
 
 	if (n == 1 && mode == RUN_FG) {
 		sh->errexit_suppressed += pl->bang;
@@ -273,6 +301,13 @@ pipeline_run(struct shell *sh, struct ast_pipeline *pl, enum run_mode mode)
 			} else if (!sh->in_trap && !sh->xtrap_running) {
 				callstack_set_command(sh, pl->cmds[i]);
 			}
+		}
+		if (lastpipe && i + 1 == n) {
+			lp_in = prev;
+			prev = -1;
+			lp_idx = job->nproc;
+			job_add_proc(sh, job, 0);
+			break;
 		}
 		struct procsub *ps_mark = sh->procsubs;
 		prepare_stage(sh, pl, stages, i, prev, out);
@@ -323,6 +358,10 @@ pipeline_run(struct shell *sh, struct ast_pipeline *pl, enum run_mode mode)
 	}
 	if (any_inproc)
 		run_inproc_stages(sh, stages, n, job);
+	if (lastpipe && job->nproc == n)
+		job_set_done(sh, job, lp_idx, run_last_stage(sh, pl->cmds[n - 1], lp_in));
+	else if (lp_in >= 0)
+		close(lp_in);
 	if (mode == RUN_FG && sh->procsubs != pl_mark)
 		procsub_release(sh, pl_mark, false);
 	for (i = 0; i < n; i++)

@@ -238,6 +238,19 @@ echo "b=$?"; history -5; echo "c=$?"'
 	case $stderr in *'history: f: numeric argument required'*'history: too many arguments'*) ;; *) false ;; esac
 }
 
+@test "shopt -s lastpipe runs the last stage of a pipeline in the shell" {
+	ext_only
+	sh_c 'shopt -s lastpipe; seq 3 | mapfile -t m; echo "${#m[@]}"; echo hi | read x; echo "x=$x"; printf "1\n2\n" | while read l; do last=$l; done; echo "last=$last"; true | false; echo "st=$? ${PIPESTATUS[*]}"; read -r line <<<"stdin back"; echo "$line"; shopt -u lastpipe; echo y | read w; echo "w=$w"'
+	out_is "$(printf '3\nx=hi\nlast=2\nst=1 0 1\nstdin back\nw=')"
+}
+
+@test "with lastpipe, exit in the last stage ends the shell" {
+	ext_only
+	sh_c 'shopt -s lastpipe; echo x | { read y; exit 7; }; echo no'
+	status_is 7
+	out_is ''
+}
+
 # ---- getopts ----
 
 @test "getopts: an OPTIND past the arguments becomes one past the last (bash)" {
