@@ -975,6 +975,49 @@ dollar(struct lexer *lx, struct wb *wb, enum wctx ctx)
 	return 0;
 }
 
+/* The common "..." bodies in one step, when they stand in the buffer up
+ * to the closing quote: plain text ("b c", ""), or one $name or $1 $@ ...
+ * alone ("$x"). Returns 1 when it added the part; 0, with nothing
+ * consumed, for any other body. */
+static int
+dquote_simple(struct lexer *lx, struct wb *wb)
+{
+	const char *b = lx->buf.s + lx->pos, *e = lx->buf.s + lx->buf.len;
+	size_t n = plain_run(lx, B_DQ);
+	struct wpart *in = NULL;
+
+	if (b + n < e && b[n] == '"') {
+		if (n > 0) {
+			in = part_new(lx, WP_LIT);
+			in->u.lit.text = arena_strndup(lx->a, b, n);
+			in->u.lit.len = n;
+			in->u.lit.quoted = 1;
+		}
+	} else if (n == 0 && b + 2 < e && b[0] == '$') {
+		unsigned char c = (unsigned char)b[1];
+		if (is_name_start(c)) {
+			for (n = 2; b + n < e && is_name_char((unsigned char)b[n]); n++)
+				;
+		} else if ((c >= '0' && c <= '9') || is_special_param(c)) {
+			n = 2;
+		} else {
+			return 0;
+		}
+		if (b + n >= e || b[n] != '"')
+			return 0;
+		in = part_new(lx, WP_PARAM);
+		in->u.param.op = PARAM_PLAIN;
+		in->u.param.name = arena_strndup(lx->a, b + 1, n - 1);
+	} else {
+		return 0;
+	}
+	struct wpart *p = part_new(lx, WP_DQ);
+	p->u.dq = in;
+	lx->pos += n + 1;
+	wb_part(lx, wb, p);
+	return 1;
+}
+
 /* "..." after the opening quote; adds a WP_DQ part. `in_brace_dq`: it is
  * inside "${p-...}", where \} is an escape. */
 static int
@@ -982,6 +1025,8 @@ dquote(struct lexer *lx, struct wb *wb, int in_brace_dq)
 {
 	struct wb in;
 
+	if (lx->nest < LEX_MAX_NEST && dquote_simple(lx, wb))
+		return 0;
 	if (enter(lx) < 0)
 		return -1;
 	wb_init(&in);
