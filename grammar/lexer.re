@@ -1379,6 +1379,13 @@ heredoc_line(struct lexer *lx, int quoted, struct strbuf *raw, struct strbuf *jo
 	return c;
 }
 
+static int
+plain_body(const char *s, size_t n)
+{
+	return memchr(s, '$', n) == NULL && memchr(s, '`', n) == NULL &&
+	    memchr(s, '\\', n) == NULL;
+}
+
 /* Reads the bodies of all pending here-documents (after a newline). At end
  * of input a body ends where the input does, as in dash and bash. */
 static void
@@ -1413,7 +1420,9 @@ read_heredocs(struct lexer *lx)
 		h->body = word_new(lx, NULL);
 		if (body->len == 0)
 			continue;
-		if (h->quoted) {
+		/* a body without $ ` or \ is one quoted literal, as the scan
+		 * below would make it: no lexer needed */
+		if (h->quoted || plain_body(body->s, body->len)) {
 			struct wpart *p = part_new(lx, WP_LIT);
 			p->u.lit.text = arena_strndup(lx->a, body->s, body->len);
 			p->u.lit.len = body->len;
