@@ -285,6 +285,8 @@ struct ast_funcdef {
 	struct ast_node base;
 	char *name;
 	int keyword;		/* written `function name ...` (for printing) */
+	int bad_name;		/* a name with quotes or expansions: an error
+				 * when it runs (bash, not in posix mode) */
 	struct ast_node *body;
 };
 

@@ -467,6 +467,11 @@ exec_compound(struct shell *sh, struct ast_node *n, bool tail)
 		return exec_case(sh, (struct ast_case *)n, tail);
 	case AST_FUNCDEF: {
 		struct ast_funcdef *f = (struct ast_funcdef *)n;
+		if (f->bad_name) {	/* parse_funcdef */
+			sh->lineno = n->lineno;
+			diag_error(sh, "`%s': not a valid identifier", f->name);
+			return sh->status = 1;
+		}
 		exec_define_function(sh, f->name, f->body);
 		sh->status = 0;
 		return 0;

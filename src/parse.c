@@ -555,12 +555,23 @@ struct ast_node *
 parse_funcdef(struct pstate *ps, struct ptok *name, struct ast_node *body)
 {
 	const char *s = word_fname(name->w);
+	int bad = 0;
+	if (!s && !the_shell->opt.posix && name->w != NULL && name->w->parts != NULL &&
+	    lex_plain_text(name->w) == NULL) {
+		/* $x-f() { ...; }: "not a valid identifier" when it runs */
+		struct strbuf b = STRBUF_INIT;
+		ast_print_word(&b, name->w);
+		s = arena_strdup(ps->a, b.s);
+		sb_free(&b);
+		bad = 1;
+	}
 	if (!s) {
 		if (!ps->failed)
 			lex_error_at(ps->lx, name->line, "bad function name");
 		ps->failed = 1;
 	}
 	struct ast_funcdef *n = ast_new(ps->a, AST_FUNCDEF, sizeof *n, name->line);
+	n->bad_name = bad;
 	n->name = (char *)(s ? s : "");
 	n->body = body;
 	return &n->base;

@@ -214,3 +214,16 @@ select a-b in x; do echo no; done </dev/null; echo "select $?"'
 select 1'
 	[[ $stderr == *"\`i.j': not a valid identifier"* ]]
 }
+
+@test "a function name with quotes or an expansion fails when defined, status 1 (bash)" {
+	ext_only
+	sh_script '$x-f() { echo no; }; echo "a $?"
+"q"f() { echo no; }; echo "b $?"
+function $(echo g) { echo no; }; echo "c $?"
+qf 2>/dev/null; echo "d $?"'
+	out_is 'a 1
+b 1
+c 1
+d 127'
+	[[ $stderr == *"not a valid identifier"* ]]
+}
