@@ -165,7 +165,7 @@ base_digit(int c, unsigned base)
  * constant is malformed, with *why set to a message or NULL for a syntax
  * error (a digit out of its base, or letters glued to it). */
 static bool
-parse_number_why(const char **sp, long *out, const char **why)
+parse_number_why(const char **sp, long *out, const char **why, bool posix)
 {
 	const char *s = *sp;
 	unsigned long v = 0;
@@ -177,7 +177,7 @@ parse_number_why(const char **sp, long *out, const char **why)
 		s += 2;
 		/* a bare 0x is 0 in bash; ISO C (and dash) want a digit */
 		if (!isxdigit((unsigned char)*s) &&
-		    (the_shell->opt.posix || isalnum((unsigned char)*s) || *s == '_'))
+		    (posix || isalnum((unsigned char)*s) || *s == '_'))
 			return false;
 	} else if (s[0] == '0') {
 		base = 8;
@@ -230,7 +230,7 @@ parse_number(const char **sp, long *out)
 {
 	const char *why;
 
-	return parse_number_why(sp, out, &why);
+	return parse_number_why(sp, out, &why, true);	/* posix mode's check */
 }
 
 /* True if `s` is an integer constant with optional blanks around it and an
@@ -272,7 +272,7 @@ next(struct parser *p)
 	}
 	if (isdigit((unsigned char)*s)) {
 		const char *why;
-		if (!parse_number_why(&s, &p->num, &why)) {
+		if (!parse_number_why(&s, &p->num, &why, p->sh->opt.posix)) {
 			if (why != NULL && !p->err) {
 				p->err = true;
 				diag_error(p->sh, "arithmetic: %s: '%s'", why, p->expr);

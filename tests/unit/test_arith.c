@@ -52,7 +52,8 @@ constants(void)
 	EV("   \n\t ", 0);
 	EV(" \n 1 \n + \t 2 \n", 3);
 	EV_ERR("08", "syntax error");
-	EV_ERR("0x", "syntax error");
+	EV("0x", 0);	/* bash outside posix mode; posix mode rejects it */
+	EV_ERR("0xg", "syntax error");
 	EV_ERR("12abc", "syntax error");
 	EV_ERR("1.5", "syntax error");
 	EV_ERR("@", "syntax error");
