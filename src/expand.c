@@ -10,6 +10,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <pwd.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -158,6 +159,17 @@ xifs(struct xstate *x)
 	return x->ifs;
 }
 
+/* The length of the IFS character at s (0: none); `set` has ifs's bytes. */
+static inline size_t
+ifs_at(const uint64_t *set, const char *ifs, bool mb, const char *s, size_t n)
+{
+	unsigned char c = (unsigned char)*s;
+
+	if (mb)
+		return ifs_char_at(ifs, mb, s, n);
+	return (set[c >> 6] >> (c & 63)) & 1;	/* (NUL is never in it) */
+}
+
 /* Appends the result of an expansion. Unquoted results in field mode are
  * split on IFS (XCU 2.6.5). */
 static void
@@ -174,14 +186,22 @@ add_result(struct xstate *x, const char *s, size_t len, bool quoted)
 	if (ifs == NULL)
 		ifs = " \t\n";
 	/* a multibyte IFS character (UTF-8) delimits as a whole; ASCII ones
-	 * never occur inside a multibyte character, so bytes do for them */
-	bool mb = ifs_multibyte(ifs);
+	 * never occur inside a multibyte character, so bytes do for them,
+	 * tested in a bit set */
+	uint64_t set[4] = { 0 };
+	bool mb = false;
+	for (const char *q = ifs; *q; q++) {
+		unsigned char c = (unsigned char)*q;
+		set[c >> 6] |= (uint64_t)1 << (c & 63);
+		mb |= c >= 0x80;
+	}
+	mb = mb && ifs_multibyte(ifs);
 	for (i = 0; i < len; i += run) {
-		size_t d = ifs_char_at(ifs, mb, s + i, len - i);
+		size_t d = ifs_at(set, ifs, mb, s + i, len - i);
 		run = d > 0 ? d : mb ? shell_mblen(s + i, len - i) : 1;
 		if (d == 0) {
 			/* a run of ordinary characters */
-			while (i + run < len && ifs_char_at(ifs, mb, s + i + run, len - i - run) == 0)
+			while (i + run < len && ifs_at(set, ifs, mb, s + i + run, len - i - run) == 0)
 				run += mb ? shell_mblen(s + i + run, len - i - run) : 1;
 			add_text(x, s + i, run, false);
 		} else if (ifs_ws(s[i])) {
@@ -201,6 +221,30 @@ add_result(struct xstate *x, const char *s, size_t len, bool quoted)
 			x->ws_seen = false;
 		}
 	}
+}
+
+/* The text of a word that is one literal with nothing to expand (no
+ * tilde; for `fields` nothing globbing or brace expansion would change),
+ * or NULL: most command words and many values, taken without the field
+ * machinery. */
+static const char *
+plain_literal(const struct word *w, bool fields, bool in_assign)
+{
+	const struct wpart *p = w->parts;
+
+	if (p == NULL || p->next != NULL || p->kind != WP_LIT)
+		return NULL;
+	if (p->u.lit.quoted)
+		return p->u.lit.text;
+	const char *t = p->u.lit.text;
+	size_t n = p->u.lit.len;
+	if (n == 0 || memchr(t, '~', n))	/* (bash: name=~ arguments too) */
+		return NULL;
+	if (fields)
+		for (size_t i = 0; i < n; i++)
+			if (t[i] == '*' || t[i] == '?' || t[i] == '[' || t[i] == '{' || t[i] == '(')
+				return NULL;
+	return t;
 }
 
 /* ---- tilde expansion (XCU 2.6.1) ---- */
@@ -679,10 +723,12 @@ expand_cmdsub(struct xstate *x, struct wpart *p, bool quoted)
 static void
 expand_arith(struct xstate *x, struct wpart *p, bool quoted)
 {
-	char *expr = word_to_str(x->sh, p->u.arith.expr, X_STR, false);
+	const char *expr = plain_literal(p->u.arith.expr, false, false);
 	long v;
 	char tmp[32];
 
+	if (expr == NULL)	/* $((...)) with expansions in it */
+		expr = word_to_str(x->sh, p->u.arith.expr, X_STR, false);
 	if (expr == NULL) {
 		x->err = x->sh->expand_err ? x->sh->expand_err : 2;
 		return;
@@ -808,8 +854,11 @@ static char *
 word_to_str(struct shell *sh, struct word *w, enum xmode mode, bool in_assign)
 {
 	struct xstate x;
+	const char *lit;
 	char *r;
 
+	if (mode == X_STR && (lit = plain_literal(w, false, in_assign)) != NULL)
+		return arena_strndup(&sh->eval, lit, w->parts->u.lit.len);
 	xinit(&x, sh, mode);
 	expand_word(&x, w, in_assign);
 	if (x.err) {
@@ -870,6 +919,11 @@ expand_fields(struct shell *sh, struct word *words, char ***out, bool args)
 	for (w = words; w != NULL && !x.err; w = w->next) {
 		/* brace expansion first (bash): one word may become several */
 		struct word *bw = w, *end = w->next;
+		const char *lit = plain_literal(w, true, false);
+		if (lit != NULL) {
+			add_field(&x, arena_strndup(&sh->eval, lit, w->parts->u.lit.len));
+			continue;
+		}
 		if (sh->opt.braceexpand && brace_candidate(w))
 			bw = brace_expand(sh, w), end = NULL;
 		for (; bw != end && !x.err; bw = bw->next) {
