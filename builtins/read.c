@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,19 +123,38 @@ unread_rest(struct rd *r)
 struct ifs {
 	const char *s;
 	bool mb;	/* a multibyte character in s (UTF-8): matched whole */
+	uint64_t set[4];	/* the bytes of s */
 };
+
+static void
+ifs_init(struct ifs *f, const char *v)
+{
+	f->s = v != NULL ? v : " \t\n";
+	f->mb = ifs_multibyte(f->s);
+	memset(f->set, 0, sizeof f->set);
+	for (const char *q = f->s; *q; q++)
+		f->set[(unsigned char)*q >> 6] |= (uint64_t)1 << ((unsigned char)*q & 63);
+}
+
+static bool
+in_set(const struct ifs *f, char c)
+{
+	return (f->set[(unsigned char)c >> 6] >> ((unsigned char)c & 63)) & 1;
+}
 
 /* The length of the IFS character at s (n bytes left), or 0. */
 static size_t
 ifs_len(const struct ifs *f, const char *s, size_t n)
 {
+	if (!f->mb)
+		return in_set(f, *s);	/* (a NUL is never in the set) */
 	return ifs_char_at(f->s, f->mb, s, n);
 }
 
 static bool
 is_ifs_ws(const struct ifs *f, char c)
 {
-	return (c == ' ' || c == '\t' || c == '\n') && strchr(f->s, c) != NULL;
+	return (c == ' ' || c == '\t' || c == '\n') && in_set(f, c);
 }
 
 /* Splits line[0..n) (q[i] set where a byte was backslash-escaped, which
@@ -295,6 +315,7 @@ bi_read(struct shell *sh, int argc, char **argv)
 	char delim = '\n', c;
 	bool raw = false, esc = false, silent = false, exact = false;
 	long nchars = -1, chars = 0, v;
+	const char *ifsv;
 	int more = 0;		/* continuation bytes of the current char */
 	char **names;
 	struct biu_opts o = { .name = "read", .letters = "a:d:ei:n:N:p:rst:u:",
@@ -488,24 +509,19 @@ bi_read(struct shell *sh, int argc, char **argv)
 		goto out;
 	}
 	if (array != NULL) {
-		const char *v = var_get(sh, "IFS");
-
-		ifs.s = v != NULL ? v : " \t\n";
-		ifs.mb = ifs_multibyte(ifs.s);
+		ifs_init(&ifs, var_get(sh, "IFS"));
 		if (assign_array(sh, line.s, quoted.s, line.len, array, &ifs) != 0)
 			status = 2;
-	} else if (nnames == 0 || exact) {
-		/* REPLY, or -N's one variable: the text unsplit (bash) */
+	} else if (nnames == 0 || exact || ((ifsv = var_get(sh, "IFS")) != NULL && *ifsv == '\0')) {
+		/* REPLY, or -N's one variable, or IFS empty: the text
+		 * unsplit (bash) */
 		if (assign_lvalue(sh, nnames > 0 ? names[0] : "REPLY", line.s) != 0)
 			status = 2;
 		for (i = 1; i < nnames; i++)
 			if (assign_lvalue(sh, names[i], "") != 0)
 				status = 2;
 	} else {
-		const char *v = var_get(sh, "IFS");
-
-		ifs.s = v != NULL ? v : " \t\n";
-		ifs.mb = ifs_multibyte(ifs.s);
+		ifs_init(&ifs, var_get(sh, "IFS"));
 		if (assign(sh, line.s, quoted.s, line.len, names, nnames, &ifs) != 0)
 			status = 2;
 	}
