@@ -130,6 +130,12 @@ int var_set(struct shell *sh, const char *name, const char *value, unsigned flag
 /* Makes the nameref `ref` (from var_lookup_raw) name `target`: for `for
  * ref in ...` and declare -n (bash). 0, or -1 after a diagnostic. */
 int var_set_ref(struct shell *sh, struct var *ref, const char *target);
+/* A temporary assignment (simple.c) keeps the value it hides without a
+ * copy: var_take_value() hands v's value (heap, or NULL) to the caller,
+ * var_put_value() gives one back (freeing the current one) and runs the
+ * variable's hook. For scalars only (no array, nameref or dynamic). */
+char *var_take_value(struct var *v);
+void var_put_value(struct shell *sh, struct var *v, char *value);
 int var_unset(struct shell *sh, const char *name);	/* -1 if read-only */
 int var_unset_raw(struct shell *sh, const char *name);	/* unset -n: a nameref itself */
 /* `local NAME`: shadows NAME until the current function returns. */

@@ -217,6 +217,33 @@ simple_assign_temp(struct shell *sh, struct prep *p, struct saved_var **out, int
 	return 0;
 }
 
+/* A variable whose value a temporary assignment can take and give back
+ * as it is (var_take_value): a plain scalar. */
+static bool
+scalar(const struct var *v)
+{
+	return v != NULL && v->arr == NULL &&
+	    !(v->flags & (VAR_ARRAY | VAR_ASSOC | VAR_NAMEREF | VAR_DYNAMIC));
+}
+
+/* Saves what `name` holds into *sv (the value itself, not a copy). */
+static void
+save_var(struct shell *sh, const char *name, struct saved_var *sv)
+{
+	struct var *v = var_lookup(sh, name);
+
+	sv->name = (char *)name;
+	sv->existed = v != NULL;
+	sv->value = NULL;
+	if (v != NULL) {
+		sv->flags = v->flags;
+		if (scalar(v))
+			sv->value = var_take_value(v);
+		else if (v->value != NULL)
+			sv->value = strdup(v->value);
+	}
+}
+
 static struct saved_var *
 assign_save(struct shell *sh, struct prep *p, int *n, bool *failed)
 {
@@ -229,15 +256,10 @@ assign_save(struct shell *sh, struct prep *p, int *n, bool *failed)
 	*n = 0;
 	if (k == 0)
 		return NULL;
-	sv = calloc((size_t)k, sizeof *sv);
+	/* (the eval arena outlives the command, and restore comes first) */
+	sv = arena_alloc(&sh->eval, (size_t)k * sizeof *sv);
 	for (a = p->c->assigns; a != NULL; a = a->next, i++) {
-		struct var *v = var_lookup(sh, a->name);
-		sv[i].name = a->name;
-		sv[i].existed = v != NULL;
-		if (v != NULL) {
-			sv[i].value = v->value ? strdup(v->value) : NULL;
-			sv[i].flags = v->flags;
-		}
+		save_var(sh, a->name, &sv[i]);
 		*n = i + 1;
 		if (var_set(sh, a->name, p->avals[i], VAR_EXPORT) != 0) {
 			*failed = true;
@@ -254,27 +276,32 @@ simple_assign_restore(struct shell *sh, struct saved_var *sv, int n)
 
 	for (i = n - 1; i >= 0; i--) {
 		struct var *v = var_lookup(sh, sv[i].name);
-		if (v != NULL && (v->flags & VAR_READONLY) && !(sv[i].flags & VAR_READONLY))
+		if (v != NULL && (v->flags & VAR_READONLY) && !(sv[i].flags & VAR_READONLY)) {
+			free(sv[i].value);
 			continue;	/* made read-only meanwhile: keep */
+		}
 		if (v != NULL)
 			v->flags &= ~VAR_READONLY;
 		if (sv[i].existed) {
-			if (sv[i].value != NULL)
+			if (sv[i].value != NULL && scalar(v)) {
+				var_put_value(sh, v, sv[i].value);	/* the saved one back */
+				sv[i].value = NULL;
+			} else if (sv[i].value != NULL) {
 				var_set(sh, sv[i].name, sv[i].value, 0);
-			else if (var_unset(sh, sv[i].name) == 0)
+				v = var_lookup(sh, sv[i].name);
+			} else if (var_unset(sh, sv[i].name) == 0) {
 				var_set(sh, sv[i].name, NULL, 0);	/* declared */
-			v = var_lookup(sh, sv[i].name);
+				v = var_lookup(sh, sv[i].name);
+			}
 			if (v != NULL) {
 				v->flags = sv[i].flags;
-				free(sh->env_cache);
-				sh->env_cache = NULL;
+				var_env_changed(sh);
 			}
 		} else {
 			var_unset(sh, sv[i].name);
 		}
 		free(sv[i].value);
 	}
-	free(sv);
 }
 
 static const char *
@@ -355,7 +382,7 @@ simple_prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
 	/* XCU 2.9.1: the assignments are expanded left to right, each seeing
 	 * the ones before it (`x=5 y=$((x+2)) cmd`, `a=1 b=$a cmd`): each
 	 * but the last is made for the time of the expansions, then undone. */
-	struct saved_var *sv = k > 1 ? calloc((size_t)k, sizeof *sv) : NULL;
+	struct saved_var *sv = k > 1 ? arena_alloc(&sh->eval, (size_t)k * sizeof *sv) : NULL;
 	int nsv = 0, failed = 0;
 	for (a = c->assigns, i = 0; a != NULL; a = a->next, i++) {
 		p->avals[i] = expand_assign_value(sh, a->value);
@@ -367,13 +394,7 @@ simple_prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
 			struct var *v = var_lookup(sh, a->name);
 			if (v != NULL && (v->flags & VAR_READONLY))
 				continue;	/* reported when it is assigned */
-			sv[nsv].name = a->name;
-			sv[nsv].existed = v != NULL;
-			if (v != NULL) {
-				sv[nsv].value = v->value ? strdup(v->value) : NULL;
-				sv[nsv].flags = v->flags;
-			}
-			nsv++;
+			save_var(sh, a->name, &sv[nsv++]);
 			var_set(sh, a->name, p->avals[i], 0);
 		}
 	}

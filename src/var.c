@@ -61,7 +61,7 @@ static const struct var_hook *
 find_hook(const char *name)
 {
 	for (size_t i = 0; i < nhooks; i++)
-		if (strcmp(hooks[i]->name, name) == 0)
+		if (hooks[i]->name[0] == name[0] && strcmp(hooks[i]->name, name) == 0)
 			return hooks[i];
 	return NULL;
 }
@@ -430,6 +430,27 @@ var_set_ref(struct shell *sh, struct var *ref, const char *target)
 		return -1;
 	store(ref, target);
 	return 0;
+}
+
+char *
+var_take_value(struct var *v)
+{
+	char *r = v->value;
+
+	v->value = NULL;
+	v->serial = ++serials;
+	return r;
+}
+
+void
+var_put_value(struct shell *sh, struct var *v, char *value)
+{
+	free(v->value);
+	v->value = value;
+	v->serial = ++serials;
+	if (v->flags & VAR_EXPORT)
+		var_env_changed(sh);
+	special(sh, v->name);
 }
 
 int
@@ -847,68 +868,6 @@ var_assoc_unset(struct shell *sh, struct var *v, const char *key)
 		return strcmp(key, "0") == 0 ? var_unset(sh, v->name) : 0;
 	arr_aunset(v->arr, key);
 	return 0;
-}
-
-char **
-var_environ(struct shell *sh, struct arena *a)
-{
-	size_t n = 0, i, k = 0;
-	struct var *v;
-
-	if (sh->env_cache != NULL)
-		return sh->env_cache;
-	/* One block: pointers, then strings; exported functions (fnenv.c) last */
-	size_t bytes = sh->env_extra != NULL ? sh->env_extra->size(sh, &n) : 0;
-#define EXPORTED(v) ((v)->flags & VAR_EXPORT && (v)->value != NULL && !((v)->flags & VAR_NAMEREF))
-	for (i = 0; i < NBUCKETS; i++)
-		for (v = sh->vars[i]; v != NULL; v = v->next)
-			if (EXPORTED(v)) {
-				n++;
-				bytes += strlen(v->name) + strlen(v->value) + 2;
-			}
-	bytes += (n + 1) * sizeof(char *);
-	char **env = malloc(bytes);
-	if (env == NULL)
-		abort();
-	char *p = (char *)(env + n + 1);
-	for (i = 0; i < NBUCKETS; i++)
-		for (v = sh->vars[i]; v != NULL; v = v->next)
-			if (EXPORTED(v)) {
-				env[k++] = p;
-				p = stpcpy(stpcpy(stpcpy(p, v->name), "="), v->value) + 1;
-			}
-	if (sh->env_extra != NULL)
-		sh->env_extra->fill(sh, env, &k, p);
-	env[k] = NULL;
-	sh->env_cache = env;
-	return env;
-}
-
-static int
-cmpvar(const void *a, const void *b)
-{
-	return strcmp((*(struct var *const *)a)->name, (*(struct var *const *)b)->name);
-}
-
-struct var **
-var_sorted(struct shell *sh)
-{
-	size_t n = 0, i, k = 0;
-	struct var *v;
-	struct var **out;
-
-	for (i = 0; i < NBUCKETS; i++)
-		for (v = sh->vars[i]; v != NULL; v = v->next)
-			n++;
-	out = malloc((n + 1) * sizeof *out);
-	if (out == NULL)
-		abort();
-	for (i = 0; i < NBUCKETS; i++)
-		for (v = sh->vars[i]; v != NULL; v = v->next)
-			out[k++] = v;
-	qsort(out, n, sizeof *out, cmpvar);
-	out[n] = NULL;
-	return out;
 }
 
 void
