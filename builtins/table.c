@@ -21,7 +21,7 @@ BI(bi_complete) BI(bi_compgen) BI(bi_compopt) BI(bi_bind)
 BI(bi_disown) BI(bi_suspend) BI(bi_logout) BI(bi_enable) BI(bi_caller)
 #undef BI
 
-/* Sorted by strcmp for bsearch. */
+/* Sorted by strcmp (builtin_find_any relies on it, as do listings). */
 const struct builtin builtin_table[] = {
 	{ ".", bi_dot, BI_SPECIAL },
 	{ ":", bi_colon, BI_SPECIAL },
@@ -87,25 +87,32 @@ const struct builtin builtin_table[] = {
 };
 const size_t builtin_count = sizeof builtin_table / sizeof builtin_table[0];
 
-static int
-cmp(const void *key, const void *elem)
-{
-	const unsigned char *a = key, *b = (const unsigned char *)((const struct builtin *)elem)->name;
-
-	if (*a != *b)	/* most probes end here, without a call */
-		return *a - *b;
-	return strcmp(key, ((const struct builtin *)elem)->name);
-}
-
 /* `enable -n NAME` (bash): a disabled builtin is not found by command
  * search, `type`, `command` or `builtin`, so PATH finds the utility. One
  * flag per table entry; a forked subshell inherits them. */
 static bool disabled[sizeof builtin_table / sizeof builtin_table[0]];
 
+/* The entries whose names start with byte c are [first[c], first[c] +
+ * count[c]) of the sorted table: a look-up compares a few names only
+ * (it runs for every simple command). Built on the first call. */
+static unsigned char first[256], count[256];
+
 const struct builtin *
 builtin_find_any(const char *name)
 {
-	return bsearch(name, builtin_table, builtin_count, sizeof builtin_table[0], cmp);
+	unsigned char c = (unsigned char)name[0];
+
+	if (count['.'] == 0)
+		for (size_t i = builtin_count; i-- > 0;) {
+			unsigned char b = (unsigned char)builtin_table[i].name[0];
+			first[b] = (unsigned char)i;
+			count[b]++;
+		}
+	for (size_t i = first[c], e = i + count[c]; i < e; i++)
+		if (builtin_table[i].name[1] == name[1] &&
+		    (name[1] == '\0' || strcmp(builtin_table[i].name + 2, name + 2) == 0))
+			return &builtin_table[i];
+	return NULL;
 }
 
 const struct builtin *

@@ -61,8 +61,14 @@ number(struct tst *t, const char *s)
 {
 	const char *p = s;
 	char *end;
-	intmax_t v;
+	intmax_t v = 0;
 
+	/* most operands: a few plain digits */
+	for (; *p >= '0' && *p <= '9' && p - s < 18; p++)
+		v = v * 10 + (*p - '0');
+	if (*p == '\0' && p > s)
+		return v;
+	p = s;
 	while (isspace((unsigned char)*p))
 		p++;
 	if (*p == '+' || *p == '-')

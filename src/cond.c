@@ -59,6 +59,8 @@ static const struct {
 	{ "-a", COP_AND, B | T }, { "-o", COP_OR, B | T },
 };
 
+enum { NCOND_OPS = sizeof ops / sizeof ops[0] };
+
 #undef U
 #undef B
 #undef T
@@ -70,11 +72,26 @@ cond_op_find(const char *s, unsigned flags)
 	unsigned kind = flags & (COND_UNARY | COND_BINARY);
 	unsigned who = flags & (COND_TEST | COND_DBRACK);
 
+	/* the entries chained by their second byte (every operator has
+	 * one below 128, or none), built on the first call */
+	static signed char head[128], link[NCOND_OPS];
+	static bool indexed;
+	unsigned char c1;
+
 	if (s[0] != '-' && s[0] != '=' && s[0] != '!' && s[0] != '<' && s[0] != '>')
 		return -1;
-	for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
-		if ((ops[i].flags & kind) && (ops[i].flags & who) && ops[i].s[1] == s[1] &&
-		    strcmp(ops[i].s, s) == 0)
+	if (!indexed) {
+		memset(head, -1, sizeof head);
+		for (int i = NCOND_OPS; i-- > 0;) {
+			link[i] = head[(unsigned char)ops[i].s[1]];
+			head[(unsigned char)ops[i].s[1]] = (signed char)i;
+		}
+		indexed = true;
+	}
+	if ((c1 = (unsigned char)s[1]) >= 128)
+		return -1;
+	for (int i = head[c1]; i >= 0; i = link[i])
+		if ((ops[i].flags & kind) && (ops[i].flags & who) && strcmp(ops[i].s, s) == 0)
 			return ops[i].op;
 	return -1;
 }

@@ -130,7 +130,12 @@ add_text(struct xstate *x, const char *s, size_t len, bool quoted)
 			} else if (quoted) {
 				/* quoted pattern characters are escaped; inside
 				 * brackets - ! ^ are special too */
-				if (strchr("*?[]\\-!^()|@+", c) != NULL && c != '\0')
+				static const bool special[256] = {
+					['*'] = 1, ['?'] = 1, ['['] = 1, [']'] = 1, ['\\'] = 1,
+					['-'] = 1, ['!'] = 1, ['^'] = 1, ['('] = 1, [')'] = 1,
+					['|'] = 1, ['@'] = 1, ['+'] = 1,
+				};
+				if (special[(unsigned char)c])
 					sb_addc(&x->pat, '\\');
 			} else if (c == '*' || c == '?' || c == '[' || (c == '(' && x->sh->shopt.extglob)) {
 				x->magic = true;
@@ -240,9 +245,12 @@ plain_literal(const struct word *w, bool fields, bool in_assign)
 	size_t n = p->u.lit.len;
 	if (n == 0 || memchr(t, '~', n))	/* (bash: name=~ arguments too) */
 		return NULL;
+	static const bool glob_or_brace[256] = {
+		['*'] = 1, ['?'] = 1, ['['] = 1, ['{'] = 1, ['('] = 1,
+	};
 	if (fields)
 		for (size_t i = 0; i < n; i++)
-			if (t[i] == '*' || t[i] == '?' || t[i] == '[' || t[i] == '{' || t[i] == '(')
+			if (glob_or_brace[(unsigned char)t[i]])
 				return NULL;
 	return t;
 }

@@ -769,9 +769,11 @@ static const char *
 pos_param(struct shell *sh, const char *name)
 {
 	char *end;
-	long i = strtol(name, &end, 10);
+	long i;
 
-	if (*end != '\0' || i < 0)
+	if (name[0] >= '0' && name[0] <= '9' && name[1] == '\0')
+		i = name[0] - '0';	/* $1: no strtol */
+	else if ((i = strtol(name, &end, 10)) < 0 || *end != '\0')
 		return NULL;
 	if (i == 0)
 		return sh->arg0;
@@ -818,8 +820,16 @@ param_value(struct shell *sh, const char *name, char *tmp, size_t tmpsz)
 bool
 param_name_ok(const char *name)
 {
-	const char *p;
+	const char *p = name;
 
+	/* a Name: the common case, without the ctype calls of var_is_name */
+	if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_') {
+		while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_' ||
+		    (*p >= '0' && *p <= '9'))
+			p++;
+		if (*p == '\0')
+			return true;
+	}
 	if (var_is_name(name))
 		return true;
 	if (name[0] != '\0' && name[1] == '\0' && strchr("@*#?-$!0123456789", name[0]))

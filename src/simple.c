@@ -713,7 +713,7 @@ simple_run_prepared(struct shell *sh, struct prep *p)
 		return run_no_command(sh, p);
 	case P_SPECIAL:
 	case P_REGULAR:
-		if (strcmp(p->bi->name, "exec") == 0)
+		if (p->bi->name[0] == 'e' && strcmp(p->bi->name, "exec") == 0)
 			return run_exec(sh, p);
 		return simple_run_builtin(sh, p);
 	case P_FUNC:
