@@ -129,16 +129,30 @@ syntax_error(struct parser *p)
 	diag_error(p->sh, "arithmetic: syntax error: '%s'", p->expr);
 }
 
-static bool
-is_name_start(int c)
+/* ASCII classes spelled out: the <ctype.h> calls cost more than the rest
+ * of reading a token, and the classes are the C locale's anyway. */
+static inline bool
+is_digit(int c)
 {
-	return c == '_' || isalpha((unsigned char)c);
+	return c >= '0' && c <= '9';
 }
 
-static bool
+static inline bool
+is_blank(int c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');	/* isspace in C */
+}
+
+static inline bool
+is_name_start(int c)
+{
+	return c == '_' || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+static inline bool
 is_name_char(int c)
 {
-	return c == '_' || isalnum((unsigned char)c);
+	return is_name_start(c) || is_digit(c);
 }
 
 /* The value of digit `c` in base#digits, or -1 (bash: 0-9 a-z A-Z @ _,
@@ -186,7 +200,7 @@ parse_number_why(const char **sp, long *out, const char **why, bool posix)
 		int c = (unsigned char)*s;
 		unsigned d;
 
-		if (isdigit(c))
+		if (is_digit(c))
 			d = (unsigned)(c - '0');
 		else if (base == 16 && isxdigit(c))
 			d = (unsigned)(tolower(c) - 'a' + 10);
@@ -262,7 +276,7 @@ next(struct parser *p)
 {
 	const char *s = p->pos;
 
-	while (isspace((unsigned char)*s))
+	while (is_blank((unsigned char)*s))
 		s++;
 	p->tokstart = s;
 	if (*s == '\0') {
@@ -270,7 +284,7 @@ next(struct parser *p)
 		p->pos = s;
 		return;
 	}
-	if (isdigit((unsigned char)*s)) {
+	if (is_digit((unsigned char)*s)) {
 		const char *why;
 		if (!parse_number_why(&s, &p->num, &why, p->sh->opt.posix)) {
 			if (why != NULL && !p->err) {
@@ -317,9 +331,11 @@ next(struct parser *p)
 		index_ops();
 	size_t i = op_group[(unsigned char)*s];
 	for (i = i > 0 ? i - 1 : NOPS; i < NOPS && ops[i].s[0] == *s; i++) {
-		size_t n = strlen(ops[i].s);
+		size_t n = 1;
 
-		if (strncmp(s, ops[i].s, n) == 0) {
+		while (ops[i].s[n] != '\0' && ops[i].s[n] == s[n])
+			n++;
+		if (ops[i].s[n] == '\0') {
 			p->tok = ops[i].t;
 			p->pos = s + n;
 			return;
@@ -345,7 +361,7 @@ name_follows(const struct parser *p)
 {
 	const char *s = p->pos;
 
-	while (isspace((unsigned char)*s))
+	while (is_blank((unsigned char)*s))
 		s++;
 	return is_name_start((unsigned char)*s);
 }
