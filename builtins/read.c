@@ -120,41 +120,17 @@ unread_rest(struct rd *r)
 }
 
 /* IFS character classes for splitting (XCU 2.6.5). */
-struct ifs {
-	const char *s;
-	bool mb;	/* a multibyte character in s (UTF-8): matched whole */
-	uint64_t set[4];	/* the bytes of s */
-};
 
-static void
-ifs_init(struct ifs *f, const char *v)
-{
-	f->s = v != NULL ? v : " \t\n";
-	f->mb = ifs_multibyte(f->s);
-	memset(f->set, 0, sizeof f->set);
-	for (const char *q = f->s; *q; q++)
-		f->set[(unsigned char)*q >> 6] |= (uint64_t)1 << ((unsigned char)*q & 63);
-}
-
-static bool
-in_set(const struct ifs *f, char c)
-{
-	return (f->set[(unsigned char)c >> 6] >> ((unsigned char)c & 63)) & 1;
-}
-
-/* The length of the IFS character at s (n bytes left), or 0. */
 static size_t
-ifs_len(const struct ifs *f, const char *s, size_t n)
+ifs_len(const struct ifs_set *f, const char *s, size_t n)
 {
-	if (!f->mb)
-		return in_set(f, *s);	/* (a NUL is never in the set) */
-	return ifs_char_at(f->s, f->mb, s, n);
+	return ifs_set_at(f, s, n);
 }
 
 static bool
-is_ifs_ws(const struct ifs *f, char c)
+is_ifs_ws(const struct ifs_set *f, char c)
 {
-	return (c == ' ' || c == '\t' || c == '\n') && in_set(f, c);
+	return (c == ' ' || c == '\t' || c == '\n') && ifs_set_at(f, &c, 1);
 }
 
 /* Splits line[0..n) (q[i] set where a byte was backslash-escaped, which
@@ -166,7 +142,7 @@ is_ifs_ws(const struct ifs *f, char c)
  * Returns 0, or 2 if an assignment failed (read-only variable). */
 static int
 assign(struct shell *sh, const char *line, const char *q, size_t n,
-    char **names, int nnames, const struct ifs *f)
+    char **names, int nnames, const struct ifs_set *f)
 {
 	size_t p = 0, e, k, end;
 	int i, status = 0;
@@ -212,7 +188,7 @@ assign(struct shell *sh, const char *line, const char *q, size_t n,
  * Returns 0, or 2 after a diagnostic. */
 static int
 assign_array(struct shell *sh, const char *line, const char *q, size_t n,
-    const char *name, const struct ifs *f)
+    const char *name, const struct ifs_set *f)
 {
 	struct var *v = var_declare(sh, name);
 	size_t p = 0, e;
@@ -325,7 +301,7 @@ bi_read(struct shell *sh, int argc, char **argv)
 	bool timed = false, tty_changed = false;
 	struct termios saved, t;
 	struct sigaction sa_old, sa;
-	struct ifs ifs;
+	struct ifs_set ifs;
 	struct stat st;
 
 	while ((opt = biu_getopt(sh, &o, argc, argv)) != -1) {
@@ -509,7 +485,7 @@ bi_read(struct shell *sh, int argc, char **argv)
 		goto out;
 	}
 	if (array != NULL) {
-		ifs_init(&ifs, var_get(sh, "IFS"));
+		ifs_set_init(&ifs, var_get(sh, "IFS"));
 		if (assign_array(sh, line.s, quoted.s, line.len, array, &ifs) != 0)
 			status = 2;
 	} else if (nnames == 0 || exact || ((ifsv = var_get(sh, "IFS")) != NULL && *ifsv == '\0')) {
@@ -521,7 +497,7 @@ bi_read(struct shell *sh, int argc, char **argv)
 			if (assign_lvalue(sh, names[i], "") != 0)
 				status = 2;
 	} else {
-		ifs_init(&ifs, var_get(sh, "IFS"));
+		ifs_set_init(&ifs, var_get(sh, "IFS"));
 		if (assign(sh, line.s, quoted.s, line.len, names, nnames, &ifs) != 0)
 			status = 2;
 	}

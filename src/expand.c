@@ -10,7 +10,6 @@
 #include <ctype.h>
 #include <errno.h>
 #include <pwd.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -20,6 +19,7 @@
 #include "input.h"
 #include "subscript.h"
 #include "param.h"
+#include "plainword.h"
 #include "parse.h"
 #include "shell.h"
 
@@ -164,17 +164,6 @@ xifs(struct xstate *x)
 	return x->ifs;
 }
 
-/* The length of the IFS character at s (0: none); `set` has ifs's bytes. */
-static inline size_t
-ifs_at(const uint64_t *set, const char *ifs, bool mb, const char *s, size_t n)
-{
-	unsigned char c = (unsigned char)*s;
-
-	if (mb)
-		return ifs_char_at(ifs, mb, s, n);
-	return (set[c >> 6] >> (c & 63)) & 1;	/* (NUL is never in it) */
-}
-
 /* Appends the result of an expansion. Unquoted results in field mode are
  * split on IFS (XCU 2.6.5). */
 static void
@@ -188,25 +177,17 @@ add_result(struct xstate *x, const char *s, size_t len, bool quoted)
 			add_text(x, s, len, quoted);
 		return;
 	}
-	if (ifs == NULL)
-		ifs = " \t\n";
 	/* a multibyte IFS character (UTF-8) delimits as a whole; ASCII ones
-	 * never occur inside a multibyte character, so bytes do for them,
-	 * tested in a bit set */
-	uint64_t set[4] = { 0 };
-	bool mb = false;
-	for (const char *q = ifs; *q; q++) {
-		unsigned char c = (unsigned char)*q;
-		set[c >> 6] |= (uint64_t)1 << (c & 63);
-		mb |= c >= 0x80;
-	}
-	mb = mb && ifs_multibyte(ifs);
+	 * never occur inside a multibyte character, so bytes do for them */
+	struct ifs_set set;
+	ifs_set_init(&set, ifs);
+	bool mb = set.mb;
 	for (i = 0; i < len; i += run) {
-		size_t d = ifs_at(set, ifs, mb, s + i, len - i);
+		size_t d = ifs_set_at(&set, s + i, len - i);
 		run = d > 0 ? d : mb ? shell_mblen(s + i, len - i) : 1;
 		if (d == 0) {
 			/* a run of ordinary characters */
-			while (i + run < len && ifs_at(set, ifs, mb, s + i + run, len - i - run) == 0)
+			while (i + run < len && ifs_set_at(&set, s + i + run, len - i - run) == 0)
 				run += mb ? shell_mblen(s + i + run, len - i - run) : 1;
 			add_text(x, s + i, run, false);
 		} else if (ifs_ws(s[i])) {
@@ -226,33 +207,6 @@ add_result(struct xstate *x, const char *s, size_t len, bool quoted)
 			x->ws_seen = false;
 		}
 	}
-}
-
-/* The text of a word that is one literal with nothing to expand (no
- * tilde; for `fields` nothing globbing or brace expansion would change),
- * or NULL: most command words and many values, taken without the field
- * machinery. */
-static const char *
-plain_literal(const struct word *w, bool fields, bool in_assign)
-{
-	const struct wpart *p = w->parts;
-
-	if (p == NULL || p->next != NULL || p->kind != WP_LIT)
-		return NULL;
-	if (p->u.lit.quoted)
-		return p->u.lit.text;
-	const char *t = p->u.lit.text;
-	size_t n = p->u.lit.len;
-	if (n == 0 || memchr(t, '~', n))	/* (bash: name=~ arguments too) */
-		return NULL;
-	static const bool glob_or_brace[256] = {
-		['*'] = 1, ['?'] = 1, ['['] = 1, ['{'] = 1, ['('] = 1,
-	};
-	if (fields)
-		for (size_t i = 0; i < n; i++)
-			if (glob_or_brace[(unsigned char)t[i]])
-				return NULL;
-	return t;
 }
 
 /* ---- tilde expansion (XCU 2.6.1) ---- */
@@ -289,29 +243,6 @@ tilde(struct xstate *x, const char *s, size_t len, bool last, bool in_assign)
 }
 
 /* ---- parameters (XCU 2.6.2) ---- */
-
-/* "$*" or $@ in a string context: the elements joined by `sep`. */
-static char *
-join_list(struct shell *sh, char *const *v, size_t n, const char *sep)
-{
-	struct strbuf b = STRBUF_INIT;
-	char *r;
-
-	for (size_t i = 0; i < n; i++) {
-		if (i > 0 && sep != NULL)
-			sb_adds(&b, sep);
-		sb_adds(&b, v[i]);
-	}
-	r = arena_strndup(&sh->eval, b.s != NULL ? b.s : "", b.len);
-	sb_free(&b);
-	return r;
-}
-
-static char *
-join_params(struct shell *sh, const char *sep)
-{
-	return join_list(sh, sh->argv, (size_t)sh->argc, sep);
-}
 
 static char *
 word_to_str(struct shell *sh, struct word *w, enum xmode mode, bool in_assign);
@@ -356,7 +287,7 @@ emit_list(struct xstate *x, char *const *v, size_t n, bool at, bool quoted)
 		 * "$*" is (XCU 2.5.2 leaves $@ unspecified there; this is what
 		 * dash and yash do). */
 		const char *sep = ifs_join_sep(xifs(x), sepbuf, sizeof sepbuf);
-		char *j = join_list(x->sh, v, n, sep);
+		char *j = param_join(x->sh, v, n, sep);
 		add_result(x, j, strlen(j), quoted);
 		return;
 	}
@@ -554,7 +485,7 @@ expand_param(struct xstate *x, struct wpart *p, bool quoted)
 		if (op == PARAM_PLAIN || op == PARAM_LENGTH)
 			goto use;
 		/* for the tests below, $@ behaves as "$*" joined by space */
-		val = join_params(sh, " ");
+		val = param_join(sh, sh->argv, (size_t)sh->argc, " ");
 	} else {
 		val = param_value(sh, name, tmp, sizeof tmp);
 		set = val != NULL;
@@ -731,7 +662,7 @@ expand_cmdsub(struct xstate *x, struct wpart *p, bool quoted)
 static void
 expand_arith(struct xstate *x, struct wpart *p, bool quoted)
 {
-	const char *expr = plain_literal(p->u.arith.expr, false, false);
+	const char *expr = plainword_literal(p->u.arith.expr, false);
 	long v;
 	char tmp[32];
 
@@ -862,11 +793,10 @@ static char *
 word_to_str(struct shell *sh, struct word *w, enum xmode mode, bool in_assign)
 {
 	struct xstate x;
-	const char *lit;
 	char *r;
 
-	if (mode == X_STR && (lit = plain_literal(w, false, in_assign)) != NULL)
-		return arena_strndup(&sh->eval, lit, w->parts->u.lit.len);
+	if (mode == X_STR && (r = plainword_value(sh, w)) != NULL)
+		return r;
 	xinit(&x, sh, mode);
 	expand_word(&x, w, in_assign);
 	if (x.err) {
@@ -927,11 +857,22 @@ expand_fields(struct shell *sh, struct word *words, char ***out, bool args)
 	for (w = words; w != NULL && !x.err; w = w->next) {
 		/* brace expansion first (bash): one word may become several */
 		struct word *bw = w, *end = w->next;
-		const char *lit = plain_literal(w, true, false);
-		if (lit != NULL) {
-			add_field(&x, arena_strndup(&sh->eval, lit, w->parts->u.lit.len));
-			continue;
+		char *pf;
+		const char *ifs = NULL;
+		enum plainword pw = plainword_field(sh, w, &pf);
+		if (pw == PW_UNQUOTED && (ifs = xifs(&x), strpbrk(pf, ifs ? ifs : " \t\n") == NULL) &&
+		    strpbrk(pf, "*?[(") == NULL)
+			pw = PW_FIELD;	/* nothing in it to split or glob */
+		if (pw == PW_FIELD)
+			add_field(&x, pf);
+		if (pw == PW_UNQUOTED) {
+			add_result(&x, pf, strlen(pf), false);
+			if (x.started)
+				push_field(&x);
+			x.ws_seen = false;
 		}
+		if (pw != PW_NO)
+			continue;
 		if (sh->opt.braceexpand && brace_candidate(w))
 			bw = brace_expand(sh, w), end = NULL;
 		for (; bw != end && !x.err; bw = bw->next) {

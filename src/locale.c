@@ -117,6 +117,21 @@ ifs_char_at(const char *ifs, bool mb, const char *s, size_t n)
 	return 0;
 }
 
+void
+ifs_set_init(struct ifs_set *f, const char *ifs)
+{
+	bool high = false;
+
+	f->s = ifs != NULL ? ifs : " \t\n";
+	memset(f->bits, 0, sizeof f->bits);
+	for (const char *q = f->s; *q; q++) {
+		unsigned char c = (unsigned char)*q;
+		f->bits[c >> 6] |= (uint64_t)1 << (c & 63);
+		high |= c >= 0x80;
+	}
+	f->mb = high && ifs_multibyte(f->s);
+}
+
 const char *
 ifs_join_sep(const char *ifs, char *buf, size_t size)
 {

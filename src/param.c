@@ -839,3 +839,19 @@ param_name_ok(const char *name)
 			return false;
 	return *name != '\0';
 }
+
+char *
+param_join(struct shell *sh, char *const *v, size_t n, const char *sep)
+{
+	struct strbuf b = STRBUF_INIT;
+	char *r;
+
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && sep != NULL)
+			sb_adds(&b, sep);
+		sb_adds(&b, v[i]);
+	}
+	r = arena_strndup(&sh->eval, b.s != NULL ? b.s : "", b.len);
+	sb_free(&b);
+	return r;
+}

@@ -41,5 +41,8 @@ char **param_set_line(struct shell *sh, bool at, const char *sep, size_t *n);
 const char *param_value(struct shell *sh, const char *name, char *tmp, size_t tmpsz);
 /* A name, a positional parameter number or a special parameter. */
 bool param_name_ok(const char *name);
+/* "$*" or $@ in a string context: v[0..n) joined by `sep` (NULL: none),
+ * in the eval arena. */
+char *param_join(struct shell *sh, char *const *v, size_t n, const char *sep);
 
 #endif

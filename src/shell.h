@@ -6,6 +6,7 @@
 #ifndef SHELL_H
 #define SHELL_H
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 #include <signal.h>
 #include <stdio.h>
@@ -712,6 +713,23 @@ size_t shell_mblen(const char *s, size_t n);
  * character s starts with (n bytes left), or 0; with mb false, bytes. */
 bool ifs_multibyte(const char *ifs);
 size_t ifs_char_at(const char *ifs, bool mb, const char *s, size_t n);
+/* The same with IFS's bytes in a bit set, for the loops that test every
+ * byte of a value: ifs_set_init() once (ifs NULL: unset, " \t\n"). */
+struct ifs_set {
+	const char *s;
+	bool mb;
+	uint64_t bits[4];
+};
+void ifs_set_init(struct ifs_set *f, const char *ifs);
+static inline size_t
+ifs_set_at(const struct ifs_set *f, const char *s, size_t n)
+{
+	unsigned char c = (unsigned char)*s;
+
+	if (f->mb)
+		return ifs_char_at(f->s, true, s, n);
+	return (f->bits[c >> 6] >> (c & 63)) & 1;	/* (NUL is never in it) */
+}
 /* What "$*" joins with: IFS's first character (in buf), " " for IFS
  * unset (NULL), NULL for IFS null. */
 const char *ifs_join_sep(const char *ifs, char *buf, size_t size);
