@@ -439,7 +439,11 @@ declare_like(struct shell *sh, int argc, char **argv, enum mode mode)
 		v->flags &= ~(off & (VAR_INTEGER | VAR_LOWER | VAR_UPPER | VAR_TRACE | VAR_EXPORT));
 		if ((on | off) & VAR_EXPORT)
 			var_env_changed(sh);
-		if (*rest != '\0' && assign_text(sh, arg, on & (VAR_ARRAY | VAR_ASSOC)) != 0) {
+		if (*rest == '=' && off & VAR_ARRAY && v->arr == NULL) {
+			/* declare +a 'x=(1 2)': the text is a string (bash) */
+			if (var_set(sh, name, rest + 1, 0) != 0)
+				st = 1;
+		} else if (*rest != '\0' && assign_text(sh, arg, on & (VAR_ARRAY | VAR_ASSOC)) != 0) {
 			free(name);
 			st = 1;
 			continue;

@@ -196,3 +196,8 @@ temp
 unset
 global'
 }
+
+@test "declare +a 'x=(2 3)': with +a the text stays a string (bash)" {
+	ext_only
+	expect_sh "declare +a 'x=(2 3)'; declare -a 'y=(4 5)'; echo \"\$x|\${y[1]}\"" '(2 3)|5'
+}
