@@ -578,6 +578,14 @@ run_no_command(struct shell *sh, struct prep *p)
 				exec_expand_error(sh);
 				return sh->status;
 			}
+			struct var *v = rc != 0 ? var_lookup(sh, a->name) : NULL;
+			if (rc != 0 && !sh->opt.posix && (v == NULL || !(v->flags & VAR_READONLY))) {
+				/* a[-9]=x, a[1+]=x: bash abandons the line, as
+				 * after an expansion error */
+				sh->expand_err = 1;
+				exec_expand_error(sh);
+				return sh->status;
+			}
 			if (rc != 0) {
 				exec_fatal_error(sh, 1);
 				return 1;

@@ -212,3 +212,14 @@ b[0 + 1]=w'
 	ext_only
 	expect_sh 'declare -A m=([x]=1); c=([1]=2); echo "[${!m}] [${!c-d}]"' '[] [d]'
 }
+
+@test "a bad subscript in an assignment abandons the line, the script goes on with status 1 (bash)" {
+	ext_only
+	sh_script 'a=(1); a[-3]=x; echo same line
+echo "next $? ${#a[@]}"
+b[1+]=2
+echo "then $?"'
+	out_is 'next 1 1
+then 1'
+	status_is 0
+}
