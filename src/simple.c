@@ -390,6 +390,12 @@ simple_prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
 			failed = 1;
 			break;
 		}
+		const char *old = a->append ? var_get(sh, a->name) : NULL;
+		if (old != NULL) {	/* A+=x cmd: the old value and x (bash) */
+			char *cat = arena_alloc(&sh->eval, strlen(old) + strlen(p->avals[i]) + 1);
+			stpcpy(stpcpy(cat, old), p->avals[i]);
+			p->avals[i] = cat;
+		}
 		if (sv != NULL && a->next != NULL) {
 			struct var *v = var_lookup(sh, a->name);
 			if (v != NULL && (v->flags & VAR_READONLY))

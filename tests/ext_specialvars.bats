@@ -102,3 +102,10 @@ declare -a FUNCNAME=([0]="f")
 both
 gone'
 }
+
+@test "A+=x before a command appends to A for that command only (bash)" {
+	ext_only
+	expect_sh 'A=a; A+=b /usr/bin/env | /bin/grep "^A="; f() { echo "in $A"; }; A+=c f; echo "$A"' 'A=ab
+in ac
+a'
+}
