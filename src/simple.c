@@ -5,6 +5,7 @@
  * handed to plan.c. */
 #include <stdio.h>
 #include <stdio_ext.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -787,15 +788,22 @@ simple_run(struct shell *sh, struct ast_simple *c, bool tail)
 	 * byte loop, as arguments are mostly short */
 	const char *last = p.argc > 0 ? p.argv[p.argc - 1] : "";
 	struct strbuf *lb = &sh->last_arg;
-	size_t ll = 0;
+	size_t ll = 0, nl = p.argc > 1 && p.bi != NULL ? var_name_len(last) : 0;
+	/* declare a=(1 2): $_ is the name (bash) */
+	const char *c0 = p.argc > 0 ? p.argv[0] : "";
+	size_t stop = nl > 0 &&
+	    (strncmp(last + nl, "=(", 2) == 0 || strncmp(last + nl, "+=(", 3) == 0) &&
+	    (strcmp(c0, "declare") == 0 || strcmp(c0, "typeset") == 0 || strcmp(c0, "local") == 0 ||
+	    strcmp(c0, "readonly") == 0 || strcmp(c0, "export") == 0) ? nl : SIZE_MAX;
 	for (;; ll++) {
 		if (ll >= lb->cap) {
 			lb->len = ll;
 			sb_grow(lb, 1);
 		}
-		if ((lb->s[ll] = last[ll]) == '\0')
+		if (ll == stop || (lb->s[ll] = last[ll]) == '\0')
 			break;
 	}
+	lb->s[ll] = '\0';
 	lb->len = ll;
 	simple_prep_free(&p);
 	arena_release(&sh->eval, m);

@@ -109,3 +109,11 @@ gone'
 in ac
 a'
 }
+
+@test "\$_ after declare a=(1 2) is the name a (bash)" {
+	ext_only
+	expect_sh 'declare a=(1 2); echo "[$_]"; declare -g d+=(3); echo "[$_]"; echo x=\(y\); echo "[$_]"' '[a]
+[d]
+x=(y)
+[x=(y)]'
+}
