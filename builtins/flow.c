@@ -102,7 +102,15 @@ bi_return(struct shell *sh, int argc, char **argv)
 		}
 	}
 	if (sh->func_depth == 0 && sh->dot_depth == 0) {
-		/* status 2 as bash's; dash takes it for exit */
+		if (sh->opt.posix && !sh->in_trap && !sh->opt.interactive) {
+			/* dash, yash: the script ends as with exit n (POSIX
+			 * leaves it unspecified; Debian's fp-fix-timestamps
+			 * relies on it) */
+			sh->exit_status = (int)(n & 0xff);
+			sh->flow = FLOW_EXIT;
+			shell_exit(sh, sh->exit_status);
+		}
+		/* status 2 as bash's */
 		diag_error(sh, "return: not in a function or sourced script");
 		return biu_special_error(sh, 2);
 	}

@@ -20,3 +20,15 @@ load helpers/common
 		return 1
 	fi
 }
+
+# Debian's /bin/sh scripts lean on dash where POSIX leaves room:
+# fp-fix-timestamps ends the script with `return 1` outside any function.
+@test "sh: return outside a function or . file ends the script like exit (dash, yash)" {
+	sh_c_posix 'trap "echo trap \$?" EXIT; echo a; for i in 1; do return 3; done; echo no'
+	out_is "$(printf 'a\ntrap 3')"
+	status_is 3
+	err_empty
+	sh_c_posix '(return 4); echo "sub=$?"; x=$(echo out; return 5); echo "cs=$? $x"'
+	out_is "$(printf 'sub=4\ncs=5 out')"
+	err_empty
+}
