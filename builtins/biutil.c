@@ -153,6 +153,11 @@ biu_escape(const char **sp, unsigned flags, struct strbuf *out)
 	case 't': c = '\t'; break;
 	case 'v': c = '\v'; break;
 	case '\\': c = '\\'; break;
+	case '"': case '\'': case '?':
+		if (!(flags & BIU_ESC_QUOTE))
+			return -1;
+		c = *s;
+		break;
 	case 'e': case 'E':
 		if (!(flags & BIU_ESC_BASH) && !(*s == 'e' && (flags & BIU_ESC_ESC)))
 			return -1;

@@ -95,6 +95,7 @@ enum {
 	BIU_ESC_STOP = 4,	/* \c ends the output */
 	BIU_ESC_BASH = 8,	/* \e \E \xHH \uHHHH \UHHHHHHHH */
 	BIU_ESC_ESC = 16,	/* \e alone (dash's and yash's echo) */
+	BIU_ESC_QUOTE = 32,	/* \" \' \? (bash's printf formats) */
 };
 int biu_escape(const char **sp, unsigned flags, struct strbuf *out);
 /* Expands every escape of `s` into `out`; false if \c stopped it. */

@@ -421,8 +421,8 @@ bi_printf(struct shell *sh, int argc, char **argv)
 				f = conversion(&p, f);
 			} else if (*f == '\\' && f[1] != '\0') {
 				f++;
-				if (biu_escape(&f, BIU_ESC_OCTAL | BIU_ESC_BASH,
-				    &p.out) < 0)
+				if (biu_escape(&f, BIU_ESC_OCTAL | BIU_ESC_BASH |
+				    (sh->opt.posix ? 0 : BIU_ESC_QUOTE), &p.out) < 0)
 					sb_addc(&p.out, '\\');
 			} else {
 				sb_addc(&p.out, *f++);

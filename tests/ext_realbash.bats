@@ -120,3 +120,9 @@ b"; [[ $y == @(a|
 b) ]] && echo "three $LINENO"'
 	out_is "$(printf 'two\nthree 5')"
 }
+
+@test "printf: \\\" \\' and \\? in the format are the characters (bash), not in %b's argument" {
+	ext_only
+	sh_c 'printf "[\\\"] [\\'"'"'] [\\?] [\\q]\n"; printf "%b\n" "[\\\"] [\\?]"'
+	out_is "$(printf '%s\n' '["] ['"'"'] [?] [\q]' '[\"] [\?]')"
+}
