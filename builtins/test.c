@@ -232,6 +232,10 @@ eval(struct tst *t, char **v, int n)
 			return !eval(t, v + 1, 1);
 		if (is_unop(v[0]))
 			return unary(t, v[0], v[1]);
+		/* bash outside posix mode: -a FILE (as -e) and -o OPTION, as
+		 * in [[ ]], when they cannot be the binary -a and -o */
+		if (!t->sh->opt.posix && (strcmp(v[0], "-a") == 0 || strcmp(v[0], "-o") == 0))
+			return cond_unary(t->sh, cond_op_find(v[0], COND_UNARY | COND_DBRACK), v[1]);
 		syntax(t, v[0], "unary operator expected");
 		return false;
 	case 3:

@@ -251,6 +251,12 @@ echo "b=$?"; history -5; echo "c=$?"'
 	out_is ''
 }
 
+@test "test -a FILE and test -o OPTION as the only primary (bash, not posix mode)" {
+	ext_only
+	sh_c '[ -a / ]; echo $?; [ -a /nonexistent ]; echo $?; test -o nounset; echo $?; set -u; test -o nounset; echo $?; test -o no_such_opt; echo $?; [ x -a "" ]; echo $?'
+	out_is "$(printf '0\n1\n1\n0\n1\n1')"
+}
+
 # ---- getopts ----
 
 @test "getopts: an OPTIND past the arguments becomes one past the last (bash)" {
