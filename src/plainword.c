@@ -31,19 +31,31 @@ plain_param(const struct word *w, bool *quoted)
 	return param_name_ok(n) ? n : NULL;
 }
 
+/* The value of w when it is a plain $name or "$name" (*q: quoted), read
+ * once: a read hook ($RANDOM) gives a new value each time. False when w is
+ * not such a word, or when the variable is unset under set -u (the error
+ * comes from the full way). *s is NULL for an unset variable; it may point
+ * into tmp. */
+static bool
+plain_read(struct shell *sh, const struct word *w, bool *q, const char **s, char tmp[64])
+{
+	const char *name;
+
+	if ((name = plain_param(w, q)) == NULL)
+		return false;
+	*s = param_value(sh, name, tmp, 64);
+	return *s != NULL || !sh->opt.nounset;
+}
+
 enum plainword
 plainword_param_field(struct shell *sh, const struct word *w, char **out)
 {
-	const char *s, *name;
+	const char *s;
 	char tmp[64];
 	bool q;
 
-	if ((name = plain_param(w, &q)) == NULL)
+	if (!plain_read(sh, w, &q, &s, tmp))
 		return PW_NO;
-	/* read once: a read hook ($RANDOM) gives a new value each time */
-	s = param_value(sh, name, tmp, sizeof tmp);
-	if (s == NULL && sh->opt.nounset)
-		return PW_NO;	/* the error, from the full way */
 	if (q) {
 		*out = arena_strdup(&sh->eval, s != NULL ? s : "");
 		return PW_FIELD;
@@ -57,14 +69,11 @@ plainword_param_field(struct shell *sh, const struct word *w, char **out)
 char *
 plainword_param_value(struct shell *sh, const struct word *w)
 {
-	const char *s, *name;
+	const char *s;
 	char tmp[64];
 	bool q;
 
-	if ((name = plain_param(w, &q)) == NULL)
+	if (!plain_read(sh, w, &q, &s, tmp))
 		return NULL;
-	s = param_value(sh, name, tmp, sizeof tmp);
-	if (s == NULL && sh->opt.nounset)
-		return NULL;	/* the error, from the full way */
 	return arena_strdup(&sh->eval, s != NULL ? s : "");
 }
