@@ -789,7 +789,7 @@ param_value(struct shell *sh, const char *name, char *tmp, size_t tmpsz)
 {
 	if (isdigit((unsigned char)name[0]))
 		return pos_param(sh, name);
-	if (name[1] == '\0') {
+	if (name[0] != '\0' && name[1] == '\0') {	/* "" (${!a} naming nothing) is unset */
 		switch (name[0]) {
 		case '#':
 			snprintf(tmp, tmpsz, "%d", sh->argc);
