@@ -531,6 +531,8 @@ param_unescape(struct shell *sh, const char *s)
 				continue;
 			}
 			v = *p == '?' ? 0x7f : (unsigned long)(toupper((unsigned char)*p) & 0x1f);
+			if (p[0] == '\\' && p[1] == '\\')
+				p++;	/* \c\\ is control-backslash (bash) */
 			p++;
 			break;
 		case 'x':

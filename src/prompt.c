@@ -205,10 +205,11 @@ decode_escapes(struct shell *sh, const char *ps, struct strbuf *b)
 			sb_adds(b, "\\\\");
 			break;
 		case '[':
-			sb_addc(b, RL_PROMPT_START_IGNORE);
-			break;
 		case ']':
-			sb_addc(b, RL_PROMPT_END_IGNORE);
+			/* markers for readline; a shell without line editing
+			 * drops them (bash: ${x@P} in a script) */
+			if (sh->opt.interactive)
+				sb_addc(b, *ps == '[' ? RL_PROMPT_START_IGNORE : RL_PROMPT_END_IGNORE);
 			break;
 		default:
 			/* not an escape of ours: kept, and the second pass

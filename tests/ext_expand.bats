@@ -345,3 +345,8 @@ x=~"
 	ext_only
 	expect_sh 'x=abc; declare -n nr=x; echo "${nr@A}"; declare -i n=3; declare -n r2=n; echo "${r2@A}"' "$(printf "x='abc'\ndeclare -i n='3'")"
 }
+
+@test "\${x@E}: \\c\\\\ is control-backslash; \${x@P} in a script drops \\[ \\]" {
+	ext_only
+	expect_sh 'e='\''\c\\cz'\''; printf %s "${e@E}" | od -An -tx1; p='\''<\[x\]>'\''; echo "${p@P}"' "$(printf ' 1c 63 7a\n<x>')"
+}
