@@ -553,14 +553,7 @@ param_unescape(struct shell *sh, const char *s)
 				continue;
 			}
 			if (v >= 0x80) {
-				char mbuf[MB_LEN_MAX];
-				mbstate_t ws;
-				memset(&ws, 0, sizeof ws);
-				size_t k = multibyte() ? wcrtomb(mbuf, (wchar_t)v, &ws) : (size_t)-1;
-				if (k != (size_t)-1)
-					sb_addn(&b, mbuf, k);
-				else
-					sb_printf(&b, "\\u%04lX", v);
+				locale_put_unicode(&b, v);
 				continue;
 			}
 			break;

@@ -350,3 +350,11 @@ x=~"
 	ext_only
 	expect_sh 'e='\''\c\\cz'\''; printf %s "${e@E}" | od -An -tx1; p='\''<\[x\]>'\''; echo "${p@P}"' "$(printf ' 1c 63 7a\n<x>')"
 }
+
+@test "\${x@E}: \\u and \\U a locale cannot encode keep bash's spelling" {
+	ext_only
+	# bash 5.2 with LC_ALL=C: \U0001F600 \u00E9 A
+	run env LC_ALL=C "$SPSH" -c 'x="\U0001F600 \u00e9 \u41"; echo "${x@E}"'
+	[ "$status" -eq 0 ]
+	[ "$output" = '\U0001F600 \u00E9 A' ]
+}
