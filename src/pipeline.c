@@ -30,13 +30,16 @@ static int
 fork_stage(struct shell *sh, struct ast_node *n, struct prep *p, int in, int out,
     struct job *job, enum run_mode mode)
 {
+	/* read before the fork: the child forgets the jobs that have no
+	 * process yet (job_forget_all), this one among them */
+	pid_t pgid = job != NULL ? job->pgid : 0;
 	pid_t pid = subshell_fork(sh);
 
 	if (pid < 0)
 		return 2;
 	if (pid == 0) {
 		if (sh->opt_monitor_saved && job != NULL)
-			job_child_enter(sh, job->pgid, mode == RUN_FG || mode == RUN_PIPE);
+			job_child_enter(sh, pgid, mode == RUN_FG || mode == RUN_PIPE);
 		if (mode == RUN_BG && !sh->opt_monitor_saved) {
 			trap_entry_record(SIGINT);
 			trap_entry_record(SIGQUIT);
