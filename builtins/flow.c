@@ -66,6 +66,12 @@ bi_exit(struct shell *sh, int argc, char **argv)
 			n = 2;
 		}
 	}
+	/* bash: an interactive shell says "exit" ("logout") as it runs
+	 * `exit` read at the prompt, before the stopped-jobs check */
+	if (sh->reading_prompt && !sh->subshell) {
+		fputs(sh->opt.login ? "logout\n" : "exit\n", stderr);
+		fflush(stderr);
+	}
 	if (stopped_jobs_warning(sh))
 		return 1;
 	sh->exit_status = (int)(n & 0xff);

@@ -2,12 +2,13 @@
  *
  * Two shells that exit at the same time must keep both sessions' commands:
  * each saves only the entries it added itself, appending them while it
- * holds an exclusive flock() on the file, and trims the file to $HISTSIZE
- * under the same lock. Nothing is ever written from a stale copy of the
+ * holds an exclusive flock() on the file, and trims the file to
+ * $HISTFILESIZE under the same lock. Nothing is ever written from a stale copy of the
  * file read at start-up. */
 #include <errno.h>
 #include <fcntl.h>
 #include <readline/history.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,20 +99,57 @@ is_stamp(const char *s, size_t n)
 	return true;
 }
 
+/* A size variable: a number >= 0, or -1 for no limit. bash: HISTSIZE
+ * negative, empty or unset keeps every command (a value that is not a
+ * number leaves the default); HISTFILESIZE negative, empty, unset or not
+ * a number does not truncate the file. */
 static long
-hist_size(struct shell *sh)
+size_value(const char *s, long bad)
 {
-	const char *s = var_get(sh, "HISTSIZE");
 	char *end;
 	long n;
 
 	if (s == NULL || *s == '\0')
-		return HIST_DEFAULT_SIZE;
+		return -1;
 	n = strtol(s, &end, 10);
-	if (*end != '\0' || n < 0)
-		return HIST_DEFAULT_SIZE;
-	return n;
+	if (*end != '\0')
+		return bad;
+	return n < 0 ? -1 : n;
 }
+
+static long
+hist_size(struct shell *sh)
+{
+	return size_value(var_get(sh, "HISTSIZE"), HIST_DEFAULT_SIZE);
+}
+
+static long
+file_size(struct shell *sh)
+{
+	return size_value(var_get(sh, "HISTFILESIZE"), -1);
+}
+
+static void
+apply_size(long n)
+{
+	if (n < 0)
+		unstifle_history();
+	else
+		stifle_history((int)n);
+}
+
+/* HISTSIZE assigned at the prompt takes effect at once (bash) */
+static void
+histsize_changed(struct shell *sh, const char *value)
+{
+	if (loaded)
+		apply_size(size_value(value, HIST_DEFAULT_SIZE));
+}
+
+static const struct var_hook histsize_hook = { "HISTSIZE", histsize_changed, NULL };
+
+/* The HISTFILE an interactive shell sets when it is unset (heap). */
+static char *default_file;
 
 /* $HISTFILE, or ~/.spsh_history when unset; NULL when set to "" (no file).
  * malloc'd. */
@@ -129,6 +167,26 @@ hist_path(struct shell *sh)
 	if (asprintf(&p, "%s/.spsh_history", home) < 0)
 		return NULL;
 	return p;
+}
+
+/* bash sets HISTFILE, HISTSIZE=500 and HISTFILESIZE (to HISTSIZE) after
+ * the start-up files when they are unset; so does an interactive spsh
+ * (HISTFILE: ~/.spsh_history). */
+static void
+set_defaults(struct shell *sh)
+{
+	if (var_get(sh, "HISTFILE") == NULL) {
+		default_file = hist_path(sh);
+		if (default_file != NULL)
+			var_set(sh, "HISTFILE", default_file, 0);
+	}
+	if (var_get(sh, "HISTSIZE") == NULL) {
+		char buf[32];
+		snprintf(buf, sizeof buf, "%d", HIST_DEFAULT_SIZE);
+		var_set(sh, "HISTSIZE", buf, 0);
+	}
+	if (var_get(sh, "HISTFILESIZE") == NULL)
+		var_set(sh, "HISTFILESIZE", var_get(sh, "HISTSIZE"), 0);
 }
 
 /* Splits file text into entries. A line that ends in an odd number of
@@ -317,7 +375,7 @@ read_file(struct shell *sh, const char *path, size_t skip)
 	close(fd);
 	parse_file(text, len, &e, want_stamps(sh));
 	free(text);
-	i = e.n > (size_t)size ? e.n - (size_t)size : 0;
+	i = size >= 0 && e.n > (size_t)size ? e.n - (size_t)size : 0;
 	if (i < skip)
 		i = skip;
 	for (; i < e.n; i++) {
@@ -335,9 +393,13 @@ hist_load(struct shell *sh)
 {
 	char *path = hist_path(sh);
 
+	set_defaults(sh);
+	free(path);
+	path = hist_path(sh);
 	loaded = true;
 	using_history();
-	stifle_history((int)hist_size(sh));
+	apply_size(hist_size(sh));
+	var_hook_add(sh, &histsize_hook);
 	history_expansion_char = '!';
 	history_subst_char = '^';
 	/* a word starting with # ends the expansion (bash); readline also
@@ -360,7 +422,8 @@ static int
 save_to(struct shell *sh, const char *file, bool quiet)
 {
 	char *path = file != NULL ? strdup(file) : hist_path(sh);
-	size_t size = (size_t)hist_size(sh), len, i, first;
+	long fsize = file_size(sh);
+	size_t size = fsize < 0 ? SIZE_MAX : (size_t)fsize, len, i, first;
 	struct entries e = { 0 };
 	struct strbuf out = STRBUF_INIT;
 	int fd;
@@ -371,7 +434,8 @@ save_to(struct shell *sh, const char *file, bool quiet)
 	}
 	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 	if (fd < 0) {
-		if (!quiet || var_get(sh, "HISTFILE") != NULL)
+		const char *f = var_get(sh, "HISTFILE");
+		if (!quiet || (f != NULL && (default_file == NULL || strcmp(f, default_file) != 0)))
 			diag_errno(sh, "history: %s", path);
 		free(path);
 		return 1;
@@ -421,6 +485,9 @@ save_to(struct shell *sh, const char *file, bool quiet)
 void
 hist_save(struct shell *sh)
 {
+	/* bash: with HISTFILE unset the history is not saved at exit */
+	if (var_get(sh, "HISTFILE") == NULL)
+		return;
 	save_to(sh, NULL, true);
 }
 

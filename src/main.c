@@ -399,6 +399,7 @@ main(int argc, char **argv)
 		callstack_push(sh, "main", callstack_intern(sh->script_name), 0);
 	} else if (sh->opt.interactive) {
 		input_from_readline(&in, sh);
+		sh->reading_prompt = true;
 	} else {
 		input_from_fd(&in, sh, 0, NULL);
 	}
@@ -412,6 +413,9 @@ main(int argc, char **argv)
 			fprintf(stderr, "Use \"exit\" to leave the shell.\n");
 			continue;
 		}
+		/* bash says "exit" (a login shell "logout") at EOF too,
+		 * before the stopped-jobs check */
+		fputs(sh->opt.login ? "logout\n" : "exit\n", stderr);
 		bool stopped = false;
 		for (struct job *j = sh->jobs; j; j = j->next)
 			stopped |= job_stopped(j);
@@ -420,7 +424,6 @@ main(int argc, char **argv)
 			sh->warned_stopped = true;
 			continue;
 		}
-		fputc('\n', stderr);
 		break;
 	}
 	shell_exit(sh, sh->flow == FLOW_EXIT ? sh->exit_status : sh->status);

@@ -195,14 +195,16 @@ decode_escapes(struct shell *sh, const char *ps, struct strbuf *b)
 			for (k = 0; k < 3 && ps[k] >= '0' && ps[k] <= '7'; k++)
 				v = v * 8 + (ps[k] - '0');
 			ps += k - 1;
-			if (v == '$' || v == '`' || v == '\\')
-				sb_addc(b, '\\');
+			/* not quoted: the second pass sees it (bash:
+			 * \044HOME shows $HOME's value) */
 			if (v != 0)
 				sb_addc(b, (char)v);
 			break;
 		}
 		case '\\':
-			sb_adds(b, "\\\\");
+			/* one backslash, unquoted: it quotes what follows
+			 * in the second pass (bash: '\\$' shows $) */
+			sb_addc(b, '\\');
 			break;
 		case '[':
 		case ']':
@@ -228,6 +230,13 @@ prompt_expand(struct shell *sh, const char *ps)
 	char *r;
 
 	decode_escapes(sh, ps, &b);
+	/* a backslash left at the end stays (bash): quoted, so that it
+	 * does not join the here-document's closing line */
+	size_t n = 0;
+	while (n < b.len && b.s[b.len - 1 - n] == '\\')
+		n++;
+	if (n % 2 == 1)
+		sb_addc(&b, '\\');
 	r = expand_string(sh, b.s != NULL ? b.s : "");
 	if (r == NULL)
 		r = sb_detach(&b);	/* shown unexpanded rather than not at all */

@@ -1,0 +1,79 @@
+#!/usr/bin/env bats
+# bash's interactive shell outside a terminal (sh -i with commands on
+# standard input): the prompt's second pass, `exit` and EOF saying "exit",
+# and the history variables. Terminal behaviour is in tests/interactive*.bats.
+
+load helpers/common
+
+# The shell under test, interactive, reading `text` on stdin, with no rc
+# file and a HOME of its own; stdout in $output, stderr in $stderr.
+sh_i() {
+	mkdir -p "$BATS_TEST_TMPDIR/home"
+	_spsh_run env HOME="$BATS_TEST_TMPDIR/home" \
+		bash -c 'cd "$BATS_TEST_TMPDIR" && export PS1="P> " &&
+			printf "%s" "$1" | timeout -k 2 20 "$SPSH" --norc -i' _ "$1"
+}
+
+@test "\${x@P}: \\\\ is one backslash that quotes what follows in the second pass" {
+	ext_only
+	expect_sh 'p='\''\\$'\''; echo "${p@P}"; p='\''\\\\$'\''; echo "${p@P}"; p='\''[\\$HOME]'\''; echo "${p@P}"' \
+		"$(printf '%s\n' '$' '\$' '[$HOME]')"
+}
+
+@test "\${x@P}: a backslash at the end stays; an octal escape is expanded again" {
+	ext_only
+	expect_sh 'p='\''\'\''; echo "[${p@P}]"; p='\''x\\'\''; echo "[${p@P}]"; HOME=/h; p='\''\044HOME'\''; echo "[${p@P}]"' \
+		"$(printf '%s\n' '[\]' '[x\]' '[/h]')"
+}
+
+@test "exit read at the prompt says exit on stderr; in a subshell or \$(...) it does not" {
+	ext_only
+	sh_i $'(exit 3); echo $(exit 4)x\nexit 5\necho not here\n'
+	status_is 5
+	out_is x
+	[ "$(printf '%s\n' "$stderr" | grep -cx 'exit')" = 1 ]
+}
+
+@test "EOF at the prompt says exit; sh -i -c and an rc file's exit do not" {
+	ext_only
+	sh_i $'echo a\n'
+	status_is 0
+	out_is a
+	[[ $stderr == *'P> exit' ]]
+	run_c() { "$SPSH" -i -c 'exit 3'; }
+	_spsh_run run_c
+	status_is 3
+	! printf '%s\n' "$stderr" | grep -qx 'exit'
+	echo 'exit 6' >rc
+	_spsh_run "$SPSH" --rcfile rc -i -c 'echo no'
+	status_is 6
+	! printf '%s\n' "$stderr" | grep -qx 'exit'
+}
+
+@test "an interactive shell sets HISTFILE, HISTSIZE=500 and HISTFILESIZE when they are unset" {
+	ext_only
+	sh_i $'echo "${HISTFILE:+set} $HISTSIZE $HISTFILESIZE"\n'
+	out_is 'set 500 500'
+	sh_i $'HISTSIZE=7; echo "$HISTSIZE $HISTFILESIZE"\n'
+	out_is '7 500'
+}
+
+@test "HISTSIZE=-1 keeps every command; HISTFILESIZE trims the file" {
+	ext_only
+	seq -f 'echo %g' 600 >hist
+	_spsh_run env HISTFILE=hist HISTSIZE=-1 HISTFILESIZE=-1 bash -c 'printf "history | wc -l\n" | "$SPSH" --norc -i'
+	out_is 601
+	[ "$(wc -l <hist)" -eq 601 ]
+	_spsh_run env HISTFILE=hist HISTSIZE=4 HISTFILESIZE=6 bash -c 'printf "history | wc -l\n" | "$SPSH" --norc -i'
+	out_is 4
+	[ "$(wc -l <hist)" -eq 6 ]
+	[ "$(tail -n 1 hist)" = 'history | wc -l' ]
+}
+
+@test "with HISTFILE unset at the prompt the history is not saved at exit" {
+	ext_only
+	: >hist
+	_spsh_run env HISTFILE=hist bash -c 'printf "unset HISTFILE\necho x\n" | "$SPSH" --norc -i'
+	out_is x
+	[ ! -s hist ]
+}
