@@ -496,7 +496,8 @@ get_var(struct parser *p, const struct val *lv)
 	if (val == NULL && p->sh->opt.nounset) {
 		p->err = true;
 		p->sh->arith_unset = true;
-		diag_error(p->sh, "%s: parameter not set", name);
+		diag_error(p->sh, "%s: %s", name,
+		    p->sh->opt.posix ? "parameter not set" : "unbound variable");
 	} else if (val != NULL && plain_decimal(val, &r)) {
 		/* the usual case, i=$((i+1)): no nested parse */
 	} else if (val != NULL && *val != '\0' && p->sh->opt.posix && !is_constant(val, &r)) {

@@ -119,12 +119,17 @@ exec_abort(struct shell *sh, int status)
  * Outside posix mode only `${x?}` and `set -u` exit (bash): the others
  * abandon the command line with status 1, and the shell reads on; eval,
  * `.` and a trap action end just their own command (bash's DISCARD). A
- * subshell exits with status 1. */
+ * subshell exits with status 1. A script that `${x?}` or `set -u` ends
+ * exits with status 1 outside posix mode (bash 5.2 for a script or
+ * stdin; its 127 for a -c string is not copied), 2 in posix mode (dash). */
 void
 exec_expand_error(struct shell *sh)
 {
 	bool discard = !sh->opt.posix && sh->expand_err != 3;
 	int status = discard ? 1 : sh->expand_err >= 2 ? 2 : 1;
+
+	if (!sh->opt.posix && sh->expand_err == 3)
+		status = 1;	/* bash (dash: 2) */
 
 	if (sh->flow == FLOW_ABORT)
 		return;

@@ -541,8 +541,8 @@ expand_param(struct xstate *x, struct wpart *p, bool quoted)
 			if (msg != NULL && *msg)
 				diag_error(sh, "%s: %s", name, msg);
 			else
-				diag_error(sh, "%s: parameter %s", name,
-				    p->u.param.colon ? "not set or null" : "not set");
+				diag_error(sh, "%s: parameter %s", name, !p->u.param.colon ? "not set" :
+				    sh->opt.posix ? "not set or null" : "null or not set");
 			x->err = 3;
 			return;
 		}
@@ -571,7 +571,7 @@ expand_param(struct xstate *x, struct wpart *p, bool quoted)
 	}
 use:
 	if (!set && sh->opt.nounset && !at && !star) {
-		diag_error(sh, "%s: parameter not set", name);
+		diag_error(sh, "%s: %s", name, sh->opt.posix ? "parameter not set" : "unbound variable");
 		x->err = 3;
 		return;
 	}

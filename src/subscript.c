@@ -342,7 +342,8 @@ subscript_list(struct shell *sh, const struct param *pp, const char *name, char 
 				diag_error(sh, "%s: %s", name, msg);
 			else
 				diag_error(sh, "%s: parameter %s", name,
-				    pp->colon ? "not set or null" : "not set");
+				    !pp->colon ? "not set" :
+				    sh->opt.posix ? "not set or null" : "null or not set");
 			sh->expand_err = 3;
 			return SUB_ERROR;
 		}

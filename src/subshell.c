@@ -15,7 +15,7 @@
 int
 subshell_error_status(struct shell *sh)
 {
-	int st = sh->expand_err == 3 || (sh->opt.posix && sh->expand_err >= 2) ? 2 : 1;
+	int st = sh->opt.posix && sh->expand_err >= 2 ? 2 : 1;
 
 	sh->expand_err = 0;
 	return st;

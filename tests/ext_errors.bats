@@ -71,3 +71,28 @@ f-on'
 st=127
 st=127'
 }
+
+@test "\${x?} and set -u end a script with status 1 and bash's words (posix mode: 2)" {
+	ext_only
+	sh_script 'echo ${u?}; echo no'
+	out_is ''
+	status_is 1
+	[[ $stderr == *"u: parameter not set"* ]] || { _show_run; return 1; }
+	sh_script 'x=; echo ${x:?}; echo no'
+	status_is 1
+	[[ $stderr == *"x: parameter null or not set"* ]] || { _show_run; return 1; }
+	sh_stdin 'set -u; echo $u; echo no'
+	out_is ''
+	status_is 1
+	[[ $stderr == *"u: unbound variable"* ]] || { _show_run; return 1; }
+	sh_stdin 'set -u; echo $((u + 1)); echo no'
+	status_is 1
+	[[ $stderr == *"u: unbound variable"* ]] || { _show_run; return 1; }
+	expect_sh '(echo ${u?}) 2>/dev/null; echo "sub $?"; x=$(set -u; echo $u) 2>/dev/null; echo "cmdsub $?"' 'sub 1
+cmdsub 1'
+	# posix mode follows dash (2; bash --posix keeps 1 and 127)
+	[ "$SPSH_IS_SPSH" = 1 ] || return 0
+	sh_c_posix '(echo ${u?}) 2>/dev/null; echo "sub $?"; echo ${u?}; echo no'
+	out_is 'sub 2'
+	status_is 2
+}
