@@ -1,4 +1,4 @@
-/* array.c: dense vectors, sparse ordered maps and insertion-ordered hash
+/* array.c: dense vectors, sparse ordered maps and hash
  * tables of strings for shell arrays (array.h). No shell knowledge. */
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,7 +13,12 @@ enum kind { DENSE, SPARSE, ASSOC };
  * SPARSE: idx[0..len) strictly increasing, val[i] all set.
  * ASSOC: key/val[0..len) in insertion order, key NULL for a deleted entry
  * (ndel of them); tab[tabsize] holds entry index + 1 (0: empty slot),
- * linear probing; a slot of a deleted entry still counts as used. */
+ * linear probing; a slot of a deleted entry still counts as used.
+ * Iteration follows bash 5.2's hash table (hashlib.c) so that ${!A[@]}
+ * lists the keys in bash's order: nb buckets (1024, times 4 when an
+ * insertion finds 2 * nb entries), bucket = FNV-1 hash & (nb - 1), each
+ * bucket a chain with the newest entry first. seq[i] orders entry i in
+ * its chain (higher: nearer the head); ord caches the order. */
 struct array {
 	enum kind kind;
 	size_t len, cap, n;
@@ -22,6 +27,12 @@ struct array {
 	char **key;
 	uint32_t *tab;
 	size_t tabsize, ndel;
+	uint32_t *bh;		/* bash's hash of key[i] */
+	uint64_t *seq, seqctr;
+	size_t nb;
+	uint32_t *ord;		/* entry indices in bash's order */
+	size_t nord;
+	bool ordok;
 };
 
 static void *
@@ -56,6 +67,9 @@ arr_clear(struct array *a)
 	free(a->idx);
 	free(a->key);
 	free(a->tab);
+	free(a->bh);
+	free(a->seq);
+	free(a->ord);
 	enum kind k = a->kind == ASSOC ? ASSOC : DENSE;
 	memset(a, 0, sizeof *a);
 	a->kind = k;
@@ -100,11 +114,19 @@ arr_copy(const struct array *a)
 	long i = 0;
 	const char *k = NULL, *v;
 
+	if (a->kind == ASSOC) {
+		/* the same chains: bash's hash_copy keeps their order */
+		c->nb = a->nb;
+		for (size_t e = 0; e < a->len; e++)
+			if (a->key[e] != NULL) {
+				arr_aset(c, a->key[e], xa_strdup(a->val[e]));
+				c->seq[c->len - 1] = a->seq[e];
+			}
+		c->seqctr = a->seqctr;
+		return c;
+	}
 	while (arr_next(a, &pos, &i, &k, &v))
-		if (a->kind == ASSOC)
-			arr_aset(c, k, xa_strdup(v));
-		else
-			arr_set(c, i, xa_strdup(v));
+		arr_set(c, i, xa_strdup(v));
 	return c;
 }
 
@@ -256,6 +278,67 @@ hash(const char *s)
 	return h;
 }
 
+/* bash's hash_string: FNV-1, over chars that are signed on x86 */
+static uint32_t
+bash_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++) {
+		h *= 16777619u;
+		h ^= (uint32_t)(int)(signed char)*s;
+	}
+	return h;
+}
+
+struct ordent {
+	size_t bucket;
+	uint64_t seq;
+	uint32_t e;
+};
+
+static int
+ordent_cmp(const void *x, const void *y)
+{
+	const struct ordent *p = x, *q = y;
+
+	if (p->bucket != q->bucket)
+		return p->bucket < q->bucket ? -1 : 1;
+	return p->seq > q->seq ? -1 : p->seq < q->seq;	/* newest first */
+}
+
+/* Fills a->ord with the live entries in bash's iteration order. */
+static void
+bash_order(struct array *a)
+{
+	struct ordent *o = xrealloc(NULL, (a->n ? a->n : 1) * sizeof *o);
+	size_t k = 0;
+
+	for (size_t e = 0; e < a->len; e++)
+		if (a->key[e] != NULL)
+			o[k++] = (struct ordent){ a->bh[e] & (a->nb - 1), a->seq[e], (uint32_t)e };
+	qsort(o, k, sizeof *o, ordent_cmp);
+	a->ord = xrealloc(a->ord, (k ? k : 1) * sizeof *a->ord);
+	for (size_t i = 0; i < k; i++)
+		a->ord[i] = o[i].e;
+	free(o);
+	a->nord = k;
+	a->ordok = true;
+}
+
+/* hash_rehash to 4 * nb buckets: each old chain, walked from bucket 0 and
+ * head first, is pushed entry by entry onto the heads of the new ones. */
+static void
+bash_grow(struct array *a)
+{
+	if (!a->ordok)
+		bash_order(a);
+	for (size_t i = 0; i < a->nord; i++)
+		a->seq[a->ord[i]] = ++a->seqctr;
+	a->nb *= 4;
+	a->ordok = false;
+}
+
 /* The slot of `key`, or of the empty slot where it would go. */
 static size_t
 slot(const struct array *a, const char *key)
@@ -281,9 +364,12 @@ rehash(struct array *a, size_t want)
 	for (size_t i = 0; i < a->len; i++)
 		if (a->key[i] != NULL) {
 			a->key[k] = a->key[i];
+			a->bh[k] = a->bh[i];
+			a->seq[k] = a->seq[i];
 			a->val[k++] = a->val[i];
 		}
 	a->len = k;
+	a->ordok = false;
 	a->ndel = 0;
 	while (size < 2 * want)
 		size *= 2;
@@ -320,15 +406,24 @@ arr_aset(struct array *a, const char *key, char *val)
 		a->val[a->tab[s] - 1] = val;
 		return;
 	}
+	if (a->nb == 0)
+		a->nb = 1024;	/* ASSOC_HASH_BUCKETS */
+	else if (a->n >= 2 * a->nb)
+		bash_grow(a);	/* (before the new entry, as hash_insert) */
 	if (a->len == a->cap) {
 		a->cap = a->cap ? 2 * a->cap : 8;
 		a->val = xrealloc(a->val, a->cap * sizeof *a->val);
 		a->key = xrealloc(a->key, a->cap * sizeof *a->key);
+		a->bh = xrealloc(a->bh, a->cap * sizeof *a->bh);
+		a->seq = xrealloc(a->seq, a->cap * sizeof *a->seq);
 	}
 	a->key[a->len] = xa_strdup(key);
 	a->val[a->len] = val;
+	a->bh[a->len] = bash_hash(key);
+	a->seq[a->len] = ++a->seqctr;
 	a->tab[s] = (uint32_t)(++a->len);
 	a->n++;
+	a->ordok = false;
 }
 
 bool
@@ -346,14 +441,19 @@ arr_aunset(struct array *a, const char *key)
 	a->key[e - 1] = NULL;
 	a->val[e - 1] = NULL;
 	a->n--;
+	a->ordok = false;
 	if (++a->ndel > a->len / 2 && a->ndel > 8)
 		rehash(a, a->n);
 	return true;
 }
 
+static bool assoc_next(const struct array *ca, size_t *pos, const char **key, const char **val);
+
 bool
 arr_next(const struct array *a, size_t *pos, long *idx, const char **key, const char **val)
 {
+	if (a->kind == ASSOC)
+		return assoc_next(a, pos, key, val);
 	while (*pos < a->len) {
 		size_t i = (*pos)++;
 		switch (a->kind) {
@@ -372,6 +472,26 @@ arr_next(const struct array *a, size_t *pos, long *idx, const char **key, const 
 			break;
 		}
 		*val = a->val[i];
+		return true;
+	}
+	return false;
+}
+
+/* Associative: bash's order, from the cache (rebuilt at the start of an
+ * iteration; an entry that went meanwhile is skipped). */
+static bool
+assoc_next(const struct array *ca, size_t *pos, const char **key, const char **val)
+{
+	struct array *a = (struct array *)ca;	/* the cache only */
+
+	if (*pos == 0 && !a->ordok)
+		bash_order(a);
+	while (*pos < a->nord) {
+		uint32_t e = a->ord[(*pos)++];
+		if (e >= a->len || a->key[e] == NULL)
+			continue;
+		*key = a->key[e];
+		*val = a->val[e];
 		return true;
 	}
 	return false;

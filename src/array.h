@@ -5,7 +5,7 @@
  * (a[2**62]=x); then it becomes a sparse ordered map (sorted index/value
  * vectors: O(log n) lookup, O(1) amortised append at the end). An
  * associative array is an open-addressing hash table over entries kept in
- * insertion order. Values are malloc'd strings owned by the array. */
+ * insertion order, listed in bash's hash order. Values are malloc'd strings owned by the array. */
 #ifndef ARRAY_H
 #define ARRAY_H
 #include <stdbool.h>
@@ -31,7 +31,7 @@ const char *arr_aget(const struct array *a, const char *key);
 void arr_aset(struct array *a, const char *key, char *val);
 bool arr_aunset(struct array *a, const char *key);
 
-/* Iteration in index order (indexed) or insertion order (associative):
+/* Iteration in index order (indexed) or bash 5.2's order (associative):
  * start with *pos = 0; each call returns false at the end, else fills
  * *idx (indexed) or *key (associative) and *val. */
 bool arr_next(const struct array *a, size_t *pos, long *idx, const char **key,

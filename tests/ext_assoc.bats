@@ -1,8 +1,8 @@
 #!/usr/bin/env bats
 # Associative arrays (bash 5.2 is the reference; tests/run /bin/bash):
 # literals, keys taken literally, +=, unset and -v of keys, arithmetic on
-# elements, attributes, local, and a large table. Where bash lists keys in
-# its hash order, the tests sort (spsh keeps insertion order).
+# elements, attributes, local, and a large table. Keys are listed in
+# bash's hash order (the last tests); most tests sort anyway.
 load helpers/common
 
 @test "declare -A m=(...): count, keys with spaces" {
@@ -141,4 +141,22 @@ unset -v "m[\"e\"]"; declare -n r="m[\$k]"; r=w; echo "$a$b ${!m[@]} ${m[K]}"; u
 	expect_sh "declare -A A; A['x']=42; A['a b']=7
 (( y = A['x'] + A['a b'] )); (( A['x']++ )); k=\"'x'\"
 echo \$y \${A[x]} \$(( A['x'] )) \$(( A[\$k] ))" '49 43 43 0'
+}
+
+@test "\${!m[@]}, \${m[@]} and declare -p list the keys in bash's order" {
+	ext_only
+	expect_sh 'declare -A m; for k in a b c xx yy zz aa bb "x y" 1 10 -1 é; do m[$k]=v$k; done
+echo "${!m[@]}"; unset "m[b]" "m[yy]"; m[b]=B; m[new]=n; echo "${!m[@]}"; echo "${m[@]}"
+declare -A d=([one]=1 [two]=2 [three]=3); d+=([four]=4); declare -p d; e=(); f() { local -A l=([p]=1 [q]=2 [r]=3); echo "${!l[@]}"; }; f' '1 aa xx c b a zz -1 x y 10 bb yy é
+1 aa xx c b a zz -1 new x y 10 bb é
+v1 vaa vxx vc B va vzz v-1 n vx y v10 vbb vé
+declare -A d=([four]="4" [two]="2" [three]="3" [one]="1" )
+r q p'
+}
+
+@test "a large associative array: bash's order after its table grows (2048 keys and more)" {
+	ext_only
+	expect_sh 'declare -A m; for ((i = 0; i < 2100; i++)); do m[k$i]=$i; done
+set -- "${!m[@]}"; echo "$# $1 $2 $3 ${2000} ${2100}"; unset "m[k7]"; m[k7]=x; set -- "${!m[@]}"; echo "$1 $2 ${2100}"' '2100 k1698 k1699 k1696 k739 k1048
+k1698 k1699 k1048'
 }
