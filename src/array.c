@@ -1,5 +1,5 @@
-/* array.c: dense vectors, sparse ordered maps and hash
- * tables of strings for shell arrays (array.h). No shell knowledge. */
+/* array.c: dense vectors, sparse ordered maps and chained hash tables of
+ * strings for shell arrays (array.h). No shell knowledge. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,28 +11,22 @@ enum kind { DENSE, SPARSE, ASSOC };
 
 /* DENSE: val[0..len), NULL where unset, val[len-1] set when len > 0.
  * SPARSE: idx[0..len) strictly increasing, val[i] all set.
- * ASSOC: key/val[0..len) in insertion order, key NULL for a deleted entry
- * (ndel of them); tab[tabsize] holds entry index + 1 (0: empty slot),
- * linear probing; a slot of a deleted entry still counts as used.
- * Iteration follows bash 5.2's hash table (hashlib.c) so that ${!A[@]}
- * lists the keys in bash's order: nb buckets (1024, times 4 when an
- * insertion finds 2 * nb entries), bucket = FNV-1 hash & (nb - 1), each
- * bucket a chain with the newest entry first. seq[i] orders entry i in
- * its chain (higher: nearer the head); ord caches the order. */
+ * ASSOC: entries key/val/hv/next[0..len), key NULL for a free entry (a
+ * list through next from freel); tab[tabsize] are the bucket chains
+ * (entry index + 1, 0 ends a chain). The layout is bash's, so that the
+ * keys come out in bash's order: 32-bit FNV-1 over the key's (signed)
+ * chars, 1024 buckets growing fourfold when there are twice as many
+ * entries, a new key at the head of its chain, buckets walked in order.
+ * Scripts print "${!m[@]}" and compare with what bash printed. */
 struct array {
 	enum kind kind;
 	size_t len, cap, n;
 	char **val;
 	long *idx;
 	char **key;
-	uint32_t *tab;
-	size_t tabsize, ndel;
-	uint32_t *bh;		/* bash's hash of key[i] */
-	uint64_t *seq, seqctr;
-	size_t nb;
-	uint32_t *ord;		/* entry indices in bash's order */
-	size_t nord;
-	bool ordok;
+	uint32_t *hv, *next, *tab;
+	size_t tabsize;
+	uint32_t freel;
 };
 
 static void *
@@ -66,13 +60,14 @@ arr_clear(struct array *a)
 	free(a->val);
 	free(a->idx);
 	free(a->key);
+	free(a->hv);
+	free(a->next);
 	free(a->tab);
-	free(a->bh);
-	free(a->seq);
-	free(a->ord);
 	enum kind k = a->kind == ASSOC ? ASSOC : DENSE;
+	size_t buckets = a->tabsize;	/* bash keeps a grown table's size */
 	memset(a, 0, sizeof *a);
 	a->kind = k;
+	a->tabsize = buckets;
 }
 
 void
@@ -104,30 +99,6 @@ arr_max(const struct array *a)
 	if (a->kind == SPARSE)
 		return a->idx[a->len - 1];
 	return (long)a->len - 1;
-}
-
-struct array *
-arr_copy(const struct array *a)
-{
-	struct array *c = arr_new(a->kind == ASSOC);
-	size_t pos = 0;
-	long i = 0;
-	const char *k = NULL, *v;
-
-	if (a->kind == ASSOC) {
-		/* the same chains: bash's hash_copy keeps their order */
-		c->nb = a->nb;
-		for (size_t e = 0; e < a->len; e++)
-			if (a->key[e] != NULL) {
-				arr_aset(c, a->key[e], xa_strdup(a->val[e]));
-				c->seq[c->len - 1] = a->seq[e];
-			}
-		c->seqctr = a->seqctr;
-		return c;
-	}
-	while (arr_next(a, &pos, &i, &k, &v))
-		arr_set(c, i, xa_strdup(v));
-	return c;
 }
 
 /* ---- indexed ---- */
@@ -268,118 +239,53 @@ arr_unset(struct array *a, long i)
 
 /* ---- associative ---- */
 
-static size_t
-hash(const char *s)
-{
-	size_t h = 14695981039346656037u;
+enum { BUCKETS = 1024, GROW = 4 };
 
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211u;
-	return h;
-}
-
-/* bash's hash_string: FNV-1, over chars that are signed on x86 */
+/* bash's hash_string: FNV-1, 32 bits, over chars that are signed here. */
 static uint32_t
-bash_hash(const char *s)
+hash(const char *s)
 {
 	uint32_t h = 2166136261u;
 
-	for (; *s; s++) {
-		h *= 16777619u;
-		h ^= (uint32_t)(int)(signed char)*s;
-	}
+	for (; *s; s++)
+		h = (h * 16777619u) ^ (uint32_t)(int)(signed char)*s;
 	return h;
 }
 
-struct ordent {
-	size_t bucket;
-	uint64_t seq;
-	uint32_t e;
-};
-
-static int
-ordent_cmp(const void *x, const void *y)
+/* The entry of `key` (index + 1), 0 if none; *link gets the pointer that
+ * leads to it (or the bucket head when absent). */
+static uint32_t
+find(const struct array *a, const char *key, uint32_t h, uint32_t **link)
 {
-	const struct ordent *p = x, *q = y;
+	uint32_t *l = &a->tab[h & (a->tabsize - 1)];
 
-	if (p->bucket != q->bucket)
-		return p->bucket < q->bucket ? -1 : 1;
-	return p->seq > q->seq ? -1 : p->seq < q->seq;	/* newest first */
+	for (; *l != 0; l = &a->next[*l - 1])
+		if (a->hv[*l - 1] == h && strcmp(a->key[*l - 1], key) == 0)
+			break;
+	if (link != NULL)
+		*link = l;
+	return *l;
 }
 
-/* Fills a->ord with the live entries in bash's iteration order. */
+/* Each old chain, walked in order, is pushed onto the new heads: bash's
+ * rehash, which reverses what shares a bucket. */
 static void
-bash_order(struct array *a)
+grow(struct array *a)
 {
-	struct ordent *o = xrealloc(NULL, (a->n ? a->n : 1) * sizeof *o);
-	size_t k = 0;
+	size_t size = a->tabsize * GROW;
+	uint32_t *tab = calloc(size, sizeof *tab);
 
-	for (size_t e = 0; e < a->len; e++)
-		if (a->key[e] != NULL)
-			o[k++] = (struct ordent){ a->bh[e] & (a->nb - 1), a->seq[e], (uint32_t)e };
-	qsort(o, k, sizeof *o, ordent_cmp);
-	a->ord = xrealloc(a->ord, (k ? k : 1) * sizeof *a->ord);
-	for (size_t i = 0; i < k; i++)
-		a->ord[i] = o[i].e;
-	free(o);
-	a->nord = k;
-	a->ordok = true;
-}
-
-/* hash_rehash to 4 * nb buckets: each old chain, walked from bucket 0 and
- * head first, is pushed entry by entry onto the heads of the new ones. */
-static void
-bash_grow(struct array *a)
-{
-	if (!a->ordok)
-		bash_order(a);
-	for (size_t i = 0; i < a->nord; i++)
-		a->seq[a->ord[i]] = ++a->seqctr;
-	a->nb *= 4;
-	a->ordok = false;
-}
-
-/* The slot of `key`, or of the empty slot where it would go. */
-static size_t
-slot(const struct array *a, const char *key)
-{
-	size_t m = a->tabsize - 1, s = hash(key) & m;
-
-	for (;; s = (s + 1) & m) {
-		uint32_t e = a->tab[s];
-		if (e == 0)
-			return s;
-		if (a->key[e - 1] != NULL && strcmp(a->key[e - 1], key) == 0)
-			return s;
-	}
-}
-
-/* Drops deleted entries and rebuilds the table for at least `want` live
- * entries at load <= 1/2. */
-static void
-rehash(struct array *a, size_t want)
-{
-	size_t k = 0, size = 16;
-
-	for (size_t i = 0; i < a->len; i++)
-		if (a->key[i] != NULL) {
-			a->key[k] = a->key[i];
-			a->bh[k] = a->bh[i];
-			a->seq[k] = a->seq[i];
-			a->val[k++] = a->val[i];
-		}
-	a->len = k;
-	a->ordok = false;
-	a->ndel = 0;
-	while (size < 2 * want)
-		size *= 2;
-	free(a->tab);
-	a->tab = calloc(size, sizeof *a->tab);
-	if (a->tab == NULL)
+	if (tab == NULL)
 		abort();
+	for (size_t b = 0; b < a->tabsize; b++)
+		for (uint32_t e = a->tab[b], nx; e != 0; e = nx) {
+			nx = a->next[e - 1];
+			a->next[e - 1] = tab[a->hv[e - 1] & (size - 1)];
+			tab[a->hv[e - 1] & (size - 1)] = e;
+		}
+	free(a->tab);
+	a->tab = tab;
 	a->tabsize = size;
-	for (size_t i = 0; i < a->len; i++)
-		a->tab[slot(a, a->key[i])] = (uint32_t)(i + 1);
 }
 
 const char *
@@ -387,67 +293,105 @@ arr_aget(const struct array *a, const char *key)
 {
 	uint32_t e;
 
-	if (a->kind != ASSOC || a->tabsize == 0)
+	if (a->kind != ASSOC || a->tab == NULL)
 		return NULL;
-	e = a->tab[slot(a, key)];
+	e = find(a, key, hash(key), NULL);
 	return e != 0 ? a->val[e - 1] : NULL;
 }
 
 void
 arr_aset(struct array *a, const char *key, char *val)
 {
-	size_t s;
+	uint32_t h = hash(key), e, *head;
 
-	if (a->tabsize == 0 || 2 * (a->len + 1) > a->tabsize)
-		rehash(a, a->n + 1 > a->len / 2 ? 2 * (a->n + 1) : a->n + 1);
-	s = slot(a, key);
-	if (a->tab[s] != 0) {
-		free(a->val[a->tab[s] - 1]);
-		a->val[a->tab[s] - 1] = val;
+	if (a->tab == NULL) {
+		if (a->tabsize == 0)
+			a->tabsize = BUCKETS;
+		a->tab = calloc(a->tabsize, sizeof *a->tab);
+		if (a->tab == NULL)
+			abort();
+	}
+	e = find(a, key, h, NULL);
+	if (e != 0) {
+		free(a->val[e - 1]);
+		a->val[e - 1] = val;
 		return;
 	}
-	if (a->nb == 0)
-		a->nb = 1024;	/* ASSOC_HASH_BUCKETS */
-	else if (a->n >= 2 * a->nb)
-		bash_grow(a);	/* (before the new entry, as hash_insert) */
-	if (a->len == a->cap) {
-		a->cap = a->cap ? 2 * a->cap : 8;
-		a->val = xrealloc(a->val, a->cap * sizeof *a->val);
-		a->key = xrealloc(a->key, a->cap * sizeof *a->key);
-		a->bh = xrealloc(a->bh, a->cap * sizeof *a->bh);
-		a->seq = xrealloc(a->seq, a->cap * sizeof *a->seq);
+	if (a->n >= 2 * a->tabsize)
+		grow(a);
+	if (a->freel != 0) {
+		e = a->freel;
+		a->freel = a->next[e - 1];
+	} else {
+		if (a->len == a->cap) {
+			a->cap = a->cap ? 2 * a->cap : 8;
+			a->val = xrealloc(a->val, a->cap * sizeof *a->val);
+			a->key = xrealloc(a->key, a->cap * sizeof *a->key);
+			a->hv = xrealloc(a->hv, a->cap * sizeof *a->hv);
+			a->next = xrealloc(a->next, a->cap * sizeof *a->next);
+		}
+		e = (uint32_t)++a->len;
 	}
-	a->key[a->len] = xa_strdup(key);
-	a->val[a->len] = val;
-	a->bh[a->len] = bash_hash(key);
-	a->seq[a->len] = ++a->seqctr;
-	a->tab[s] = (uint32_t)(++a->len);
+	head = &a->tab[h & (a->tabsize - 1)];
+	a->key[e - 1] = xa_strdup(key);
+	a->val[e - 1] = val;
+	a->hv[e - 1] = h;
+	a->next[e - 1] = *head;
+	*head = e;
 	a->n++;
-	a->ordok = false;
 }
 
 bool
 arr_aunset(struct array *a, const char *key)
 {
-	uint32_t e;
+	uint32_t e, *link;
 
-	if (a->kind != ASSOC || a->tabsize == 0)
+	if (a->kind != ASSOC || a->tab == NULL)
 		return false;
-	e = a->tab[slot(a, key)];
+	e = find(a, key, hash(key), &link);
 	if (e == 0)
 		return false;
+	*link = a->next[e - 1];
 	free(a->key[e - 1]);
 	free(a->val[e - 1]);
 	a->key[e - 1] = NULL;
 	a->val[e - 1] = NULL;
+	a->next[e - 1] = a->freel;
+	a->freel = e;
 	a->n--;
-	a->ordok = false;
-	if (++a->ndel > a->len / 2 && a->ndel > 8)
-		rehash(a, a->n);
 	return true;
 }
 
-static bool assoc_next(const struct array *ca, size_t *pos, const char **key, const char **val);
+/* The first entry (index + 1) of a bucket from b on, 0 if none. */
+static uint32_t
+first_from(const struct array *a, size_t b)
+{
+	for (; a->tab != NULL && b < a->tabsize; b++)
+		if (a->tab[b] != 0)
+			return a->tab[b];
+	return 0;
+}
+
+/* ASSOC iteration: *pos is 0 at the start, then the next entry + 1 to
+ * return, or SIZE_MAX at the end. */
+static bool
+assoc_next(const struct array *a, size_t *pos, const char **key, const char **val)
+{
+	uint32_t e = *pos == 0 ? first_from(a, 0) : *pos == SIZE_MAX ? 0 : (uint32_t)*pos;
+	uint32_t nx;
+
+	if (e == 0) {
+		*pos = SIZE_MAX;
+		return false;
+	}
+	*key = a->key[e - 1];
+	*val = a->val[e - 1];
+	nx = a->next[e - 1];
+	if (nx == 0)
+		nx = first_from(a, (a->hv[e - 1] & (a->tabsize - 1)) + 1);
+	*pos = nx != 0 ? nx : SIZE_MAX;
+	return true;
+}
 
 bool
 arr_next(const struct array *a, size_t *pos, long *idx, const char **key, const char **val)
@@ -466,32 +410,9 @@ arr_next(const struct array *a, size_t *pos, long *idx, const char **key, const 
 			*idx = a->idx[i];
 			break;
 		case ASSOC:
-			if (a->key[i] == NULL)
-				continue;
-			*key = a->key[i];
 			break;
 		}
 		*val = a->val[i];
-		return true;
-	}
-	return false;
-}
-
-/* Associative: bash's order, from the cache (rebuilt at the start of an
- * iteration; an entry that went meanwhile is skipped). */
-static bool
-assoc_next(const struct array *ca, size_t *pos, const char **key, const char **val)
-{
-	struct array *a = (struct array *)ca;	/* the cache only */
-
-	if (*pos == 0 && !a->ordok)
-		bash_order(a);
-	while (*pos < a->nord) {
-		uint32_t e = a->ord[(*pos)++];
-		if (e >= a->len || a->key[e] == NULL)
-			continue;
-		*key = a->key[e];
-		*val = a->val[e];
 		return true;
 	}
 	return false;

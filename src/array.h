@@ -4,8 +4,9 @@
  * holes are NULL) until an assignment would leave it mostly holes
  * (a[2**62]=x); then it becomes a sparse ordered map (sorted index/value
  * vectors: O(log n) lookup, O(1) amortised append at the end). An
- * associative array is an open-addressing hash table over entries kept in
- * insertion order, listed in bash's hash order. Values are malloc'd strings owned by the array. */
+ * associative array is a chained hash table laid out as bash's is, so its
+ * keys come out in bash's order. Values are malloc'd strings owned by the
+ * array. */
 #ifndef ARRAY_H
 #define ARRAY_H
 #include <stdbool.h>
@@ -16,7 +17,6 @@ struct array;
 struct array *arr_new(bool assoc);
 void arr_free(struct array *a);
 void arr_clear(struct array *a);			/* no elements, same kind */
-struct array *arr_copy(const struct array *a);
 bool arr_is_assoc(const struct array *a);
 size_t arr_count(const struct array *a);		/* set elements */
 long arr_max(const struct array *a);			/* indexed: highest index, -1 if empty */
@@ -31,7 +31,7 @@ const char *arr_aget(const struct array *a, const char *key);
 void arr_aset(struct array *a, const char *key, char *val);
 bool arr_aunset(struct array *a, const char *key);
 
-/* Iteration in index order (indexed) or bash 5.2's order (associative):
+/* Iteration in index order (indexed) or bash's hash order (associative):
  * start with *pos = 0; each call returns false at the end, else fills
  * *idx (indexed) or *key (associative) and *val. */
 bool arr_next(const struct array *a, size_t *pos, long *idx, const char **key,

@@ -160,3 +160,8 @@ r q p'
 set -- "${!m[@]}"; echo "$# $1 $2 $3 ${2000} ${2100}"; unset "m[k7]"; m[k7]=x; set -- "${!m[@]}"; echo "$1 $2 ${2100}"' '2100 k1698 k1699 k1696 k739 k1048
 k1698 k1699 k1048'
 }
+
+@test "m=() after the table grew keeps bash's grown table, and so its order" {
+	ext_only
+	expect_sh 'declare -A m; for k in $(seq 3000); do m[k$k]=1; done; m=([a]=1 [b]=2 [foo]=1 [hello]=1 [x1]=1 [x2]=1); echo "${!m[@]}"' 'hello x1 x2 b a foo'
+}
