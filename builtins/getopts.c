@@ -3,8 +3,8 @@
  * ("-abc") cannot be stored in OPTIND, so it is kept here, together with
  * the OPTIND value and argument it belongs to: when OPTIND or the argument
  * changes, the scan restarts at the beginning of an argument.
- * Messages follow bash's wording ("illegal option -- x"); dash says
- * "Illegal option -x". */
+ * Messages follow bash's wording and form ("$0: illegal option -- x");
+ * dash says "Illegal option -x". */
 #include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -149,7 +149,7 @@ run(struct shell *sh, int argc, char **argv)
 
 			err |= var_set(sh, "OPTARG", s, 0);
 		} else {
-			diag_error(sh, "illegal option -- %c", c);
+			diag_getopts(sh, "illegal option", c);
 			var_unset(sh, "OPTARG");
 		}
 		err |= set_name(sh, name, '?');
@@ -167,7 +167,7 @@ run(struct shell *sh, int argc, char **argv)
 			err |= set_name(sh, name, ':');
 			return set_optind(sh, ind + 1, NULL, 0) != 0 || err ? 2 : 0;
 		} else {
-			diag_error(sh, "option requires an argument -- %c", c);
+			diag_getopts(sh, "option requires an argument", c);
 			var_unset(sh, "OPTARG");
 			err |= set_name(sh, name, '?');
 			return set_optind(sh, ind + 1, NULL, 0) != 0 || err ? 2 : 0;

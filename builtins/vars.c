@@ -274,7 +274,9 @@ export_like(struct shell *sh, int argc, char **argv, unsigned flag, const char *
 		for (struct var **v = vs; *v; v++) {
 			if (!((*v)->flags & flag))
 				continue;
-			if ((*v)->arr != NULL) {
+			if ((*v)->arr != NULL || !sh->opt.posix) {
+				/* bash: declare -x NAME="value" outside posix
+				 * mode (and declare -r for readonly -p) */
 				declare_print(stdout, *v);
 				continue;
 			}

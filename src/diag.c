@@ -84,6 +84,18 @@ diag_syntax(struct shell *sh, const char *name, int lineno, const char *fmt, ...
 	emit(&b);
 }
 
+/* getopts's own messages (XCU getopts leaves their form open): bash
+ * prefixes them with $0 alone, "script: illegal option -- x", without
+ * "spsh:" or a line number. */
+void
+diag_getopts(struct shell *sh, const char *what, int c)
+{
+	struct strbuf b = STRBUF_INIT;
+
+	sb_printf(&b, "%s: %s -- %c", sh->arg0 != NULL ? sh->arg0 : "spsh", what, c);
+	emit(&b);
+}
+
 int
 diag_usage(struct shell *sh, const char *name, const char *usage)
 {

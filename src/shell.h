@@ -402,6 +402,7 @@ void diag_syntax(struct shell *sh, const char *name, int lineno, const char *fmt
 	__attribute__((format(printf, 4, 5)));
 /* "spsh: NAME: usage: USAGE", returns 2 */
 int diag_usage(struct shell *sh, const char *name, const char *usage);
+void diag_getopts(struct shell *sh, const char *what, int c);
 
 /* ---- builtins (builtins/table.c) ---- */
 typedef int builtin_fn(struct shell *sh, int argc, char **argv);

@@ -700,3 +700,29 @@ keyword
 keyword
 keyword'
 }
+
+@test "export -p and readonly -p print declare -x / declare -r lines outside posix mode (bash)" {
+	ext_only
+	sh_c 'x=a\"b\$c; export x; declare -x y; declare -ix i=3; readonly r=1
+export -p | grep -E "^declare -[a-z]+ (x|y|i|r)(=|\$)"; readonly -p | grep -E "^declare -[a-z]+ (x|y|i|r)(=|\$)"'
+	out_is 'declare -ix i="3"
+declare -x x="a\"b\$c"
+declare -x y
+declare -r r="1"'
+}
+
+@test "export -p outside posix mode can be re-read" {
+	ext_only
+	expect_sh 'export q=$'"'"'a b\n"c'"'"'; s=$(export -p); unset q; eval "$s"; printf "%s|" "$q"' 'a b
+"c|'
+}
+
+@test "getopts messages start with \$0, not the shell's name and line (bash)" {
+	ext_only
+	sh_script 'getopts ab: o -x
+f() { getopts ab: o -b; }; OPTIND=1; f'
+	err_is 'script.sh: illegal option -- x
+script.sh: option requires an argument -- b'
+	sh_c 'getopts a o -z' myname
+	err_is 'myname: illegal option -- z'
+}
