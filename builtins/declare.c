@@ -190,8 +190,8 @@ print_functions(struct shell *sh, int argc, char **argv, int i, bool names_only,
 				continue;
 			}
 			sb_reset(&b);
-			ast_print(&b, fs[k]->body);
-			printf("%s () \n%s\n", fs[k]->name, b.s ? b.s : "");
+			fnprint(&b, fs[k]->name, fs[k]->body, sh->opt.posix);
+			printf("%s\n", b.s);
 			if (*x)
 				printf("declare -fx %s\n", fs[k]->name);
 		}
@@ -210,8 +210,8 @@ print_functions(struct shell *sh, int argc, char **argv, int i, bool names_only,
 			continue;
 		}
 		sb_reset(&b);
-		ast_print(&b, fn->body);
-		printf("%s () \n%s\n", fn->name, b.s ? b.s : "");
+		fnprint(&b, fn->name, fn->body, sh->opt.posix);
+		printf("%s\n", b.s);
 	}
 	sb_free(&b);
 	return st;

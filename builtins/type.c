@@ -131,8 +131,8 @@ describe(struct shell *sh, const char *who, const char *name, const char *path)
 		printf("%s is a special shell builtin\n", name);
 		break;
 	case KIND_FUNCTION:
-		sb_printf(&b, "%s is a function\n%s() ", name, name);
-		ast_print(&b, f.fn->body);
+		sb_printf(&b, "%s is a function\n", name);
+		fnprint(&b, name, f.fn->body, sh->opt.posix);
 		sb_addc(&b, '\n');
 		fwrite(b.s, 1, b.len, stdout);
 		sb_free(&b);
@@ -282,8 +282,8 @@ describe_all(struct shell *sh, const char *name, char flag, bool no_funcs)
 			if (flag == 't') {
 				puts("function");
 			} else {
-				sb_printf(&o, "%s is a function\n%s() ", name, name);
-				ast_print(&o, fn->body);
+				sb_printf(&o, "%s is a function\n", name);
+				fnprint(&o, name, fn->body, sh->opt.posix);
 				sb_addc(&o, '\n');
 				fwrite(o.s, 1, o.len, stdout);
 				sb_free(&o);

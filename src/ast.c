@@ -24,12 +24,14 @@ ast_new(struct arena *a, enum ast_kind kind, size_t size, int lineno)
 struct pctx {
 	struct strbuf *out;
 	bool bare;		/* $x for ${x} where that reads the same */
+	bool bash;		/* [[ -n w ]] for a lone word (bash's declare -f) */
 	const struct redir *here[64];
 	int nhere;
 };
 
 static void print_node(struct pctx *pc, const struct ast_node *n);
 static void print_parts(struct pctx *pc, const struct wpart *p, int in_dq);
+static void print_cond(struct pctx *pc, const struct cond_expr *e);
 
 static const char *
 param_op_text(enum param_op op)
@@ -68,8 +70,9 @@ static void
 print_qlit(struct strbuf *out, const char *s, size_t n, int in_dq)
 {
 	if (in_dq) {
+		/* in_dq 2: a here-doc body, where \" is two characters */
 		for (size_t i = 0; i < n; i++) {
-			if (strchr("$`\"\\", s[i]))
+			if (strchr(in_dq == 2 ? "$`\\" : "$`\"\\", s[i]))
 				sb_addc(out, '\\');
 			sb_addc(out, s[i]);
 		}
@@ -85,6 +88,25 @@ print_qlit(struct strbuf *out, const char *s, size_t n, int in_dq)
 	sb_addc(out, '\'');
 }
 
+/* The text of a here-document body as it would be written. */
+static void
+print_heredoc_text(struct pctx *pc, const struct heredoc *h)
+{
+	if (h->body == NULL)
+		return;
+	for (const struct wpart *p = h->body->parts; p; p = p->next) {
+		if (p->kind == WP_LIT) {
+			if (h->quoted)
+				sb_addn(pc->out, p->u.lit.text, p->u.lit.len);
+			else
+				print_qlit(pc->out, p->u.lit.text, p->u.lit.len, 2);
+		} else {
+			print_parts(pc, p, 2);
+			break;
+		}
+	}
+}
+
 /* Flushes the bodies of the here-documents printed so far. */
 static void
 print_heredocs(struct pctx *pc)
@@ -92,24 +114,23 @@ print_heredocs(struct pctx *pc)
 	for (int i = 0; i < pc->nhere; i++) {
 		const struct heredoc *h = pc->here[i]->here;
 		sb_addc(pc->out, '\n');
-		if (h->body) {
-			for (const struct wpart *p = h->body->parts; p; p = p->next) {
-				if (p->kind == WP_LIT) {
-					if (h->quoted)
-						sb_addn(pc->out, p->u.lit.text, p->u.lit.len);
-					else
-						print_qlit(pc->out, p->u.lit.text, p->u.lit.len, 1);
-				} else {
-					print_parts(pc, p, 2);
-					break;
-				}
-			}
-		}
+		print_heredoc_text(pc, h);
 		if (pc->out->len && pc->out->s[pc->out->len - 1] != '\n')
 			sb_addc(pc->out, '\n');
 		sb_adds(pc->out, h->delim);
 	}
 	pc->nhere = 0;
+}
+
+void
+ast_print_heredoc_body(struct strbuf *out, const struct heredoc *h)
+{
+	struct pctx pc = { .out = out, .bare = true };
+	size_t at = out->len;
+
+	print_heredoc_text(&pc, h);
+	if (out->len > at && out->s[out->len - 1] != '\n')
+		sb_addc(out, '\n');
 }
 
 /* in_dq: 0 outside quotes, 1 inside "...", 2 a here-doc body (prints the
@@ -122,7 +143,7 @@ print_parts(struct pctx *pc, const struct wpart *p, int in_dq)
 		switch (p->kind) {
 		case WP_LIT:
 			if (p->u.lit.quoted)
-				print_qlit(out, p->u.lit.text, p->u.lit.len, in_dq != 0);
+				print_qlit(out, p->u.lit.text, p->u.lit.len, in_dq);
 			else
 				sb_addn(out, p->u.lit.text, p->u.lit.len);
 			break;
@@ -172,7 +193,7 @@ print_parts(struct pctx *pc, const struct wpart *p, int in_dq)
 			sb_addc(out, '}');
 			break;
 		case WP_CMDSUB: {
-			struct pctx sub = { .out = out };
+			struct pctx sub = { .out = out, .bare = pc->bare, .bash = pc->bash };
 			if (p->u.cmdsub.procsub)
 				sb_addc(out, (char)p->u.cmdsub.procsub);
 			sb_adds(out, p->u.cmdsub.procsub ? "(" : "$(");
@@ -190,6 +211,17 @@ print_parts(struct pctx *pc, const struct wpart *p, int in_dq)
 				sb_addc(out, '\n');
 			}
 			sb_addc(out, ')');
+			if (pc->bare && p->u.cmdsub.backquote && !p->u.cmdsub.procsub &&
+			    memchr(out->s + at, '`', out->len - at) == NULL &&
+			    memchr(out->s + at, '\\', out->len - at) == NULL) {
+				/* `cmd` as written, when nothing in it needs
+				 * the escapes backquotes take */
+				out->s[at - 2] = '`';
+				memmove(out->s + at - 1, out->s + at, out->len - at - 1);
+				out->len -= 1;
+				out->s[out->len - 1] = '`';
+				out->s[out->len] = '\0';
+			}
 			break;
 		}
 		case WP_ARITH:
@@ -226,6 +258,24 @@ ast_print_bare(struct strbuf *out, const struct ast_node *n)
 		print_heredocs(&pc);
 		sb_addc(out, '\n');
 	}
+}
+
+void
+ast_print_cond_bash(struct strbuf *out, const struct ast_node *n)
+{
+	struct pctx pc = { .out = out, .bare = true, .bash = true };
+
+	sb_adds(out, "[[ ");
+	print_cond(&pc, ((const struct ast_cond *)n)->e);
+	sb_adds(out, " ]]");
+}
+
+void
+ast_print_parts_bare(struct strbuf *out, const struct word *w, int in_dq)
+{
+	struct pctx pc = { .out = out, .bare = true };
+
+	print_parts(&pc, w->parts, in_dq);
 }
 
 void
@@ -339,6 +389,8 @@ print_cond(struct pctx *pc, const struct cond_expr *e)
 		break;
 	}
 	case CE_WORD:
+		if (pc->bash)
+			sb_adds(out, "-n ");
 		print_word(pc, e->w);
 		break;
 	case CE_UNARY:

@@ -344,6 +344,16 @@ void ast_print_word(struct strbuf *out, const struct word *w);
 /* The same with $x for ${x} where it reads the same (BASH_COMMAND). */
 void ast_print_bare(struct strbuf *out, const struct ast_node *n);
 void ast_print_word_bare(struct strbuf *out, const struct word *w);
+/* Pieces for fnprint.c (bash's declare -f layout), bare as above: a word's
+ * parts (in_dq 1: as inside "..."), [[ ]] with -n before a lone word, and a
+ * here-document's body text, ending in a newline unless empty. */
+void ast_print_parts_bare(struct strbuf *out, const struct word *w, int in_dq);
+void ast_print_cond_bash(struct strbuf *out, const struct ast_node *n);
+void ast_print_heredoc_body(struct strbuf *out, const struct heredoc *h);
+/* fnprint.c: a function as bash's declare -f and type print it, on several
+ * lines indented by 4 ("NAME () \n{ \n    body\n}"); posix: a nested
+ * definition without the `function` keyword. No final newline. */
+void fnprint(struct strbuf *out, const char *name, const struct ast_node *body, int posix);
 
 /* Appends an indented structural dump (one node or word part per line) for
  * `spsh --dump-ast` and the parser tests. */

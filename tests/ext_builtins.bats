@@ -726,3 +726,115 @@ script.sh: option requires an argument -- b'
 	sh_c 'getopts a o -z' myname
 	err_is 'myname: illegal option -- z'
 }
+
+# ---- declare -f / type: bash's layout of a function ----
+
+@test "declare -f prints a function in bash's layout: if/case/loops/pipelines/&&/||/subshell/group/&" {
+	ext_only
+	sh_c 'f() { if a; then b; elif c; then d; else e; fi; case $1 in a|b) x ;; *) ;; esac; for i in 1 2; do echo $i; done; while false; do :; done >/dev/null 2>&1; a | b && c || d; ( cd /; pwd ) 2>&1; { echo g; } >&2; x & }; declare -f f'
+	out_is 'f () 
+{ 
+    if a; then
+        b;
+    else
+        if c; then
+            d;
+        else
+            e;
+        fi;
+    fi;
+    case $1 in 
+        a | b)
+            x
+        ;;
+        *)
+
+        ;;
+    esac;
+    for i in 1 2;
+    do
+        echo $i;
+    done;
+    while false; do
+        :;
+    done > /dev/null 2>&1;
+    a | b && c || d;
+    ( cd /;
+    pwd ) 2>&1;
+    { 
+        echo g
+    } 1>&2;
+    x &
+}'
+}
+
+@test "type prints here-documents, for without in, for ((;;)), [[ ]], (( )) and a nested function as bash does" {
+	ext_only
+	sh_script 'g() { cat <<EOF; echo after
+body $x "q" \$y
+EOF
+cat <<'"'"'Q'"'"' | tr a b
+lit $x
+Q
+for j; do :; done; for ((i=0; i<2; i++)); do :; done; [[ -n $a && b == c* ]]; (( i++ )); h() { :; }; }
+type g'
+	out_is 'g is a function
+g () 
+{ 
+    cat <<EOF
+body $x "q" \$y
+EOF
+
+    echo after
+    cat <<'"'"'Q'"'"' |
+lit $x
+Q
+  tr a b
+    for j in "$@";
+    do
+        :;
+    done;
+    for ((i=0; i<2; i++))
+    do
+        :;
+    done;
+    [[ -n $a && b == c* ]];
+    (( i++ ));
+    function h () 
+    { 
+        :
+    }
+}'
+}
+
+@test "declare -f output reads back to the same function" {
+	ext_only
+	sh_c 'f() { case $1 in a) echo "<$1>" | tr a b ;; esac; cat <<E
+x $1
+E
+}; s=$(declare -f f); unset -f f; eval "$s"; f a; [ "$s" = "$(declare -f f)" ] && echo same'
+	out_is '<b>
+x a
+same'
+}
+
+@test "declare -f: the body's redirections after }, a reserved name after function, posix mode without it (bash)" {
+	ext_only
+	sh_c 'f() { :; } >/dev/null; declare -f f; function if { :; }; declare -f if'
+	out_is 'f () 
+{ 
+    :
+} > /dev/null
+function if () 
+{ 
+    :
+}'
+	sh_c_posix 'f() { g() { :; }; }; declare -f f'
+	out_is 'f () 
+{ 
+    g () 
+    { 
+        :
+    }
+}'
+}
