@@ -93,7 +93,8 @@ bad:
 static bool
 unary(struct tst *t, const char *op, const char *arg)
 {
-	if (strcmp(op, "-t") == 0) {
+	/* bash: -t with no number is false; posix mode: an error (dash) */
+	if (strcmp(op, "-t") == 0 && t->sh->opt.posix) {
 		intmax_t fd = number(t, arg);
 		if (t->err)
 			return false;

@@ -107,6 +107,15 @@ classify(struct shell *sh, const char *name, const char *path)
 	return f;
 }
 
+/* bash: "ll is aliased to `ls -l'"; posix mode: dash's "ll is an alias
+ * for ls -l" */
+static void
+print_alias(struct shell *sh, const char *name, const char *value)
+{
+	printf(sh->opt.posix ? "%s is an alias for %s\n" : "%s is aliased to `%s'\n",
+	    name, value);
+}
+
 /* The verbose description of type and command -V. Functions are shown as
  * "NAME is a function" followed by their definition on the next line, like
  * bash (dash prints "NAME is a shell function" alone). Returns 0, or 1
@@ -122,13 +131,15 @@ describe(struct shell *sh, const char *who, const char *name, const char *path)
 		diag_error(sh, "%s: %s: not found", who, name);
 		return 1;
 	case KIND_ALIAS:
-		printf("%s is an alias for %s\n", name, f.alias);
+		print_alias(sh, name, f.alias);
 		break;
 	case KIND_KEYWORD:
 		printf("%s is a shell keyword\n", name);
 		break;
 	case KIND_SPECIAL:
-		printf("%s is a special shell builtin\n", name);
+		/* bash calls them special only in posix mode */
+		printf(sh->opt.posix ? "%s is a special shell builtin\n" :
+		    "%s is a shell builtin\n", name);
 		break;
 	case KIND_FUNCTION:
 		sb_printf(&b, "%s is a function\n", name);
@@ -266,7 +277,7 @@ describe_all(struct shell *sh, const char *name, char flag, bool no_funcs)
 			if (flag == 't')
 				puts("alias");
 			else
-				printf("%s is an alias for %s\n", name, al);
+				print_alias(sh, name, al);
 		}
 		if (is_keyword(sh, name)) {
 			n++;
@@ -400,6 +411,7 @@ bi_command(struct shell *sh, int argc, char **argv)
 	int mode = 0;		/* 'v' or 'V' */
 	struct biu_opts o = { .name = "command", .letters = "pvV", .usage = usage };
 	int c, i, status = 0;
+	bool found = false;
 
 	errno = 0;
 	while ((c = biu_getopt(sh, &o, argc, argv)) != -1) {
@@ -420,7 +432,11 @@ bi_command(struct shell *sh, int argc, char **argv)
 
 		if (r != 0)
 			status = 1;
+		else
+			found = true;
 		fflush(stdout);
 	}
+	if (found && !sh->opt.posix)
+		status = 0;	/* bash: one name found is success */
 	return biu_flush(sh, "command", status);
 }

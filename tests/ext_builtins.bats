@@ -838,3 +838,35 @@ function if ()
     }
 }'
 }
+
+@test "type outside posix mode: aliased to \`...', special builtins are shell builtins (bash)" {
+	ext_only
+	sh_c 'shopt -s expand_aliases; alias ll="ls -l" q="a'"'"'b"
+type ll q eval :; type -a ll | head -1'
+	out_is "ll is aliased to \`ls -l'
+q is aliased to \`a'b'
+eval is a shell builtin
+: is a shell builtin
+ll is aliased to \`ls -l'"
+}
+
+@test "command -v/-V with several names succeeds when any is found (bash)" {
+	ext_only
+	sh_c 'command -v echo ZZZ; echo $?; command -v ZZZ echo; echo $?; command -v ZZZ; echo $?; command -V ZZZ cd; echo $?'
+	out_is 'echo
+0
+echo
+0
+1
+cd is a shell builtin
+0'
+}
+
+@test "test -t with an operand that is no number is false, without an error (bash)" {
+	ext_only
+	sh_c '[ -t invalid ]; echo $?; test -t ""; echo $?; [ -t 0 ] </dev/null; echo $?'
+	out_is '1
+1
+1'
+	err_empty
+}
