@@ -550,13 +550,21 @@ static int unset_var(struct shell *sh, struct var *v);
 int
 var_unset(struct shell *sh, const char *name)
 {
-	return unset_var(sh, var_lookup(sh, name));
+	struct var *v = var_lookup(sh, name);
+
+	if (v == NULL)
+		special(sh, name);	/* RANDOM, SECONDS: never stored */
+	return unset_var(sh, v);
 }
 
 int
 var_unset_raw(struct shell *sh, const char *name)
 {
-	return unset_var(sh, var_lookup_raw(sh, name));
+	struct var *v = var_lookup_raw(sh, name);
+
+	if (v == NULL)
+		special(sh, name);
+	return unset_var(sh, v);
 }
 
 static int

@@ -117,3 +117,11 @@ a'
 x=(y)
 [x=(y)]'
 }
+
+@test "unset RANDOM and SECONDS take their special meaning away before they were ever read (bash)" {
+	ext_only
+	expect_sh 'unset RANDOM; echo "[$RANDOM]" "${RANDOM-unset}"; RANDOM=3; echo $RANDOM $RANDOM; unset SECONDS; echo "[$SECONDS]"; [[ -z $SRANDOM ]] || echo srandom' '[] unset
+3 3
+[]
+srandom'
+}
