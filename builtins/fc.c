@@ -360,7 +360,8 @@ bi_fc(struct shell *sh, int argc, char **argv)
 			int t = first;
 			first = last;
 			last = t;
-			rev = !rev;
+			/* bash: a reversed range stays reversed under -r */
+			rev = sh->opt.posix ? !rev : true;
 		}
 		for (int k = rev ? last : first; rev ? k >= first : k <= last; k += rev ? -1 : 1) {
 			const char *s = hist_get(k);

@@ -870,3 +870,17 @@ cd is a shell builtin
 1'
 	err_empty
 }
+
+@test "fc -lr with a reversed range lists it newest first (bash)" {
+	ext_only
+	cd "$BATS_TEST_TMPDIR"
+	seq 3 >hist
+	run --separate-stderr "$SPSH" --norc -i <<'IN'
+HISTFILE=hist
+history -c
+history -r
+fc -lr 3 2
+fc -l 3 2
+IN
+	out_is "$(printf '3\t 2\n2\t 1\n3\t 2\n2\t 1')"
+}
