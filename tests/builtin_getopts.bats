@@ -115,9 +115,9 @@ x y2 '
 
 @test "spsh: getopts messages (bash wording)" {
 	spsh_only
-	sh_c 'getopts ab o -x'
+	sh_c 'getopts ab o -x' spsh
 	err_is 'spsh: illegal option -- x'
-	sh_c 'getopts ab: o -b'
+	sh_c 'getopts ab: o -b' spsh
 	err_is 'spsh: option requires an argument -- b'
 	sh_c 'getopts a 1x'
 	err_is 'spsh: getopts: `1x'"'"': not a valid identifier'
