@@ -114,7 +114,9 @@ test-asan:
 	SPSH_FORCE_FORK=1 ASAN_OPTIONS=detect_leaks=0:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		tests/run build/asan/spsh $(TESTS)
 
+# REPS=N rounds (interp.sh: 3), CALLGRIND=1 instruction counts, QUICK=1
 bench: $(B)/spsh
+	tests/bench/interp.sh $(B)/spsh
 	tests/bench/bench.sh $(B)/spsh
 	tests/bench/startup.sh $(B)/spsh
 
