@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -285,7 +286,7 @@ seq_len(unsigned char c)
 int
 bi_read(struct shell *sh, int argc, char **argv)
 {
-	struct rd r = { .sh = sh, .fd = 0 };
+	struct rd r;	/* not zeroed whole: the 4 KiB buffer needs no clearing */
 	struct strbuf line = STRBUF_INIT, quoted = STRBUF_INIT;
 	const char *prompt = NULL, *array = NULL;
 	char delim = '\n', c;
@@ -303,7 +304,11 @@ bi_read(struct shell *sh, int argc, char **argv)
 	struct sigaction sa_old, sa;
 	struct ifs_set ifs;
 	struct stat st;
+	bool reg;
 
+	memset(&r, 0, offsetof(struct rd, buf));
+	r.sh = sh;
+	r.fd = 0;
 	while ((opt = biu_getopt(sh, &o, argc, argv)) != -1) {
 		switch (opt) {
 		case '?':
@@ -379,8 +384,11 @@ bi_read(struct shell *sh, int argc, char **argv)
 		r.timed = true;
 	}
 
-	/* bash and ksh show the prompt only when reading from a terminal */
-	r.tty = isatty(r.fd);
+	/* bash and ksh show the prompt only when reading from a terminal; a
+	 * regular file is none, and needs no TCGETS to say so (a read loop
+	 * over a file pays one fstat, one read and one lseek a line) */
+	reg = fstat(r.fd, &st) == 0 && S_ISREG(st.st_mode);
+	r.tty = !reg && isatty(r.fd);
 	if (prompt != NULL && r.tty) {
 		fputs(prompt, stderr);
 		fflush(stderr);
@@ -405,8 +413,7 @@ bi_read(struct shell *sh, int argc, char **argv)
 		tcsetattr(r.fd, TCSADRAIN, &t);
 		tty_changed = true;
 	}
-	r.block = !timed && fstat(r.fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	    lseek(r.fd, 0, SEEK_CUR) != (off_t)-1;
+	r.block = !timed && reg;	/* a regular file can seek */
 
 	for (;;) {
 		if (more == 0 && nchars > 0 && chars >= nchars)

@@ -1,6 +1,7 @@
 # tests/bench/common.sh: the set-up the benchmark scripts share; sourced.
 #   bench_init [SPSH]   sets here, top, SPSH (argument, $SPSH or build/spsh)
-#                       and tmp (removed on exit), in a clean environment
+#                       and tmp (removed on exit; BENCH_KEEP=DIR keeps the
+#                       workload scripts in DIR), in a clean environment
 #   bench_shells NAME...   fills `shells` with "name:path" of spsh and of
 #                       each named shell that is installed ("busybox" runs
 #                       as sh through a link)
@@ -15,8 +16,13 @@ bench_init() {
 	here=$(cd "$(dirname "$0")" && pwd)
 	top=$(cd "$here/../.." && pwd)
 	SPSH=${1:-${SPSH:-$top/build/spsh}}
-	tmp=$(mktemp -d)
-	trap 'rm -rf "$tmp"' EXIT
+	if [ -n "${BENCH_KEEP:-}" ]; then	# keep the generated scripts there
+		tmp=$BENCH_KEEP
+		mkdir -p "$tmp"
+	else
+		tmp=$(mktemp -d)
+		trap 'rm -rf "$tmp"' EXIT
+	fi
 }
 
 bench_shells() {
