@@ -153,6 +153,10 @@ bi_history(struct shell *sh, int argc, char **argv)
 	}
 	if (file_op != 0) {
 		const char *path = i < argc ? argv[i] : NULL;
+		const char *hf = var_get(sh, "HISTFILE");
+
+		if (path == NULL && (hf == NULL || *hf == '\0'))
+			return file_op == 'a';	/* bash: no file; only -a fails */
 		switch (file_op) {
 		case 'a': return hist_append_file(sh, path);
 		case 'n': return hist_read_file(sh, path, true);

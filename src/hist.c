@@ -418,6 +418,18 @@ hist_load(struct shell *sh)
 /* Appends this session's entries to `path` (NULL: $HISTFILE). `quiet`:
  * the save at exit says nothing when the default file (HISTFILE unset)
  * cannot be opened, as when HOME is not writable (bash is silent). */
+/* Cuts a history file after `len` bytes; a device such as /dev/null
+ * (HISTFILE=/dev/null) has no length to cut (ftruncate: EINVAL). */
+static int
+truncate_regular(int fd, size_t len)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode))
+		return 0;
+	return ftruncate(fd, (off_t)len);
+}
+
 static int
 save_to(struct shell *sh, const char *file, bool quiet)
 {
@@ -468,7 +480,7 @@ save_to(struct shell *sh, const char *file, bool quiet)
 			else
 				encode(&out, e.v[i]);
 		if (write_all(fd, out.s ? out.s : "", out.len, 0) == 0)
-			if (ftruncate(fd, (off_t)out.len) != 0)
+			if (truncate_regular(fd, out.len) != 0)
 				diag_errno(sh, "history: truncate");
 	}
 	file_entries = e.n + nsession < size ? e.n + nsession : size;
@@ -539,7 +551,7 @@ hist_write_file(struct shell *sh, const char *file)
 		if (hist_get(k) != NULL)
 			encode_entry(&out, stamps, k - history_base, hist_get(k));
 	if (write_all(fd, out.s ? out.s : "", out.len, 0) != 0 ||
-	    ftruncate(fd, (off_t)out.len) != 0) {
+	    truncate_regular(fd, out.len) != 0) {
 		diag_errno(sh, "history: %s", path);
 		st = 1;
 	}

@@ -884,3 +884,25 @@ fc -l 3 2
 IN
 	out_is "$(printf '3\t 2\n2\t 1\n3\t 2\n2\t 1')"
 }
+
+@test "history -w and -a onto HISTFILE=/dev/null succeed; history -a without a HISTFILE fails (bash)" {
+	ext_only
+	cd "$BATS_TEST_TMPDIR"
+	run --separate-stderr env HOME="$BATS_TEST_TMPDIR" "$SPSH" --norc -i <<'IN'
+HISTFILE=/dev/null
+echo x
+history -w; echo w=$?
+history -a; echo a=$?
+history -w /dev/null; echo w2=$?
+unset HISTFILE
+history -a; echo a2=$?
+HISTFILE=
+history -a; echo a3=$?
+IN
+	out_is 'x
+w=0
+a=0
+w2=0
+a2=1
+a3=1'
+}
