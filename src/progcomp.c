@@ -361,6 +361,7 @@ pc_split_line(const char *s, size_t sentinel, const char *breaks, struct pc_list
 struct list_word {
 	const char *w;
 	struct pc_list *out;
+	bool err;		/* a syntax or expansion error: no words at all (bash) */
 };
 
 static void
@@ -380,26 +381,66 @@ expand_list_cmd(struct shell *sh, struct ast_node *node, void *ctx)
 	sh->opt.noglob = true;
 	int n = c->words != NULL ? expand_words(sh, c->words->next, &f) : -1;
 	sh->opt.noglob = noglob;
+	if (n < 0)
+		lw->err = true;
 	for (int k = 0; k < n; k++)
 		pc_list_add(out, xstrdup(f[k]));
 	arena_release(&sh->eval, m);
 }
 
+/* Appends `w` as the text of one shell word: the blanks it kept (IFS had
+ * none, or they were quoted) get a backslash where they stand outside
+ * quotes and $( ) ${ } ` `, so that the parser does not split there. */
 static void
+add_as_word(struct strbuf *src, const char *w)
+{
+	int depth = 0;
+	char q = 0;	/* ' " or ` */
+
+	for (; *w; w++) {
+		char c = *w;
+		if (c == '\\' && q != '\'' && w[1] != '\0') {
+			sb_addc(src, c);
+			sb_addc(src, *++w);
+			continue;
+		}
+		if (q != 0) {
+			if (c == q && (q != '"' || depth == 0))
+				q = 0;
+		} else if (c == '\'' && depth == 0) {
+			q = c;
+		} else if (c == '"' || c == '`') {
+			if (depth == 0)
+				q = c;
+		} else if (c == '$' && (w[1] == '(' || w[1] == '{')) {
+			depth++;
+			sb_addc(src, c);
+			c = *++w;
+		} else if ((c == ')' || c == '}') && depth > 0) {
+			depth--;
+		} else if (depth == 0 && (c == ' ' || c == '\t' || c == '\n')) {
+			sb_addc(src, '\\');
+		}
+		sb_addc(src, c);
+	}
+}
+
+static bool
 expand_one(struct shell *sh, const char *w, struct pc_list *out)
 {
 	if (strpbrk(w, "$`'\"\\~{") == NULL) {
 		pc_list_add(out, xstrdup(w));
-		return;
+		return true;
 	}
 	struct strbuf src = STRBUF_INIT;
-	struct list_word lw = { w, out };
+	struct list_word lw = { w, out, false };
 
 	sb_adds(&src, ": ");
-	sb_adds(&src, w);
+	add_as_word(&src, w);
 	if (!parse_string_with(sh, src.s, expand_list_cmd, &lw))
-		pc_list_add(out, xstrdup(w));
+		lw.err = true;
 	sb_free(&src);
+	return !lw.err;
 }
 
 static void
@@ -427,9 +468,10 @@ gen_words(struct shell *sh, const char *list, const char *text, struct pc_list *
 		if (list[i] != '\0' && !is_blank(list[i]))
 			i++;
 	}
-	for (size_t k = 0; k < raw.n; k++)
-		expand_one(sh, raw.v[k], &exp);
-	for (size_t k = 0; k < exp.n; k++)
+	bool ok = true;
+	for (size_t k = 0; k < raw.n && ok; k++)
+		ok = expand_one(sh, raw.v[k], &exp);
+	for (size_t k = 0; k < exp.n && ok; k++)
 		if (strncmp(exp.v[k], text, tl) == 0) {
 			pc_list_add(out, exp.v[k]);
 			exp.v[k] = NULL;
@@ -681,9 +723,18 @@ pc_generate(struct shell *sh, const struct compspec *cs, const struct pc_ctx *ct
 	const char *word = ctx->word;
 	int ret = 0;
 
-	for (int a = 0; a < PCA_COUNT; a++)
-		if (cs->actions & (1UL << a))
-			pc_gen_action(sh, a, word, out);
+	/* bash's order (gen_action_completions): the named lists, then
+	 * commands, files, users, groups, services, directories */
+	static const unsigned char order[PCA_COUNT] = {
+		PCA_ALIAS, PCA_ARRAYVAR, PCA_BINDING, PCA_BUILTIN, PCA_DISABLED,
+		PCA_ENABLED, PCA_EXPORT, PCA_FUNCTION, PCA_HELPTOPIC, PCA_HOSTNAME,
+		PCA_JOB, PCA_KEYWORD, PCA_RUNNING, PCA_SETOPT, PCA_SHOPT, PCA_SIGNAL,
+		PCA_STOPPED, PCA_VARIABLE, PCA_COMMAND, PCA_FILE, PCA_USER, PCA_GROUP,
+		PCA_SERVICE, PCA_DIRECTORY,
+	};
+	for (int k = 0; k < PCA_COUNT; k++)
+		if (cs->actions & (1UL << order[k]))
+			pc_gen_action(sh, order[k], word, out);
 	if (cs->glob != NULL) {
 		char **g = NULL;
 		size_t n = 0, cap = 0;

@@ -168,3 +168,34 @@ setup() {
 	ext_only
 	expect_sh 'for ((i = 0; i < 1; i++)); do :; done; for i in a b; do echo $i; done' "$(printf 'a\nb')"
 }
+
+@test "compgen -W keeps blanks that are not in IFS inside a word, and backslash-quoted delimiters (bash)" {
+	ext_only
+	sh_c 'IFS=":%"; compgen -W "spam:eggs%ham cheese\:colon"; compgen -W "\$(echo \"a:b%c d\")"'
+	out_is 'spam
+eggs
+ham cheese:colon
+a
+b
+c d'
+}
+
+@test "compgen -W with an expansion error gives no words and status 1 (bash)" {
+	ext_only
+	sh_script 'compgen -W "a \$((1/0)) b"
+echo st=$?'
+	out_is 'st=1'
+}
+
+@test "compgen lists the actions in bash's order: functions, variables, then files and directories" {
+	ext_only
+	cd "$BATS_TEST_TMPDIR"
+	mkdir eX_dir
+	: >eX_file
+	sh_c 'eX_fn() { :; }; eX_var=1; compgen -A directory -A file -A variable -A function eX'
+	out_is 'eX_fn
+eX_var
+eX_dir
+eX_file
+eX_dir'
+}
