@@ -401,14 +401,14 @@ declare_like(struct shell *sh, int argc, char **argv, enum mode mode)
 			continue;
 		}
 		if (on & VAR_READONLY && v->flags & VAR_READONLY && *rest != '\0') {
-			diag_error(sh, "%s: is read only", name);
+			var_readonly_error(sh, name);
 			free(name);
 			st = 1;
 			continue;
 		}
 		if (on & (VAR_ARRAY | VAR_ASSOC)) {
 			if (v->flags & VAR_READONLY && *rest != '\0') {
-				diag_error(sh, "%s: is read only", name);
+				var_readonly_error(sh, name);
 				free(name);
 				st = 1;
 				continue;
@@ -454,7 +454,7 @@ declare_like(struct shell *sh, int argc, char **argv, enum mode mode)
 				v->flags |= VAR_READONLY;
 		}
 		if (off & VAR_READONLY && v->flags & VAR_READONLY) {
-			diag_error(sh, "%s: is read only", name);
+			var_readonly_error(sh, name);
 			st = 1;
 		}
 		free(name);

@@ -189,7 +189,7 @@ done:
 	var_unset(sh, "OPTARG");
 	err |= set_name(sh, name, '?');
 	if (set_optind(sh, ind, NULL, 0) != 0 || err)
-		return 2;
+		return sh->opt.posix ? 2 : 1;	/* a read-only name: bash 1 */
 	return 1;
 }
 

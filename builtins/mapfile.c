@@ -111,7 +111,7 @@ bi_mapfile(struct shell *sh, int argc, char **argv)
 	if (v == NULL)
 		return 1;
 	if (v->flags & VAR_READONLY) {
-		diag_error(sh, "%s: is read only", name);
+		var_readonly_error(sh, name);
 		return 1;
 	}
 	if (v->flags & VAR_ASSOC) {

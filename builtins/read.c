@@ -494,19 +494,19 @@ bi_read(struct shell *sh, int argc, char **argv)
 	if (array != NULL) {
 		ifs_set_init(&ifs, var_get(sh, "IFS"));
 		if (assign_array(sh, line.s, quoted.s, line.len, array, &ifs) != 0)
-			status = 2;
+			status = sh->opt.posix ? 2 : 1;	/* bash: 1 */
 	} else if (nnames == 0 || exact || ((ifsv = var_get(sh, "IFS")) != NULL && *ifsv == '\0')) {
 		/* REPLY, or -N's one variable, or IFS empty: the text
 		 * unsplit (bash) */
 		if (assign_lvalue(sh, nnames > 0 ? names[0] : "REPLY", line.s) != 0)
-			status = 2;
+			status = sh->opt.posix ? 2 : 1;
 		for (i = 1; i < nnames; i++)
 			if (assign_lvalue(sh, names[i], "") != 0)
-				status = 2;
+				status = sh->opt.posix ? 2 : 1;
 	} else {
 		ifs_set_init(&ifs, var_get(sh, "IFS"));
 		if (assign(sh, line.s, quoted.s, line.len, names, nnames, &ifs) != 0)
-			status = 2;
+			status = sh->opt.posix ? 2 : 1;
 	}
 out:
 	sb_free(&line);

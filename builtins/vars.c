@@ -193,7 +193,7 @@ bi_unset(struct shell *sh, int argc, char **argv)
 			continue;
 		}
 		if ((mode == 'n' ? var_unset_raw(sh, argv[i]) : var_unset(sh, argv[i])) != 0)
-			st = 2;
+			st = sh->opt.posix ? 2 : 1;	/* read-only: bash 1 */
 	}
 	if (st)
 		return biu_special_error(sh, st);
@@ -323,7 +323,7 @@ export_like(struct shell *sh, int argc, char **argv, unsigned flag, const char *
 			continue;
 		}
 		if (var_set(sh, name, eq ? eq + 1 : NULL, flag) != 0)
-			st = 2;
+			st = sh->opt.posix ? 2 : 1;	/* read-only: bash 1 */
 		free(name);
 	}
 	if (st)

@@ -158,7 +158,7 @@ store_pairs(struct shell *sh, const char *name, struct pairs *ps, bool append, u
 		return -1;
 	}
 	if (v->flags & VAR_READONLY) {
-		diag_error(sh, "%s: is read only", v->name);
+		var_readonly_error(sh, v->name);
 		return -1;
 	}
 	if ((attrs & VAR_ASSOC) && !(v->flags & VAR_ASSOC) && v->arr == NULL) {

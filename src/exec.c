@@ -149,10 +149,16 @@ exec_expand_error(struct shell *sh)
 /* XCU 2.8.1: a variable assignment error (a read-only name) exits a
  * non-interactive shell whatever the command, `command` included, with
  * status 2 as dash and yash; an interactive one abandons the line (bash,
- * dash). */
+ * dash). Outside posix mode, bash's way: status 1 and the rest of the
+ * line abandoned, as after an expansion error (a subshell exits 1). */
 void
 exec_assign_error(struct shell *sh)
 {
+	if (!sh->opt.posix) {
+		sh->expand_err = 1;
+		exec_expand_error(sh);
+		return;
+	}
 	sh->status = 2;
 	if (is_fatal_context(sh))
 		shell_exit(sh, 2);
@@ -278,8 +284,11 @@ exec_for(struct shell *sh, struct ast_for *f)
 		struct var *ref = var_lookup_raw(sh, f->name);
 		if ((ref != NULL && ref->flags & VAR_NAMEREF ? var_set_ref(sh, ref, items[i]) :
 		    var_set(sh, f->name, items[i], 0)) != 0) {
-			st = 2;
-			exec_assign_error(sh);
+			st = 1;	/* bash: the loop does not run */
+			if (sh->opt.posix) {
+				st = 2;
+				exec_assign_error(sh);
+			}
 			break;
 		}
 		st = exec_node(sh, f->body);

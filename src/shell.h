@@ -149,6 +149,7 @@ char **var_environ(struct shell *sh, struct arena *a);
 /* Sorted array of all variables (malloc'd, NULL-terminated) for listings. */
 struct var **var_sorted(struct shell *sh);
 bool var_is_name(const char *s);		/* XCU 3.216 Name */
+void var_readonly_error(struct shell *sh, const char *name);
 size_t var_name_len(const char *s);		/* length of the leading Name */
 void var_init(struct shell *sh, char **environ);
 void var_env_changed(struct shell *sh);		/* drop the envp cache */

@@ -350,6 +350,54 @@ is_declaration(struct word *w)
 	return false;
 }
 
+/* bash outside posix mode: an assignment before a command that names a
+ * read-only variable is reported and left out; the command runs (with
+ * the others), its status is the command's. The copies live in the eval
+ * arena. */
+static void
+drop_readonly(struct shell *sh, struct prep *p, int k)
+{
+	struct assign *a, *list = NULL, **tail = &list;
+	char **avals = NULL;
+	int i, j = 0;
+
+	for (a = p->c->assigns, i = 0; a != NULL; a = a->next, i++) {
+		struct var *v = var_lookup(sh, a->name);
+		if (v == NULL || !(v->flags & VAR_READONLY)) {
+			if (avals != NULL) {
+				struct assign *n = arena_alloc(&sh->eval, sizeof *n);
+				*n = *a;
+				n->next = NULL;
+				*tail = n;
+				tail = &n->next;
+				avals[j++] = p->avals[i];
+			}
+			continue;
+		}
+		var_readonly_error(sh, a->name);
+		if (avals == NULL) {	/* the first: copy those before it */
+			avals = arena_alloc(&sh->eval, (size_t)(k + 1) * sizeof *avals);
+			for (struct assign *b = p->c->assigns; b != a; b = b->next) {
+				struct assign *n = arena_alloc(&sh->eval, sizeof *n);
+				*n = *b;
+				n->next = NULL;
+				*tail = n;
+				tail = &n->next;
+				avals[j] = p->avals[j];
+				j++;
+			}
+		}
+	}
+	if (avals == NULL)
+		return;
+	avals[j] = NULL;
+	struct ast_simple *c = arena_alloc(&sh->eval, sizeof *c);
+	*c = *p->c;
+	c->assigns = list;
+	p->c = c;
+	p->avals = avals;
+}
+
 /* Expands and looks up a simple command. Returns 0, or -1 after an
  * expansion error (sh->expand_err says how bad). */
 int
@@ -409,6 +457,8 @@ simple_prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
 		simple_assign_restore(sh, sv, nsv);
 	if (failed)
 		return -1;
+	if (!sh->opt.posix && c->assigns != NULL)
+		drop_readonly(sh, p, k);
 	/* `command [-p] name`: skip functions, no special-builtin rules;
 	 * `builtin name` (bash) the same for a builtin name, so that
 	 * `builtin command export x=1` and `command builtin ...` chain */
@@ -585,10 +635,9 @@ run_no_command(struct shell *sh, struct prep *p)
 				exec_expand_error(sh);
 				return sh->status;
 			}
-			struct var *v = rc != 0 ? var_lookup(sh, a->name) : NULL;
-			if (rc != 0 && !sh->opt.posix && (v == NULL || !(v->flags & VAR_READONLY))) {
-				/* a[-9]=x, a[1+]=x: bash abandons the line, as
-				 * after an expansion error */
+			if (rc != 0 && !sh->opt.posix) {
+				/* a[-9]=x, a[1+]=x, a read-only a: bash abandons
+				 * the line, as after an expansion error */
 				sh->expand_err = 1;
 				exec_expand_error(sh);
 				return sh->status;
@@ -687,7 +736,7 @@ simple_assigns_writable(struct shell *sh, struct prep *p)
 	for (struct assign *a = p->c->assigns; a != NULL; a = a->next) {
 		struct var *v = var_lookup(sh, a->name);
 		if (v != NULL && (v->flags & VAR_READONLY)) {
-			diag_error(sh, "%s: is read only", a->name);
+			var_readonly_error(sh, a->name);
 			return false;
 		}
 	}

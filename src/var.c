@@ -124,6 +124,13 @@ lookup_dynamic(struct var *v, const char *name)
 	return v;
 }
 
+/* "x: readonly variable" (bash), "x: is read only" in posix mode (dash) */
+void
+var_readonly_error(struct shell *sh, const char *name)
+{
+	diag_error(sh, sh->opt.posix ? "%s: is read only" : "%s: readonly variable", name);
+}
+
 struct var *
 var_lookup_raw(struct shell *sh, const char *name)
 {
@@ -303,7 +310,7 @@ static bool
 is_readonly(struct shell *sh, struct var *v)
 {
 	if (v->flags & VAR_READONLY) {
-		diag_error(sh, "%s: is read only", v->name);
+		var_readonly_error(sh, v->name);
 		return true;
 	}
 	return false;
@@ -490,7 +497,7 @@ var_set(struct shell *sh, const char *name, const char *value, unsigned flags)
 		name = v->name;
 	}
 	if (v != NULL && (v->flags & VAR_READONLY) && (value != NULL || flags == 0)) {
-		diag_error(sh, "%s: is read only", name);
+		var_readonly_error(sh, name);
 		return -1;
 	}
 	if (v == NULL)
@@ -573,7 +580,7 @@ unset_var(struct shell *sh, struct var *v)
 	if (v == NULL)
 		return 0;
 	if (v->flags & VAR_READONLY) {
-		diag_error(sh, "%s: is read only", v->name);
+		var_readonly_error(sh, v->name);
 		return -1;
 	}
 	if (v->flags & VAR_EXPORT)
@@ -618,7 +625,7 @@ var_make_local(struct shell *sh, const char *name)
 	if (outer != NULL && outer->scope == sh->scope)
 		return 0;	/* already local here */
 	if (outer != NULL && (outer->flags & VAR_READONLY)) {
-		diag_error(sh, "%s: is read only", name);
+		var_readonly_error(sh, name);
 		return -1;
 	}
 	v = calloc(1, sizeof *v);

@@ -96,3 +96,54 @@ cmdsub 1'
 	out_is 'sub 2'
 	status_is 2
 }
+
+@test "an assignment to a read-only variable: status 1 and the rest of the line abandoned; the script goes on" {
+	ext_only
+	sh_script 'readonly x=1
+x=2; echo same-line
+echo "next $?"
+x+=3; echo same
+x=(1 2); echo same
+(x=2; echo same); echo "sub $?"
+f() { x=2; echo in-f; }
+f
+echo "f $?"
+eval "x=2; echo same"; echo "eval $?"
+echo "x=$x"'
+	out_is 'next 1
+sub 1
+f 1
+eval 1
+x=1'
+	status_is 0
+	[[ $stderr == *"x: readonly variable"* ]] || { _show_run; return 1; }
+	sh_script 'set -e; readonly x=1
+x=2
+echo no'
+	out_is ''
+	status_is 1
+}
+
+@test "a read-only name before a command is left out and the command runs; builtins fail with 1" {
+	ext_only
+	sh_script 'readonly x=1
+x=2 echo "echo $?"
+x=2 y=3 env | grep "^[xy]="; x=2 :; echo "colon $?"
+g() { echo "g x=$x"; }; x=2 g
+for x in a; do echo no; done; echo "for $?"
+export x=2; echo "export $?"; readonly x=3; echo "readonly $?"; unset x; echo "unset $?"
+read x <<<"r"; echo "read $?"; getopts a x -a; echo "getopts $?"; declare x=4; echo "declare $?"
+echo "x=$x"'
+	out_is 'echo 0
+y=3
+colon 0
+g x=1
+for 1
+export 1
+readonly 1
+unset 1
+read 1
+getopts 2
+declare 1
+x=1'
+}
