@@ -72,8 +72,11 @@ arena_init(struct arena *a)
 	a->adopted = NULL;
 }
 
+/* The slow path without the clearing: for a copy (arena_strndup) that
+ * writes every byte anyway, where zeroing a long string first cost as much
+ * as the copy. */
 void *
-arena_alloc_slow(struct arena *a, size_t n)
+arena_alloc_slow_raw(struct arena *a, size_t n)
 {
 	size_t align = alignof(max_align_t);
 	size_t off = (a->used + align - 1) & ~(align - 1);
@@ -100,8 +103,13 @@ arena_alloc_slow(struct arena *a, size_t n)
 	}
 	p = a->head->data + off;
 	a->used = off + n;
-	memset(p, 0, n);
 	return p;
+}
+
+void *
+arena_alloc_slow(struct arena *a, size_t n)
+{
+	return memset(arena_alloc_slow_raw(a, n), 0, n);
 }
 
 char *

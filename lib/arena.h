@@ -29,6 +29,7 @@ struct arena_mark {
 
 void arena_init(struct arena *a);
 void *arena_alloc_slow(struct arena *a, size_t n);
+void *arena_alloc_slow_raw(struct arena *a, size_t n);	/* not zeroed */
 
 /* n zeroed bytes, max-aligned; aborts on OOM. Inline: the parser and the
  * expander allocate millions of small nodes, and with a constant n the
@@ -59,7 +60,7 @@ arena_strndup(struct arena *a, const char *s, size_t n)
 		p = (char *)a->data + a->used;
 		a->used += n + 1;
 	} else {
-		p = arena_alloc_slow(a, n + 1);
+		p = arena_alloc_slow_raw(a, n + 1);
 	}
 	memcpy(p, s, n);
 	p[n] = '\0';
