@@ -314,7 +314,8 @@ declare_like(struct shell *sh, int argc, char **argv, enum mode mode)
 		int st = 0;
 		for (; i < argc; i++) {
 			struct var *v = var_lookup_raw(sh, argv[i]);
-			if (v == NULL) {
+			if (v == NULL || (mode == M_LOCAL && v->scope != sh->scope)) {
+				/* local -p: only this function's (bash) */
 				diag_error(sh, "%s: %s: not found", what, argv[i]);
 				st = 1;
 				continue;

@@ -491,7 +491,7 @@ var_set(struct shell *sh, const char *name, const char *value, unsigned flags)
 					return var_set(sh, last->value, value, flags);
 				last = nx;
 			}
-			return 0;	/* a loop: bash warns and goes on */
+			return -1;	/* a loop: bash warns, an assignment error */
 		}
 		v = t;
 		name = v->name;

@@ -201,3 +201,23 @@ global'
 	ext_only
 	expect_sh "declare +a 'x=(2 3)'; declare -a 'y=(4 5)'; echo \"\$x|\${y[1]}\"" '(2 3)|5'
 }
+
+@test "local -p NAME lists only a variable of this function (bash: not found, status 1)" {
+	ext_only
+	sh_script 'g=1
+f() { local l=2; local -p l; local -p g; echo "st $?"; }
+f'
+	out_is 'declare -- l="2"
+st 1'
+	[[ $stderr == *"local: g: not found"* ]] || { _show_run; return 1; }
+}
+
+@test "assigning through a circular nameref: a warning, status 1, the line abandoned (bash)" {
+	ext_only
+	sh_script 'typeset -n r1=r2
+typeset -n r2=r1
+r1=z; echo same-line
+echo "next $?"'
+	out_is 'next 1'
+	[[ $stderr == *"r1: circular name reference"* ]] || { _show_run; return 1; }
+}
