@@ -303,6 +303,10 @@ EOF
 	expect_sh 'HOME=/h; a=~/x; b=x:~/y:~; echo $a $b' '/h/x x:/h/y:/h'
 }
 
+@test "tilde: in an assignment, after a ':' that follows an expansion" {
+	expect_sh 'HOME=/h; P=/bin; P=$P:~/bin; q=${P}x:~:"$HOME":~; echo $P $q' '/bin:/h/bin /bin:/h/binx:/h:/h:/h'
+}
+
 @test "tilde: result is not split" {
 	expect_sh 'HOME="/a b"; set -- ~; echo $#' '1'
 }
