@@ -1,5 +1,6 @@
 /* let.c: the let builtin (bash, ksh): each operand is an arithmetic
  * expression, as in $((...)). */
+#include "executor.h"
 #include "shell.h"
 
 /* let EXPR...: evaluates each operand in turn; the status is 0 if the last
@@ -14,7 +15,12 @@ bi_let(struct shell *sh, int argc, char **argv)
 		return 1;
 	}
 	for (int i = 1; i < argc; i++)
-		if (arith_eval(sh, argv[i], &v) != 0)
-			return 1;
+		if (arith_eval(sh, argv[i], &v) != 0) {
+			if (!sh->arith_unset)
+				return 1;
+			sh->expand_err = 3;	/* set -u: fatal, as in $((...)) (bash) */
+			exec_expand_error(sh);
+			return sh->status;
+		}
 	return v == 0;
 }

@@ -340,6 +340,10 @@ int_operand(struct ceval *c, const char *s, intmax_t *v)
 
 	if (arith_eval(c->sh, s, &r) != 0) {
 		c->err = 3;	/* bash: status 1, the message printed */
+		if (c->sh->arith_unset) {
+			c->err = 2;	/* set -u: an expansion error */
+			c->sh->expand_err = 3;
+		}
 		return false;
 	}
 	*v = r;
@@ -526,7 +530,12 @@ cond_arith_value(struct shell *sh, struct word *w, long *v, bool trim)
 	}
 	if (s[strspn(s, " \t\n")] == '\0')
 		return 0;
-	return arith_eval(sh, s, v) == 0 ? 0 : -1;
+	if (arith_eval(sh, s, v) == 0)
+		return 0;
+	if (!sh->arith_unset)
+		return -1;
+	sh->expand_err = 3;	/* set -u: fatal, as for $((...)) (bash) */
+	return -2;
 }
 
 int

@@ -109,3 +109,13 @@ load helpers/common
 	sh_c 'set -x; (( 1 + 2 )); for ((i=0; i<1; i++)); do :; done'
 	err_is "$(printf '%s\n' '+ ((  1 + 2  ))' '+ (( i=0 ))' '+ (( i<1 ))' '+ :' '+ (( i++ ))' '+ (( i<1 ))')"
 }
+
+@test "set -u: an unset variable in (( )), let, for (( )) and [[ -eq ]] exits the shell" {
+	ext_only
+	for c in '(( y++ )) || echo or' 'let y++' 'for ((i=y; i<1; i++)); do :; done' '[[ y -eq 0 ]]' 'f() { (( y )); echo in; }; f'; do
+		sh_c "set -u; $c; echo after"
+		[ -z "$output" ] || { echo "$c: $output"; return 1; }
+		[ "$status" -ne 0 ]
+	done
+	expect_sh 'set -u; x=1; (( x++ )); let x++; [[ x -eq 3 ]] && echo ok' 'ok'
+}
