@@ -506,11 +506,15 @@ cmdsub_kind(struct lexer *lx, struct wb *wb, int procsub)
 	lx->pending = NULL;
 	lx->pending_tail = &lx->pending;
 
+	/* the [[ ]] word mode does not reach the commands inside */
+	int cond_words = lx->cond_words;
+	lx->cond_words = 0;
 	memset(&lx->ctx, 0, sizeof lx->ctx);
 	lx->ctx.state = LS_CMD;
 	lx->ctx.cmdsub = 1;
 	int r = parse_subst(lx, &body);
 	lx->ctx = saved;
+	lx->cond_words = cond_words;
 	if (pend) {
 		/* the inner ones (if the $( ) ended before their newline) follow */
 		*pend_tail = lx->pending;
@@ -1997,6 +2001,62 @@ is_decl_name(const char *s)
 	return 0;
 }
 
+/* bash's other commands whose name=(...) arguments the grammar takes as
+ * one word: alias, eval and let get it as text, `name=(e1 e2)` with the
+ * elements joined by single spaces, expanded like any argument. */
+static int
+is_text_decl_name(const char *s)
+{
+	return s != NULL && (strcmp(s, "let") == 0 || strcmp(s, "eval") == 0 ||
+	    strcmp(s, "alias") == 0);
+}
+
+static struct wpart *
+lit_new(struct lexer *lx, const char *text)
+{
+	struct wpart *p = part_new(lx, WP_LIT);
+	p->u.lit.len = strlen(text);
+	p->u.lit.text = arena_strndup(lx->a, text, p->u.lit.len);
+	return p;
+}
+
+/* `let x=( 1 + 2 )*3`: the word `x=` gains `(1 + 2)` as text, then the
+ * rest of the word after the `)`. Returns 0 or -1. */
+static int
+text_array(struct lexer *lx, struct wpart *last)
+{
+	struct wpart *arr, **tail = &last->next;
+
+	if (compound_array(lx, &arr) < 0)
+		return -1;
+	*tail = lit_new(lx, "(");
+	tail = &(*tail)->next;
+	for (struct word *e = arr->u.array.elems; e != NULL; e = e->next) {
+		if (e != arr->u.array.elems) {
+			*tail = lit_new(lx, " ");
+			tail = &(*tail)->next;
+		}
+		for (struct wpart *q = e->parts; q != NULL; q = q->next) {
+			*tail = q;
+			tail = &q->next;
+		}
+	}
+	*tail = lit_new(lx, ")");
+	tail = &(*tail)->next;
+	int c = peekc(lx);
+	if (c >= 0 && !is_meta(c) && c != ' ' && c != '\t' && c != '\n') {
+		struct wb wb;
+		wb_init(&wb);
+		lx->inword++;
+		int r = scan(lx, &wb, W_UNQ, 0);
+		lx->inword--;
+		*tail = wb_done(lx, &wb);
+		if (r < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* State after a reserved word. */
 static void
 after_reserved(struct lexer *lx, int tok)
@@ -2206,7 +2266,19 @@ word_token(struct lexer *lx, struct ptok *t, size_t start, struct word *w, const
 			lex_error(lx, "unexpected end of word: missing ']'");
 			return 0;
 		}
-		c->decl = is_decl_name(s);
+		c->decl = is_decl_name(s) ? 1 :
+		    is_text_decl_name(s) && lx->sh != NULL && !lx->sh->opt.posix ? 2 : 0;
+	} else if (c->state == LS_ARGS && c->decl == 2 && peekc(lx) == '(') {
+		struct ashape ash;
+		struct wpart *last = w->parts;
+		while (last && last->next)
+			last = last->next;
+		if (assign_shape(w, &ash) && last == ash.eqpart &&
+		    ash.eq_off + 1 == last->u.lit.len) {
+			if (text_array(lx, last) < 0)
+				return 0;
+			set_toktext(lx, start);
+		}
 	} else if (c->state == LS_ARGS && c->decl && peekc(lx) == '(') {
 		/* declare a=(...): the word keeps `a=` and gains the list */
 		struct ashape ash;
@@ -2303,7 +2375,8 @@ lex_cond_token(struct lexer *lx, int regex, struct ptok *t)
 		set_toktext(lx, start);
 		return ch == '(' ? CT_LPAREN : CT_RPAREN;
 	}
-	if (ch == '<' || ch == '>') {
+	if ((ch == '<' || ch == '>') && !at_procsub(lx)) {
+		/* an operator; <(list) and >(list) start a word (bash) */
 		struct wb wb;
 		wb_init(&wb);
 		wb_char(lx, &wb, nextc(lx), 0);

@@ -115,3 +115,14 @@ quick'
 	expect_sh 'cat <(echo a; exit 3); wait $!; echo "st=$?"' 'a
 st=3'
 }
+
+@test "<(list) and >(list) are words inside [[ ]]; < and > alone stay operators" {
+	ext_only
+	expect_sh '[[ -e <(true) ]] && echo e; [[ -r <(echo) && -w >(cat) ]] && echo rw
+[[ <(true) == /dev/fd/* ]] && echo fd; [[ b>a && a<b ]] && echo cmp
+[[ $(cat <(echo x)) =~ ^x$ ]] && echo re' 'e
+rw
+fd
+cmp
+re'
+}

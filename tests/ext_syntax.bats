@@ -227,3 +227,15 @@ c 1
 d 127'
 	[[ $stderr == *"not a valid identifier"* ]]
 }
+
+@test "let and eval take name=(...) as one word: the list as text, then the rest of the word" {
+	ext_only
+	expect_sh 'let x=( 1 + 2 ) y=(1+2)*3 "z=(4)"; echo $x $y $z
+let a[1]=(2+2); echo ${a[1]}
+eval e=("a b" c); echo ${#e[@]} ${e[0]}
+let w=(1
++ 1); echo $w' '3 9 4
+4
+3 a
+2'
+}
