@@ -30,15 +30,18 @@ expand_arg(struct xstate *x, struct word *w, bool quoted)
 		return;
 	}
 	x->in_arg++;
-	xs_expand_word(x, w, false);
+	/* bash: a=${u:-b:~} expands the tilde after the colon too */
+	xs_expand_word(x, w, x->asg && !x->sh->opt.posix);
 	x->in_arg--;
 }
 
 /* Places a list of values as $@ (at) or $* does: "$@" one field each,
  * "$*" and non-splitting contexts joined by IFS's first character,
- * unquoted each element split on its own (XCU 2.5.2). */
+ * unquoted each element split on its own (XCU 2.5.2). `plain`: $@ or
+ * ${a[@]} without an operator, which bash joins by spaces where no
+ * splitting follows. */
 static void
-emit_list(struct xstate *x, char *const *v, size_t n, bool at, bool quoted)
+emit_list(struct xstate *x, char *const *v, size_t n, bool at, bool quoted, bool plain)
 {
 	char sepbuf[8];
 
@@ -58,6 +61,8 @@ emit_list(struct xstate *x, char *const *v, size_t n, bool at, bool quoted)
 		 * "$*" is (XCU 2.5.2 leaves $@ unspecified there; this is what
 		 * dash and yash do). */
 		const char *sep = ifs_join_sep(xs_ifs(x), sepbuf, sizeof sepbuf);
+		if (at && plain && !x->sh->opt.posix)
+			sep = " ";	/* bash: "$@" "${a[@]}" by spaces, x="$@" */
 		char *j = param_join(x->sh, v, n, sep);
 		xs_add_result(x, j, strlen(j), quoted);
 		return;
@@ -105,7 +110,8 @@ expand_ext(struct xstate *x, struct wpart *p, const char *name, const char *val,
 			x->err = sh->expand_err ? sh->expand_err : 1;
 			return;
 		}
-		emit_list(x, out, nout, at, quoted);
+		/* bash joins ${@:o:l} by spaces too, but not ${a[@]:o:l} */
+		emit_list(x, out, nout, at, quoted, pp->op == PARAM_SUBSTR);
 		return;
 	}
 	if (!set && pp->op == PARAM_TRANSFORM && pp->transform == 'a' && var_is_name(name) &&
@@ -128,7 +134,7 @@ expand_names(struct xstate *x, struct wpart *p, bool quoted)
 	char **names;
 	size_t n = param_names(x->sh, p->u.param.name, &names);
 
-	emit_list(x, names, n, p->u.param.op == PARAM_NAMES_AT, quoted);
+	emit_list(x, names, n, p->u.param.op == PARAM_NAMES_AT, quoted, false);
 }
 
 /* ${!name...}: the value of `name` is the name of the parameter the rest
@@ -172,7 +178,8 @@ expand_array(struct xstate *x, struct wpart *p, const char *name, bool quoted)
 	enum sub_result r = subscript_list(x->sh, &p->u.param, name, &list, &n);
 
 	if (r == SUB_LIST)
-		emit_list(x, list, n, p->u.param.subkind == '@', quoted);
+		emit_list(x, list, n, p->u.param.subkind == '@', quoted,
+		    p->u.param.op == PARAM_PLAIN && !p->u.param.keys);
 	else if (r == SUB_ARG)
 		expand_arg(x, p->u.param.arg, quoted);
 	else if (r == SUB_ERROR)
@@ -358,7 +365,7 @@ use:
 		if (subscript_remove_each(sh, &p->u.param, (size_t)sh->argc, l) != 0)
 			x->err = 1;
 		else
-			emit_list(x, l, (size_t)sh->argc, at, quoted);
+			emit_list(x, l, (size_t)sh->argc, at, quoted, false);
 		return;
 	}
 	if (op >= PARAM_RM_SSUFFIX && op <= PARAM_RM_LPREFIX) {
@@ -388,7 +395,7 @@ use:
 		return;
 	}
 	if (at || star) {
-		emit_list(x, sh->argv, (size_t)sh->argc, at, quoted);
+		emit_list(x, sh->argv, (size_t)sh->argc, at, quoted, true);
 		return;
 	}
 	if (val != NULL)

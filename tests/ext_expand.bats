@@ -358,3 +358,22 @@ x=~"
 	[ "$status" -eq 0 ]
 	[ "$output" = '\U0001F600 \u00E9 A' ]
 }
+
+@test "\$@ and \${a[@]} where no splitting follows are joined by spaces whatever IFS (bash)" {
+	ext_only
+	expect_sh 'IFS=:; set -- x "y z"; a=(p "q r"); s="$@"; t=$@; u="${a[@]}"; v=${@:2}; echo "$s|$t|$u|$v"
+case "$@" in "x y z") echo case;; esac; [[ "$@" == "x y z" ]] && echo cond
+cat <<END
+$@|${a[*]}
+END
+s="${a[@]#p}"; t="${!a[@]}"; u="${@/x/X}"; echo "$s|$t|$u"' 'x y z|x y z|p q r|y z
+case
+cond
+x y z|p:q r
+:q r|0:1|X:y z'
+}
+
+@test "tilde after ':' in the word of \${u:-w} in an assignment value (bash, not posix mode)" {
+	ext_only
+	expect_sh 'HOME=/h; a=${u:-b:~}; d=${a:+y:~}; echo $a $d ${u:-b:~}' 'b:/h y:/h b:~'
+}
