@@ -583,8 +583,11 @@ simple_run_builtin(struct shell *sh, struct prep *p)
 			exec_special_error(sh, 1);
 		return 1;
 	}
-	if (p->kind == P_SPECIAL) {
-		/* XCU 2.15: assignments before special builtins persist */
+	if (p->kind == P_SPECIAL && (sh->opt.posix || strcmp(p->bi->name, "export") == 0 ||
+	    strcmp(p->bi->name, "readonly") == 0)) {
+		/* XCU 2.15: assignments before special builtins persist.
+		 * Outside posix mode they are temporary, as bash has them,
+		 * but for export and readonly (bash keeps `z=1 export z`) */
 		for (a = p->c->assigns, i = 0; a != NULL; a = a->next, i++)
 			if (var_set(sh, a->name, p->avals[i], 0) != 0) {
 				redir_undo(sh, &undo);
@@ -755,7 +758,9 @@ run_exec(struct shell *sh, struct prep *p)
 		exec_special_error(sh, 1);
 		return 1;
 	}
-	for (a = p->c->assigns, i = 0; a != NULL; a = a->next, i++)
+	/* bash: `x=1 exec >f` leaves no x behind outside posix mode */
+	for (a = p->c->assigns, i = 0; a != NULL && (p->argc > 1 || sh->opt.posix);
+	    a = a->next, i++)
 		if (var_set(sh, a->name, p->avals[i], p->argc > 1 ? VAR_EXPORT : 0) != 0) {
 			exec_assign_error(sh);
 			return 1;

@@ -906,3 +906,20 @@ w2=0
 a2=1
 a3=1'
 }
+
+@test "assignments before a special builtin are temporary outside posix mode, but for export and readonly of the name (bash)" {
+	ext_only
+	printf 'echo "in:$x"\n' >"$BATS_TEST_TMPDIR/dotf"
+	sh_c 'x=1 :; echo "[$x]"; x=2 . ./dotf; echo "[$x]"; IFS=: set -- a:b; echo "$#"; y=3 eval "echo \$y; y=4"; echo "[$y]"
+x=5 exec >&1; echo "[$x]"; z=6 export z; echo "[$z]"; printenv z; w=7 readonly w; echo "[$w]"'
+	out_is '[]
+in:2
+[]
+1
+3
+[]
+[]
+[6]
+6
+[7]'
+}

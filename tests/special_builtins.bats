@@ -11,13 +11,13 @@ load helpers/common
 }
 
 @test "assignment before a special builtin persists" {
-	expect_sh 'x=1 :; echo $x; y=2 eval "echo in \$y"; echo $y' '1
+	expect_sh_posix 'x=1 :; echo $x; y=2 eval "echo in \$y"; echo $y' '1
 in 2
 2'
 }
 
 @test "assignment before export/readonly/set persists" {
-	expect_sh 'a=1 set -- p; echo $a $1' '1 p'
+	expect_sh_posix 'a=1 set -- p; echo $a $1' '1 p'
 }
 
 @test ". file runs in the current shell" {
