@@ -249,7 +249,7 @@ done'
 # ---- expansion and assignments (XCU 2.6, 2.9.1) ----
 
 @test "prefix assignments are expanded left to right, each seeing the one before" {
-	expect_sh 'x=5 y=$((x+2)) :; echo $x $y; a=1 b=$a sh -c "echo \$b"; echo "[$a]"; x=1; x=2 y=$x env | grep ^y=; echo $x' '5 7
+	expect_sh_posix 'x=5 y=$((x+2)) :; echo $x $y; a=1 b=$a sh -c "echo \$b"; echo "[$a]"; x=1; x=2 y=$x env | grep ^y=; echo $x' '5 7
 1
 []
 y=2
