@@ -81,8 +81,9 @@ classify(struct shell *sh, const char *name, const char *path)
 		return f;
 	}
 	b = builtin_find(name);
-	if (b != NULL && b->cls == BI_SPECIAL) {
-		f.kind = KIND_SPECIAL;
+	if (b != NULL && b->cls == BI_SPECIAL &&
+	    (sh->opt.posix || exec_find_function(sh, name) == NULL)) {
+		f.kind = KIND_SPECIAL;	/* a function comes first outside posix mode */
 		return f;
 	}
 	if ((f.fn = exec_find_function(sh, name)) != NULL) {

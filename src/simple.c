@@ -521,6 +521,12 @@ simple_prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
 	}
 	p->bi = builtin_find(name);
 	if (p->bi != NULL && p->bi->cls == BI_SPECIAL) {
+		/* outside posix mode a function hides a special builtin
+		 * too (bash: `exit() { ...; }` is called) */
+		if (!nofunc && !sh->opt.posix && (p->fn = exec_find_function(sh, name)) != NULL) {
+			p->kind = P_FUNC;
+			return 0;
+		}
 		p->kind = nofunc ? P_REGULAR : P_SPECIAL;
 		return 0;
 	}

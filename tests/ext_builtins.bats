@@ -923,3 +923,12 @@ in:2
 6
 [7]'
 }
+
+@test "a function named like a special builtin is called outside posix mode (bash)" {
+	ext_only
+	sh_c 'exit() { echo "my exit $1"; }; exit 3; echo after; type -t exit; command exit 0; echo notreached'
+	out_is 'my exit 3
+after
+function'
+	status_is 0
+}

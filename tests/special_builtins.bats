@@ -266,7 +266,7 @@ main'
 @test "a function named like a special builtin: error, or never called" {
 	# XCU 2.9.1.4: special builtins are found before functions, so such a
 	# function can never run; dash and bash --posix reject the definition.
-	sh_c 'set() { echo fn; }; set -- a; echo $1'
+	sh_c_posix 'set() { echo fn; }; set -- a; echo $1'
 	[[ $output != *fn* ]] || { _show_run; return 1; }
 	[ "$output" = a ] || status_nonzero
 }
