@@ -273,11 +273,14 @@ wb_flush(struct lexer *lx, struct wb *wb)
 		return;
 	const char *t = wb->inbuf ? lx->buf.s + wb->off : wb->lit.s;
 	size_t n = wb->inbuf ? wb->len : wb->lit.len;
-	/* the part and its text in one allocation */
-	struct wpart *p = arena_alloc(lx->a, sizeof *p + n + 1);
+	/* the part and its text in one allocation; a literal part uses only
+	 * `lit` of the union, so nothing else is zeroed */
+	struct wpart *p = arena_alloc_raw(lx->a, sizeof *p + n + 1);
 	char *text = (char *)(p + 1);
 	memcpy(text, t, n);
+	text[n] = '\0';
 	p->kind = WP_LIT;
+	p->next = NULL;
 	p->u.lit.text = text;
 	p->u.lit.len = n;
 	p->u.lit.quoted = wb->litq;
@@ -2438,16 +2441,21 @@ plain_word(struct lexer *lx)
 	default:
 		return NULL;
 	}
+	/* not zeroed: the word is small, its part is not (the union) */
 	struct {
 		struct word w;
 		struct wpart p;
-	} *b = arena_alloc(lx->a, sizeof *b + n + 1);
+	} *b = arena_alloc_raw(lx->a, sizeof *b + n + 1);
 	char *text = (char *)(b + 1);
 	memcpy(text, s, n);
+	text[n] = '\0';
 	b->p.kind = WP_LIT;
+	b->p.next = NULL;
 	b->p.u.lit.text = text;
 	b->p.u.lit.len = n;
+	b->p.u.lit.quoted = 0;
 	b->w.parts = &b->p;
+	b->w.next = NULL;
 	lx->pos = end;
 	return &b->w;
 }
@@ -2665,7 +2673,7 @@ again:
 		check_alias = 1;
 	const char *s = lex_plain_text(w);
 	int rw = s != NULL ? reserved(s) : 0;
-	if (check_alias && s && lx->sh && (!c->heredoc_next || by_blank) && !reserved_here(lx, rw) &&
+	if (check_alias && s && lx->sh && alias_any() && (!c->heredoc_next || by_blank) && !reserved_here(lx, rw) &&
 	    !strchr(s, '=') && !(all_digits(s) &&
 				  (peekc(lx) == '<' || peekc(lx) == '>'))) {
 		const char *text = alias_get(lx->sh, s);

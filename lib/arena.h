@@ -47,6 +47,20 @@ arena_alloc(struct arena *a, size_t n)
 	}
 	return arena_alloc_slow(a, n);
 }
+/* n bytes, max-aligned, not zeroed: for a node whose every field the
+ * caller sets at once (the lexer's plain words). */
+static inline void *
+arena_alloc_raw(struct arena *a, size_t n)
+{
+	size_t align = _Alignof(max_align_t);
+	size_t off = (a->used + align - 1) & ~(align - 1);
+
+	if (a->data != NULL && off <= a->size && n <= a->size - off) {
+		a->used = off + n;
+		return a->data + off;
+	}
+	return arena_alloc_slow(a, n);
+}
 char *arena_strdup(struct arena *a, const char *s);
 
 /* A copy of the n bytes at s, NUL-terminated. Inline, unaligned and not

@@ -143,6 +143,13 @@ alias_get(struct shell *sh, const char *name)
 	return a != NULL ? a->value : NULL;
 }
 
+/* The lexer asks this first: with no aliases, words are not looked up. */
+bool
+alias_any(void)
+{
+	return ntab != 0;
+}
+
 const struct alias *
 alias_list(struct shell *sh, size_t *n)
 {

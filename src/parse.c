@@ -197,19 +197,22 @@ parse_syntax_error(struct pstate *ps, int major)
 
 /* ---- lists ---- */
 
+/* A list's items: the first one inline, so that the many lists of one
+ * command (every compound_list, most terms) allocate no array; the array
+ * is made when a second item comes. */
 struct lbuild {
 	struct ast_list_item *items;
 	size_t n, cap;
+	struct ast_list_item first;
 };
 
 static void
 lb_push(struct pstate *ps, struct lbuild *l, struct ast_node *n)
 {
 	if (l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 4;
+		size_t cap = 2 * l->cap + 2;
 		struct ast_list_item *it = arena_alloc(ps->a, cap * sizeof *it);
-		if (l->n)
-			memcpy(it, l->items, l->n * sizeof *it);
+		memcpy(it, l->items, l->n * sizeof *it);
 		l->items = it;
 		l->cap = cap;
 	}
@@ -221,8 +224,11 @@ lb_push(struct pstate *ps, struct lbuild *l, struct ast_node *n)
 struct lbuild *
 parse_list_new(struct pstate *ps, struct ast_node *first)
 {
-	struct lbuild *l = arena_alloc(ps->a, sizeof *l);
-	lb_push(ps, l, first);
+	struct lbuild *l = arena_alloc_raw(ps->a, sizeof *l);
+	l->first.cmd = first;
+	l->first.async = 0;
+	l->items = &l->first;
+	l->n = l->cap = 1;
 	return l;
 }
 
@@ -244,7 +250,7 @@ parse_list_end(struct pstate *ps, struct lbuild *l, int async)
 		return l->items[0].cmd;
 	struct ast_list *n = ast_new(ps->a, AST_LIST, sizeof *n, l->items[0].cmd->lineno);
 	n->n = l->n;
-	n->items = l->items;
+	n->items = l->items;	/* &l->first for one item: lbuild is in the arena too */
 	return &n->base;
 }
 

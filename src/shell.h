@@ -589,6 +589,7 @@ int arith_eval(struct shell *sh, const char *expr, long *result);
 
 /* ---- aliases (alias.c) ---- */
 const char *alias_get(struct shell *sh, const char *name);
+bool alias_any(void);
 
 /* ---- traps and signals (trap.c) ---- */
 /* Runs the traps of signals that arrived; called between commands. */
