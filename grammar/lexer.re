@@ -1312,6 +1312,11 @@ heredoc_delim(struct lexer *lx, const char *s, size_t n, int *quoted)
 	char sq = 0;
 
 	*quoted = 0;
+	size_t k = 0;
+	while (k < n && s[k] != '\'' && s[k] != '"' && s[k] != '\\' && s[k] != '$')
+		k++;
+	if (k == n)
+		return arena_strndup(lx->a, s, n);	/* EOF: nothing to remove */
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
 		if (sq) {
@@ -1393,6 +1398,83 @@ plain_body(const char *s, size_t n)
 	    memchr(s, '\\', n) == NULL;
 }
 
+/* The common here-document: its body and end line stand in the buffer as
+ * they are (read there by refills), with no <<- tab stripping, no
+ * backslash in an unquoted body and no alias text around. Then the body
+ * is buf[*start, *start + *len), found without copying a line, and pos
+ * moves past the end line. Returns 1, or 0 with nothing consumed (the
+ * lines read stay in the buffer for read_heredocs' own loop). */
+static int
+heredoc_inbuf(struct lexer *lx, const struct heredoc *h, size_t *start, size_t *len)
+{
+	size_t p = lx->pos, dl = strlen(h->delim);
+	int lines = 0;
+
+	if (h->strip_tabs || lx->naliases)
+		return 0;
+	for (;;) {
+		if (p == lx->buf.len && !refill(lx))
+			return 0;
+		const char *s = lx->buf.s + p;
+		const char *nl = memchr(s, '\n', lx->buf.len - p);
+		if (nl == NULL)
+			return 0;
+		size_t n = (size_t)(nl - s);
+		if (!h->quoted && memchr(s, '\\', n) != NULL)
+			return 0;
+		lines++;
+		if (n == dl && memcmp(s, h->delim, n) == 0) {
+			*start = lx->pos;
+			*len = p - lx->pos;
+			lx->pos = p + n + 1;
+			lx->lineno += lines;
+			return 1;
+		}
+		p += n + 1;
+	}
+}
+
+/* Scans the unquoted body buf[start, start + len) of a here-document in
+ * place, as a lexer of its own would (no input behind it, line numbers
+ * from line0), into parts. Only for a body without $( ) or backquotes: a
+ * nested command could splice aliases into the buffer or read
+ * here-documents of its own. */
+static struct wpart *
+heredoc_scan_inbuf(struct lexer *lx, size_t start, size_t len, int line0)
+{
+	struct input *in = lx->in;
+	size_t blen = lx->buf.len, pos = lx->pos;
+	int line = lx->lineno;
+	char end = lx->buf.s[start + len];
+	struct wb wb;
+
+	lx->in = NULL;
+	lx->buf.len = start + len;
+	lx->buf.s[start + len] = '\0';
+	lx->pos = start;
+	lx->lineno = line0;
+	wb_init(&wb);
+	scan(lx, &wb, W_HEREDOC, 0);
+	struct wpart *parts = wb_done(lx, &wb);
+	lx->buf.s[start + len] = end;
+	lx->buf.len = blen;
+	lx->pos = pos;
+	lx->lineno = line;
+	lx->in = in;
+	return parts;
+}
+
+static int
+has_nested_command(const char *s, size_t n)
+{
+	if (memchr(s, '`', n) != NULL)
+		return 1;
+	for (const char *d = s; (d = memchr(d, '$', n - (size_t)(d - s))) != NULL; d++)
+		if ((size_t)(d - s) + 1 < n && d[1] == '(')
+			return 1;
+	return 0;
+}
+
 /* Reads the bodies of all pending here-documents (after a newline). At end
  * of input a body ends where the input does, as in dash and bash. */
 static void
@@ -1404,7 +1486,28 @@ read_heredocs(struct lexer *lx)
 		return;
 	for (struct heredoc *h = lx->pending; h; h = h->next_pending) {
 		int line0 = lx->lineno;
+		size_t bstart, blen;
 		sb_reset(body);
+		if (heredoc_inbuf(lx, h, &bstart, &blen)) {
+			const char *b = lx->buf.s + bstart;
+			h->body = word_new(lx, NULL);
+			if (blen == 0)
+				continue;
+			if (h->quoted || plain_body(b, blen)) {
+				struct wpart *p = part_new(lx, WP_LIT);
+				p->u.lit.text = arena_strndup(lx->a, b, blen);
+				p->u.lit.len = blen;
+				p->u.lit.quoted = 1;
+				h->body->parts = p;
+				continue;
+			}
+			if (!has_nested_command(b, blen)) {
+				h->body->parts = heredoc_scan_inbuf(lx, bstart, blen, line0);
+				continue;
+			}
+			sb_addn(body, b, blen);
+			goto sublexer;
+		}
 		for (;;) {
 			if (rpeek(lx) < 0)
 				break;
@@ -1437,6 +1540,7 @@ read_heredocs(struct lexer *lx)
 			h->body->parts = p;
 			continue;
 		}
+	sublexer:;
 		struct lexer sub;
 		struct wb wb;
 		lex_init(&sub, lx->sh, NULL, lx->name);
