@@ -61,14 +61,18 @@ enum {
 	B_OP = 8,	/* the first byte of an operator: < > & | ; ( ) */
 	B_AR = 16,	/* W_ARITH: ( ) " $ ` */
 	B_AB = 32,	/* W_ARITH, for subscripts and $[ ]: [ ] ' */
+	B_BR = 64,	/* W_BRACE, W_BRACE_DQ: } and every byte scan_to looks
+			 * at there (quotes, $ `, the stops : / ] and the
+			 * ( ) [ ? they count) */
 };
-#define B_ALL (B_UNQ | B_DQ | B_HD | B_AR)
+#define B_ALL (B_UNQ | B_DQ | B_HD | B_AR | B_BR)
 static const unsigned char bclass[256] = {
 	['\\'] = B_ALL, ['\n'] = B_ALL, ['$'] = B_ALL, ['`'] = B_ALL,
-	['"'] = B_UNQ | B_DQ | B_AR, ['\''] = B_UNQ | B_AB, [' '] = B_UNQ, ['\t'] = B_UNQ,
-	[';'] = B_UNQ | B_OP, ['&'] = B_UNQ | B_OP, ['|'] = B_UNQ | B_OP,
-	['<'] = B_UNQ | B_OP, ['>'] = B_UNQ | B_OP, ['('] = B_UNQ | B_OP | B_AR,
-	[')'] = B_UNQ | B_OP | B_AR, ['['] = B_AB, [']'] = B_AB,
+	['"'] = B_UNQ | B_DQ | B_AR | B_BR, ['\''] = B_UNQ | B_AB | B_BR, [' '] = B_UNQ,
+	['\t'] = B_UNQ, [';'] = B_UNQ | B_OP, ['&'] = B_UNQ | B_OP, ['|'] = B_UNQ | B_OP,
+	['<'] = B_UNQ | B_OP, ['>'] = B_UNQ | B_OP, ['('] = B_UNQ | B_OP | B_AR | B_BR,
+	[')'] = B_UNQ | B_OP | B_AR | B_BR, ['['] = B_AB | B_BR, [']'] = B_AB | B_BR,
+	['}'] = B_BR, [':'] = B_BR, ['/'] = B_BR, ['?'] = B_BR,
 };
 
 /* Length of the run of bytes of buf at pos without a `stop` class. */
@@ -1116,7 +1120,7 @@ scan_to(struct lexer *lx, struct wb *wb, enum wctx ctx, int special, int stop)
 	int brackets = 0;	/* open [ in W_ARITH */
 
 	int stop_class = ctx == W_UNQ ? B_UNQ : ctx == W_DQ ? B_DQ : ctx == W_HEREDOC ? B_HD :
-	    ctx == W_ARITH ? B_AR | B_AB : 0;
+	    ctx == W_ARITH ? B_AR | B_AB : B_BR;
 
 	for (;;) {
 		if (lx->error)
