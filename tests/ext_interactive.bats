@@ -5,6 +5,9 @@
 
 load helpers/common
 
+# Files the tests write (rc, hist) go to the test's own directory.
+setup() { cd "$BATS_TEST_TMPDIR" || return 1; }
+
 # The shell under test, interactive, reading `text` on stdin, with no rc
 # file and a HOME of its own; stdout in $output, stderr in $stderr.
 sh_i() {

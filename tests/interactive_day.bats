@@ -45,6 +45,8 @@ sh.send("echo pid=$!\r"); m = sh.expect(r"pid=(\d+)\r\n"); sh.expect(PROMPT)
 pid = int(m.group(1))
 sh.send("disown -h %1; jobs\r"); sh.expect(r"\[1\]\+  Running +sleep 302 &\r\n"); sh.expect(PROMPT)
 sh.send("sleep 303 &\r"); sh.expect(PROMPT)
+sh.send("echo pid=$!\r"); m = sh.expect(r"pid=(\d+)\r\n"); sh.expect(PROMPT)
+pid2 = int(m.group(1))
 sh.send("disown -r; jobs; echo none\r"); sh.expect(r"\r\nnone\r\n"); sh.expect(PROMPT)
 assert "Running" not in sh.output[sh.output.rfind("disown -r"):]
 sh.wait_edit()
@@ -52,6 +54,7 @@ os.kill(sh.pid, signal.SIGHUP)
 sh.expect_exit()
 os.kill(pid, 0)        # still there
 os.kill(pid, signal.SIGKILL)
+os.kill(pid2, signal.SIGKILL)  # disowned too: it would hold the test's output open
 EOF2
 }
 
