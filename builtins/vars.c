@@ -18,16 +18,34 @@ bi_shift(struct shell *sh, int argc, char **argv)
 
 	if (argc > 2)
 		return biu_usage_error(sh, "shift", "shift [n]");
+	/* Posix mode: dash's words and status 2, and the error exits a
+	 * non-interactive shell (XCU 2.8.1: shift is a special builtin).
+	 * Otherwise bash: status 1, the script goes on, and a count past $#
+	 * is silent unless `shopt -s shift_verbose`. */
 	if (argc > 1) {
 		n = biu_count_arg(argv[1]);
 		if (n < 0) {
-			diag_error(sh, "shift: %s: bad number", argv[1]);
-			return biu_special_error(sh, 1);
+			if (sh->opt.posix) {
+				diag_error(sh, "shift: Illegal number: %s", argv[1]);
+				return biu_special_error(sh, 2);
+			}
+			if (argv[1][0] == '-' && biu_count_arg(argv[1] + 1) >= 0)
+				diag_error(sh, "shift: %s: shift count out of range", argv[1]);
+			else
+				diag_error(sh, "shift: %s: numeric argument required", argv[1]);
+			return 1;
 		}
 	}
 	if (n > sh->argc) {
-		diag_error(sh, "shift: can't shift that many");
-		return biu_special_error(sh, 1);
+		if (sh->opt.posix) {
+			diag_error(sh, "shift: can't shift that many");
+			return biu_special_error(sh, 2);
+		}
+		if (sh->shopt.shift_verbose && argc > 1)
+			diag_error(sh, "shift: %s: shift count out of range", argv[1]);
+		else if (sh->shopt.shift_verbose)
+			diag_error(sh, "shift: shift count out of range");
+		return 1;
 	}
 	for (i = 0; i < n; i++)
 		free(sh->argv[i]);

@@ -63,7 +63,8 @@ struct shopts {
 	    patsub_replacement, promptvars, sourcepath, xpg_echo, extquote,
 	    huponexit, histverify, histreedit, checkjobs, direxpand, cdspell,
 	    progcomp, hostcomplete, interactive_comments, nullglob_unused,
-	    cdable_vars, no_empty_cmd_completion, progcomp_alias, globskipdots;
+	    cdable_vars, no_empty_cmd_completion, progcomp_alias, globskipdots,
+	    shift_verbose;
 };
 
 /* ---- variables (var.c) ---- */

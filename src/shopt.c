@@ -48,6 +48,7 @@ static const struct shoptdef shopts[] = {
 	S(progcomp),
 	S(progcomp_alias),
 	S(promptvars),
+	S(shift_verbose),
 	S(sourcepath),
 	S(xpg_echo),
 };

@@ -932,3 +932,31 @@ after
 function'
 	status_is 0
 }
+
+# ---- shift ----
+
+@test "shift past \$# is silent with status 1 and the script goes on (bash)" {
+	ext_only
+	sh_c 'set -- a b; shift 3; echo "st=$? $#"; shift; echo "st=$? $#"'
+	out_is 'st=1 2
+st=0 1'
+	err_empty
+}
+
+@test "shopt -s shift_verbose reports a count past \$#" {
+	ext_only
+	sh_c 'shopt -s shift_verbose; set -- a; shift 3; echo "st=$?"; shift 2>/dev/null; shift; echo "st=$?"'
+	out_is 'st=1
+st=1'
+	[[ ${stderr_lines[0]} == *"shift: 3: shift count out of range" ]] || { _show_run; return 1; }
+	[[ ${stderr_lines[1]} == *"shift: shift count out of range" ]] || { _show_run; return 1; }
+}
+
+@test "shift with a bad count: status 1, the script goes on (bash)" {
+	ext_only
+	sh_c 'shift x; echo "st=$?"; shift -1; echo "st=$?"'
+	out_is 'st=1
+st=1'
+	[[ ${stderr_lines[0]} == *"shift: x: numeric argument required" ]] || { _show_run; return 1; }
+	[[ ${stderr_lines[1]} == *"shift: -1: shift count out of range" ]] || { _show_run; return 1; }
+}

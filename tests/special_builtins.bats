@@ -204,6 +204,17 @@ on2'
 	status_nonzero
 }
 
+@test "shift past \$# exits a script with status 2 and says so (dash)" {
+	sh_c_posix 'set -- a b; shift 3; echo no'
+	out_is ''
+	status_is 2
+	[[ $stderr == *"shift"* ]] || { _show_run; return 1; }
+	sh_c_posix 'shift -1; echo no'
+	out_is ''
+	status_is 2
+	err_nonempty
+}
+
 @test "shift 0 does nothing" {
 	expect_sh 'set -- a b; shift 0; echo $#' '2'
 }
