@@ -139,6 +139,7 @@ main(int argc, char **argv)
 	bool cflag = false, sflag = false, norc = false, noprofile = false;
 	bool histexpand_given = false;	/* -H, +H, -o histexpand on the command line */
 	bool monitor_given = false;	/* -m or +m: -i does not choose */
+	bool hashall_given = false;	/* -h, +h, -o hashall */
 	const char *rcfile = NULL;
 	int i;
 
@@ -148,9 +149,6 @@ main(int argc, char **argv)
 	sh->ppid = getppid();
 	sh->tty_fd = -1;
 	sh->lineno_auto = true;
-	/* -h only records that it was set: commands are always remembered,
-	 * and $- shows h only after set -h (dash, yash) */
-	sh->opt.hashall = false;
 	sh->opt.interactive_comments = true;
 	shopt_init(sh);
 	/* invoked as sh (or -sh): posix mode, as bash does */
@@ -240,6 +238,7 @@ main(int argc, char **argv)
 			break;
 		for (char *c = a + 1; *c; c++) {
 			monitor_given |= *c == 'm';
+			hashall_given |= *c == 'h';
 			switch (*c) {
 			case 'c':
 				cflag = true;
@@ -261,6 +260,7 @@ main(int argc, char **argv)
 				if (strcmp(argv[i + 1], "histexpand") == 0)
 					histexpand_given = true;
 				monitor_given |= strcmp(argv[i + 1], "monitor") == 0;
+				hashall_given |= strcmp(argv[i + 1], "hashall") == 0;
 				if (opt_set_name(sh, argv[++i], on) != 0) {
 					fprintf(stderr, "spsh: %s: bad option name\n", argv[i]);
 					return 2;
@@ -276,6 +276,12 @@ main(int argc, char **argv)
 			}
 		}
 	}
+	/* -h only records that it is on: commands are always remembered.
+	 * It starts on as in bash ($- is "hB..."), off in posix mode, where
+	 * $- shows h only after set -h (dash, yash) */
+	if (!hashall_given)
+		sh->opt.hashall = !sh->opt.posix;
+	sh->opt.cmd_string = cflag;
 	if (cflag) {
 		if (i >= argc) {
 			fprintf(stderr, "spsh: -c: option requires an argument\n");

@@ -155,16 +155,28 @@ opt_get_name(struct shell *sh, const char *name, bool *on)
 	return -1;
 }
 
+/* $-: the letters of the options that are on, in bash's order (its
+ * flags table: lower case, then upper case), then c or s for where the
+ * commands come from. Posix mode shows what dash shows: no c. */
 const char *
 opt_letters(struct shell *sh, char *buf, size_t size)
 {
+	static const char order[] = "abefhimnpuvxBCEHT";
 	size_t i, n = 0;
 
-	for (i = 0; i < sizeof opts / sizeof opts[0] && n + 3 < size; i++)
-		if (opts[i].letter && !strchr("BEHT", opts[i].letter) && *field(sh, &opts[i]))
-			buf[n++] = opts[i].letter;
-	if (sh->opt.interactive && n + 3 < size)
-		buf[n++] = 'i';
+	for (const char *c = order; *c != '\0' && n + 3 < size; c++) {
+		bool on = false;
+		if (*c == 'i')
+			on = sh->opt.interactive;
+		else
+			for (i = 0; i < sizeof opts / sizeof opts[0]; i++)
+				if (opts[i].letter == *c)
+					on = *field(sh, &opts[i]);
+		if (on)
+			buf[n++] = *c;
+	}
+	if (sh->opt.cmd_string && !sh->opt.posix && n + 3 < size)
+		buf[n++] = 'c';
 	if (sh->opt.stdin_cmds && n + 3 < size)
 		buf[n++] = 's';
 	buf[n] = '\0';

@@ -52,6 +52,7 @@ struct options {
 	bool interactive;	/* -i */
 	bool login;		/* -l */
 	bool stdin_cmds;	/* -s */
+	bool cmd_string;	/* -c: commands from the operand */
 };
 
 /* bash's `shopt` options (src/shopt.c, builtin in builtins/shopt.c).

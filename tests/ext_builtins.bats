@@ -960,3 +960,29 @@ st=1'
 	[[ ${stderr_lines[0]} == *"shift: x: numeric argument required" ]] || { _show_run; return 1; }
 	[[ ${stderr_lines[1]} == *"shift: -1: shift count out of range" ]] || { _show_run; return 1; }
 }
+
+# ---- $- ----
+
+@test "\$- is hBc for -c, hBs for standard input (bash)" {
+	ext_only
+	expect_sh 'echo $-' 'hBc'
+	sh_stdin 'echo $-'
+	out_is 'hBs'
+	sh_c 'set -aefbuvxC; echo $-' 2>/dev/null
+	out_is 'abefhuvxBCc'
+}
+
+@test "\$- shows E and T (bats restores errtrace from it), set +h drops h" {
+	ext_only
+	expect_sh 'set -E -T; echo $-; set +ETh; echo $-; set -o errtrace; case $- in *E*) echo E;; esac' 'hBETc
+Bc
+E'
+	sh_c '"$0" +h -c "echo \$-"' "$SPSH"
+	out_is 'Bc'
+}
+
+@test "set +B takes B out of \$-" {
+	ext_only
+	expect_sh 'set +B; echo $-; set -o braceexpand; echo $-' 'hc
+hBc'
+}

@@ -162,8 +162,9 @@ st=2'
 	out_is 'abcd'
 }
 
-@test "dollar-hyphen shows no h unless set -h was given" {
-	expect_sh 'case $- in *h*) echo h;; *) echo no-h;; esac' 'no-h'
+@test "dollar-hyphen in posix mode: no h unless set -h was given, no c (dash)" {
+	expect_sh_posix 'case $- in *h*) echo h;; *) echo no-h;; esac' 'no-h'
+	expect_sh_posix 'echo "[$-]"' '[]'
 }
 
 @test "set -u: an unset variable in arithmetic is an error" {

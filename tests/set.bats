@@ -126,7 +126,7 @@ f'
 }
 
 @test "set +o output restores the options when run" {
-	expect_sh 'set -u; set +o >saved; set +u -e -C -f -a; . ./saved; echo "${-}" | tr -d hs' 'u'
+	expect_sh 'set -u; set +o >saved; set +u -e -C -f -a; . ./saved; echo "${-}" | tr -d hsBc' 'u'
 }
 
 @test "set +o output is one set command per option" {
