@@ -272,12 +272,24 @@ is_outerr(enum redir_kind k)
 	return k == REDIR_OUTERR || k == REDIR_APPENDERR;
 }
 
-/* True if `t` is a fd number or '-' (>& word with anything else is &>). */
+/* True if `t` is a fd number, a fd number and '-' (move) or '-' (close). */
 static bool
 is_dup_word(const char *t)
 {
+	size_t n = strspn(t, "0123456789");
+
 	return strcmp(t, "-") == 0 ||
-	    (*t != '\0' && t[strspn(t, "0123456789")] == '\0');
+	    (n > 0 && (t[n] == '\0' || (t[n] == '-' && t[n + 1] == '\0')));
+}
+
+/* Outside posix mode `>& word` and `1>& word` with a word that is not a
+ * fd are &> word (bash, csh); posix mode leaves it to dup_source() to
+ * reject (dash: "Bad fd number"). */
+static bool
+dup_is_file(struct shell *sh, struct redir *r, const char *t)
+{
+	return r->kind == REDIR_DUPOUT && (r->fd < 0 || r->fd == 1) && !sh->opt.posix &&
+	    *t != '\0' && !is_dup_word(t);
 }
 
 /* A readable fd holding `text`: a pipe when it fits the pipe buffer without
@@ -523,7 +535,7 @@ open_noclobber(struct shell *sh, const char *path)
 /* Resolves the target of <& >&: a fd number, or -1 for '-' (close).
  * `N-` (bash, ksh: move) sets *move: the source is closed after the dup. */
 static int
-dup_source(struct shell *sh, const char *t, int *src, bool *move)
+dup_source(struct shell *sh, struct redir *r, const char *t, int *src, bool *move)
 {
 	char *end;
 	long n;
@@ -537,7 +549,17 @@ dup_source(struct shell *sh, const char *t, int *src, bool *move)
 	if (end != t && end[0] == '-' && end[1] == '\0')
 		*move = true, end++;
 	if (*t == '\0' || *end != '\0' || n < 0 || n > 1000000) {
-		diag_error(sh, "%s: bad file descriptor number", t);
+		if (sh->opt.posix) {
+			diag_error(sh, "%s: bad file descriptor number", t);
+		} else if (end != t && *end == '\0') {
+			diag_error(sh, "%s: Bad file descriptor", t);	/* bash */
+		} else {
+			/* bash names the word as written: "$x: ambiguous redirect" */
+			struct strbuf w = STRBUF_INIT;
+			ast_print_word_bare(&w, r->target);
+			diag_error(sh, "%s: ambiguous redirect", w.s != NULL ? w.s : t);
+			sb_free(&w);
+		}
 		return 1;
 	}
 	*src = (int)n;
@@ -644,7 +666,7 @@ redir_apply(struct shell *sh, struct redir *r, struct redir_undo *undo)
 		 * it again (`exec >&-; echo a >f; echo b` must not write b to f). */
 		relocate(fd);
 		save_fd(undo, fd);
-		if (is_outerr(kind) || (kind == REDIR_DUPOUT && r->fd < 0)) {
+		if (is_outerr(kind) || (kind == REDIR_DUPOUT && r->fd <= 1)) {
 			relocate(2);
 			save_fd(undo, 2);
 		}
@@ -658,10 +680,10 @@ redir_apply(struct shell *sh, struct redir *r, struct redir_undo *undo)
 			t = target_word(sh, early, idx, r);
 			if (t == NULL)
 				return 1;
-			if (kind == REDIR_DUPOUT && r->fd < 0 && !is_dup_word(t))
+			if (dup_is_file(sh, r, t))
 				kind = REDIR_OUTERR;	/* >& file (bash, csh) */
 			if (kind == REDIR_DUPIN || kind == REDIR_DUPOUT) {
-				if (dup_source(sh, t, &src, &move) != 0)
+				if (dup_source(sh, r, t, &src, &move) != 0)
 					return 1;
 				if (src >= 0 && src != fd && is_private(src)) {
 					errno = EBADF;
@@ -761,7 +783,7 @@ redir_plan(struct shell *sh, struct redir *r, struct spawn_plan *p, int *tmpfds,
 		t = target_word(sh, early, idx, r);
 		if (t == NULL)
 			return 1;
-		if (kind == REDIR_DUPOUT && r->fd < 0 && !is_dup_word(t))
+		if (dup_is_file(sh, r, t))
 			kind = REDIR_OUTERR;	/* >& file */
 		if (kind != REDIR_DUPIN && kind != REDIR_DUPOUT && strncmp(t, "/dev/", 5) == 0 &&
 		    (nfd = net_open(sh, t)) != -2) {
@@ -779,7 +801,7 @@ redir_plan(struct shell *sh, struct redir *r, struct spawn_plan *p, int *tmpfds,
 		switch (kind) {
 		case REDIR_DUPIN:
 		case REDIR_DUPOUT:
-			if (dup_source(sh, t, &src, &move) != 0)
+			if (dup_source(sh, r, t, &src, &move) != 0)
 				return 1;
 			/* the shell's own fds are not the script's to use (dash:
 			 * "Bad file descriptor"), unless this command made it */

@@ -290,3 +290,45 @@ f-b'
 	expect_sh_posix 'touch f-a; v="a b"; echo x >$v; echo y >f-*; cat "a b" "f-*"' 'x
 y'
 }
+
+@test "1>& file is &> too; >&N- with the default fd moves N (not a file named N-)" {
+	ext_only
+	expect_sh '{ echo out; echo err >&2; } 1>& g; cat g' 'out
+err'
+	expect_sh 'exec 5>f; echo hi >&5-; echo "st=$?"; echo more >&5; cat f; [ -e 5- ] || echo "no 5-"' 'st=0
+hi
+more
+no 5-'
+	expect_sh 'exec 5>f; /bin/echo ext >&5-; cat f; echo x 2>/dev/null >&2-; echo y' 'ext
+y'
+}
+
+@test "N>& word and <& word with a word that is not a fd: ambiguous redirect, status 1" {
+	ext_only
+	sh_c 'echo x 3>&foo; echo "st=$?"; /bin/echo x 2>&foo; echo "st=$?"; cat <&foo; echo "st=$?"; ls'
+	out_is 'st=1
+st=1
+st=1'
+	[ "${#stderr_lines[@]}" = 3 ] || { _show_run; return 1; }
+	[[ ${stderr_lines[0]} == *': foo: ambiguous redirect' ]] || { _show_run; return 1; }
+	sh_c 'e=; echo x >&$e; echo "st=$?"'
+	out_is 'st=1'
+	[[ $stderr == *': $e: ambiguous redirect' ]] || { _show_run; return 1; }
+	sh_c 'echo x >&12345678901; echo "st=$?"'
+	out_is 'st=1'
+	[[ $stderr == *': 12345678901: Bad file descriptor' ]] || { _show_run; return 1; }
+}
+
+@test ">&- and 2>&1- close; exec 3>&- of a closed fd is no error" {
+	ext_only
+	sh_c 'exec 3>&-; echo "a=$?"; exec 3>&-; echo "b=$?"; echo gone >&-; echo "c=$?"'
+	out_is 'a=0
+b=0
+c=1'
+	err_nonempty
+	# 2>&1- makes stdout the error output and closes stdout: the write
+	# error is reported on the old stdout
+	sh_c 'echo moved 2>&1-; echo "d=$?"'
+	[[ $output == *'echo: write error: Bad file descriptor'*'d=1' ]] || { _show_run; return 1; }
+	err_empty
+}

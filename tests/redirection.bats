@@ -334,3 +334,10 @@ EOF
 echo next' 'body
 next'
 }
+
+@test ">& word that is not a fd number is an error in posix mode, and no file is made" {
+	sh_c_posix 'echo hi >&f'
+	[ "$status" -ne 0 ] || { _show_run; return 1; }
+	err_nonempty
+	[ ! -e f ]
+}
