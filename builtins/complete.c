@@ -103,14 +103,8 @@ put_quoted(struct strbuf *b, const char *flag, const char *s)
 		return;
 	sb_addc(b, ' ');
 	sb_adds(b, flag);
-	sb_adds(b, " '");
-	for (; *s; s++) {
-		if (*s == '\'')
-			sb_adds(b, "'\\''");
-		else
-			sb_addc(b, *s);
-	}
-	sb_addc(b, '\'');
+	sb_addc(b, ' ');
+	sb_add_squoted(b, s, strlen(s));
 }
 
 /* `complete -p` form of one compspec. */

@@ -76,6 +76,19 @@ sb_adds(struct strbuf *b, const char *s)
 }
 
 void
+sb_add_squoted(struct strbuf *b, const char *s, size_t n)
+{
+	sb_addc(b, '\'');
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\'')
+			sb_adds(b, "'\\''");
+		else
+			sb_addc(b, s[i]);
+	}
+	sb_addc(b, '\'');
+}
+
+void
 sb_vprintf(struct strbuf *b, const char *fmt, va_list ap)
 {
 	va_list ap2;

@@ -1,4 +1,5 @@
-/* strbuf.h: growable byte string, always NUL-terminated. No shell knowledge. */
+/* strbuf.h: growable byte string, always NUL-terminated. No shell knowledge
+ * beyond sb_add_squoted, the POSIX single-quoted form of a string. */
 #ifndef STRBUF_H
 #define STRBUF_H
 #include <stdarg.h>
@@ -21,6 +22,9 @@ void sb_release(struct strbuf *b);
 void sb_grow(struct strbuf *b, size_t extra);
 void sb_addn(struct strbuf *b, const char *s, size_t n);
 void sb_adds(struct strbuf *b, const char *s);
+/* Appends s[0..n) in single quotes for re-input as shell text: each '
+ * becomes '\'' (closing quote, escaped quote, opening quote). */
+void sb_add_squoted(struct strbuf *b, const char *s, size_t n);
 void sb_printf(struct strbuf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void sb_vprintf(struct strbuf *b, const char *fmt, va_list ap);

@@ -161,12 +161,5 @@ alias_list(struct shell *sh, size_t *n)
 void
 alias_quote(struct strbuf *out, const char *s)
 {
-	sb_addc(out, '\'');
-	for (; *s != '\0'; s++) {
-		if (*s == '\'')
-			sb_adds(out, "'\\''");
-		else
-			sb_addc(out, *s);
-	}
-	sb_addc(out, '\'');
+	sb_add_squoted(out, s, strlen(s));
 }

@@ -318,13 +318,7 @@ assign_run(struct shell *sh, struct assign *a)
 static void
 quote(struct strbuf *b, const char *s)
 {
-	sb_addc(b, '\'');
-	for (; *s; s++)
-		if (*s == '\'')
-			sb_adds(b, "'\\''");
-		else
-			sb_addc(b, *s);
-	sb_addc(b, '\'');
+	sb_add_squoted(b, s, strlen(s));
 }
 
 char *

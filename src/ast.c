@@ -78,14 +78,7 @@ print_qlit(struct strbuf *out, const char *s, size_t n, int in_dq)
 		}
 		return;
 	}
-	sb_addc(out, '\'');
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '\'')
-			sb_adds(out, "'\\''");
-		else
-			sb_addc(out, s[i]);
-	}
-	sb_addc(out, '\'');
+	sb_add_squoted(out, s, n);
 }
 
 /* The text of a here-document body as it would be written. */

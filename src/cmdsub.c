@@ -239,11 +239,7 @@ exec_cmdsub(struct shell *sh, struct ast_node *body, struct strbuf *out)
 		close(fds[1]);
 		sh->opt.monitor = false;
 		sh->opt.errexit = cmdsub_errexit(sh);
-		if (prepared)
-			subshell_exit(sh, simple_run_prepared(sh, &p));
-		sh->tail = true;
-		exec_node(sh, body);
-		subshell_exit(sh, sh->status);
+		subshell_run_body(sh, prepared, &p, body);
 	} else if (pid < 0) {
 		st = 2;
 	} else {

@@ -191,9 +191,8 @@ exec_cond(struct shell *sh, struct ast_node *n)
 	return st;
 }
 
-/* After a loop body: handles break/continue. Returns true to leave. */
-static bool
-loop_flow(struct shell *sh)
+bool
+exec_loop_flow(struct shell *sh)
 {
 	if (sh->flow == FLOW_BREAK) {
 		if (--sh->flow_count == 0)
@@ -223,14 +222,14 @@ exec_loop(struct shell *sh, struct ast_loop *l, bool until)
 			job_reap(sh);
 		int c = exec_cond(sh, l->cond);
 		if (sh->flow != FLOW_NONE) {
-			if (loop_flow(sh))
+			if (exec_loop_flow(sh))
 				break;
 			continue;
 		}
 		if ((c == 0) == until)
 			break;
 		st = exec_node(sh, l->body);
-		if (loop_flow(sh))
+		if (exec_loop_flow(sh))
 			break;
 	}
 	sh->loop_depth--;
@@ -292,7 +291,7 @@ exec_for(struct shell *sh, struct ast_for *f)
 			break;
 		}
 		st = exec_node(sh, f->body);
-		if (loop_flow(sh))
+		if (exec_loop_flow(sh))
 			break;
 	}
 	sh->loop_depth--;

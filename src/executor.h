@@ -66,6 +66,9 @@ void exec_special_error(struct shell *sh, int status);
  * abandons the command line of an interactive one. */
 void exec_expand_error(struct shell *sh);
 void exec_assign_error(struct shell *sh);
+/* After a loop body (for, while, until, select, for (( ))): consumes one
+ * level of break/continue. True when the loop must stop. */
+bool exec_loop_flow(struct shell *sh);
 /* set -e: exits when the last command failed outside a condition; the
  * ERR trap runs first. Inline: it is after every command. */
 void exec_errexit_failed(struct shell *sh);
@@ -155,6 +158,10 @@ int subshell_error_status(struct shell *sh);
 
 /* ( list ) (XCU 2.9.4.1). */
 int subshell_run(struct shell *sh, struct ast_group *g);
+/* In a forked child of $( ) or <( ): runs the prepared simple command, or
+ * else `body` as the child's last command, and exits with its status. */
+_Noreturn void subshell_run_body(struct shell *sh, bool prepared, struct prep *p,
+    struct ast_node *body);
 
 /* ---- cmdsub.c ---- */
 /* Builtins whose output in $(...) is the same whether or not they run in a

@@ -155,10 +155,7 @@ print_redir(struct fp *f, const struct redir *r)
 		sb_adds(out, r->here->delim);
 		return;
 	}
-	sb_addc(out, '\'');
-	for (const char *s = r->here->delim; *s; s++)
-		sb_adds(out, *s == '\'' ? "'\\''" : (char[]){ *s, '\0' });
-	sb_addc(out, '\'');
+	sb_add_squoted(out, r->here->delim, strlen(r->here->delim));
 }
 
 /* bash: print_redirection_list; here-doc bodies wait for the connector

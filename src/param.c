@@ -459,14 +459,7 @@ param_quote(struct shell *sh, const char *s)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			ctl = true;
 	if (!ctl) {
-		sb_addc(&b, '\'');
-		for (p = s; *p != '\0'; p++) {
-			if (*p == '\'')
-				sb_adds(&b, "'\\''");
-			else
-				sb_addc(&b, *p);
-		}
-		sb_addc(&b, '\'');
+		sb_add_squoted(&b, s, strlen(s));
 		return to_arena(sh, &b);
 	}
 	sb_adds(&b, "$'");

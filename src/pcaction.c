@@ -16,25 +16,16 @@
 #include "alias.h"
 #include "job.h"
 #include "progcomp.h"
+#include "xalloc.h"
 #include "shell.h"
 #include "signame.h"
-
-static char *
-xstrdup(const char *s)
-{
-	char *d = strdup(s);
-
-	if (d == NULL)
-		abort();
-	return d;
-}
 
 /* Adds `name` if it starts with `text`. */
 static void
 add_match(struct pc_list *l, const char *text, size_t tl, const char *name)
 {
 	if (strncmp(name, text, tl) == 0)
-		pc_list_add(l, xstrdup(name));
+		pc_list_add(l, xa_strdup(name));
 }
 
 static int
@@ -93,7 +84,7 @@ gen_path_commands(struct shell *sh, const char *text, size_t tl, struct pc_list 
 				    !S_ISREG(st.st_mode) ||
 				    faccessat(dirfd(d), de->d_name, X_OK, AT_EACCESS) != 0)
 					continue;
-				pc_list_add(out, xstrdup(de->d_name));
+				pc_list_add(out, xa_strdup(de->d_name));
 			}
 			closedir(d);
 		}

@@ -75,11 +75,7 @@ procsub_start(struct shell *sh, struct ast_node *body, int dir, struct strbuf *o
 		dup2(theirs, dir == '<' ? 1 : 0);
 		close(theirs);
 		sh->opt.monitor = false;
-		if (prepared)
-			subshell_exit(sh, simple_run_prepared(sh, &p));
-		sh->tail = true;
-		exec_node(sh, body);
-		subshell_exit(sh, sh->status);
+		subshell_run_body(sh, prepared, &p, body);
 	} else if (pid < 0) {
 		st = 2;
 	} else {

@@ -26,6 +26,7 @@
 #include "job.h"
 #include "parse.h"
 #include "progcomp.h"
+#include "xalloc.h"
 #include "shell.h"
 
 /* ---- names ---- */
@@ -102,16 +103,6 @@ pc_list_free(struct pc_list *l)
 	l->n = l->cap = 0;
 }
 
-static char *
-xstrdup(const char *s)
-{
-	char *d = strdup(s);
-
-	if (d == NULL)
-		abort();
-	return d;
-}
-
 
 /* ---- the table: a chained hash by command name ---- */
 
@@ -144,7 +135,7 @@ pc_copy(const struct compspec *cs)
 		abort();
 	c->actions = cs->actions;
 	c->opts = cs->opts;
-#define DUP(f) c->f = cs->f != NULL ? xstrdup(cs->f) : NULL
+#define DUP(f) c->f = cs->f != NULL ? xa_strdup(cs->f) : NULL
 	DUP(glob); DUP(words); DUP(prefix); DUP(suffix); DUP(filter); DUP(func); DUP(command);
 #undef DUP
 	return c;
@@ -183,7 +174,7 @@ pc_set(const char *name, struct compspec *cs)
 	struct entry *e = malloc(sizeof *e);
 	if (e == NULL)
 		abort();
-	e->name = xstrdup(name);
+	e->name = xa_strdup(name);
 	e->cs = cs;
 	e->next = *b;
 	*b = e;
@@ -307,7 +298,7 @@ pc_split_line(const char *s, size_t sentinel, const char *breaks, struct pc_list
 	if (s[i] == '\0') {
 		/* nothing but blanks: one empty word at the cursor */
 		if (cwp != NULL) {
-			pc_list_add(words, xstrdup(""));
+			pc_list_add(words, xa_strdup(""));
 			*cwp = 0;
 		}
 		return;
@@ -329,7 +320,7 @@ pc_split_line(const char *s, size_t sentinel, const char *breaks, struct pc_list
 		if (cw == -1 && sentinel < ts) {
 			/* the cursor is on blanks between two words */
 			char *last = words->v[words->n - 1];
-			words->v[words->n - 1] = xstrdup("");
+			words->v[words->n - 1] = xa_strdup("");
 			pc_list_add(words, last);
 			cw = nw;
 			nw++;
@@ -347,7 +338,7 @@ pc_split_line(const char *s, size_t sentinel, const char *breaks, struct pc_list
 	}
 	if (cw == -1 && (sentinel >= slen || sentinel >= te)) {
 		if (sentinel > 0 && is_blank(s[sentinel - 1])) {
-			pc_list_add(words, xstrdup(""));
+			pc_list_add(words, xa_strdup(""));
 			nw++;
 		}
 		cw = nw;
@@ -371,7 +362,7 @@ expand_list_cmd(struct shell *sh, struct ast_node *node, void *ctx)
 	struct pc_list *out = lw->out;
 
 	if (node == NULL || node->kind != AST_SIMPLE) {
-		pc_list_add(out, xstrdup(lw->w));
+		pc_list_add(out, xa_strdup(lw->w));
 		return;
 	}
 	struct ast_simple *c = (struct ast_simple *)node;
@@ -384,7 +375,7 @@ expand_list_cmd(struct shell *sh, struct ast_node *node, void *ctx)
 	if (n < 0)
 		lw->err = true;
 	for (int k = 0; k < n; k++)
-		pc_list_add(out, xstrdup(f[k]));
+		pc_list_add(out, xa_strdup(f[k]));
 	arena_release(&sh->eval, m);
 }
 
@@ -429,7 +420,7 @@ static bool
 expand_one(struct shell *sh, const char *w, struct pc_list *out)
 {
 	if (strpbrk(w, "$`'\"\\~{") == NULL) {
-		pc_list_add(out, xstrdup(w));
+		pc_list_add(out, xa_strdup(w));
 		return true;
 	}
 	struct strbuf src = STRBUF_INIT;
@@ -611,7 +602,7 @@ run_function(struct shell *sh, const struct compspec *cs, const struct pc_ctx *c
 		char **vals = NULL;
 		size_t n = var_elems(sh, v, &sh->eval, &vals, NULL);
 		for (size_t i = 0; i < n; i++)
-			pc_list_add(out, xstrdup(vals[i]));
+			pc_list_add(out, xa_strdup(vals[i]));
 		arena_release(&sh->eval, m);
 	}
 	var_unset(sh, "COMPREPLY");
@@ -621,14 +612,7 @@ run_function(struct shell *sh, const struct compspec *cs, const struct pc_ctx *c
 static void
 sq(struct strbuf *b, const char *s)
 {
-	sb_addc(b, '\'');
-	for (; *s; s++) {
-		if (*s == '\'')
-			sb_adds(b, "'\\''");
-		else
-			sb_addc(b, *s);
-	}
-	sb_addc(b, '\'');
+	sb_add_squoted(b, s, strlen(s));
 }
 
 static void

@@ -10,26 +10,6 @@
 
 #include "executor.h"
 
-/* After a loop body: handles break/continue. Returns true to leave
- * (the same rule as exec.c's loops). */
-static bool
-loop_flow(struct shell *sh)
-{
-	if (sh->flow == FLOW_BREAK) {
-		if (--sh->flow_count == 0)
-			sh->flow = FLOW_NONE;
-		return true;
-	}
-	if (sh->flow == FLOW_CONTINUE) {
-		if (--sh->flow_count == 0) {
-			sh->flow = FLOW_NONE;
-			return false;
-		}
-		return true;
-	}
-	return sh->flow != FLOW_NONE;
-}
-
 /* One part of for (( )): 0 with *v, 1 after an arithmetic error, -1
  * after an expansion error (already handled). */
 static int
@@ -72,7 +52,7 @@ select_arith_for(struct shell *sh, struct ast_arith_for *f)
 		if (v == 0)
 			break;
 		st = exec_node(sh, f->body);
-		if (loop_flow(sh))
+		if (exec_loop_flow(sh))
 			break;
 		sh->lineno = f->base.lineno;
 		if ((r = part(sh, f, f->step, &v)) != 0) {
@@ -274,7 +254,7 @@ select_run(struct shell *sh, struct ast_for *f)
 			break;
 		}
 		st = exec_node(sh, f->body);
-		if (loop_flow(sh))
+		if (exec_loop_flow(sh))
 			break;
 	}
 	sh->loop_depth--;

@@ -174,13 +174,7 @@ simple_xtrace(struct shell *sh, struct prep *p)
 		if (plain) {
 			sb_adds(&b, s);
 		} else {
-			sb_addc(&b, '\'');
-			for (; *s; s++)
-				if (*s == '\'')
-					sb_adds(&b, "'\\''");
-				else
-					sb_addc(&b, *s);
-			sb_addc(&b, '\'');
+			sb_add_squoted(&b, s, strlen(s));
 		}
 	}
 	sb_addc(&b, '\n');

@@ -259,6 +259,16 @@ subshell_fork_keep(struct shell *sh, int fd)
 }
 
 void
+subshell_run_body(struct shell *sh, bool prepared, struct prep *p, struct ast_node *body)
+{
+	if (prepared)
+		subshell_exit(sh, simple_run_prepared(sh, p));
+	sh->tail = true;
+	exec_node(sh, body);
+	subshell_exit(sh, sh->status);
+}
+
+void
 subshell_exit(struct shell *sh, int status)
 {
 	sh->status = status;
