@@ -145,6 +145,10 @@ exec_function(struct shell *sh, struct function *fn, int argc, char **argv)
 	/* The function may redefine itself while running: keep its tree. */
 	if (unit != NULL)
 		unit->refs++;
+	if (sh->level_pending) {	/* BASH_SUBSHELL: see fork_stage */
+		sh->level_pending = false;
+		sh->subshell_level++;
+	}
 	if (sh->func_depth >= 1000 || shell_stack_low(sh)) {
 		diag_error(sh, "%s: function nesting too deep", argv[0]);
 		function_unit_unref(unit);

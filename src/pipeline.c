@@ -38,6 +38,14 @@ fork_stage(struct shell *sh, struct ast_node *n, struct prep *p, int in, int out
 	if (pid < 0)
 		return 2;
 	if (pid == 0) {
+		/* BASH_SUBSHELL: bash does not count a pipeline stage that is a
+		 * builtin, but does one that calls a function (exec_function) */
+		if (mode != RUN_BG && mode != RUN_COPROC && n->kind == AST_SIMPLE) {
+			sh->subshell_level--;
+			sh->level_pending = true;
+		} else if (n->kind == AST_SUBSHELL) {
+			sh->subshell_level--;	/* one subshell (bash), two forks */
+		}
 		if (sh->opt_monitor_saved && job != NULL)
 			job_child_enter(sh, pgid, mode == RUN_FG || mode == RUN_PIPE);
 		if (mode == RUN_BG && !sh->opt_monitor_saved) {

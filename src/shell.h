@@ -332,6 +332,11 @@ struct shell {
 	bool builtin_error;		/* a special builtin failed: exit if fatal */
 	bool opt_monitor_saved;		/* subshell child: parent had job control */
 	bool subshell_nested;
+	/* BASH_SUBSHELL (special.c): forked subshells around this process.
+	 * A pipeline stage that is a simple command leaves it pending: bash
+	 * counts the stage only if the command is a function (level_pending) */
+	int subshell_level;
+	bool level_pending;
 	bool of_interactive;		/* a subshell of an interactive shell */
 	bool tail;			/* the next command is a forked subshell's last */
 	bool dump_ast;			/* --dump-ast */

@@ -42,7 +42,8 @@ parts_have_side_effects(struct wpart *p)
 			 * never expanded here for a subshell, a pipeline stage
 			 * or $(...) that would run elsewhere, so those fork
 			 * and expand it themselves */
-			if (p->u.param.name[0] == 'B' && strcmp(p->u.param.name, "BASHPID") == 0)
+			if (p->u.param.name[0] == 'B' && (strcmp(p->u.param.name, "BASHPID") == 0 ||
+			    strcmp(p->u.param.name, "BASH_SUBSHELL") == 0))
 				return true;
 			if (p->u.param.arg && simple_word_has_side_effects(p->u.param.arg))
 				return true;
@@ -270,6 +271,8 @@ simple_assign_restore(struct shell *sh, struct saved_var *sv, int n)
 	int i;
 
 	for (i = n - 1; i >= 0; i--) {
+		if (sv[i].name == NULL)
+			continue;	/* kept (keep_declared) */
 		struct var *v = var_lookup(sh, sv[i].name);
 		if (v != NULL && (v->flags & VAR_READONLY) && !(sv[i].flags & VAR_READONLY)) {
 			free(sv[i].value);
@@ -568,6 +571,48 @@ simple_prep_free(struct prep *p)
 	p->chdir_to = NULL;
 }
 
+/* bash: `x=4 export x`, `x=4 readonly x` and `x=4 declare -x x` (or -r)
+ * keep the temporary x, exported; `x=4 export y`, `x=4 declare x` and
+ * `x=4 export -n x` do not. The kept ones leave sv (name NULL). */
+static void
+keep_declared(struct shell *sh, struct prep *p, struct saved_var *sv, int nsv)
+{
+	const char *bi = p->bi->name;
+	bool declare = strcmp(bi, "declare") == 0 || strcmp(bi, "typeset") == 0;
+	bool attr = !declare;
+	int i = 1;
+
+	if (!declare && strcmp(bi, "export") != 0 && strcmp(bi, "readonly") != 0)
+		return;
+	for (; i < p->argc && (p->argv[i][0] == '-' || p->argv[i][0] == '+'); i++) {
+		const char *o = p->argv[i];
+		if (strcmp(o, "--") == 0) {
+			i++;
+			break;
+		}
+		if (strpbrk(o, "nfp") != NULL)
+			return;
+		if (o[0] == '-' && strpbrk(o, "xr") != NULL)
+			attr = true;
+	}
+	if (!attr)
+		return;
+	for (; i < p->argc; i++) {
+		size_t len = strcspn(p->argv[i], "=");
+		for (int k = 0; k < nsv; k++) {
+			if (sv[k].name == NULL || strncmp(sv[k].name, p->argv[i], len) != 0 ||
+			    sv[k].name[len] != '\0')
+				continue;
+			struct var *v = var_lookup(sh, sv[k].name);
+			if (v != NULL)
+				v->flags = (v->flags & ~VAR_TEMPENV) | VAR_EXPORT;
+			free(sv[k].value);
+			sv[k].value = NULL;
+			sv[k].name = NULL;
+		}
+	}
+}
+
 /* Runs an already-prepared builtin in the shell with its redirections. */
 int
 simple_run_builtin(struct shell *sh, struct prep *p)
@@ -583,11 +628,10 @@ simple_run_builtin(struct shell *sh, struct prep *p)
 			exec_special_error(sh, 1);
 		return 1;
 	}
-	if (p->kind == P_SPECIAL && (sh->opt.posix || strcmp(p->bi->name, "export") == 0 ||
-	    strcmp(p->bi->name, "readonly") == 0)) {
+	if (p->kind == P_SPECIAL && sh->opt.posix) {
 		/* XCU 2.15: assignments before special builtins persist.
-		 * Outside posix mode they are temporary, as bash has them,
-		 * but for export and readonly (bash keeps `z=1 export z`) */
+		 * Outside posix mode they are temporary, as bash has them
+		 * (but see keep_declared) */
 		for (a = p->c->assigns, i = 0; a != NULL; a = a->next, i++)
 			if (var_set(sh, a->name, p->avals[i], 0) != 0) {
 				redir_undo(sh, &undo);
@@ -609,8 +653,10 @@ simple_run_builtin(struct shell *sh, struct prep *p)
 	}
 	clearerr(stdout);
 	redir_undo(sh, &undo);
-	if (sv != NULL)
+	if (sv != NULL) {
+		keep_declared(sh, p, sv, nsv);
 		simple_assign_restore(sh, sv, nsv);
+	}
 	if (p->kind == P_SPECIAL && sh->builtin_error)
 		exec_special_error(sh, st);
 	return st;

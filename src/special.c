@@ -8,6 +8,9 @@
  *			plus the value assigned
  *	EPOCHSECONDS EPOCHREALTIME	the time now
  *	BASHPID		the pid of the current (sub)shell, unlike $$
+ *	BASH_SUBSHELL	how many subshells deep this process is (bash
+ *			counts ( ), $( ), <( ), & and pipeline stages but
+ *			those of a builtin); assignable; not in posix mode
  *	SHELLOPTS	the -o names that are on (a:b:c), made when read;
  *			not in posix mode
  *	UID EUID PPID	the ids; an assignment does not change what they
@@ -38,6 +41,7 @@ enum {
 	OFF_EPOCHSECONDS = 1 << 3,
 	OFF_EPOCHREALTIME = 1 << 4,
 	OFF_BASHPID = 1 << 5,
+	OFF_BASH_SUBSHELL = 1 << 6,
 };
 
 static unsigned off;			/* variables unset by the user */
@@ -157,6 +161,24 @@ bashpid_read(struct shell *sh, char *buf, size_t size)
 }
 
 static const char *
+subshell_read(struct shell *sh, char *buf, size_t size)
+{
+	if (off & OFF_BASH_SUBSHELL || sh->opt.posix)
+		return NULL;
+	snprintf(buf, size, "%d", sh->subshell_level);
+	return buf;
+}
+
+static void
+subshell_changed(struct shell *sh, const char *value)
+{
+	if (value == NULL)
+		off |= OFF_BASH_SUBSHELL;
+	else if (!sh->opt.posix)
+		sh->subshell_level = (int)strtol(value, NULL, 10);
+}
+
+static const char *
 uid_read(struct shell *sh, char *buf, size_t size)
 {
 	snprintf(buf, size, "%ld", (long)getuid());
@@ -201,6 +223,7 @@ static const struct var_hook hooks[] = {
 	{ "EPOCHSECONDS", epochseconds_changed, epochseconds_read },
 	{ "EPOCHREALTIME", epochrealtime_changed, epochrealtime_read },
 	{ "BASHPID", bashpid_changed, bashpid_read },
+	{ "BASH_SUBSHELL", subshell_changed, subshell_read },
 	{ "UID", NULL, uid_read },
 	{ "EUID", NULL, euid_read },
 	{ "PPID", NULL, ppid_read },

@@ -222,6 +222,8 @@ subshell_fork(struct shell *sh)
 		sh->opt_monitor_saved = job_control(sh);
 		sh->subshell = true;
 		sh->subshell_nested = true;
+		sh->subshell_level++;
+		sh->level_pending = false;
 		sh->opt.monitor = false;
 		sh->of_interactive |= sh->opt.interactive;
 		sh->opt.interactive = false;
