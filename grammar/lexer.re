@@ -693,6 +693,7 @@ brace_param(struct lexer *lx, struct wb *wb, int in_dq)
 	int line = lx->lineno;
 
 	pp->op = PARAM_PLAIN;
+	pp->braced = 1;
 	if (c == '#') {
 		nextc(lx);
 		c = peekc(lx);
@@ -890,6 +891,7 @@ bad:
 		memset(pp, 0, sizeof *pp);
 		pp->name = arena_strndup(lx->a, s.s, s.len);
 		pp->op = PARAM_PLAIN;
+		pp->braced = 1;
 		sb_free(&s);
 	}
 	goto done;

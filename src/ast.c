@@ -147,6 +147,7 @@ print_parts(struct pctx *pc, const struct wpart *p, int in_dq)
 			break;
 		case WP_PARAM:
 			if (pc->bare && p->u.param.op == PARAM_PLAIN && !p->u.param.indirect &&
+			    !p->u.param.braced &&
 			    p->u.param.subscript == NULL && p->u.param.subkind == 0 &&
 			    !(p->u.param.name[1] != '\0' && isdigit((unsigned char)p->u.param.name[0])) &&
 			    !(p->next != NULL && p->next->kind == WP_LIT && p->next->u.lit.len > 0 &&

@@ -74,6 +74,7 @@ struct wpart {
 			enum param_op op;
 			int colon;	/* ':' form: also applies when set but null */
 			int indirect;	/* ${!name...}: the value of `name` names the parameter */
+			int braced;	/* written ${...}: printed back that way */
 			char transform;	/* PARAM_TRANSFORM: the letter after @ */
 			struct word *arg;	/* the word after the operator, or NULL */
 			struct word *arg2;	/* second operand (len, rep), or NULL */

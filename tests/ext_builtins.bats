@@ -986,3 +986,12 @@ E'
 	expect_sh 'set +B; echo $-; set -o braceexpand; echo $-' 'hc
 hBc'
 }
+
+@test "declare -f keeps \${x} braced as written, \$x bare (bash)" {
+	ext_only
+	sh_c 'f() { echo ${x} "${y}z" $x ${1} ${#a} ${@}; }; declare -f f'
+	out_is 'f () 
+{ 
+    echo ${x} "${y}z" $x ${1} ${#a} ${@}
+}'
+}
