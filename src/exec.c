@@ -450,7 +450,7 @@ exec_compound(struct shell *sh, struct ast_node *n, bool tail)
 	case AST_SUBSHELL:
 		if (!sh->in_trap && !sh->xtrap_running)
 			callstack_set_command(sh, n);	/* BASH_COMMAND */
-		return subshell_run(sh, (struct ast_group *)n);
+		return subshell_run(sh, (struct ast_group *)n, tail);
 	case AST_GROUP:
 		sh->tail = tail;
 		return exec_node(sh, ((struct ast_group *)n)->body);

@@ -156,8 +156,9 @@ int coproc_run(struct shell *sh, struct ast_coproc *n);
 /* The status a subshell exits with after an expansion error. */
 int subshell_error_status(struct shell *sh);
 
-/* ( list ) (XCU 2.9.4.1). */
-int subshell_run(struct shell *sh, struct ast_group *g);
+/* ( list ) (XCU 2.9.4.1); `tail`: the last command of a forked subshell
+ * (sh->tail), which then runs the list itself. */
+int subshell_run(struct shell *sh, struct ast_group *g, bool tail);
 /* In a forked child of $( ) or <( ): runs the prepared simple command, or
  * else `body` as the child's last command, and exits with its status. */
 _Noreturn void subshell_run_body(struct shell *sh, bool prepared, struct prep *p,

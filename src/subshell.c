@@ -120,8 +120,10 @@ subshell_cd_plan(struct shell *sh, struct ast_andor *a, int *status)
 	return true;
 }
 
+static void subshell_enter(struct shell *sh);
+
 int
-subshell_run(struct shell *sh, struct ast_group *g)
+subshell_run(struct shell *sh, struct ast_group *g, bool tail)
 {
 	struct job *job;
 	struct ast_node *b = g->body;
@@ -134,6 +136,19 @@ subshell_run(struct shell *sh, struct ast_group *g)
 	struct arena_mark m = arena_mark(&sh->eval);
 	bool prepared = false;
 	int st;
+
+	/* The last command of a forked subshell: the subshell has nothing
+	 * left to do after it, so it becomes the new subshell itself instead
+	 * of forking and waiting (bash and dash do the same), and its last
+	 * command execs in place: `(a; b) &` is one process whose pid is $!.
+	 * Not with a trap set: it would run after the list (EXIT, ERR of the
+	 * ( ) command) or be reset in the new subshell while the old one
+	 * still needs it. */
+	if (tail && sh->subshell && plan_can_exec_in_place(sh)) {
+		subshell_enter(sh);
+		sh->tail = true;
+		return exec_node(sh, b);
+	}
 
 	bool plain = sh->traps[0] == NULL && !TRAP_INHERITED(sh);
 
@@ -195,6 +210,35 @@ subshell_run(struct shell *sh, struct ast_group *g)
 
 /* ---- subshells ---- */
 
+/* What a new subshell starts with (XCU 2.12), in the child of a fork or in
+ * a subshell that runs its last `( list )` itself (subshell_run). */
+static void
+subshell_enter(struct shell *sh)
+{
+	/* pipe ends of other pipeline stages: a child holding the read
+	 * end of its own output pipe never lets its writer see EPIPE
+	 * (`(yes) | head -1`), one holding a write end keeps a reader
+	 * from seeing EOF */
+	for (size_t i = 0; i < sh->nfork_close; i++)
+		close(sh->fork_close[i]);
+	sh->nfork_close = 0;
+	coproc_fork_child(sh);	/* bash: no coproc fds in subshells */
+	/* `break N` in a subshell ends at most its own loops (bash,
+	 * yash): the loops around the subshell are in another process */
+	sh->loop_depth = 0;
+	sh->opt_monitor_saved = job_control(sh);
+	sh->subshell = true;
+	sh->subshell_nested = true;
+	sh->subshell_level++;
+	sh->level_pending = false;
+	sh->opt.monitor = false;
+	sh->of_interactive |= sh->opt.interactive;
+	sh->opt.interactive = false;
+	job_forget_all(sh);
+	trap_subshell_reset(sh);
+	redir_forked();
+}
+
 pid_t
 subshell_fork(struct shell *sh)
 {
@@ -208,28 +252,7 @@ subshell_fork(struct shell *sh)
 		return -1;
 	}
 	if (pid == 0) {
-		/* pipe ends of other pipeline stages: a child holding the read
-		 * end of its own output pipe never lets its writer see EPIPE
-		 * (`(yes) | head -1`), one holding a write end keeps a reader
-		 * from seeing EOF */
-		for (size_t i = 0; i < sh->nfork_close; i++)
-			close(sh->fork_close[i]);
-		sh->nfork_close = 0;
-		coproc_fork_child(sh);	/* bash: no coproc fds in subshells */
-		/* `break N` in a subshell ends at most its own loops (bash,
-		 * yash): the loops around the subshell are in another process */
-		sh->loop_depth = 0;
-		sh->opt_monitor_saved = job_control(sh);
-		sh->subshell = true;
-		sh->subshell_nested = true;
-		sh->subshell_level++;
-		sh->level_pending = false;
-		sh->opt.monitor = false;
-		sh->of_interactive |= sh->opt.interactive;
-		sh->opt.interactive = false;
-		job_forget_all(sh);
-		trap_subshell_reset(sh);
-		redir_forked();
+		subshell_enter(sh);
 		return 0;
 	}
 	sh->n_fork++;

@@ -110,3 +110,21 @@ b" ] || exit 9; true'
 	[ "$total" = 1 ]
 	[ "$novm" = 0 ]
 }
+
+@test "( list ) as the last command of a forked subshell does not fork again: (a; b) & is one fork" {
+	trace '(/bin/true; /bin/echo bg >out8) & wait; x=$( (/bin/true; /bin/echo in) ); [ "$x" = in ] || exit 9; /bin/echo p | (/bin/true; /bin/cat >out10); true'
+	[ "$tracestatus" = 0 ]
+	[ "$(cat "$BATS_TEST_TMPDIR/out8")" = bg ]
+	[ "$(cat "$BATS_TEST_TMPDIR/out10")" = p ]
+	# each: one fork, one spawn for the first command, none for the last
+	# (and a spawn for /bin/echo p)
+	[ "$novm" = 3 ]
+	[ "$vm" = 4 ]
+}
+
+@test "an inner ( list ) forks where the outer subshell still has an EXIT trap to run" {
+	trace '(trap "/bin/echo outer >>out9" EXIT; (/bin/true; /bin/echo inner >>out9))'
+	[ "$tracestatus" = 0 ]
+	[ "$(cat "$BATS_TEST_TMPDIR/out9")" = "$(printf 'inner\nouter')" ]
+	[ "$novm" = 2 ]
+}

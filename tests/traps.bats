@@ -99,6 +99,26 @@ after 4'
 in-sub]'
 }
 
+@test "EXIT traps of nested subshells: each runs once, the inner one first" {
+	expect_sh '(trap "echo outer" EXIT; (trap "echo inner" EXIT; echo body)); echo end' 'body
+inner
+outer
+end'
+	expect_sh '( (trap "echo inner \$?" EXIT; exit 3) ); echo "st=$?"' 'inner 3
+st=3'
+	expect_sh 'v=$( (trap "echo in" EXIT; echo body) ); echo "[$v]"; ( (trap "echo bg" EXIT) ) & wait' '[body
+in]
+bg'
+}
+
+@test "a trap of the outer subshell is reset in an inner ( ) that is its last command" {
+	expect_sh '(trap "echo outer-usr1" USR1; (sh -c "kill -s USR1 \$PPID"; echo no)); echo "st=$?"' 'st=138'
+}
+
+@test "kill \$! of (a; b) & reaches b: the subshell's last command is the job's process" {
+	expect_sh '(true; sleep 5; echo not-killed) & sleep 0.2; kill $!; wait $!; echo "st=$?"' 'st=143'
+}
+
 @test "EXIT trap of the parent does not run in subshells" {
 	expect_sh 'trap "echo main-trap" EXIT; (echo sub); v=$(echo cs); echo "$v"; echo x | cat' 'sub
 cs
