@@ -286,6 +286,20 @@ needs_ansi(const char *s)
 	return false;
 }
 
+/* bash's sh_contains_shell_metas: a word that holds one of these is quoted
+ * when `set` or `complete -p` writes it back. */
+bool
+biu_needs_quotes(const char *v)
+{
+	if (*v == '~' || *v == '#')
+		return true;
+	for (const char *p = v; *p; p++)
+		if (strchr(" \t\n'\"\\|&;()<>!{}*[?]^$`", *p) != NULL ||
+		    ((*p == '=' || *p == ':') && p[1] == '~'))
+			return true;
+	return false;
+}
+
 void
 biu_quote(const char *s, struct strbuf *out)
 {

@@ -103,6 +103,10 @@ bool biu_expand_escapes(const char *s, unsigned flags, struct strbuf *out);
 /* fwrite(b) to stdout, then biu_flush(sh, name, status). */
 int biu_write(struct shell *sh, const char *name, const struct strbuf *b, int status);
 
+/* True when `v` holds a character the shell treats specially, so `set`
+ * and `complete -p` quote it (bash's sh_contains_shell_metas). */
+bool biu_needs_quotes(const char *v);
+
 /* Appends `s` quoted so the shell reads it back as one word (printf %q,
  * bash's rules: '' for empty, $'...' when a byte is not printable, else
  * backslashes before special characters). */

@@ -144,7 +144,10 @@ print_spec(struct strbuf *b, const char *name, const struct compspec *cs)
 		sb_adds(b, " -E");
 	else if (strcmp(name, PC_INITIAL) == 0)
 		sb_adds(b, " -I");
-	else {
+	else if (*name == '\0' || biu_needs_quotes(name)) {
+		sb_addc(b, ' ');
+		sb_add_squoted(b, name, strlen(name));
+	} else {
 		sb_addc(b, ' ');
 		sb_adds(b, name);
 	}

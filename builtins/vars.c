@@ -54,24 +54,10 @@ bi_shift(struct shell *sh, int argc, char **argv)
 	return 0;
 }
 
-/* bash's `set` writes a value without quotes when no character in it
- * means anything to the shell (sh_contains_shell_metas). */
-static bool
-needs_quotes(const char *v)
-{
-	if (*v == '~' || *v == '#')
-		return true;
-	for (const char *p = v; *p; p++)
-		if (strchr(" \t\n'\"\\|&;()<>!{}*[?]^$`", *p) != NULL ||
-		    ((*p == '=' || *p == ':') && p[1] == '~'))
-			return true;
-	return false;
-}
-
 static void
 print_value(struct shell *sh, const char *v, bool bare)
 {
-	if (bare && !sh->opt.posix && !needs_quotes(v)) {
+	if (bare && !sh->opt.posix && !biu_needs_quotes(v)) {
 		fputs(v, stdout);
 		return;
 	}

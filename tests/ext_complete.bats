@@ -114,6 +114,14 @@ setup() {
 	out_is "complete -o filenames -o nospace -a -b -c -d -e -f -g -j -k -s -u -v -A arrayvar -A binding -A disabled -A enabled -A function -A helptopic -A hostname -A running -A setopt -A shopt -A signal -A stopped -G '*.c' -W 'it'\\''s' -P 'pre' -S 'suf' -X '!*x' -C 'cmd x' -F fn foo"
 }
 
+@test "complete -p quotes a command name that is empty or holds shell characters (bash)" {
+	ext_only
+	expect_sh "complete -F f '' 'a b' 'x*'; complete -p ''; complete -p 'a b'; complete -p 'x*'" \
+		"complete -F f ''
+complete -F f 'a b'
+complete -F f 'x*'"
+}
+
 @test "complete -o: every option name, printed in bash's order" {
 	ext_only
 	expect_sh 'complete -o plusdirs -o nosort -o noquote -o dirnames -o default -o bashdefault -o filenames -o nospace -W x f; complete -p f' \
