@@ -70,11 +70,17 @@ quote_value(const char *s)
 }
 
 /* Reports a conversion problem for operand `s`: status 1, output goes on
- * (XCU printf: "shall continue processing any remaining operands"). */
+ * (XCU printf: "shall continue processing any remaining operands"). A value
+ * out of range is clamped; outside posix mode that is only a warning with
+ * status 0, as in bash 5.2 (dash: status 1). */
 static void
 check_conv(struct pf *p, const char *s, const char *end)
 {
 	if (errno == ERANGE) {
+		if (!p->sh->opt.posix) {
+			diag_error(p->sh, "printf: warning: %s: %s", s, strerror(ERANGE));
+			return;
+		}
 		diag_error(p->sh, "printf: %s: %s", s, strerror(ERANGE));
 		p->status = 1;
 	} else if (*s != '\0' && (end == s || *end != '\0')) {

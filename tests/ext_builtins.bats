@@ -124,6 +124,15 @@ a=b
 	expect_sh 'a=$(printf "%(%Y)T" -1); [ "$a" = "$(date +%Y)" ] && echo same' 'same'
 }
 
+@test "printf: an integer out of range is clamped with a warning, status 0 (bash)" {
+	ext_only
+	sh_c 'printf "%d %u\n" 99999999999999999999 -99999999999999999999; echo "st=$?"'
+	out_is '9223372036854775807 18446744073709551615
+st=0'
+	[[ ${stderr_lines[0]} == *"printf: warning: 99999999999999999999: Numerical result out of range" ]] || { _show_run; return 1; }
+	[ "${#stderr_lines[@]}" = 2 ] || { _show_run; return 1; }
+}
+
 @test "printf 'c gives the character's code" {
 	ext_only
 	expect_sh 'printf "%d %x %d\n" "'\''A" "'\''a" "\"0"' '65 61 48'
