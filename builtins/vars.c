@@ -183,6 +183,18 @@ bi_unset(struct shell *sh, int argc, char **argv)
 				elem_st = 1;
 			continue;
 		}
+		if (!var_is_name(argv[i]) && !sh->opt.posix) {
+			/* bash: without -v the word may still name a function
+			 * (any word can), so it goes quietly; -n ignores it;
+			 * -v reports it, status 1 */
+			if (explicit_v) {
+				diag_error(sh, "unset: `%s': not a valid identifier", argv[i]);
+				elem_st = 1;
+			} else if (mode == 'v') {
+				exec_unset_function(sh, argv[i]);
+			}
+			continue;
+		}
 		if (!var_is_name(argv[i])) {
 			diag_error(sh, "unset: %s: bad variable name", argv[i]);
 			st = 2;	/* dash, yash: a fatal error, status 2 */

@@ -202,6 +202,13 @@ TZ=Asia/Tokyo printf "%(%F %H)T\n" 1557978599'
 	out_is "$(printf 'st=127\ng\nh')"
 }
 
+@test "unset of a word that is no name: quiet without -v (a function name), status 1 with -v (bash)" {
+	ext_only
+	sh_c 'unset %; echo "a $?"; unset "a b" x-1; echo "b $?"; unset -n %; echo "c $?"; f-1() { echo fn; }; unset f-1; f-1 2>/dev/null; echo "d $?"; unset -v % x; echo "e $?"; echo end'
+	out_is "$(printf 'a 0\nb 0\nc 0\nd 127\ne 1\nend')"
+	[[ $stderr == *"unset: \`%': not a valid identifier" ]] || { _show_run; return 1; }
+}
+
 @test "set lists a value with control characters as \$'...', one line per variable (bash)" {
 	ext_only
 	sh_c 'x=$(printf "a\tb\001c"); set | grep "^x="; x=$(printf "1\n2"); set >saved; unset x; . ./saved; printf "%s|" "$x"'
