@@ -95,12 +95,9 @@ bi_shopt(struct shell *sh, int argc, char **argv)
 			continue;
 		}
 		if (mode != -1) {
-			if (ro) {
-				diag_error(sh, "shopt: %s: cannot set or unset this option", name);
-				status = 1;
-				continue;
-			}
-			*f = mode;
+			/* login_shell: bash says nothing and leaves it */
+			if (!ro)
+				*f = mode;
 			continue;
 		}
 		if (!*f)

@@ -205,7 +205,10 @@ input_read_line(struct input *in, struct strbuf *out, int continuation)
 		in->lineno++;
 		if (in->sh != NULL && in->sh->opt.verbose) {
 			fflush(stdout);
-			if (write(2, out->s + before, out->len - before) < 0) {
+			/* a last line without its newline gets one (bash) */
+			size_t n = out->len - before;
+			bool nl = n > 0 && out->s[out->len - 1] == '\n';
+			if (write(2, out->s + before, n) < 0 || (!nl && write(2, "\n", 1) < 0)) {
 				/* nothing sensible to do */
 			}
 		}

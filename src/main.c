@@ -26,10 +26,11 @@ extern char **environ;
 static void
 usage(FILE *f)
 {
-	fputs("usage: spsh [-abCefhilmnsuvx] [-o option]... [-c command [name [arg...]]]\n"
+	fputs("usage: spsh [-abCefhilmnsuvx] [-o option]... [-O shopt]... [-c command [name [arg...]]]\n"
 	    "       spsh [options] [-s] [arg...]\n"
 	    "       spsh [options] file [arg...]\n"
 	    "  -i                interactive; -l, --login: login shell (/etc/profile, ~/.profile)\n"
+	    "  -O NAME, +O NAME  shopt -s NAME, shopt -u NAME (-O or +O alone: list them)\n"
 	    "  --posix           posix mode (also when invoked as sh)\n"
 	    "  --norc            an interactive shell does not read ~/.spshrc\n"
 	    "  --rcfile FILE     ... reads FILE instead of ~/.spshrc\n"
@@ -141,7 +142,15 @@ main(int argc, char **argv)
 	bool monitor_given = false;	/* -m or +m: -i does not choose */
 	bool hashall_given = false;	/* -h, +h, -o hashall */
 	const char *rcfile = NULL;
+	/* -O NAME and +O NAME, applied after the shell's own set-up as bash
+	 * does (an interactive shell's defaults must not undo them) */
+	char **shopt_names = calloc((size_t)argc, sizeof *shopt_names);
+	bool *shopt_on = calloc((size_t)argc, sizeof *shopt_on);
+	int nshopt = 0;
 	int i;
+
+	if (shopt_names == NULL || shopt_on == NULL)
+		abort();
 
 	the_shell = sh;
 	shell_stack_limit(sh);
@@ -204,6 +213,10 @@ main(int argc, char **argv)
 			sh->opt.login = true;
 			continue;
 		}
+		if (strcmp(a, "--verbose") == 0) {	/* bash: -v */
+			sh->opt.verbose = true;
+			continue;
+		}
 		if (strcmp(a, "--norc") == 0) {
 			norc = true;
 			continue;
@@ -251,6 +264,17 @@ main(int argc, char **argv)
 				break;
 			case 'l':
 				sh->opt.login = on;
+				break;
+			case 'O':
+				if (i + 1 >= argc) {
+					/* bash: lists the settings, as shopt or
+					 * shopt -p, and goes on */
+					char *av[] = { "shopt", on ? NULL : "-p", NULL };
+					builtin_find_any("shopt")->fn(sh, on ? 1 : 2, av);
+					continue;
+				}
+				shopt_on[nshopt] = on;
+				shopt_names[nshopt++] = argv[++i];
 				break;
 			case 'o':
 				if (i + 1 >= argc) {
@@ -339,6 +363,18 @@ main(int argc, char **argv)
 		if (histexpand_given)
 			sh->opt.histexpand = he;
 	}
+	sh->shopt.login_shell = sh->opt.login;
+	for (int k = 0; k < nshopt; k++) {
+		bool ro, *f = shopt_find(sh, shopt_names[k], &ro);
+		if (f == NULL) {
+			fprintf(stderr, "spsh: %s: invalid shell option name\n", shopt_names[k]);
+			return 2;
+		}
+		if (!ro)
+			*f = shopt_on[k];
+	}
+	free(shopt_names);
+	free(shopt_on);
 	job_start(sh);
 	/* bash's exported functions (fnenv.c); not for sh or a setuid shell */
 	if (!sh->opt.posix && !setid)

@@ -1011,3 +1011,63 @@ hBc'
     echo ${x} "${y}z" $x ${1} ${#a} ${@}
 }'
 }
+
+@test "start-up -O NAME and +O NAME set and unset shopt options; the last one wins" {
+	ext_only
+	_spsh_run _spsh_exec -O extglob -O nullglob -c 'shopt -p extglob nullglob; echo "[" @(a|b) "]"'
+	out_is 'shopt -s extglob
+shopt -s nullglob
+[ ]'
+	_spsh_run _spsh_exec -O extglob +O extglob +O checkwinsize -c 'shopt extglob checkwinsize'
+	out_is 'extglob        	off
+checkwinsize   	off'
+	_spsh_run _spsh_exec -lO extglob -c 'shopt extglob'
+	out_is 'extglob        	on'
+}
+
+@test "start-up -O with an unknown name: the message, status 2, nothing runs" {
+	ext_only
+	_spsh_run _spsh_exec -O nosuch -c 'echo ran'
+	status_is 2
+	out_is ''
+	[[ $stderr == *"nosuch: invalid shell option name" ]] || { _show_run; return 1; }
+}
+
+@test "start-up -O or +O alone lists the shopt options as shopt and shopt -p do, then runs" {
+	ext_only
+	sh_c 'shopt'
+	local list=$output
+	sh_c 'shopt -p'
+	local plist=$output
+	_spsh_run _spsh_exec -O <<<'echo ran'
+	out_is "$list
+ran"
+	_spsh_run _spsh_exec +O </dev/null
+	out_is "$plist"
+}
+
+@test "login_shell is on after -l or --login and cannot be changed: shopt -s/-u leave it, status 0" {
+	ext_only
+	_spsh_run _spsh_exec --noprofile -l -c 'shopt -p login_shell; shopt -u login_shell; echo "st=$?"; shopt -q login_shell && echo on'
+	out_is 'shopt -s login_shell
+st=0
+on'
+	_spsh_run _spsh_exec --noprofile --login -c 'shopt login_shell'
+	out_is 'login_shell    	on'
+	sh_c 'shopt -s login_shell; echo "st=$?"; shopt login_shell; echo "st=$?"'
+	out_is 'st=0
+login_shell    	off
+st=1'
+	err_empty
+	_spsh_run _spsh_exec -O login_shell -c 'shopt -q login_shell; echo "st=$?"'
+	out_is 'st=1'
+}
+
+@test "start-up --verbose is -v; a last line without a newline is echoed with one" {
+	ext_only
+	_spsh_run _spsh_exec --verbose -c 'echo v'
+	out_is 'v'
+	[[ $stderr == *"echo v" ]] || { _show_run; return 1; }
+	run bash -c '"$SPSH" --verbose -c "echo v" 2>&1 >/dev/null | tail -c 3 | od -An -c'
+	[ "$(echo $output)" = 'v \n' ]
+}
