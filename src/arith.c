@@ -30,6 +30,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "numfmt.h"
 #include "shell.h"
 
 /* A variable whose value is itself an expression is evaluated recursively;
@@ -519,23 +520,6 @@ get_var(struct parser *p, const struct val *lv)
 }
 
 /* Assigns `v` to variable `lv` in decimal. Returns v. */
-/* `v` in decimal, written backwards from `end` (snprintf costs more than
- * the rest of `i++`). */
-static char *
-ltoa_buf(long v, char *end)
-{
-	unsigned long u = v < 0 ? -(unsigned long)v : (unsigned long)v;
-	char *s = end;
-
-	*--s = '\0';
-	do
-		*--s = (char)('0' + u % 10);
-	while ((u /= 10) != 0);
-	if (v < 0)
-		*--s = '-';
-	return s;
-}
-
 static long
 set_var(struct parser *p, const struct val *lv, long v)
 {
@@ -549,7 +533,7 @@ set_var(struct parser *p, const struct val *lv, long v)
 		diag_error(p->sh, "arithmetic: out of memory");
 		return v;
 	}
-	if (lv_set(p, name, ltoa_buf(v, num + sizeof num)) != 0)
+	if (lv_set(p, name, fmt_long(v, num + sizeof num)) != 0)
 		p->err = true;	/* "spsh: NAME: is read only" already printed */
 	if (name != buf)
 		free(name);

@@ -17,6 +17,7 @@
 #include <wctype.h>
 
 #include "interactive.h"
+#include "numfmt.h"
 #include "param.h"
 #include "shell.h"
 
@@ -780,19 +781,15 @@ param_value(struct shell *sh, const char *name, char *tmp, size_t tmpsz)
 	if (name[0] != '\0' && name[1] == '\0') {	/* "" (${!a} naming nothing) is unset */
 		switch (name[0]) {
 		case '#':
-			snprintf(tmp, tmpsz, "%d", sh->argc);
-			return tmp;
+			return fmt_long(sh->argc, tmp + tmpsz);
 		case '?':
-			snprintf(tmp, tmpsz, "%d", sh->status);
-			return tmp;
+			return fmt_long(sh->status, tmp + tmpsz);
 		case '$':
-			snprintf(tmp, tmpsz, "%ld", (long)sh->pid);
-			return tmp;
+			return fmt_long((long)sh->pid, tmp + tmpsz);
 		case '!':
 			if (sh->last_bg == 0)
 				return NULL;
-			snprintf(tmp, tmpsz, "%ld", (long)sh->last_bg);
-			return tmp;
+			return fmt_long((long)sh->last_bg, tmp + tmpsz);
 		case '-':
 			return opt_letters(sh, tmp, tmpsz);
 		default:

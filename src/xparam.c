@@ -10,6 +10,7 @@
 
 #include "assign.h"
 #include "input.h"
+#include "numfmt.h"
 #include "subscript.h"
 #include "param.h"
 #include "plainword.h"
@@ -354,8 +355,8 @@ use:
 	}
 	if (op == PARAM_LENGTH) {
 		size_t len = at || star ? (size_t)sh->argc : (val ? param_length(val) : 0);
-		snprintf(tmp, sizeof tmp, "%zu", len);
-		xs_add_result(x, tmp, strlen(tmp), quoted);
+		char *t = fmt_long((long)len, tmp + sizeof tmp);
+		xs_add_result(x, t, (size_t)(tmp + sizeof tmp - 1 - t), quoted);
 		return;
 	}
 	if (op >= PARAM_RM_SSUFFIX && op <= PARAM_RM_LPREFIX && (at || star)) {
