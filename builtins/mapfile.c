@@ -131,6 +131,7 @@ bi_mapfile(struct shell *sh, int argc, char **argv)
 	r->fd = fd;
 	r->pos = r->len = 0;
 	r->eof = false;
+	read_sync_fd(fd);
 	bool seekable = lseek(fd, 0, SEEK_CUR) >= 0;
 	r->blocks = count == 0 || seekable;
 

@@ -10,7 +10,10 @@
  *
  * Input must not be consumed past the delimiter, since the rest belongs to
  * whatever reads fd 0 next: a pipe or terminal is read one byte at a time,
- * a regular file a block at a time with an lseek back over the unused part. */
+ * a regular file a block at a time. The block read ahead of a file opened
+ * read-only stays for the next `read` of the same fd (`ahead`); the unread
+ * part is given back with an lseek when anything else could use the
+ * offset (read_sync: redirections of the fd, forks, spawns, exec, exit). */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -37,13 +40,52 @@
 struct rd {
 	struct shell *sh;
 	int fd;
-	bool block;		/* regular file: read blocks, seek back */
+	bool block;		/* regular file: read blocks (into ahead.buf) */
 	bool timed;		/* -t: a deadline applies */
 	struct timespec deadline; /* CLOCK_MONOTONIC */
 	size_t pos, len;
 	bool tty;		/* reading from a terminal */
-	char buf[4096];
+	char *buf;		/* ahead.buf, or one[] a byte at a time */
+	char one[1];
 };
+
+/* The read-ahead of a regular file: ahead.buf[pos..len) are bytes of fd
+ * that the kernel's offset is past. fd is -1 when nothing is kept. */
+static struct {
+	int fd;
+	dev_t dev;		/* the file, for read_sync_file */
+	ino_t ino;
+	size_t pos, len;
+	char buf[4096];
+} ahead = { .fd = -1 };
+
+void
+read_sync(void)
+{
+	if (ahead.fd < 0)
+		return;
+	if (ahead.pos < ahead.len)
+		lseek(ahead.fd, -(off_t)(ahead.len - ahead.pos), SEEK_CUR);
+	ahead.fd = -1;
+	ahead.pos = ahead.len = 0;
+}
+
+void
+read_sync_fd(int fd)
+{
+	if (ahead.fd == fd)
+		read_sync();
+}
+
+void
+read_sync_file(int fd)
+{
+	struct stat st;
+
+	if (ahead.fd >= 0 && fstat(fd, &st) == 0 && st.st_dev == ahead.dev &&
+	    st.st_ino == ahead.ino)
+		read_sync();
+}
 
 enum { GOT, END, FAIL, INTR, TIMEOUT };
 
@@ -95,7 +137,7 @@ getbyte(struct rd *r, char *c)
 		/* at a terminal a Ctrl-C just before the read must not be lost */
 		if (r->tty && !trap_wait_input(r->sh, r->fd, &got_sigint))
 			return INTR;
-		n = read(r->fd, r->buf, r->block ? sizeof r->buf : 1);
+		n = read(r->fd, r->buf, r->block ? sizeof ahead.buf : 1);
 		if (n > 0)
 			break;
 		if (n == 0)
@@ -111,13 +153,24 @@ getbyte(struct rd *r, char *c)
 	return GOT;
 }
 
-/* Gives back the bytes read ahead from a regular file. */
+/* Keeps the bytes read ahead from a regular file for the next read of
+ * the fd, or gives them back when the fd is open for writing too (a write
+ * by a builtin would go where the kernel's offset is). */
 static void
-unread_rest(struct rd *r)
+unread_rest(struct rd *r, const struct stat *st)
 {
-	if (r->block && r->pos < r->len)
-		lseek(r->fd, -(off_t)(r->len - r->pos), SEEK_CUR);
-	r->pos = r->len = 0;
+	if (!r->block)
+		return;
+	ahead.pos = r->pos;
+	ahead.len = r->len;
+	if (ahead.fd != r->fd) {
+		int fl = fcntl(r->fd, F_GETFL);
+		ahead.fd = r->fd;
+		ahead.dev = st->st_dev;
+		ahead.ino = st->st_ino;
+		if (fl < 0 || (fl & O_ACCMODE) != O_RDONLY)
+			read_sync();
+	}
 }
 
 /* IFS character classes for splitting (XCU 2.6.5). */
@@ -286,7 +339,7 @@ seq_len(unsigned char c)
 int
 bi_read(struct shell *sh, int argc, char **argv)
 {
-	struct rd r;	/* not zeroed whole: the 4 KiB buffer needs no clearing */
+	struct rd r = { 0 };
 	struct strbuf line = STRBUF_INIT, quoted = STRBUF_INIT;
 	const char *prompt = NULL, *array = NULL;
 	char delim = '\n', c;
@@ -303,10 +356,9 @@ bi_read(struct shell *sh, int argc, char **argv)
 	struct termios saved, t;
 	struct sigaction sa_old, sa;
 	struct ifs_set ifs;
-	struct stat st;
+	struct stat st = { 0 };
 	bool reg;
 
-	memset(&r, 0, offsetof(struct rd, buf));
 	r.sh = sh;
 	r.fd = 0;
 	while ((opt = biu_getopt(sh, &o, argc, argv)) != -1) {
@@ -387,13 +439,15 @@ bi_read(struct shell *sh, int argc, char **argv)
 	/* bash and ksh show the prompt only when reading from a terminal; a
 	 * regular file is none, and needs no TCGETS to say so (a read loop
 	 * over a file pays one fstat, one read and one lseek a line) */
-	reg = fstat(r.fd, &st) == 0 && S_ISREG(st.st_mode);
+	if (ahead.fd >= 0 && (ahead.fd != r.fd || timed))
+		read_sync();	/* one fd kept; -t reads a byte at a time */
+	reg = ahead.fd == r.fd || (fstat(r.fd, &st) == 0 && S_ISREG(st.st_mode));
 	r.tty = !reg && isatty(r.fd);
 	if (prompt != NULL && r.tty) {
 		fputs(prompt, stderr);
 		fflush(stderr);
 	}
-	if ((silent || nchars > 0) && tcgetattr(r.fd, &saved) == 0) {
+	if ((silent || nchars > 0) && !reg && tcgetattr(r.fd, &saved) == 0) {
 		t = saved;
 		if (silent)
 			t.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
@@ -414,6 +468,14 @@ bi_read(struct shell *sh, int argc, char **argv)
 		tty_changed = true;
 	}
 	r.block = !timed && reg;	/* a regular file can seek */
+	r.buf = r.one;
+	if (r.block) {
+		r.buf = ahead.buf;
+		if (ahead.fd == r.fd) {
+			r.pos = ahead.pos;
+			r.len = ahead.len;
+		}
+	}
 
 	for (;;) {
 		if (more == 0 && nchars > 0 && chars >= nchars)
@@ -464,7 +526,7 @@ bi_read(struct shell *sh, int argc, char **argv)
 		sb_addc(&line, c);
 		sb_addc(&quoted, 0);
 	}
-	unread_rest(&r);
+	unread_rest(&r, &st);
 	if (tty_changed) {
 		tcsetattr(r.fd, TCSADRAIN, &saved);
 		if (sa_old.sa_handler == SIG_DFL) {

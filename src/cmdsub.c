@@ -95,6 +95,7 @@ capture_builtins(struct shell *sh, struct ast_node **cmds, size_t n, struct strb
 	size_t i;
 
 	fflush(stdout);
+	read_sync_fd(1);
 	if (mfd < 0 || dup2(mfd, 1) != 1) {
 		if (mfd >= 0)
 			close(mfd);
@@ -124,6 +125,7 @@ capture_builtins(struct shell *sh, struct ast_node **cmds, size_t n, struct strb
 		if (st != 0 && cmdsub_errexit(sh) && sh->errexit_suppressed == 0)
 			break;
 	}
+	read_sync_fd(1);
 	if (saved >= 0) {
 		dup2(saved, 1);
 		close(saved);

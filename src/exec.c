@@ -683,5 +683,6 @@ shell_exit(struct shell *sh, int status)
 	if (sh->exit_hook != NULL)
 		sh->exit_hook(sh);
 	fflush(stdout);
+	read_sync();
 	exit(status);
 }

@@ -94,6 +94,7 @@ fill(struct input *in)
 			abort();
 	}
 	want = in->fd == 0 && !in->seekable ? 1 : in->bcap - in->blen;
+	read_sync_fd(in->fd);	/* `read` may have read ahead of the script */
 	do
 		n = read(in->fd, in->buf + in->blen, want);
 	while (n < 0 && errno == EINTR);

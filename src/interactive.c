@@ -134,6 +134,7 @@ discard_continuation(void)
 	if (null < 0)
 		return;
 	fflush(stderr);
+	read_sync_fd(2);
 	saved_stderr = fcntl(2, F_DUPFD_CLOEXEC, 64);
 	if (saved_stderr >= 0)
 		dup2(null, 2);
@@ -145,6 +146,7 @@ restore_stderr(void)
 {
 	if (saved_stderr < 0)
 		return;
+	read_sync_fd(2);
 	dup2(saved_stderr, 2);
 	close(saved_stderr);
 	saved_stderr = -1;
@@ -374,6 +376,7 @@ hangup(struct shell *sh)
 	sh->exit_hook = NULL;
 	trap_run_exit(sh);
 	fflush(stdout);
+	read_sync();
 	job_control_end(sh, true);
 	signal(SIGHUP, SIG_DFL);
 	sigemptyset(&set);

@@ -162,6 +162,7 @@ run_inproc_stages(struct shell *sh, struct stage *st, size_t n, struct job *job)
 		fflush(stdout);
 		if (st[i].out >= 0) {
 			subshell_fork_keep(sh, st[i].out);
+			read_sync_fd(1);
 			saved = fcntl(1, F_DUPFD_CLOEXEC, 64);
 			dup2(st[i].out, 1);
 			close(st[i].out);
@@ -173,6 +174,7 @@ run_inproc_stages(struct shell *sh, struct stage *st, size_t n, struct job *job)
 		clearerr(stdout);
 		sh->in_pipe_stage = false;
 		if (st[i].out >= 0) {
+			read_sync_fd(1);
 			if (saved >= 0) {
 				dup2(saved, 1);
 				close(saved);
@@ -190,8 +192,10 @@ run_inproc_stages(struct shell *sh, struct stage *st, size_t n, struct job *job)
 static int
 run_last_stage(struct shell *sh, struct ast_node *n, int in)
 {
-	int saved = fcntl(0, F_DUPFD_CLOEXEC, 10), st;
+	int saved, st;
 
+	read_sync_fd(0);
+	saved = fcntl(0, F_DUPFD_CLOEXEC, 10);
 	if (in >= 0) {
 		dup2(in, 0);
 		close(in);
@@ -199,6 +203,7 @@ run_last_stage(struct shell *sh, struct ast_node *n, int in)
 		close(0);
 	}
 	st = exec_node(sh, n);
+	read_sync_fd(0);
 	if (saved >= 0) {
 		dup2(saved, 0);
 		close(saved);

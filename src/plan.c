@@ -218,6 +218,7 @@ plan_spawn(struct shell *sh, struct prep *p, int in, int out, struct job *job,
 	plan.flags = (sh->force_fork ? SPAWN_FORK : 0) |
 	    (mode == RUN_BG || mode == RUN_COPROC ? SPAWN_ASYNC : 0);
 	fflush(stdout);
+	read_sync();	/* the child shares the fds' offsets */
 	rc = spawn_run(&plan, &res);
 	for (i = 0; i < ntmp; i++)
 		close(tmpfds[i]);
@@ -262,6 +263,7 @@ execve_here(struct shell *sh, const char *path, char **argv, char **env)
 	int sig, n = 0;
 
 	fflush(stdout);
+	read_sync();
 	for (sig = 1; sig < NSIG; sig++)
 		if (trap_child_ignore(sh, sig))
 			signal(sig, SIG_IGN);

@@ -387,6 +387,8 @@ open_target(struct shell *sh, enum redir_kind k, const char *t)
 	}
 	if (nfd < 0)
 		diag_errno(sh, "%s", t);
+	else if (k != REDIR_IN)
+		read_sync_file(nfd);	/* `> f` in a loop reading f */
 	return nfd;
 }
 
@@ -602,6 +604,7 @@ redir_undo(struct shell *sh, struct redir_undo *u)
 	while (u->n > 0) {
 		u->n--;
 		int fd = u->v[u->n].fd, saved = u->v[u->n].saved;
+		read_sync_fd(fd);
 		if (saved >= 0) {
 			dup2(saved, fd);
 			close(saved);
@@ -656,6 +659,7 @@ redir_apply(struct shell *sh, struct redir *r, struct redir_undo *undo)
 		char *t = NULL;
 
 		if (r->varname != NULL) {
+			read_sync();	/* {v}>&- closes the fd $v names */
 			if (varfd_apply(sh, r) != 0)
 				return 1;
 			continue;
@@ -664,9 +668,11 @@ redir_apply(struct shell *sh, struct redir *r, struct redir_undo *undo)
 		 * the fd is saved before anything is opened: an open() may
 		 * return `fd` itself when it was closed, and undoing must close
 		 * it again (`exec >&-; echo a >f; echo b` must not write b to f). */
+		read_sync_fd(fd);
 		relocate(fd);
 		save_fd(undo, fd);
 		if (is_outerr(kind) || (kind == REDIR_DUPOUT && r->fd <= 1)) {
+			read_sync_fd(2);
 			relocate(2);
 			save_fd(undo, 2);
 		}
@@ -685,6 +691,7 @@ redir_apply(struct shell *sh, struct redir *r, struct redir_undo *undo)
 			if (kind == REDIR_DUPIN || kind == REDIR_DUPOUT) {
 				if (dup_source(sh, r, t, &src, &move) != 0)
 					return 1;
+				read_sync_fd(src);	/* the copy shares the offset */
 				if (src >= 0 && src != fd && is_private(src)) {
 					errno = EBADF;
 					diag_errno(sh, "%d", src);

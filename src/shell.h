@@ -432,6 +432,17 @@ void builtin_enable(const struct builtin *b, bool on);
 extern const struct builtin builtin_table[];
 extern const size_t builtin_count;
 
+/* read's read-ahead of a regular file stays from one `read` to the next
+ * (builtins/read.c), as ksh93 keeps its buffer: a `while read` loop over a
+ * file then costs a read(2) a block, not three system calls a line. What
+ * else uses the fd's offset gives the unread bytes back first (an lseek):
+ * read_sync_fd(fd) before fd is redirected, closed or read by the shell,
+ * read_sync() before a fork, a spawn, an exec and the shell's exit. */
+void read_sync(void);
+void read_sync_fd(int fd);
+/* The same when fd, just opened for writing, is the file read ahead of. */
+void read_sync_file(int fd);
+
 /* Builtins write with stdio (stdout/stderr); the executor flushes after
  * each builtin, while its redirections are still in place. A builtin's
  * return value is its exit status. */

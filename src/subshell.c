@@ -246,6 +246,7 @@ subshell_fork(struct shell *sh)
 
 	fflush(stdout);
 	fflush(stderr);
+	read_sync();	/* the child shares the fds' offsets */
 	pid = fork();
 	if (pid < 0) {
 		diag_errno(sh, "fork");
@@ -302,5 +303,6 @@ subshell_exit(struct shell *sh, int status)
 		status = sh->exit_status;
 	fflush(stdout);
 	fflush(stderr);
+	read_sync();	/* the parent reads on where this one stopped */
 	_exit(sh->flow == FLOW_EXIT ? sh->exit_status : status);
 }

@@ -368,6 +368,7 @@ trap_die(struct shell *sh, int sig)
 	trap_run_exit(sh);
 	fflush(stdout);
 	fflush(stderr);
+	read_sync();
 	signal(sig, SIG_DFL);
 	sigemptyset(&set);
 	sigaddset(&set, sig);

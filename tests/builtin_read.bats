@@ -135,3 +135,39 @@ b]'
 	sh_c 'read x <d; echo "st=$? [$x]"'
 	out_is 'st=1 []'
 }
+
+# read keeps the block it read ahead of a regular file for the next read of
+# the same fd; whatever else reads, writes or replaces the fd must find the
+# offset just past the line read
+@test "read from a file leaves the rest to commands, subshells and other fds" {
+	seq 1 10 >"$BATS_TEST_TMPDIR/f"
+	printf 'a\nb\n' >"$BATS_TEST_TMPDIR/g"
+	sh_c '{ read a; head -n 1; read b; echo "$a $b"; } <f
+{ read a; (read b; echo "sub $b"); read c; echo "$a $c"; } <f
+{ read a; x=$(read b; echo "$b"); read c; echo "$a $x $c"; } <f
+{ read a; "$0" -c "read b; echo inner \$b"; read c; echo "$a $c"; } <f
+{ read a; read b <&0; exec 3<&0; read c <&3; exec 3<&-; read d; echo "$a $b $c $d"; } <f
+exec 3<f; read a <&3; exec 3<&-; exec 3<g; read b <&3; exec 3<&-; echo "$a $b"
+{ while read l; do [ "$l" = 3 ] && break; done; read c; echo "after $c"; } <f'
+	out_is '2
+1 3
+sub 2
+1 3
+1 2 3
+inner 2
+1 3
+1 2 3 4
+1 a
+after 4'
+}
+
+@test "read from a file it writes to: a truncation or a write through the same fd is seen" {
+	printf '1\n2\n3\n' >"$BATS_TEST_TMPDIR/w"
+	cp "$BATS_TEST_TMPDIR/w" "$BATS_TEST_TMPDIR/v"
+	sh_c 'while read l; do echo "[$l]"; echo x >w; done <w
+exec 3<>v; read a <&3; echo X >&3; exec 3<&-; cat v'
+	out_is '[1]
+1
+X
+3'
+}
