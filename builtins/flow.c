@@ -68,7 +68,7 @@ bi_exit(struct shell *sh, int argc, char **argv)
 	}
 	/* bash: an interactive shell says "exit" ("logout") as it runs
 	 * `exit` read at the prompt, before the stopped-jobs check */
-	if (sh->reading_prompt && !sh->subshell) {
+	if (sh->says_exit && !sh->subshell) {
 		fputs(sh->opt.login ? "logout\n" : "exit\n", stderr);
 		fflush(stderr);
 	}

@@ -428,6 +428,7 @@ main(int argc, char **argv)
 	struct input in;
 	if (cmd != NULL) {
 		input_from_string(&in, sh, cmd, NULL);
+		sh->says_exit = sh->opt.interactive;
 	} else if (sh->script_name != NULL) {
 		int fd = open(sh->script_name, O_RDONLY | O_CLOEXEC);
 		if (fd < 0) {
@@ -441,14 +442,17 @@ main(int argc, char **argv)
 		callstack_push(sh, "main", callstack_intern(sh->script_name), 0);
 	} else if (sh->opt.interactive) {
 		input_from_readline(&in, sh);
-		sh->reading_prompt = true;
+		sh->says_exit = true;
 	} else {
 		input_from_fd(&in, sh, 0, NULL);
 	}
 	sh->input = &in;
+	/* the end of a -c string or a script file ends the shell, even an
+	 * interactive one, without a word (bash) */
+	bool prompting = cmd == NULL && sh->script_name == NULL;
 	for (;;) {
 		exec_input(sh, &in);
-		if (!sh->opt.interactive || sh->flow == FLOW_EXIT)
+		if (!sh->opt.interactive || !prompting || sh->flow == FLOW_EXIT)
 			break;
 		/* interactive EOF */
 		if (sh->opt.ignoreeof) {

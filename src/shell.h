@@ -341,9 +341,10 @@ struct shell {
 	bool tail;			/* the next command is a forked subshell's last */
 	bool dump_ast;			/* --dump-ast */
 	bool warned_stopped;		/* "There are stopped jobs." was said */
-	bool reading_prompt;		/* the main loop reads commands at the
-					 * prompt (not -c, a script or a
-					 * start-up file): `exit` says "exit" */
+	bool says_exit;			/* `exit` says "exit": the main loop
+					 * reads commands at the prompt, or
+					 * runs -c in an interactive shell
+					 * (not a script or start-up file) */
 	void (*exit_hook)(struct shell *sh);	/* history saving etc. */
 	/* SIGHUP with no trap in an interactive shell: saves, hangs up
 	 * the jobs and dies of SIGHUP (interactive.c); never returns */

@@ -37,20 +37,34 @@ sh_i() {
 	[ "$(printf '%s\n' "$stderr" | grep -cx 'exit')" = 1 ]
 }
 
-@test "EOF at the prompt says exit; sh -i -c and an rc file's exit do not" {
+@test "EOF at the prompt says exit; the end of sh -i -c, of sh -i FILE and an rc file's exit do not" {
 	ext_only
 	sh_i $'echo a\n'
 	status_is 0
 	out_is a
 	[[ $stderr == *'P> exit' ]]
-	run_c() { "$SPSH" -i -c 'exit 3'; }
-	_spsh_run run_c
-	status_is 3
-	! printf '%s\n' "$stderr" | grep -qx 'exit'
+	_spsh_run "$SPSH" --norc -i -c 'echo c'
+	out_is c
+	[ "$(printf '%s\n' "$stderr" | grep -cx 'exit')" = 0 ]
+	echo 'echo f' >script
+	_spsh_run "$SPSH" --norc -i script
+	out_is f
+	[ "$(printf '%s\n' "$stderr" | grep -cx 'exit')" = 0 ]
 	echo 'exit 6' >rc
 	_spsh_run "$SPSH" --rcfile rc -i -c 'echo no'
 	status_is 6
 	! printf '%s\n' "$stderr" | grep -qx 'exit'
+}
+
+@test "exit run by sh -i -c says exit; exit in sh -i FILE does not (bash)" {
+	ext_only
+	_spsh_run "$SPSH" --norc -i -c 'exit 3'
+	status_is 3
+	[ "$(printf '%s\n' "$stderr" | grep -cx 'exit')" = 1 ]
+	echo 'exit 4' >script
+	_spsh_run "$SPSH" --norc -i script
+	status_is 4
+	[ "$(printf '%s\n' "$stderr" | grep -cx 'exit')" = 0 ]
 }
 
 @test "an interactive shell sets HISTFILE, HISTSIZE=500 and HISTFILESIZE when they are unset" {
