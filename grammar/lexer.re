@@ -2630,8 +2630,11 @@ again:
 		c->incomplete = was_incomplete;
 		return TK_NEWLINE;
 	}
+	/* (the body of `f()` may be `(( ))` too: LS_END with the function's
+	 * `)` still open, as bash reads `f() (( x ))`) */
 	if (ch == '(' && (c->state == LS_CMD || c->state == LS_FOR_NAME || c->state == LS_TIME ||
-	    c->state == LS_COPROC || c->state == LS_COPROC_NAME)) {
+	    c->state == LS_COPROC || c->state == LS_COPROC_NAME ||
+	    (c->state == LS_END && was_incomplete))) {
 		int r = arith_command(lx, t);
 		if (r != 0)
 			return r < 0 ? 0 : r;

@@ -119,3 +119,9 @@ load helpers/common
 	done
 	expect_sh 'set -u; x=1; (( x++ )); let x++; [[ x -eq 3 ]] && echo ok' 'ok'
 }
+
+@test "(( )) as the body of f() on the same line is arithmetic, not nested subshells" {
+	ext_only
+	sh_c 'f() (( x = 2 )); f && echo "x=$x"; g() ((0)); g; echo "g $?"; h() ( (echo sub) ); h; declare -f f'
+	out_is "$(printf 'x=2\ng 1\nsub\nf () \n{ \n    (( x = 2 ))\n}')"
+}
