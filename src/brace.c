@@ -50,6 +50,42 @@ is_char(const struct item *it, char c)
 	return it->part == NULL && it->c == c;
 }
 
+static bool
+is_name_char(char c)
+{
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* bash expands braces in the text of the word, before it knows where a
+ * parameter's name ends: {$a,b}_{c,d} becomes $a_c $a_d b_c b_d, and $a_c
+ * is the parameter a_c. So a plain unbraced $name part `p` followed in a
+ * result by unquoted name characters (v[0..n)) takes them into its name.
+ * Returns how many it took. */
+static size_t
+absorb_name_chars(struct arena *a, struct wpart *p, const struct item *v, size_t n)
+{
+	const struct param *pm = &p->u.param;
+	size_t k = 0, len;
+	char *name;
+
+	if (p->kind != WP_PARAM || pm->braced || pm->op != PARAM_PLAIN ||
+	    !(pm->name[0] == '_' || (pm->name[0] >= 'a' && pm->name[0] <= 'z') ||
+	    (pm->name[0] >= 'A' && pm->name[0] <= 'Z')))
+		return 0;
+	while (k < n && v[k].part == NULL && is_name_char(v[k].c))
+		k++;
+	if (k == 0)
+		return 0;
+	len = strlen(pm->name);
+	name = arena_alloc(a, len + k + 1);
+	memcpy(name, pm->name, len);
+	for (size_t i = 0; i < k; i++)
+		name[len + i] = v[i].c;
+	name[len + k] = '\0';
+	p->u.param.name = name;
+	return k;
+}
+
 /* Appends the word made of v[0..n) to the output (nothing if empty). */
 static void
 emit(struct out *o, const struct item *v, size_t n)
@@ -68,6 +104,7 @@ emit(struct out *o, const struct item *v, size_t n)
 			*p = *v[i].part;
 			p->next = NULL;
 			i++;
+			i += absorb_name_chars(o->a, p, v + i, n - i);
 		} else {
 			size_t j = i;
 			while (j < n && v[j].part == NULL)

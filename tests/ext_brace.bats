@@ -158,6 +158,15 @@ a1 c1' 0
 	expect_sh 'echo a{b,c}; set -o posix; echo a{b,c}; set +o posix; echo a{b,c}' "$(printf 'ab ac\na{b,c}\nab ac')"
 }
 
+@test "a plain \$name before brace text takes the name characters that follow it (bash expands the text first)" {
+	ext_only
+	expect_sh 'a=A b=B a_c=AC; echo {$a,b}_{c,d}; echo {$a$b,x}{y,$b}; echo {a,$b}_{c,$a}; echo {${a},b}_{c,d} {$a,b}"_c"; set -- p; echo {$1,x}2 {$@,z}w' 'AC b_c b_d
+A ABB xy xB
+a_c a_A A
+A_c A_d b_c b_d A_c b_c
+p2 x2 pw zw'
+}
+
 @test "spsh --posix leaves a{b,c} alone" {
 	spsh_only
 	run "$SPSH" --posix -c 'echo a{b,c} x{1..2}'
