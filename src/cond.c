@@ -47,7 +47,7 @@ static const struct {
 	{ "-O", 'O', U | T | D }, { "-S", 'S', U | T | D }, { "-z", 'z', U | T | D },
 	{ "-n", 'n', U | T | D },
 	{ "-o", 'o', U | D },	/* test: binary -o; [[ ]]: a set -o option */
-	{ "-v", 'v', U | T | D }, { "-R", 'R', U | D },
+	{ "-v", 'v', U | T | D }, { "-R", 'R', U | T | D },
 	{ "=", COP_SEQ, B | T | D }, { "==", COP_SEQ, B | T | D },
 	{ "!=", COP_SNE, B | T | D }, { "=~", COP_REGEX, B | D },
 	{ "<", COP_SLT, B | T | D }, { ">", COP_SGT, B | T | D },
@@ -160,8 +160,10 @@ cond_unary(struct shell *sh, int op, const char *arg)
 		return is_set(sh, arg);
 	case 'o':
 		return opt_get_name(sh, arg, &on) == 0 && on;
-	case 'R':
-		return false;	/* no namerefs yet */
+	case 'R': {	/* a nameref with a target (bash) */
+		const struct var *v = var_lookup_raw(sh, arg);
+		return v != NULL && (v->flags & VAR_NAMEREF) && v->value != NULL;
+	}
 	case 'r':
 		return faccessat(AT_FDCWD, arg, R_OK, AT_EACCESS) == 0;
 	case 'w':

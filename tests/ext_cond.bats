@@ -251,3 +251,9 @@ two'
 	done
 	expect_sh "[[ -n '<' && a < b && \\> == '>' ]] && echo yes" 'yes'
 }
+
+@test "[[ -R name ]] and test -R: true for a nameref that names a variable" {
+	ext_only
+	sh_c 'x=1; declare -n r=x; [[ -R r ]]; echo $?; test -R r; echo $?; [ -R x ]; echo $?; declare -n q; [[ -R q ]]; echo $?; f() { local -n l=x; [[ -R l ]]; echo $?; }; f; unset -n r; [[ -R r ]]; echo $?'
+	out_is "$(printf '0\n0\n1\n1\n0\n1')"
+}
