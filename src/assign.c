@@ -346,6 +346,33 @@ assign_serialize(struct shell *sh, struct word *elems)
 	return r;
 }
 
+char *
+assign_list_text(struct shell *sh, struct word *elems)
+{
+	struct strbuf b = STRBUF_INIT;
+
+	sb_addc(&b, '(');
+	for (struct word *e = elems; e != NULL; e = e->next) {
+		struct word one = *e;
+		char **f;
+		one.next = NULL;
+		int n = expand_words_elems(sh, &one, &f);
+		if (n < 0) {
+			sb_free(&b);
+			return NULL;
+		}
+		for (int i = 0; i < n; i++) {
+			if (b.len > 1)
+				sb_addc(&b, ' ');
+			sb_adds(&b, f[i]);
+		}
+	}
+	sb_addc(&b, ')');
+	char *r = arena_strndup(&sh->eval, b.s, b.len);
+	sb_free(&b);
+	return r;
+}
+
 /* Reads one word of the text form at *s: '...' "..." \c and plain
  * characters up to a blank, ']' (in a key) or ')'. */
 static char *

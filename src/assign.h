@@ -15,6 +15,9 @@ int assign_run(struct shell *sh, struct assign *a);
 /* The elements of name=(...) expanded into the text form "('a' [k]='v')"
  * (eval arena), or NULL after an expansion error. */
 char *assign_serialize(struct shell *sh, struct word *elems);
+/* a=(...) before a command name (bash): the string "(w1 w2 ...)" of the
+ * expanded element words, which is what bash puts in the environment. */
+char *assign_list_text(struct shell *sh, struct word *elems);
 /* A declaration builtin's argument: name=v, name+=v, name[sub]=v,
  * name=(...) in the text form (or as the user quoted it). `attrs`: -a/-A
  * from the builtin's options. Returns 0 or -1 after a diagnostic. */

@@ -348,11 +348,12 @@ is_declaration(struct word *w)
 }
 
 /* bash outside posix mode: an assignment before a command that names a
- * read-only variable is reported and left out; the command runs (with
- * the others), its status is the command's. The copies live in the eval
+ * read-only variable, or an array element (`a[1]=x cmd`: "not a valid
+ * identifier"), is reported and left out; the command runs (with the
+ * others), its status is the command's. The copies live in the eval
  * arena. */
 static void
-drop_readonly(struct shell *sh, struct prep *p, int k)
+drop_bad_assigns(struct shell *sh, struct prep *p, int k)
 {
 	struct assign *a, *list = NULL, **tail = &list;
 	char **avals = NULL;
@@ -360,7 +361,12 @@ drop_readonly(struct shell *sh, struct prep *p, int k)
 
 	for (a = p->c->assigns, i = 0; a != NULL; a = a->next, i++) {
 		struct var *v = var_lookup(sh, a->name);
-		if (v == NULL || !(v->flags & VAR_READONLY)) {
+		if (a->subscript != NULL) {
+			struct strbuf b = STRBUF_INIT;
+			ast_print_word_bare(&b, a->subscript);
+			diag_error(sh, "`%s[%s]': not a valid identifier", a->name, b.s ? b.s : "");
+			sb_free(&b);
+		} else if (v == NULL || !(v->flags & VAR_READONLY)) {
 			if (avals != NULL) {
 				struct assign *n = arena_alloc(&sh->eval, sizeof *n);
 				*n = *a;
@@ -370,8 +376,9 @@ drop_readonly(struct shell *sh, struct prep *p, int k)
 				avals[j++] = p->avals[i];
 			}
 			continue;
+		} else {
+			var_readonly_error(sh, a->name);
 		}
-		var_readonly_error(sh, a->name);
 		if (avals == NULL) {	/* the first: copy those before it */
 			avals = arena_alloc(&sh->eval, (size_t)(k + 1) * sizeof *avals);
 			for (struct assign *b = p->c->assigns; b != a; b = b->next) {
@@ -431,7 +438,9 @@ simple_prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
 	struct saved_var *sv = k > 1 ? arena_alloc(&sh->eval, (size_t)k * sizeof *sv) : NULL;
 	int nsv = 0, failed = 0;
 	for (a = c->assigns, i = 0; a != NULL; a = a->next, i++) {
-		p->avals[i] = expand_assign_value(sh, a->value);
+		struct wpart *ap = a->value->parts;
+		p->avals[i] = ap != NULL && ap->kind == WP_ARRAY ?
+		    assign_list_text(sh, ap->u.array.elems) : expand_assign_value(sh, a->value);
 		if (p->avals[i] == NULL) {
 			failed = 1;
 			break;
@@ -455,7 +464,7 @@ simple_prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
 	if (failed)
 		return -1;
 	if (!sh->opt.posix && c->assigns != NULL)
-		drop_readonly(sh, p, k);
+		drop_bad_assigns(sh, p, k);
 	/* `command [-p] name`: skip functions, no special-builtin rules;
 	 * `builtin name` (bash) the same for a builtin name, so that
 	 * `builtin command export x=1` and `command builtin ...` chain */

@@ -223,3 +223,19 @@ echo "then $?"'
 then 1'
 	status_is 0
 }
+
+@test "a[i]=v before a command is reported and left out; a=(...) before one is the text (w ...)" {
+	ext_only
+	sh_c 'f() { echo "f[${b[*]}][$B]"; }; b[0]=2 printenv b; echo "st=$?"; a=1 b[i+1]=3 c=3 printenv a b c; b[1]=3 f; x=X; B=(a "b  c" $x [1]=2) printenv B; B=(q) f; B=() printenv B; echo "[${b[*]}][$B]"'
+	out_is 'st=1
+1
+3
+f[][]
+(a b  c X [1]=2)
+f[][(q)]
+()
+[][]'
+	[[ ${stderr_lines[0]} == *"\`b[0]': not a valid identifier" ]] || { _show_run; return 1; }
+	[[ ${stderr_lines[1]} == *"\`b[i+1]': not a valid identifier" ]] || { _show_run; return 1; }
+	[ "${#stderr_lines[@]}" = 3 ] || { _show_run; return 1; }
+}
