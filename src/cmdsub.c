@@ -228,6 +228,8 @@ exec_cmdsub(struct shell *sh, struct ast_node *body, struct strbuf *out)
 	fds[0] = redir_private_fd(fds[0]);
 	fds[1] = redir_private_fd(fds[1]);
 	job = job_new(sh, NULL, false);
+	if (prepared && p.kind == P_SPECIAL && p.c->assigns == NULL)
+		plan_exec_prep(sh, &p);	/* $(exec cmd): cmd */
 	if (prepared && p.kind == P_EXTERNAL && p.c->assigns == NULL) {
 		/* one external command: spawned, its stdout on the pipe */
 		bool mon = sh->opt.monitor;

@@ -47,6 +47,10 @@ struct prep {
 	 * for a chdir error ("cd: DIR"), or NULL */
 	char *chdir_to;
 	const char *chdir_name;
+	/* `exec [-cl] [-a name] cmd` run as cmd (plan_exec_prep): the
+	 * command's name for messages when argv[0] is another, and -c */
+	const char *cmdname;
+	bool empty_env;
 };
 
 /* Temporary assignments for regular builtins and functions. */
@@ -134,6 +138,12 @@ int plan_spawn(struct shell *sh, struct prep *p, int in, int out, struct job *jo
 bool plan_can_exec_in_place(struct shell *sh);
 /* Replaces the shell with the prepared external command. */
 int plan_exec_in_place(struct shell *sh, struct prep *p);
+/* A prepared `exec [-cl] [-a name] cmd args` that a subshell would run as
+ * its last command becomes the external command cmd itself (P_EXTERNAL),
+ * for a spawn plan instead of a fork. False, with `p` as it was, where
+ * exec must run in the subshell (no command, a bad option, not found, or
+ * set -x, which traces the exec command). */
+bool plan_exec_prep(struct shell *sh, struct prep *p);
 
 /* ---- pipeline.c ---- */
 /* The text of a job for `jobs` and notices: always for background jobs,

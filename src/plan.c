@@ -60,6 +60,12 @@ command_env(struct shell *sh, struct prep *p)
 	 * mode: dash and the standard leave it alone) */
 	bool underscore = !sh->opt.posix && p->path != NULL;
 
+	if (p->empty_env) {	/* exec -c */
+		char **none = arena_alloc(&sh->eval, sizeof *none);
+		none[0] = NULL;
+		return none;
+	}
+
 	if (p->chdir_to != NULL)
 		base = cd_env(sh, base, p->chdir_to);
 	if (p->c->assigns == NULL && !underscore)
@@ -210,7 +216,7 @@ plan_spawn(struct shell *sh, struct prep *p, int in, int out, struct job *job,
 	plan.envp = command_env(sh, p);
 	plan.paths = paths;
 	plan.npaths = p->path != NULL ? 1 : 0;
-	plan.cmdname = p->argv[0];
+	plan.cmdname = p->cmdname != NULL ? p->cmdname : p->argv[0];
 	plan.enoexec_interp = sh->self_exe;
 	plan.sig_default = *trap_caught_set();
 	sigemptyset(&plan.mask);
@@ -256,9 +262,10 @@ plan_can_exec_in_place(struct shell *sh)
 
 /* Replaces the shell by `path` (signals the shell catches or ignores for
  * itself back to their defaults; a script without #! run by our own
- * binary). Returns only on failure: 127 or 126, after the message. */
+ * binary). Returns only on failure: 127 or 126, after the message, which
+ * names the command `cmd` (argv[0] may be exec -a's name). */
 static int
-execve_here(struct shell *sh, const char *path, char **argv, char **env)
+execve_here(struct shell *sh, const char *path, const char *cmd, char **argv, char **env)
 {
 	int sig, n = 0;
 
@@ -281,10 +288,10 @@ execve_here(struct shell *sh, const char *path, char **argv, char **env)
 		execve(sh->self_exe, nargv, env);
 	}
 	if (errno == ENOENT || errno == ENOTDIR) {
-		diag_error(sh, "%s: not found", argv[0]);
+		diag_error(sh, "%s: not found", cmd);
 		return 127;
 	}
-	diag_errno(sh, "%s", argv[0]);
+	diag_errno(sh, "%s", cmd);
 	return 126;
 }
 
@@ -295,45 +302,139 @@ plan_exec_in_place(struct shell *sh, struct prep *p)
 		return 1;
 	if (redir_apply(sh, p->c->base.redirs, NULL) != 0)
 		return 1;
-	return execve_here(sh, p->path, p->argv, command_env(sh, p));
+	return execve_here(sh, p->path, p->argv[0], p->argv, command_env(sh, p));
 }
 
 /* ---- exec, eval, input loop ---- */
+
+/* exec's options outside posix mode (bash): -a NAME is argv[0], -c an
+ * empty environment, -l a dash before argv[0]; grouped as in -cla NAME.
+ * Posix mode has none (dash): `exec -a x` looks for a command named -a.
+ * Returns the index of the command word (argc: none), or -1 after a bad
+ * option, reported unless `quiet`. */
+struct exec_opts {
+	const char *name;
+	bool clear_env, login;
+};
+
+static int
+exec_options(struct shell *sh, int argc, char **argv, struct exec_opts *o, bool quiet)
+{
+	static const char usage[] = "exec [-cl] [-a name] [command [argument ...]] [redirection ...]";
+	int i;
+
+	*o = (struct exec_opts){ 0 };
+	if (sh->opt.posix)
+		return argc > 1 && strcmp(argv[1], "--") == 0 ? 2 : 1;
+	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return i + 1;
+		for (const char *c = argv[i] + 1; *c != '\0'; c++) {
+			if (*c == 'c') {
+				o->clear_env = true;
+			} else if (*c == 'l') {
+				o->login = true;
+			} else if (*c == 'a' && (c[1] != '\0' || i + 1 < argc)) {
+				o->name = c[1] != '\0' ? c + 1 : argv[++i];
+				break;
+			} else {
+				if (!quiet) {
+					diag_error(sh, *c == 'a' ? "exec: -%c: option requires an argument" :
+					    "exec: -%c: invalid option", *c);
+					diag_usage(sh, "exec", usage);
+				}
+				return -1;
+			}
+		}
+	}
+	return i;
+}
+
+/* argv with exec -a's name and -l's dash in argv[0] (eval arena). */
+static char **
+exec_argv(struct shell *sh, int argc, char **argv, const struct exec_opts *o)
+{
+	if (o->name == NULL && !o->login)
+		return argv;
+	char **nargv = arena_alloc(&sh->eval, ((size_t)argc + 1) * sizeof *nargv);
+	memcpy(nargv, argv, ((size_t)argc + 1) * sizeof *nargv);
+	if (o->name != NULL)
+		nargv[0] = (char *)o->name;
+	if (o->login) {
+		char *d = arena_alloc(&sh->eval, strlen(nargv[0]) + 2);
+		d[0] = '-';
+		strcpy(d + 1, nargv[0]);
+		nargv[0] = d;
+	}
+	return nargv;
+}
+
+bool
+plan_exec_prep(struct shell *sh, struct prep *p)
+{
+	struct exec_opts o;
+	struct assign *a;
+	const char *pathval = NULL;
+	int i, k;
+
+	if (p->kind != P_SPECIAL || strcmp(p->bi->name, "exec") != 0 || sh->opt.xtrace)
+		return false;
+	if ((i = exec_options(sh, p->argc, p->argv, &o, true)) < 0 || i >= p->argc)
+		return false;
+	for (a = p->c->assigns, k = 0; a != NULL; a = a->next, k++)
+		if (strcmp(a->name, "PATH") == 0)
+			pathval = p->avals[k];
+	char *cmd = p->argv[i];
+	char *path = strchr(cmd, '/') ? strdup(cmd) : exec_path_search(sh, cmd, pathval);
+	if (path == NULL)
+		return false;	/* the subshell says it is not found */
+	p->argc -= i;
+	p->argv = exec_argv(sh, p->argc, p->argv + i, &o);
+	p->cmdname = cmd;
+	p->empty_env = o.clear_env;
+	p->path = path;
+	p->kind = P_EXTERNAL;
+	p->bi = NULL;
+	return true;
+}
 
 int
 exec_replace(struct shell *sh, int argc, char **argv)
 {
 	char *path;
 	char **env;
+	struct exec_opts o;
+	int i = exec_options(sh, argc, argv, &o, false);
 
-	if (argc > 1 && strcmp(argv[1], "--") == 0) {
-		argc--;
-		argv++;
-	} else if (argc > 1 && argv[1][0] == '-' && argv[1][1] != '\0') {
-		/* bash's -a -c -l are not there: an unknown option, as bash
-		 * reports one */
-		diag_error(sh, "exec: -%c: invalid option", argv[1][1]);
-		diag_usage(sh, "exec", "exec [command [argument ...]] [redirection ...]");
+	if (i < 0) {
 		exec_fatal_error(sh, 2);
 		return 2;
 	}
-	if (argc < 2)
+	if (i >= argc)
 		return 0;
-	argv++;
+	argv += i;
+	argc -= i;
+	const char *cmd = argv[0];
 	path = strchr(argv[0], '/') ? strdup(argv[0]) : exec_path_search(sh, argv[0], NULL);
 	if (path == NULL) {
 		diag_error(sh, "%s: not found", argv[0]);
 		exec_fatal_error(sh, 127);
 		return 127;
 	}
-	env = var_environ(sh, &sh->eval);
+	argv = exec_argv(sh, argc, argv, &o);
+	if (o.clear_env) {
+		env = arena_alloc(&sh->eval, sizeof *env);
+		env[0] = NULL;
+	} else {
+		env = var_environ(sh, &sh->eval);
+	}
 	/* The program is no job of ours: job control ends first, so that
 	 * it runs in the group that had the terminal before us and the
 	 * terminal is theirs when it exits (dash: setjobctl(0)). */
 	bool jc = job_control(sh);
 	if (jc)
 		job_control_end(sh, false);
-	int st = execve_here(sh, path, argv, env);
+	int st = execve_here(sh, path, cmd, argv, env);
 	if (jc)
 		job_control_start(sh);
 	free(path);

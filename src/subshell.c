@@ -169,6 +169,8 @@ subshell_run(struct shell *sh, struct ast_group *g, bool tail)
 			exec_check_errexit(sh);
 			return sh->status;
 		}
+		if (pr == 0 && p.kind == P_SPECIAL)
+			plan_exec_prep(sh, &p);	/* (exec cmd): cmd */
 		if (pr == 0 && p.kind == P_EXTERNAL) {
 			sh->lineno = b->lineno;
 			st = simple_run_prepared(sh, &p);

@@ -1071,3 +1071,32 @@ st=1'
 	run bash -c '"$SPSH" --verbose -c "echo v" 2>&1 >/dev/null | tail -c 3 | od -An -c'
 	[ "$(echo $output)" = 'v \n' ]
 }
+
+@test "exec -a NAME runs the command with NAME as argv[0]; -l puts a dash before it" {
+	ext_only
+	expect_sh '(exec -a nm sh -c "echo \$0"); (exec -l sh -c "echo \$0"); (exec -la nm -- sh -c "echo \$0"); x=$(exec -a sub sh -c "echo \$0"); echo "$x"; exec -a last sh -c "echo \$0"' 'nm
+-sh
+-nm
+sub
+last'
+}
+
+@test "exec -c runs the command with an empty environment, prefix assignments too" {
+	ext_only
+	expect_sh 'export E=1; (X=2 exec -c env) | wc -l; x=$(exec -c env); echo "[$x]"; (X=2 exec env) | grep -c "^X=2$"; exec -c -- env' '0
+[]
+1'
+}
+
+@test "exec -a with no command keeps the shell; bad options: the usage, status 2" {
+	ext_only
+	sh_c 'exec -a nm; echo "st=$?"; (exec -x y); echo "st=$?"; (exec -a); echo "st=$?"; (exec -a nm nosuch_cmd_q); echo "st=$?"'
+	out_is 'st=0
+st=2
+st=2
+st=127'
+	[[ ${stderr_lines[0]} == *"exec: -x: invalid option" ]] || { _show_run; return 1; }
+	[[ ${stderr_lines[1]} == *"exec: usage: exec [-cl] [-a name] [command [argument ...]] [redirection ...]" ]] || { _show_run; return 1; }
+	[[ ${stderr_lines[2]} == *"exec: -a: option requires an argument" ]] || { _show_run; return 1; }
+	[[ ${stderr_lines[4]} == *"nosuch_cmd_q: not found" ]] || { _show_run; return 1; }
+}

@@ -128,3 +128,10 @@ b" ] || exit 9; true'
 	[ "$(cat "$BATS_TEST_TMPDIR/out9")" = "$(printf 'inner\nouter')" ]
 	[ "$novm" = 2 ]
 }
+
+@test "(exec -a n cmd) and \$(exec -c cmd) are spawn plans, no fork" {
+	trace '(exec -a nm /bin/sh -c "test \$0 = nm" >out11); x=$(exec -c /usr/bin/env); [ -z "$x" ] || exit 9; true'
+	[ "$tracestatus" = 0 ]
+	[ "$novm" = 0 ]
+	[ "$vm" = 2 ]
+}

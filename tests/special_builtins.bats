@@ -122,6 +122,15 @@ a  b'
 	err_nonempty
 }
 
+@test "exec in posix mode has no options: exec -a x looks for a command named -a (dash)" {
+	sh_c_posix 'exec -a foo sh -c "echo \$0"; echo no'
+	out_is ''
+	status_is 127
+	[[ $stderr == *"-a: not found"* ]] || { _show_run; return 1; }
+	sh_c_posix '(exec -c env); echo "st=$?"'
+	out_is 'st=127'
+}
+
 @test "exec with redirections only keeps the shell" {
 	expect_sh 'exec 3>f; echo x >&3; exec 3>&-; cat f' 'x'
 }
