@@ -283,6 +283,10 @@ pc_gen_action(struct shell *sh, int a, const char *text, struct pc_list *out)
 		break;
 	}
 	case PCA_SIGNAL:
+		/* bash lists the trap pseudo-signals too: EXIT first, DEBUG,
+		 * ERR and RETURN last (not its SIGJUNK(32) and (33), the two
+		 * real-time signals glibc keeps for itself) */
+		add_match(out, text, tl, "EXIT");
 		for (int i = 1; i < signame_max(); i++) {
 			const char *n = signame_from_num(i);
 			if (n == NULL)
@@ -291,6 +295,9 @@ pc_gen_action(struct shell *sh, int a, const char *text, struct pc_list *out)
 			snprintf(buf, sizeof buf, "SIG%s", n);
 			add_match(out, text, tl, buf);
 		}
+		add_match(out, text, tl, "DEBUG");
+		add_match(out, text, tl, "ERR");
+		add_match(out, text, tl, "RETURN");
 		break;
 	case PCA_USER: {
 		struct passwd *pw;

@@ -77,6 +77,12 @@ setup() {
 	out_is 'if then else elif fi case esac for select while until do done in function time { } ! [[ ]] coproc '
 }
 
+@test "compgen -A signal lists EXIT first and DEBUG, ERR, RETURN last (bash)" {
+	ext_only
+	sh_c 'compgen -A signal | head -n 2; compgen -A signal | tail -n 3; compgen -A signal E; compgen -A signal R'
+	out_is "$(printf '%s\n' EXIT SIGHUP DEBUG ERR RETURN EXIT ERR RETURN)"
+}
+
 @test "compgen -A signal, setopt, shopt, builtin, user" {
 	ext_only
 	expect_sh 'compgen -A signal SIGUSR; compgen -A setopt nou; compgen -A shopt extgl; compgen -b compg; compgen -u roo' \
