@@ -588,12 +588,18 @@ read_name(struct lexer *lx)
 	struct strbuf s = STRBUF_INIT;
 	size_t p = lx->pos;
 
-	while (p < lx->buf.len && is_name_char((unsigned char)lx->buf.s[p]))
-		p++;
-	if (p < lx->buf.len && lx->buf.s[p] != '\\') {
-		char *r = arena_strndup(lx->a, lx->buf.s + lx->pos, p - lx->pos);
-		lx->pos = p;
-		return r;
+	for (;;) {
+		while (p < lx->buf.len && is_name_char((unsigned char)lx->buf.s[p]))
+			p++;
+		/* a name that ends the text (eval "x=$y") ends the input
+		 * unless a line follows (refill appends it) */
+		if (p < lx->buf.len ? lx->buf.s[p] != '\\' : !refill(lx)) {
+			char *r = arena_strndup(lx->a, lx->buf.s + lx->pos, p - lx->pos);
+			lx->pos = p;
+			return r;
+		}
+		if (p < lx->buf.len)
+			break;	/* a backslash: maybe a line continuation */
 	}
 	while (is_name_char(peekc(lx)))
 		sb_addc(&s, (char)nextc(lx));

@@ -587,12 +587,25 @@ static void
 keep_declared(struct shell *sh, struct prep *p, struct saved_var *sv, int nsv)
 {
 	const char *bi = p->bi->name;
-	bool declare = strcmp(bi, "declare") == 0 || strcmp(bi, "typeset") == 0;
-	bool attr = !declare;
+	bool declare, attr;
 	int i = 1;
 
-	if (!declare && strcmp(bi, "export") != 0 && strcmp(bi, "readonly") != 0)
+	/* IFS= read: the first byte tells most builtins from these four */
+	switch (bi[0]) {
+	case 'd': case 't':
+		if (strcmp(bi, "declare") != 0 && strcmp(bi, "typeset") != 0)
+			return;
+		declare = true;
+		break;
+	case 'e': case 'r':
+		if (strcmp(bi, "export") != 0 && strcmp(bi, "readonly") != 0)
+			return;
+		declare = false;
+		break;
+	default:
 		return;
+	}
+	attr = !declare;
 	for (; i < p->argc && (p->argv[i][0] == '-' || p->argv[i][0] == '+'); i++) {
 		const char *o = p->argv[i];
 		if (strcmp(o, "--") == 0) {
