@@ -7,6 +7,7 @@
 #include "biutil.h"
 #include "declare.h"
 #include "exec.h"
+#include "executor.h"
 
 int bi_declare(struct shell *sh, int argc, char **argv);
 
@@ -208,6 +209,10 @@ bi_unset(struct shell *sh, int argc, char **argv)
 			exec_unset_function(sh, argv[i]);
 			continue;
 		}
+		if (mode == 'v' && !sh->opt.posix && var_lookup_raw(sh, argv[i]) != NULL &&
+		    (var_lookup_raw(sh, argv[i])->flags & VAR_TEMPENV) &&
+		    simple_tempenv_unset(sh, argv[i]))
+			continue;	/* bash: x=t f; unset x in f shows x again */
 		if ((mode == 'n' ? var_unset_raw(sh, argv[i]) : var_unset(sh, argv[i])) != 0)
 			st = sh->opt.posix ? 2 : 1;	/* read-only: bash 1 */
 	}

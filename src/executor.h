@@ -102,6 +102,10 @@ void simple_xtrace(struct shell *sh, struct prep *p);
  * diagnostic (a read-only variable), everything already restored. */
 int simple_assign_temp(struct shell *sh, struct prep *p, struct saved_var **out, int *n);
 void simple_assign_restore(struct shell *sh, struct saved_var *sv, int n);
+/* unset of `name` while it holds a v=x prefix of a running function or
+ * builtin (bash, not posix mode): the value it hid comes back at once and
+ * stays after the command. False if `name` holds no such prefix. */
+bool simple_tempenv_unset(struct shell *sh, const char *name);
 /* Expands and looks up a simple command. Returns 0, or -1 after an
  * expansion error (sh->expand_err says how bad). */
 int simple_prepare(struct shell *sh, struct ast_simple *c, struct prep *p);

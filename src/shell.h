@@ -286,6 +286,9 @@ struct shell {
 	size_t fn_exported;		/* how many have `exported` (fnenv.c) */
 
 	struct arena eval;		/* fields, argv, plans: marked per command */
+	/* the v=x prefixes of the running functions and builtins, innermost
+	 * first (simple.c; frames in the eval arena) */
+	struct tempenv_frame *tempenv;
 
 	/* control flow */
 	enum flow flow;

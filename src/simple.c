@@ -190,6 +190,13 @@ simple_xtrace(struct shell *sh, struct prep *p)
 /* ---- simple commands ---- */
 
 static struct saved_var *assign_save(struct shell *sh, struct prep *p, int *n, bool *failed);
+static void restore_vars(struct shell *sh, struct saved_var *sv, int n);
+
+struct tempenv_frame {
+	struct saved_var *sv;
+	int n;
+	struct tempenv_frame *prev;
+};
 
 /* Makes the command's assignments for the time it runs (regular builtins
  * and functions), saving what they hide in *sv. Returns 0, or -1 after a
@@ -209,8 +216,26 @@ simple_assign_temp(struct shell *sh, struct prep *p, struct saved_var **out, int
 		if (v != NULL)
 			v->flags |= VAR_TEMPENV;	/* the restore puts the flags back */
 	}
+	if (sv != NULL) {
+		struct tempenv_frame *f = arena_alloc(&sh->eval, sizeof *f);
+		*f = (struct tempenv_frame){ sv, *n, sh->tempenv };
+		sh->tempenv = f;
+	}
 	*out = sv;
 	return 0;
+}
+
+bool
+simple_tempenv_unset(struct shell *sh, const char *name)
+{
+	for (struct tempenv_frame *f = sh->tempenv; f != NULL; f = f->prev)
+		for (int i = f->n - 1; i >= 0; i--)
+			if (f->sv[i].name != NULL && strcmp(f->sv[i].name, name) == 0) {
+				restore_vars(sh, &f->sv[i], 1);
+				f->sv[i].name = NULL;	/* nothing to put back later */
+				return true;
+			}
+	return false;
 }
 
 /* A variable whose value a temporary assignment can take and give back
@@ -267,6 +292,14 @@ assign_save(struct shell *sh, struct prep *p, int *n, bool *failed)
 
 void
 simple_assign_restore(struct shell *sh, struct saved_var *sv, int n)
+{
+	if (sh->tempenv != NULL && sh->tempenv->sv == sv)
+		sh->tempenv = sh->tempenv->prev;
+	restore_vars(sh, sv, n);
+}
+
+static void
+restore_vars(struct shell *sh, struct saved_var *sv, int n)
 {
 	int i;
 

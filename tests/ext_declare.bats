@@ -221,3 +221,20 @@ echo "next $?"'
 	out_is 'next 1'
 	[[ $stderr == *"r1: circular name reference"* ]] || { _show_run; return 1; }
 }
+
+@test "unset of a v=x prefix inside the function shows the hidden value again, which later assignments then change (bash)" {
+	ext_only
+	sh_c 'f() { unset x; echo "1[$x]"; unset x; echo "2[$x]"; }; x=g; x=t f; echo "3[$x]"
+h() { unset y; echo "h[${y-unset}]"; y=new; }; y=t h; echo "y[$y]"
+g() { unset z; echo "g[$z]"; }; k() { local z=L; z=t g; echo "k[$z]"; }; z=G; k
+w=g; w=t eval '\''unset w; echo "e[$w]"'\''; echo "w[$w]"'
+	out_is '1[g]
+2[]
+3[]
+h[unset]
+y[new]
+g[L]
+k[L]
+e[g]
+w[g]'
+}

@@ -249,6 +249,12 @@ done'
 
 # ---- expansion and assignments (XCU 2.6, 2.9.1) ----
 
+@test "unset of a prefix assignment inside the function leaves it unset until the call returns (posix mode)" {
+	sh_c_posix 'f() { unset x; echo "1[${x-unset}]"; }; x=g; x=t f; echo "2[$x]"'
+	out_is '1[unset]
+2[g]'
+}
+
 @test "prefix assignments are expanded left to right, each seeing the one before" {
 	expect_sh_posix 'x=5 y=$((x+2)) :; echo $x $y; a=1 b=$a sh -c "echo \$b"; echo "[$a]"; x=1; x=2 y=$x env | grep ^y=; echo $x' '5 7
 1
