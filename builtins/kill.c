@@ -17,9 +17,9 @@
 
 #define USAGE "kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]"
 
-/* kill -l [arg...]: with no operand every signal name, one a line (as
- * dash and yash, and as XCU kill wants it parsed; bash prints the table
- * that `trap -l` prints); a number gives its name, an exit status above
+/* kill -l [arg...]: with no operand every signal name, one a line in
+ * posix mode (as dash and yash, and as XCU kill wants it parsed), else
+ * the table that `trap -l` prints, as bash; a number gives its name, an exit status above
  * 128 the name of the signal that caused it (XCU kill), 0 gives EXIT
  * (bash, ksh93), and a name gives its number (bash). */
 static int
@@ -28,6 +28,10 @@ list(struct shell *sh, int argc, char **argv)
 	int i, n, status = 0;
 	const char *name;
 
+	if (argc == 0 && !sh->opt.posix) {
+		signame_print_table();
+		return biu_flush(sh, "kill", 0);
+	}
 	if (argc == 0) {
 		for (n = 1; n < signame_max(); n++)
 			if ((name = signame_from_num(n)) != NULL)

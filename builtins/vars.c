@@ -276,7 +276,12 @@ export_like(struct shell *sh, int argc, char **argv, unsigned flag, const char *
 		 * the environment any more */
 		for (; i < argc; i++) {
 			size_t nl = var_name_len(argv[i]);
-			if (nl > 0 && argv[i][nl] == '=' && assign_text(sh, argv[i], 0) != 0) {
+			if (nl == 0 || (argv[i][nl] != '\0' && argv[i][nl] != '=')) {
+				diag_error(sh, "%s: `%s': not a valid identifier", what, argv[i]);
+				st = 1;
+				continue;
+			}
+			if (argv[i][nl] == '=' && assign_text(sh, argv[i], 0) != 0) {
 				st = 1;
 				continue;
 			}
@@ -337,6 +342,13 @@ export_like(struct shell *sh, int argc, char **argv, unsigned flag, const char *
 			continue;
 		}
 		char *name = eq ? strndup(argv[i], (size_t)(eq - argv[i])) : strdup(argv[i]);
+		if (!var_is_name(name) && !sh->opt.posix) {
+			/* bash: the whole word is named, status 1 */
+			diag_error(sh, "%s: `%s': not a valid identifier", what, argv[i]);
+			free(name);
+			elem_err = 1;
+			continue;
+		}
 		if (!var_is_name(name)) {
 			diag_error(sh, "%s: %s: bad variable name", what, name);
 			free(name);

@@ -61,8 +61,8 @@ TERM'
 	expect_sh 'sleep 10 & kill -s HUP $!; wait $!; kill -l $?' 'HUP'
 }
 
-@test "kill -l lists the signal names" {
-	expect_sh 'kill -l | tr " " "\n" | grep -cx -e HUP -e INT -e KILL -e TERM' 4
+@test "kill -l lists the signal names (posix mode)" {
+	expect_sh_posix 'kill -l | tr " " "\n" | grep -cx -e HUP -e INT -e KILL -e TERM' 4
 }
 
 @test "kill -l with an invalid number fails" {
@@ -84,9 +84,9 @@ TERM'
 	err_is 'spsh: kill: 999: invalid signal specification'
 }
 
-@test "spsh: kill -l prints one name a line, realtime as RTMIN+n (bash names)" {
+@test "spsh: kill -l prints one name a line in posix mode, realtime as RTMIN+n (bash names)" {
 	spsh_only
-	sh_c 'kill -l | head -3; kill -l 35 64; kill -l KILL'
+	sh_c_posix 'kill -l | head -3; kill -l 35 64; kill -l KILL'
 	out_is 'HUP
 INT
 QUIT

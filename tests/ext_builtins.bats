@@ -209,6 +209,21 @@ TZ=Asia/Tokyo printf "%(%F %H)T\n" 1557978599'
 	[[ $stderr == *"unset: \`%': not a valid identifier" ]] || { _show_run; return 1; }
 }
 
+@test "export and readonly of a word that is no name: not a valid identifier, status 1, the script goes on (bash)" {
+	ext_only
+	sh_c 'export FOO-BAR=foo; echo "a $?"; readonly 1a=2; echo "b $?"; export x=1 b-c d=1; echo "c $? $d"; export -n z-1 x; echo "d $?"; printenv x; echo end'
+	out_is "$(printf 'a 1\nb 1\nc 1 1\nd 1\nend')"
+	[[ ${stderr_lines[0]} == *"export: \`FOO-BAR=foo': not a valid identifier" ]] || { _show_run; return 1; }
+	[[ ${stderr_lines[1]} == *"readonly: \`1a=2': not a valid identifier" ]] || { _show_run; return 1; }
+	[[ ${stderr_lines[3]} == *"export: \`z-1': not a valid identifier" ]] || { _show_run; return 1; }
+}
+
+@test "kill -l and kill -L without operands print the table of trap -l (bash)" {
+	ext_only
+	sh_c 'kill -l | head -2; kill -L | sed -n 3p; [ "$(kill -l)" = "$(trap -l)" ] && echo same'
+	out_is "$(printf ' 1) SIGHUP\t 2) SIGINT\t 3) SIGQUIT\t 4) SIGILL\t 5) SIGTRAP\n 6) SIGABRT\t 7) SIGBUS\t 8) SIGFPE\t 9) SIGKILL\t10) SIGUSR1\n11) SIGSEGV\t12) SIGUSR2\t13) SIGPIPE\t14) SIGALRM\t15) SIGTERM\nsame')"
+}
+
 @test "set lists a value with control characters as \$'...', one line per variable (bash)" {
 	ext_only
 	sh_c 'x=$(printf "a\tb\001c"); set | grep "^x="; x=$(printf "1\n2"); set >saved; unset x; . ./saved; printf "%s|" "$x"'
