@@ -15,7 +15,7 @@ bi_let(struct shell *sh, int argc, char **argv)
 		return 1;
 	}
 	for (int i = 1; i < argc; i++)
-		if (arith_eval(sh, argv[i], &v) != 0) {
+		if (cond_arith_eval(sh, "let", argv[i], &v) != 0) {
 			if (!sh->arith_unset)
 				return 1;
 			sh->expand_err = 3;	/* set -u: fatal, as in $((...)) (bash) */

@@ -106,6 +106,8 @@ struct parser {
 	const char *expr;	/* whole text, for messages */
 	const char *pos;	/* just after the current token */
 	const char *tokstart;	/* start of the current token */
+	const char *lasttp;	/* start of the last token that was not the end
+				 * (bash's "error token" runs from it to the end) */
 	enum tok tok;
 	long num;		/* T_NUM */
 	const char *name;	/* T_NAME */
@@ -120,15 +122,32 @@ static int eval_depth(struct shell *sh, const char *expr, long *result, int dept
 static bool stack_low(void);
 static struct val comma(struct parser *p);
 
-/* Reports a syntax error once, quoting the whole expression. */
+/* Reports an error once, in bash's words outside posix mode: "[WHO: ]EXPR:
+ * WHAT (error token is "REST")", WHO "let", "((" or "[[" (none in an
+ * expansion), REST the expression from the last token read. Posix mode:
+ * "arithmetic: POSIX", or the quoted expression after a syntax error. */
 static void
-syntax_error(struct parser *p)
+arith_error(struct parser *p, const char *what, const char *posix)
 {
+	const char *e = p->expr, *who = p->sh->arith_who;
+
 	if (p->err)
 		return;
 	p->err = true;
-	diag_error(p->sh, "arithmetic: syntax error: '%s'", p->expr);
+	if (p->sh->opt.posix) {
+		if (posix == NULL)
+			diag_error(p->sh, "arithmetic: syntax error: '%s'", p->expr);
+		else
+			diag_error(p->sh, "arithmetic: %s", posix);
+		return;
+	}
+	while (*e == ' ' || (*e >= '\t' && *e <= '\r'))
+		e++;
+	diag_error(p->sh, "%s%s%s: %s (error token is \"%s\")", who ? who : "", who ? ": " : "",
+	    e, what, p->lasttp != NULL ? p->lasttp : "");
 }
+
+#define syntax_error(p, what) arith_error((p), (what), NULL)
 
 /* ASCII classes spelled out: the <ctype.h> calls cost more than the rest
  * of reading a token, and the classes are the C locale's anyway. */
@@ -280,6 +299,8 @@ next(struct parser *p)
 	while (is_blank((unsigned char)*s))
 		s++;
 	p->tokstart = s;
+	if (*s != '\0')
+		p->lasttp = s;
 	if (*s == '\0') {
 		p->tok = T_END;
 		p->pos = s;
@@ -288,11 +309,13 @@ next(struct parser *p)
 	if (is_digit((unsigned char)*s)) {
 		const char *why;
 		if (!parse_number_why(&s, &p->num, &why, p->sh->opt.posix)) {
-			if (why != NULL && !p->err) {
+			if (why != NULL && p->sh->opt.posix && !p->err) {
 				p->err = true;
 				diag_error(p->sh, "arithmetic: %s: '%s'", why, p->expr);
 			}
-			syntax_error(p);
+			/* a digit out of its base or letters after the
+			 * digits: bash's words for both */
+			syntax_error(p, why != NULL ? why : "value too great for base");
 			p->tok = T_END;
 			p->pos = p->tokstart;
 			return;
@@ -316,7 +339,7 @@ next(struct parser *p)
 					break;
 			}
 			if (*e == '\0') {
-				syntax_error(p);
+				syntax_error(p, "bad array subscript");
 				p->tok = T_END;
 				p->pos = e;
 				return;
@@ -342,7 +365,9 @@ next(struct parser *p)
 			return;
 		}
 	}
-	syntax_error(p);
+	/* an unknown character: bash's words depend on where it stands */
+	syntax_error(p, p->tok == T_NUM || p->tok == T_NAME || p->tok == T_RPAREN ?
+	    "syntax error: invalid arithmetic operator" : "syntax error: operand expected");
 	p->tok = T_END;
 	p->pos = s;
 }
@@ -555,8 +580,7 @@ binop(struct parser *p, enum tok t, long a, long b)
 	case T_MOD: case T_MODEQ:
 		if (b == 0) {
 			if (!p->noeval && !p->err) {
-				p->err = true;
-				diag_error(p->sh, "arithmetic: division by zero");
+				arith_error(p, "division by 0", "division by zero");
 			}
 			return 0;
 		}
@@ -568,8 +592,7 @@ binop(struct parser *p, enum tok t, long a, long b)
 		unsigned long r = 1;
 		if (b < 0) {
 			if (!p->noeval && !p->err) {
-				p->err = true;
-				diag_error(p->sh, "arithmetic: exponent less than 0");
+				arith_error(p, "exponent less than 0", "exponent less than 0");
 			}
 			return 0;
 		}
@@ -677,7 +700,7 @@ postfix(struct parser *p)
 		next(p);
 		r = comma(p);
 		if (p->tok != T_RPAREN) {
-			syntax_error(p);
+			syntax_error(p, "missing `)'");
 			return rvalue(0);
 		}
 		next(p);
@@ -691,7 +714,7 @@ postfix(struct parser *p)
 	case T_SHLEQ: case T_SHREQ: case T_ANDEQ: case T_XOREQ: case T_OREQ:
 		break;
 	}
-	syntax_error(p);	/* "expecting an operand" */
+	syntax_error(p, "syntax error: operand expected");
 	return rvalue(0);
 }
 
@@ -799,7 +822,11 @@ binary(struct parser *p, int minprec)
 			p->noeval -= skip;
 			l = rvalue(t == T_ANDAND ? (l.v && rv) : (l.v || rv));
 		} else {
+			const char *operand = p->tokstart;
+
 			rv = binary(p, pr + 1).v;
+			if (t == T_DIV || t == T_MOD)
+				p->lasttp = operand;	/* bash divides before reading on */
 			l = rvalue(binop(p, t, l.v, rv));
 		}
 	}
@@ -823,7 +850,7 @@ cond(struct parser *p)
 	a = comma(p);
 	p->noeval -= c.v == 0;
 	if (p->tok != T_COLON) {
-		syntax_error(p);
+		syntax_error(p, "`:' expected for conditional expression");
 		return rvalue(0);
 	}
 	next(p);
@@ -863,7 +890,7 @@ assign1(struct parser *p)
 		if (p->err)
 			return l;
 		if (l.name == NULL) {	/* `1 = 2`, `(x) = 2` */
-			syntax_error(p);
+			syntax_error(p, "attempted assignment to non-variable");
 			return rvalue(0);
 		}
 		next(p);
@@ -931,7 +958,7 @@ eval_depth(struct shell *sh, const char *expr, long *result, int depth)
 	}
 	r = comma(&p);
 	if (!p.err && p.tok != T_END)
-		syntax_error(&p);
+		syntax_error(&p, "syntax error in expression");
 	if (p.err)
 		return -1;
 	*result = r.v;

@@ -340,7 +340,7 @@ int_operand(struct ceval *c, const char *s, intmax_t *v)
 {
 	long r;
 
-	if (arith_eval(c->sh, s, &r) != 0) {
+	if (cond_arith_eval(c->sh, "[[", s, &r) != 0) {
 		c->err = 3;	/* bash: status 1, the message printed */
 		if (c->sh->arith_unset) {
 			c->err = 2;	/* set -u: an expansion error */
@@ -507,6 +507,17 @@ cond_run(struct shell *sh, struct ast_cond *n)
 /* ---- (( )) ---- */
 
 int
+cond_arith_eval(struct shell *sh, const char *who, const char *expr, long *v)
+{
+	const char *saved = sh->arith_who;
+
+	sh->arith_who = who;
+	int r = arith_eval(sh, expr, v);
+	sh->arith_who = saved;
+	return r;
+}
+
+int
 cond_arith_value(struct shell *sh, struct word *w, long *v, bool trim)
 {
 	const char *s;
@@ -532,7 +543,7 @@ cond_arith_value(struct shell *sh, struct word *w, long *v, bool trim)
 	}
 	if (s[strspn(s, " \t\n")] == '\0')
 		return 0;
-	if (arith_eval(sh, s, v) == 0)
+	if (cond_arith_eval(sh, "((", s, v) == 0)
 		return 0;
 	if (!sh->arith_unset)
 		return -1;

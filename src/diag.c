@@ -2,19 +2,47 @@
  * usual shell form: "spsh: [NAME: line N: ]WHAT: message". */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "shell.h"
 
-/* Appends "spsh: " and, when running a script file, "NAME: line N: ". */
+/* Where a message comes from, as bash says it outside posix mode: the
+ * file of the running function or `.` file, or of the script (bash:
+ * BASH_SOURCE[0]; "environment" for a function defined by -c, "main"
+ * for one read from standard input), else $0. */
+const char *
+diag_name(struct shell *sh)
+{
+	if (sh->nframes > 0 && sh->frames[sh->nframes - 1].source != NULL &&
+	    *sh->frames[sh->nframes - 1].source != '\0')
+		return sh->frames[sh->nframes - 1].source;
+	return sh->arg0 != NULL ? sh->arg0 : "spsh";
+}
+
+/* Appends the prefix of a message. Interactive: "spsh: ". Posix mode:
+ * "spsh: " and, in a script file, "FILE: line N: " (the words stay
+ * dash's). Otherwise bash's "NAME: line N: " for every non-interactive
+ * source (-c, a script, standard input, eval, `.`, functions), NAME from
+ * diag_name(): `spsh -c 'x'` says "spsh: line 1: ...", a script
+ * "script.sh: line 3: ...". */
 void
 diag_prefix(struct shell *sh, struct strbuf *out)
 {
-	sb_adds(out, "spsh: ");
-	if (sh != NULL && sh->script_name != NULL && !sh->opt.interactive)
-		sb_printf(out, "%s: line %d: ", sh->script_name, sh->lineno);
+	if (sh == NULL || sh->opt.interactive) {
+		sb_adds(out, "spsh: ");
+	} else if (sh->opt.posix) {
+		sb_adds(out, "spsh: ");
+		if (sh->script_name != NULL)
+			sb_printf(out, "%s: line %d: ", sh->script_name, sh->lineno);
+	} else if (sh->lineno > 0) {
+		sb_printf(out, "%s: line %d: ", diag_name(sh), sh->lineno);
+	} else {
+		sb_printf(out, "%s: ", diag_name(sh));
+	}
 }
 
 static void
@@ -48,20 +76,51 @@ diag_error(struct shell *sh, const char *fmt, ...)
 	emit(&b);
 }
 
-void
-diag_errno(struct shell *sh, const char *fmt, ...)
+/* The prefix of bash's system-call messages (its sys_error: "connect:
+ * ...", "bad interpreter"): "NAME: " without the line outside posix mode. */
+static void
+sys_prefix(struct shell *sh, struct strbuf *out)
+{
+	if (sh == NULL || sh->opt.interactive || sh->opt.posix)
+		diag_prefix(sh, out);
+	else
+		sb_printf(out, "%s: ", diag_name(sh));
+}
+
+static void
+vdiag_errno(struct shell *sh, bool line, const char *fmt, va_list ap)
 {
 	struct strbuf b = STRBUF_INIT;
 	int e = errno;
-	va_list ap;
 
-	diag_prefix(sh, &b);
-	va_start(ap, fmt);
+	if (line)
+		diag_prefix(sh, &b);
+	else
+		sys_prefix(sh, &b);
 	sb_vprintf(&b, fmt, ap);
-	va_end(ap);
 	sb_printf(&b, ": %s", strerror(e));
 	emit(&b);
 	errno = e;
+}
+
+void
+diag_sys(struct shell *sh, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vdiag_errno(sh, false, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_errno(struct shell *sh, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vdiag_errno(sh, true, fmt, ap);
+	va_end(ap);
 }
 
 void
@@ -82,6 +141,33 @@ diag_syntax(struct shell *sh, const char *name, int lineno, const char *fmt, ...
 	sb_vprintf(&b, fmt, ap);
 	va_end(ap);
 	emit(&b);
+}
+
+/* Why a command did not run, in the words of a spawn plan's child
+ * (lib/spawn: plan.c gives it DIAG_NOT_FOUND outside posix mode). `path`
+ * is the file tried, NULL when PATH had none; `err` is execve's errno.
+ * Posix mode says "not found" (127) for every missing file, as dash.
+ * Returns the status, 127 or 126. */
+int
+diag_exec(struct shell *sh, const char *name, const char *path, int err)
+{
+	struct stat st;
+
+	if (path == NULL || (sh->opt.posix && (err == ENOENT || err == ENOTDIR))) {
+		diag_error(sh, "%s: %s", name, sh->opt.posix ? "not found" : DIAG_NOT_FOUND);
+		return 127;
+	}
+	if (sh->opt.posix)
+		path = name;
+	else if (err == ENOENT && stat(path, &st) == 0) {
+		diag_error(sh, "%s: cannot execute: required file not found", path);
+		return 127;
+	}
+	if (err == EACCES && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		err = EISDIR;
+	errno = err;
+	diag_errno(sh, "%s", path);
+	return err == ENOENT ? 127 : 126;
 }
 
 /* getopts's own messages (XCU getopts leaves their form open): bash

@@ -121,7 +121,8 @@ exec_abort(struct shell *sh, int status)
  * `.` and a trap action end just their own command (bash's DISCARD). A
  * subshell exits with status 1. A script that `${x?}` or `set -u` ends
  * exits with status 1 outside posix mode (bash 5.2 for a script or
- * stdin; its 127 for a -c string is not copied), 2 in posix mode (dash). */
+ * stdin; a -c string, its eval, `.` files and functions included, exits
+ * with 127 as bash's does), 2 in posix mode (dash). */
 void
 exec_expand_error(struct shell *sh)
 {
@@ -129,7 +130,7 @@ exec_expand_error(struct shell *sh)
 	int status = discard ? 1 : sh->expand_err >= 2 ? 2 : 1;
 
 	if (!sh->opt.posix && sh->expand_err == 3)
-		status = 1;	/* bash (dash: 2) */
+		status = sh->opt.cmd_string && !sh->subshell ? 127 : 1;	/* bash (dash: 2) */
 
 	if (sh->flow == FLOW_ABORT)
 		return;

@@ -190,6 +190,8 @@ int cond_arith_run(struct shell *sh, struct ast_arith *n);
  * (`trim`: without the blanks around it). Returns 0, -1 after an
  * arithmetic error, -2 after an expansion error. Eval arena. */
 int cond_arith_value(struct shell *sh, struct word *w, long *v, bool trim);
+/* arith_eval with WHO ("let", "((", "[[") named in its messages (bash). */
+int cond_arith_eval(struct shell *sh, const char *who, const char *expr, long *v);
 
 /* ---- select.c ---- */
 int select_arith_for(struct shell *sh, struct ast_arith_for *f);

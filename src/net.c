@@ -214,7 +214,7 @@ net_open(struct shell *sh, const char *path)
 	}
 	if (fd < 0) {
 		errno = err;
-		diag_errno(sh, "connect");
+		diag_sys(sh, "connect");
 		errno = err;
 		diag_errno(sh, "%s", path);
 	}

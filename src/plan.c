@@ -109,23 +109,27 @@ command_env(struct shell *sh, struct prep *p)
 	return env;
 }
 
-/* The prefix of the messages a plan's child writes ("spsh: FILE: line N: ").
- * Kept between commands: it changes only with the script and the line,
- * and a loop spawns from the same line again and again. */
+/* The prefix of the messages a plan's child writes (diag_prefix: "NAME:
+ * line N: "). Kept between commands: it changes only with the file, the
+ * line and the mode, and a loop spawns from the same line again and
+ * again. */
 static const char *
 err_prefix(struct shell *sh)
 {
 	static struct strbuf cached = STRBUF_INIT;
-	static const char *name;
+	static const char *name, *script;
 	static int lineno = -1;
-	static bool valid;
+	static bool valid, posix;
+	const char *n = diag_name(sh);
 
-	if (!valid || name != sh->script_name || lineno != sh->lineno ||
-	    sh->opt.interactive) {
+	if (!valid || name != n || script != sh->script_name || lineno != sh->lineno ||
+	    posix != sh->opt.posix || sh->opt.interactive) {
 		sb_reset(&cached);
 		diag_prefix(sh, &cached);
-		name = sh->script_name;
+		name = n;
+		script = sh->script_name;
 		lineno = sh->lineno;
+		posix = sh->opt.posix;
 		valid = true;
 	}
 	return cached.s;
@@ -221,6 +225,7 @@ plan_spawn(struct shell *sh, struct prep *p, int in, int out, struct job *job,
 	plan.sig_default = *trap_caught_set();
 	sigemptyset(&plan.mask);
 	plan.err_prefix = err_prefix(sh);
+	plan.notfound_text = sh->opt.posix ? NULL : DIAG_NOT_FOUND;
 	plan.flags = (sh->force_fork ? SPAWN_FORK : 0) |
 	    (mode == RUN_BG || mode == RUN_COPROC ? SPAWN_ASYNC : 0);
 	fflush(stdout);
@@ -287,12 +292,7 @@ execve_here(struct shell *sh, const char *path, const char *cmd, char **argv, ch
 			nargv[i + 1] = argv[i];
 		execve(sh->self_exe, nargv, env);
 	}
-	if (errno == ENOENT || errno == ENOTDIR) {
-		diag_error(sh, "%s: not found", cmd);
-		return 127;
-	}
-	diag_errno(sh, "%s", cmd);
-	return 126;
+	return diag_exec(sh, cmd, path, errno);
 }
 
 int
@@ -417,7 +417,8 @@ exec_replace(struct shell *sh, int argc, char **argv)
 	const char *cmd = argv[0];
 	path = strchr(argv[0], '/') ? strdup(argv[0]) : exec_path_search(sh, argv[0], NULL);
 	if (path == NULL) {
-		diag_error(sh, "%s: not found", argv[0]);
+		/* bash and dash name the builtin here */
+		diag_error(sh, "exec: %s: not found", argv[0]);
 		exec_fatal_error(sh, 127);
 		return 127;
 	}

@@ -363,6 +363,8 @@ struct shell {
 	 * exec_expand_error */
 	int expand_err;
 	bool arith_unset;		/* arith_eval failed on set -u */
+	const char *arith_who;		/* "let", "((", "[[": named in arithmetic
+					 * errors (bash); NULL in an expansion */
 	bool discard_line;		/* FLOW_ABORT stops at eval, . or a trap */
 	int cmdsub_status;		/* status of the last $(...) */
 	bool cmdsub_ran;		/* a $(...) ran in this command */
@@ -403,15 +405,25 @@ struct shell {
 };
 
 /* ---- diagnostics (diag.c): the only place that prints errors ---- */
-/* Appends "spsh: " and, for a script file, "NAME: line N: ". */
+/* Appends "NAME: line N: " (bash), or "spsh: " [ "FILE: line N: " ] in
+ * posix mode and interactive shells. */
 void diag_prefix(struct shell *sh, struct strbuf *out);
+/* The NAME of that prefix: the running file (BASH_SOURCE[0]), else $0. */
+const char *diag_name(struct shell *sh);
 /* "spsh: " [ "NAME: line N: " for scripts ] MSG "\n" on stderr */
 void diag_error(struct shell *sh, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* same, with ": strerror(errno)" appended */
 void diag_errno(struct shell *sh, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* the same without "line N: " outside posix mode (bash's sys_error) */
+void diag_sys(struct shell *sh, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* "spsh: NAME: line N: syntax error: MSG" using the input's name */
 void diag_syntax(struct shell *sh, const char *name, int lineno, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* A command found nowhere in PATH, outside posix mode (bash). */
+#define DIAG_NOT_FOUND "command not found"
+/* Why NAME did not run: PATH the file tried (NULL: none), ERR execve's
+ * errno; bash's words, dash's in posix mode. Returns 127 or 126. */
+int diag_exec(struct shell *sh, const char *name, const char *path, int err);
 /* "spsh: NAME: usage: USAGE", returns 2 */
 int diag_usage(struct shell *sh, const char *name, const char *usage);
 void diag_getopts(struct shell *sh, const char *what, int c);

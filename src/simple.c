@@ -7,6 +7,7 @@
 #include <stdio_ext.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -827,7 +828,7 @@ run_not_found(struct shell *sh, struct prep *p)
 	    (fn = exec_find_function(sh, "command_not_found_handle")) != NULL)
 		return run_not_found_handler(sh, p, fn);
 	if (redir_apply(sh, p->c->base.redirs, &undo) == 0)
-		diag_error(sh, "%s: not found", p->argv[0]);
+		diag_exec(sh, p->argv[0], NULL, ENOENT);
 	redir_undo(sh, &undo);
 	return 127;
 }

@@ -208,6 +208,33 @@ expand_indirect_elem(struct xstate *x, struct wpart *p, const char *ref, size_t 
 		xs_expand_param(x, &q, quoted);
 }
 
+/* set -u: the parameter as bash names it outside posix mode: "a[i]" with
+ * the subscript as written, "!x" for ${!x}, "$1" for $1 but "1" for ${1};
+ * dash's words and the name alone in posix mode. */
+static void
+unset_error(struct shell *sh, const struct wpart *w, const char *name)
+{
+	struct strbuf b = STRBUF_INIT;
+
+	if (sh->opt.posix) {
+		diag_error(sh, "%s: parameter not set", name);
+		return;
+	}
+	if (w->u.param.indirect)
+		sb_printf(&b, "!%s", w->u.param.name);
+	else if (!w->u.param.braced && isdigit((unsigned char)name[0]))
+		sb_printf(&b, "$%s", name);
+	else
+		sb_adds(&b, name);
+	if (w->u.param.subscript != NULL && !w->u.param.indirect) {
+		sb_addc(&b, '[');
+		ast_print_word(&b, w->u.param.subscript);
+		sb_addc(&b, ']');
+	}
+	diag_error(sh, "%s: unbound variable", b.s);
+	sb_free(&b);
+}
+
 void
 xs_expand_param(struct xstate *x, struct wpart *p, bool quoted)
 {
@@ -233,6 +260,7 @@ xs_expand_param(struct xstate *x, struct wpart *p, bool quoted)
 	if (nr != NULL && !(nr->flags & VAR_NAMEREF))
 		nr = NULL;
 	struct wpart q;
+	const struct wpart *written = p;	/* for the set -u message */
 	if (p->u.param.indirect && nr == NULL) {
 		if ((name = indirect_name(x, name, p->u.param.subscript)) == NULL)
 			return;
@@ -349,7 +377,7 @@ xs_expand_param(struct xstate *x, struct wpart *p, bool quoted)
 	}
 use:
 	if (!set && sh->opt.nounset && !at && !star) {
-		diag_error(sh, "%s: %s", name, sh->opt.posix ? "parameter not set" : "unbound variable");
+		unset_error(sh, written, name);
 		x->err = 3;
 		return;
 	}

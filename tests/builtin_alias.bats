@@ -130,27 +130,27 @@ zz='echo z'"
 	spsh_only
 	sh_c 'alias nope'
 	status_is 1
-	err_is 'spsh: alias: nope: not found'
+	err_is "${C1}"'alias: nope: not found'
 }
 
 @test "spsh: unalias of an unknown name" {
 	spsh_only
 	sh_c 'unalias nope'
 	status_is 1
-	err_is 'spsh: unalias: nope: not found'
+	err_is "${C1}"'unalias: nope: not found'
 }
 
 @test "spsh: an alias name with / or a blank is refused (as bash and mksh; dash takes it)" {
 	spsh_only
 	sh_c "alias 'a/b=x' 'a b=y'; echo \"st=\$?\"; alias"
 	out_is 'st=1'
-	err_is 'spsh: alias: a/b: invalid alias name
-spsh: alias: a b: invalid alias name'
+	err_is "${C1}"'alias: a/b: invalid alias name
+'"${C1}"'alias: a b: invalid alias name'
 }
 
 @test "spsh: unalias with no operands is a usage error" {
 	spsh_only
 	sh_c 'unalias'
 	status_is 2
-	err_is 'spsh: unalias: usage: unalias [-a] name...'
+	err_is "${C1}"'unalias: usage: unalias [-a] name...'
 }

@@ -150,21 +150,21 @@ failed
 	spsh_only
 	sh_c 'cd /nope'
 	status_is 1
-	err_is 'spsh: cd: /nope: No such file or directory'
+	err_is "${C1}"'cd: /nope: No such file or directory'
 }
 
 @test "spsh: dot-dot after a missing component is an error (XCU cd step 8; dash goes to /)" {
 	spsh_only
 	sh_c 'cd /nope/..; echo "st=$? $PWD"' 
 	out_is "st=1 $T"
-	err_is 'spsh: cd: /nope/..: No such file or directory'
+	err_is "${C1}"'cd: /nope/..: No such file or directory'
 }
 
 @test "spsh: dot-dot after a file is an error (XCU cd step 8)" {
 	spsh_only
 	sh_c 'cd "$T"; : >f; cd f/..; echo "st=$?"'
 	out_is 'st=1'
-	err_is 'spsh: cd: f/..: Not a directory'
+	err_is "${C1}"'cd: f/..: Not a directory'
 }
 
 @test "spsh: cd with HOME unset or empty is an error (as bash and yash)" {
@@ -172,34 +172,34 @@ failed
 	sh_c 'unset HOME; cd; echo "st=$?"; HOME=; cd; echo "st=$?"'
 	out_is 'st=1
 st=1'
-	err_is 'spsh: cd: HOME not set
-spsh: cd: HOME not set'
+	err_is "${C1}"'cd: HOME not set
+'"${C1}"'cd: HOME not set'
 }
 
 @test "spsh: cd - with OLDPWD unset is an error" {
 	spsh_only
 	sh_c 'unset OLDPWD; cd -; echo "st=$?"'
 	out_is 'st=1'
-	err_is 'spsh: cd: OLDPWD not set'
+	err_is "${C1}"'cd: OLDPWD not set'
 }
 
 @test "spsh: cd with two operands is an error, status 1 (as bash)" {
 	spsh_only
 	sh_c 'cd / /tmp; echo "st=$? $PWD"'
 	out_is "st=1 $T"
-	err_is 'spsh: cd: too many arguments'
+	err_is "${C1}"'cd: too many arguments'
 }
 
 @test "spsh: cd with a bad option is a usage error that names it (as bash)" {
 	spsh_only
 	sh_c 'cd -x /; echo "st=$?"'
 	out_is 'st=2'
-	err_is 'spsh: cd: -x: invalid option
-spsh: cd: usage: cd [-L|-P [-e]] [dir]'
+	err_is "${C1}"'cd: -x: invalid option
+'"${C1}"'cd: usage: cd [-L|-P [-e]] [dir]'
 	sh_c 'cd -PLx /; echo "st=$?"'
 	out_is 'st=2'
-	err_is 'spsh: cd: -x: invalid option
-spsh: cd: usage: cd [-L|-P [-e]] [dir]'
+	err_is "${C1}"'cd: -x: invalid option
+'"${C1}"'cd: usage: cd [-L|-P [-e]] [dir]'
 }
 
 @test "cd and pwd: grouped options, the last of -L/-P wins, -- ends options" {
@@ -212,12 +212,12 @@ spsh: cd: usage: cd [-L|-P [-e]] [dir]'
 @test "spsh: pwd and hash name a bad option and show the usage" {
 	spsh_only
 	sh_c 'pwd -Lq'
-	err_is 'spsh: pwd: -q: invalid option
-spsh: pwd: usage: pwd [-L|-P]'
+	err_is "${C1}"'pwd: -q: invalid option
+'"${C1}"'pwd: usage: pwd [-L|-P]'
 	sh_c 'hash -rx; echo "st=$?"'
 	out_is 'st=2'
-	err_is 'spsh: hash: -x: invalid option
-spsh: hash: usage: hash [-r] [utility...]'
+	err_is "${C1}"'hash: -x: invalid option
+'"${C1}"'hash: usage: hash [-r] [utility...]'
 }
 
 @test "spsh: cd '' is an error (POSIX.1-2024; dash and bash stay put)" {

@@ -216,7 +216,7 @@ closed'
 	sh_c 'exit 1 2; echo no'
 	out_is ''
 	status_is 2
-	err_is 'spsh: exit: usage: exit [n]'
+	err_is "${C1}"'exit: usage: exit [n]'
 }
 
 # ---- return ----
@@ -299,26 +299,26 @@ e=0'
 	spsh_only
 	sh_c 'read -rx v; echo "st=$?"'
 	out_is 'st=2'
-	err_is 'spsh: read: -x: invalid option
-spsh: read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]'
+	err_is "${C1}"'read: -x: invalid option
+'"${C1}"'read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]'
 	sh_c 'read -r -p; echo "st=$?"'
 	out_is 'st=2'
-	err_is 'spsh: read: -p: option requires an argument
-spsh: read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]'
+	err_is "${C1}"'read: -p: option requires an argument
+'"${C1}"'read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]'
 	sh_c 'ulimit -HZ; echo "st=$?"'
 	out_is 'st=2'
-	err_is 'spsh: ulimit: -Z: invalid option
-spsh: ulimit: usage: ulimit [-HSa] [-cdefilmnpqrRstuvx] [limit]'
+	err_is "${C1}"'ulimit: -Z: invalid option
+'"${C1}"'ulimit: usage: ulimit [-HSa] [-cdefilmnpqrRstuvx] [limit]'
 	sh_c 'command -vq ls; echo "st=$?"'
 	out_is 'st=2'
-	err_is 'spsh: command: -q: invalid option
-spsh: command: usage: command [-p] [-v|-V] name [arg...]'
+	err_is "${C1}"'command: -q: invalid option
+'"${C1}"'command: usage: command [-p] [-v|-V] name [arg...]'
 	sh_c 'unalias -ab; jobs -x; echo "st=$?"'
 	out_is 'st=2'
-	err_is 'spsh: unalias: -b: invalid option
-spsh: unalias: usage: unalias [-a] name...
-spsh: jobs: -x: invalid option
-spsh: jobs: usage: jobs [-l|-p] [job...]'
+	err_is "${C1}"'unalias: -b: invalid option
+'"${C1}"'unalias: usage: unalias [-a] name...
+'"${C1}"'jobs: -x: invalid option
+'"${C1}"'jobs: usage: jobs [-l|-p] [job...]'
 	sh_c_posix 'export -pz; echo notreached'
 	status_is 2
 	err_is 'spsh: export: -z: invalid option

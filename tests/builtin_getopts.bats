@@ -120,7 +120,7 @@ x y2 '
 	sh_c 'getopts ab: o -b' spsh
 	err_is 'spsh: option requires an argument -- b'
 	sh_c 'getopts a 1x'
-	err_is 'spsh: getopts: `1x'"'"': not a valid identifier'
+	err_is "${C1}"'getopts: `1x'"'"': not a valid identifier'
 }
 
 @test "a bad name operand fails, after OPTARG and OPTIND moved past the option" {

@@ -74,14 +74,14 @@ TERM'
 @test "spsh: kill messages" {
 	spsh_only
 	sh_c 'kill 999999; echo "st=$?"'
-	err_is 'spsh: kill: 999999: No such process'
+	err_is "${C1}"'kill: 999999: No such process'
 	sh_c 'kill -s FOO 1; echo "st=$?"'
-	err_is 'spsh: kill: FOO: invalid signal specification'
+	err_is "${C1}"'kill: FOO: invalid signal specification'
 	out_is 'st=1'
 	sh_c 'kill abc'
-	err_is 'spsh: kill: abc: arguments must be process or job IDs'
+	err_is "${C1}"'kill: abc: arguments must be process or job IDs'
 	sh_c 'kill -l 999'
-	err_is 'spsh: kill: 999: invalid signal specification'
+	err_is "${C1}"'kill: 999: invalid signal specification'
 }
 
 @test "spsh: kill -l prints one name a line in posix mode, realtime as RTMIN+n (bash names)" {

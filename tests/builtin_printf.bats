@@ -159,15 +159,15 @@ st=0'
 @test "spsh: printf messages" {
 	spsh_only
 	sh_c 'printf "%d %d\n" abc 12x'
-	err_is 'spsh: printf: abc: invalid number
-spsh: printf: 12x: invalid number'
+	err_is "${C1}"'printf: abc: invalid number
+'"${C1}"'printf: 12x: invalid number'
 	sh_c 'printf "%y"; echo "st=$?"'
-	err_is 'spsh: printf: %y: invalid directive'
+	err_is "${C1}"'printf: %y: invalid directive'
 	out_is 'st=1'
 	sh_c 'printf "%5"; echo "st=$?"'
-	err_is 'spsh: printf: %5: missing format character'
+	err_is "${C1}"'printf: %5: missing format character'
 	sh_c 'printf x >&-'
-	err_is 'spsh: printf: write error: Bad file descriptor'
+	err_is "${C1}"'printf: write error: Bad file descriptor'
 }
 
 @test "spsh: printf accepts and ignores length modifiers (bash)" {

@@ -113,12 +113,12 @@ b]'
 @test "spsh: read messages" {
 	spsh_only
 	sh_c 'read 1x </dev/null'
-	err_is 'spsh: read: 1x: bad variable name'
+	err_is "${C1}"'read: 1x: bad variable name'
 	status_is 2
 	sh_c 'read -q x </dev/null'
 	status_is 2
 	sh_c 'read x <&-'
-	err_is 'spsh: read: read error: Bad file descriptor'
+	err_is "${C1}"'read: read error: Bad file descriptor'
 	status_is 1
 }
 

@@ -183,13 +183,13 @@ $2"
 @test "spsh: test messages" {
 	spsh_only
 	sh_c 'test abc -eq 1'
-	err_is 'spsh: test: abc: integer expression expected'
+	err_is "${C1}"'test: abc: integer expression expected'
 	sh_c '[ x'
-	err_is 'spsh: [: missing ]'
+	err_is "${C1}"'[: missing ]'
 	sh_c 'test x -foo y'
-	err_is 'spsh: test: -foo: binary operator expected'
+	err_is "${C1}"'test: -foo: binary operator expected'
 	sh_c 'test -q x'
-	err_is 'spsh: test: -q: unary operator expected'
+	err_is "${C1}"'test: -q: unary operator expected'
 	sh_c 'test \( x = x'
-	err_is 'spsh: test: closing paren expected'
+	err_is "${C1}"'test: closing paren expected'
 }

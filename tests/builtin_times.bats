@@ -48,5 +48,5 @@ line_re='^[0-9]+m[0-9]+\.[0-9]+s [0-9]+m[0-9]+\.[0-9]+s$'
 	spsh_only
 	sh_c 'times >&-'
 	status_is 1
-	[[ $stderr == "spsh: times: write error: "* ]]
+	[[ $stderr == "${C1}times: write error: "* ]]
 }

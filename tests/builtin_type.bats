@@ -193,7 +193,7 @@ mycmd in /b2'
 	sh_c 'type nope'
 	status_is 1
 	out_is ''
-	err_is 'spsh: type: nope: not found'
+	err_is "${C1}"'type: nope: not found'
 }
 
 @test "spsh: type prints a function's definition after its kind, like bash" {
@@ -211,7 +211,7 @@ f ()
 	spsh_only
 	sh_c 'command -V nope'
 	status_is 1
-	err_is 'spsh: command: nope: not found'
+	err_is "${C1}"'command: nope: not found'
 }
 
 @test "spsh: command -v takes several names (as bash and yash)" {
@@ -244,7 +244,7 @@ st=0'
 	spsh_only
 	sh_c 'command -v'
 	status_is 2
-	err_is 'spsh: command: usage: command [-p] [-v|-V] name [arg...]'
+	err_is "${C1}"'command: usage: command [-p] [-v|-V] name [arg...]'
 }
 
 @test "spsh: hash lists several commands sorted by name" {
@@ -257,5 +257,5 @@ st=0'
 	spsh_only
 	sh_c 'hash nope'
 	status_is 1
-	err_is 'spsh: hash: nope: not found'
+	err_is "${C1}"'hash: nope: not found'
 }

@@ -85,11 +85,11 @@ cpu time                   (seconds, -t) 5'
 @test "spsh: ulimit messages" {
 	spsh_only
 	sh_c 'ulimit -n abc; echo "st=$?"'
-	err_is 'spsh: ulimit: abc: invalid number'
+	err_is "${C1}"'ulimit: abc: invalid number'
 	out_is 'st=1'
 	sh_c 'ulimit -z; echo "st=$?"'
 	out_is 'st=2'
 	sh_c 'ulimit -Sn $(( $(ulimit -Hn) + 1 )); echo "st=$?"'
-	err_is 'spsh: ulimit: open files: cannot modify limit: Invalid argument'
+	err_is "${C1}"'ulimit: open files: cannot modify limit: Invalid argument'
 	out_is 'st=1'
 }

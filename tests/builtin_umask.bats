@@ -74,9 +74,9 @@ u=rwx,g=rwx,o=rwx'
 @test "spsh: umask messages" {
 	spsh_only
 	sh_c 'umask 8; echo "st=$?"'
-	err_is 'spsh: umask: 8: invalid mode'
+	err_is "${C1}"'umask: 8: invalid mode'
 	out_is 'st=1'
 	sh_c 'umask -x'
-	err_is 'spsh: umask: -x: invalid option
-spsh: umask: usage: umask [-S] [mode]'
+	err_is "${C1}"'umask: -x: invalid option
+'"${C1}"'umask: usage: umask [-S] [mode]'
 }

@@ -611,8 +611,8 @@ st=1'
 @test "spsh: enable messages" {
 	spsh_only
 	sh_c 'enable foo; enable -f x.so foo'
-	err_is 'spsh: enable: foo: not a shell builtin
-spsh: enable: -f: loadable builtins are not supported'
+	err_is "${C1}"'enable: foo: not a shell builtin
+'"${C1}"'enable: -f: loadable builtins are not supported'
 }
 
 # ---- wait -n -p -f ----
@@ -659,8 +659,8 @@ st=0'
 @test "spsh: wait messages as bash words them" {
 	spsh_only
 	sh_c 'wait 99999; wait -n 99999'
-	err_is 'spsh: wait: pid 99999 is not a child of this shell
-spsh: wait: 99999: no such job'
+	err_is "${C1}"'wait: pid 99999 is not a child of this shell
+'"${C1}"'wait: 99999: no such job'
 }
 
 # ---- kill -l, trap -l ----

@@ -99,6 +99,6 @@ coproc() { echo "fn $*"; }; coproc a b' 'fn a b'
 @test "spsh: coproc messages" {
 	spsh_only
 	sh_c 'coproc a-b { :; }; coproc A { sleep 1; }; coproc B { :; }; kill $A_PID'
-	case $stderr in "spsh: \`a-b': not a valid identifier
-spsh: warning: execute_coproc: coproc ["*":A] still exists") ;; *) _show_run; false ;; esac
+	case $stderr in "${C1}\`a-b': not a valid identifier
+${C1}warning: execute_coproc: coproc ["*":A] still exists") ;; *) _show_run; false ;; esac
 }

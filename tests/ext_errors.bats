@@ -147,3 +147,157 @@ getopts 2
 declare 1
 x=1'
 }
+
+# ---- message prefixes and words (bash 5.2 outside posix mode) ----
+# Outside posix mode a message starts as bash's: "$0: line N: " for -c
+# and standard input ($0 is "$SPSH" here: ${C1} for line 1), "FILE: line
+# N: " for a script or a `.` file, "environment: line N: " in a function
+# defined by -c.
+
+@test "command not found: bash's words and prefix in -c, a script, stdin, eval, . and a function" {
+	ext_only
+	sh_c 'nosuch; echo "st=$?"'
+	out_is 'st=127'
+	err_is "${C1}nosuch: command not found"
+	sh_c 'eval nosuch; echo "st=$?"' zero
+	err_is 'zero: line 1: nosuch: command not found'
+	sh_script 'echo x
+nosuch'
+	status_is 127
+	err_is 'script.sh: line 2: nosuch: command not found'
+	sh_stdin ':
+nosuch'
+	err_is "$SPSH: line 2: nosuch: command not found"
+	printf ':\nnosuch\n' >"$BATS_TEST_TMPDIR/lib.sh"
+	sh_c '. ./lib.sh'
+	err_is './lib.sh: line 2: nosuch: command not found'
+	sh_c 'f() {
+nosuch
+}
+f'
+	err_is 'environment: line 2: nosuch: command not found'
+	sh_c 'nosuch 2>/dev/null; (nosuch); x=$(nosuch); nosuch | cat'
+	err_is "${C1}nosuch: command not found
+${C1}nosuch: command not found
+${C1}nosuch: command not found"
+}
+
+@test "a command with a slash: the file's errno, 127 or 126; a missing #! interpreter" {
+	ext_only
+	cd "$BATS_TEST_TMPDIR"
+	mkdir dir bin
+	printf 'echo hi\n' >noexec
+	printf '#!/nonexistent/interp\necho hi\n' >bin/badint
+	chmod +x bin/badint
+	sh_c './nosuch; echo "st=$?"; ./noexec; echo "st=$?"; ./dir; echo "st=$?"; ./noexec/x; echo "st=$?"'
+	out_is 'st=127
+st=126
+st=126
+st=126'
+	err_is "${C1}./nosuch: No such file or directory
+${C1}./noexec: Permission denied
+${C1}./dir: Is a directory
+${C1}./noexec/x: Not a directory"
+	sh_c './bin/badint; echo "st=$?"; x=$(bin/badint); echo "st=$?"; bin/badint | cat; bin/badint & wait $!; echo "st=$?"'
+	out_is 'st=127
+st=127
+st=127'
+	err_is "${C1}./bin/badint: cannot execute: required file not found
+${C1}bin/badint: cannot execute: required file not found
+${C1}bin/badint: cannot execute: required file not found
+${C1}bin/badint: cannot execute: required file not found"
+	# found in PATH: the path is named
+	sh_c "PATH=$BATS_TEST_TMPDIR/bin:\$PATH; badint; echo \"st=\$?\""
+	out_is 'st=127'
+	err_is "${C1}$BATS_TEST_TMPDIR/bin/badint: cannot execute: required file not found"
+	sh_c 'exec nosuch'
+	status_is 127
+	err_is "${C1}exec: nosuch: not found"
+}
+
+@test "posix mode keeps dash's 'not found' for every missing command" {
+	ext_only
+	[ "$SPSH_IS_SPSH" = 1 ] || skip "spsh's words (dash: 'dash: 1: nosuch: not found')"
+	cd "$BATS_TEST_TMPDIR"
+	sh_c_posix 'nosuch; echo "st=$?"; ./nosuch; echo "st=$?"; exec nosuch'
+	out_is 'st=127
+st=127'
+	err_is 'spsh: nosuch: not found
+spsh: ./nosuch: not found
+spsh: exec: nosuch: not found'
+}
+
+@test "set -u names the parameter as bash does: a[i], \$1 and \${1}, !x" {
+	ext_only
+	sh_c 'set -u; a=(1); i=3; echo ${a[i]}'
+	err_is "${C1}a[i]: unbound variable"
+	sh_c 'set -u; echo ${a[$((1+2))]}'
+	err_is "${C1}"'a[$((1+2))]: unbound variable'
+	sh_c 'set -u; echo $1'
+	err_is "${C1}"'$1: unbound variable'
+	sh_c 'set -u; echo ${1}'
+	err_is "${C1}1: unbound variable"
+	sh_c 'set -u; x=u; echo ${!x}'
+	err_is "${C1}!x: unbound variable"
+	sh_c 'set -u; echo "$u"'
+	err_is "${C1}u: unbound variable"
+}
+
+@test "set -u and \${x?} end a -c string with 127, a script or stdin with 1, a subshell with 1" {
+	ext_only
+	sh_c 'set -u; echo $u; echo no'
+	out_is ''
+	status_is 127
+	sh_c 'trap "echo trap \$?" EXIT; f() { echo ${u:?}; }; f; echo no'
+	out_is 'trap 127'
+	status_is 127
+	sh_c 'eval "echo \${u?}"; echo no'
+	status_is 127
+	sh_script 'set -u; echo $u; echo no'
+	status_is 1
+	sh_stdin 'echo ${u?}; echo no'
+	status_is 1
+	expect_sh '(set -u; echo $u) 2>/dev/null; echo "sub $?"' 'sub 1'
+}
+
+@test "arithmetic errors in bash's words, with the expression and the error token" {
+	ext_only
+	sh_c 'echo $((1+))'
+	err_is "${C1}"'1+: syntax error: operand expected (error token is "+")'
+	sh_c 'echo $((1/0)); echo $((4+1%0*2))'
+	err_is "${C1}"'1/0: division by 0 (error token is "0")'
+	sh_c 'echo $((08)); echo $((2#3)); echo $((65#1)); echo $((2#))'
+	err_is "${C1}"'08: value too great for base (error token is "08")'
+	sh_c 'echo $((2#3))'
+	err_is "${C1}"'2#3: value too great for base (error token is "2#3")'
+	sh_c 'echo $((65#1))'
+	err_is "${C1}"'65#1: invalid arithmetic base (error token is "65#1")'
+	sh_c 'echo $((1=2))'
+	err_is "${C1}"'1=2: attempted assignment to non-variable (error token is "=2")'
+	sh_c 'echo $((2**-1))'
+	err_is "${C1}"'2**-1: exponent less than 0 (error token is "1")'
+	sh_c 'echo $(( 1 ? 2 ))'
+	err_is "${C1}"'1 ? 2 : `:'"'"' expected for conditional expression (error token is "2 ")'
+	sh_c 'echo $((1 2)); echo $((1 @ 2))'
+	err_is "${C1}"'1 2: syntax error in expression (error token is "2")'
+	sh_c 'echo $((1 @ 2))'
+	err_is "${C1}"'1 @ 2: syntax error: invalid arithmetic operator (error token is "@ 2")'
+	sh_c 'x="1 +"; echo $((x))'
+	err_is "${C1}"'1 +: syntax error: operand expected (error token is "+")'
+}
+
+@test "arithmetic errors: let, (( )) and [[ ]] are named; the status and what is abandoned" {
+	ext_only
+	sh_c '((1/0)); echo "st=$?"; let "1/0"; echo "st=$?"; [[ 1/0 -eq 1 ]]; echo "st=$?"
+echo $((1/0)); echo same
+echo "next $?"'
+	out_is 'st=1
+st=1
+st=1
+next 1'
+	status_is 0
+	err_is "${C1}"'((: 1/0: division by 0 (error token is "0")
+'"${C1}"'let: 1/0: division by 0 (error token is "0")
+'"${C1}"'[[: 1/0: division by 0 (error token is "0")
+'"$SPSH"': line 2: 1/0: division by 0 (error token is "0")'
+}

@@ -232,10 +232,10 @@ st=1'
 @test "spsh: /dev/tcp messages are bash's" {
 	spsh_only
 	sh_c 'true 3<>/dev/tcp/127.0.0.1/1; true < /dev/tcp/127.0.0.1/nosuchservice'
-	err_is 'spsh: connect: Connection refused
-spsh: /dev/tcp/127.0.0.1/1: Connection refused
-spsh: nosuchservice: Servname not supported for ai_socktype
-spsh: /dev/tcp/127.0.0.1/nosuchservice: Invalid argument'
+	err_is "$SPSH: connect: Connection refused
+${C1}"'/dev/tcp/127.0.0.1/1: Connection refused
+'"${C1}"'nosuchservice: Servname not supported for ai_socktype
+'"${C1}"'/dev/tcp/127.0.0.1/nosuchservice: Invalid argument'
 }
 
 @test "spsh: posix mode: /dev/tcp/... is a file name" {

@@ -172,11 +172,11 @@ f'
 @test "set error messages name set and show the usage" {
 	spsh_only
 	sh_c 'set -Z'
-	err_is 'spsh: set: -Z: invalid option
-spsh: set: usage: set [-+abCefhmnuvx] [-+o option] [--] [arg...]'
+	err_is "${C1}"'set: -Z: invalid option
+'"${C1}"'set: usage: set [-+abCefhmnuvx] [-+o option] [--] [arg...]'
 	sh_c 'set +o bogus'
-	err_is 'spsh: set: bogus: invalid option name
-spsh: set: usage: set [-+abCefhmnuvx] [-+o option] [--] [arg...]'
+	err_is "${C1}"'set: bogus: invalid option name
+'"${C1}"'set: usage: set [-+abCefhmnuvx] [-+o option] [--] [arg...]'
 }
 
 @test "command set with an invalid option does not exit" {

@@ -155,6 +155,8 @@ fi'
 @test "command not found: spsh wording" {
 	spsh_only
 	sh_c 'nosuch_cmd_q'
+	err_is "${C1}"'nosuch_cmd_q: command not found'
+	sh_c_posix 'nosuch_cmd_q'
 	err_is 'spsh: nosuch_cmd_q: not found'
 	status_is 127
 }
@@ -176,7 +178,8 @@ fi'
 }
 
 @test "expansion error exits a non-interactive shell" {
-	sh_c 'unset u; echo ${u?gone}; echo no'
+	# posix mode: bash's -c string exits 127 outside it (ext_errors.bats)
+	sh_c_posix 'unset u; echo ${u?gone}; echo no'
 	out_is ''
 	status_1_125
 }

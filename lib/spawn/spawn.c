@@ -120,12 +120,14 @@ c_utoa(unsigned long n, char *buf, size_t size)
 }
 
 /* Writes "<prefix><name>: <text>\n" to fd 2 in one writev and exits with
- * `status`; records the failure first (status pipe or shared memory). */
+ * `status`; records the failure first (status pipe or shared memory).
+ * `name` and `text` (NULL: from the op or the plan, and from `err`) are
+ * the exec failure's words (child_main). */
 static void __attribute__((noreturn))
-c_fail(struct child *c, struct cstate *st, int op, int err, int status)
+c_fail(struct child *c, struct cstate *st, int op, int err, int status,
+    const char *name, const char *text)
 {
 	const struct spawn_plan *p = c->plan;
-	const char *name = NULL, *text;
 	char nbuf[24], tbuf[40];
 	struct iovec iov[5];
 	int n = 0;
@@ -139,7 +141,9 @@ c_fail(struct child *c, struct cstate *st, int op, int err, int status)
 
 		SPAWN_SYS3(SYS_write, st->sfd, &rec, sizeof rec);
 	}
-	if (op >= 0) {
+	if (name != NULL) {
+		/* given */
+	} else if (op >= 0) {
 		const struct spawn_op *o = &p->ops[op];
 
 		name = o->errname ? o->errname : o->path;
@@ -152,7 +156,9 @@ c_fail(struct child *c, struct cstate *st, int op, int err, int status)
 		if (!name)
 			name = "";
 	}
-	if (status == 127 && op < 0) {
+	if (text != NULL) {
+		/* given */
+	} else if (status == 127 && op < 0 && p->notfound_text == NULL) {
 		text = "not found";
 	} else if (err > 0 && err < ERR_MAX && err_len[err]) {
 		text = err_text + err_off[err];
@@ -363,6 +369,16 @@ c_isdir(const char *path)
 	return S_ISDIR(sx.stx_mode);
 }
 
+/* Does `path` name something (a file whose interpreter or loader is
+ * missing, when execve says ENOENT)? */
+static int
+c_exists(const char *path)
+{
+	struct statx sx;
+
+	return SPAWN_SYS5(SYS_statx, AT_FDCWD, path, 0, STATX_TYPE, &sx) == 0;
+}
+
 /* The child: dispositions, ops, mask, execve. Never returns. */
 static int
 child_main(void *arg)
@@ -371,6 +387,7 @@ child_main(void *arg)
 	const struct spawn_plan *p = c->plan;
 	struct cstate st;
 	int err = ENOENT, status = 127;
+	const char *tried = NULL, *name = NULL, *text = NULL;
 
 	st.sfd = c->status_fd;
 	for (int i = 0; i < SPAWN_NSLOTS; i++)
@@ -407,7 +424,7 @@ child_main(void *arg)
 		long r = c_op(&st, &p->ops[i]);
 
 		if (r < 0)
-			c_fail(c, &st, (int)i, (int)-r, 1);
+			c_fail(c, &st, (int)i, (int)-r, 1, NULL, NULL);
 	}
 	SPAWN_SYS4(SYS_rt_sigprocmask, SIG_SETMASK, &p->mask, NULL, _NSIG / 8);
 	if (p->flags & SPAWN_NOEXEC) {
@@ -418,6 +435,7 @@ child_main(void *arg)
 		const char *path = p->paths[i];
 		long r = SPAWN_SYS3(SYS_execve, path, p->argv, p->envp);
 
+		tried = path;
 		if (r == -ENOENT || r == -ENOTDIR) {
 			err = (int)-r;
 			continue;
@@ -432,7 +450,19 @@ child_main(void *arg)
 			err = EISDIR;
 		break;
 	}
-	c_fail(c, &st, -1, err, status);
+	if (p->notfound_text != NULL) {
+		/* the detailed words (bash): the path tried is named */
+		if (tried == NULL) {
+			text = p->notfound_text;
+		} else {
+			name = tried;
+			if (status == 127 && err == ENOENT && c_exists(tried))
+				text = "cannot execute: required file not found";
+			else if (status == 127 && err == ENOTDIR)
+				status = 126;
+		}
+	}
+	c_fail(c, &st, -1, err, status, name, text);
 }
 
 /* ---- parent side ---- */
@@ -715,6 +745,7 @@ copy_plan(struct copier *c, struct region *r, const struct spawn_plan *p)
 	r->plan.envp = cp_vec(c, p->envp);
 	r->plan.cmdname = cp_str(c, p->cmdname);
 	r->plan.err_prefix = cp_str(c, p->err_prefix);
+	r->plan.notfound_text = cp_str(c, p->notfound_text);
 	r->plan.enoexec_interp = interp;
 	if (iargv)
 		fill_iargv(iargv, interp, argv);
@@ -731,6 +762,7 @@ measure_plan(const struct spawn_plan *p)
 	cp_vec(&c, p->envp);
 	cp_str(&c, p->cmdname);
 	cp_str(&c, p->err_prefix);
+	cp_str(&c, p->notfound_text);
 	return c.used;
 }
 

@@ -80,6 +80,13 @@ struct spawn_plan {
 	/* Prefix of error messages written by the child to its own fd 2,
 	 * e.g. "spsh: " or "spsh: script.sh: line 3: ". */
 	const char *err_prefix;
+	/* NULL: every exec failure that finds no file says "not found" (dash)
+	 * with status 127. Else the detailed words (bash): this text for a
+	 * command with no candidate path ("command not found"); a failed path
+	 * is named as tried, with its errno's text, except ENOENT on a file
+	 * that exists (a missing #! interpreter or loader): "cannot execute:
+	 * required file not found"; ENOTDIR is then status 126. */
+	const char *notfound_text;
 	unsigned flags;
 };
 

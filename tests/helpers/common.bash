@@ -48,6 +48,10 @@ bash) SPSH_IS_BASH=1 ;;
 esac
 export SPSH_IS_BASH
 
+# What a message of a one-line -c string starts with outside posix mode:
+# bash's "$0: line 1: " ($0 is "$SPSH" here; spsh -c says "spsh: line 1: ").
+C1="$SPSH: line 1: "
+
 # Seconds one shell run may take before it is killed (a hang fails the test).
 : "${SPSH_TIMEOUT:=20}"
 
