@@ -467,8 +467,10 @@ signum(const char *s)
 	return signame_to_num(s);
 }
 
+/* The name a listing gives a condition: SIGINT as bash, INT in posix
+ * mode (dash, bash --posix); a signal with no name by its number. */
 static const char *
-signame(int sig, char *buf, size_t size)
+signame(struct shell *sh, int sig, char *buf, size_t size)
 {
 	const char *n;
 
@@ -477,9 +479,10 @@ signame(int sig, char *buf, size_t size)
 	if (sig >= NSIG)
 		return sig == TRAP_DEBUG ? "DEBUG" : sig == TRAP_ERR ? "ERR" : "RETURN";
 	n = signame_from_num(sig);
-	if (n != NULL)
-		return n;
-	snprintf(buf, size, "%d", sig);
+	if (n == NULL)
+		snprintf(buf, size, "%d", sig);
+	else
+		snprintf(buf, size, "%s%s", sh->opt.posix ? "" : "SIG", n);
 	return buf;
 }
 
@@ -497,18 +500,22 @@ print_quoted(const char *s)
 }
 
 /* Writes `trap -- 'action' NAME` for `sig` if it has an action or is
- * ignored (through trap); nothing for the default. */
+ * ignored (through trap); for the default nothing, or with `dflt` (trap -p
+ * in posix mode, XCU 2024 and bash --posix) `trap -- - NAME`. */
 static void
-print_trap(struct shell *sh, int sig)
+print_trap(struct shell *sh, int sig, bool dflt)
 {
 	char **traps = parent_traps != NULL ? parent_traps : sh->traps;
-	char buf[16];
+	char buf[32];
 
-	if (traps[sig] == NULL)
+	if (traps[sig] == NULL && !dflt)
 		return;
 	fputs("trap -- ", stdout);
-	print_quoted(traps[sig]);
-	printf(" %s\n", signame(sig, buf, sizeof buf));
+	if (traps[sig] == NULL)
+		putchar('-');
+	else
+		print_quoted(traps[sig]);
+	printf(" %s\n", signame(sh, sig, buf, sizeof buf));
 }
 
 static void
@@ -561,7 +568,7 @@ bi_trap(struct shell *sh, int argc, char **argv)
 	}
 	if (i >= argc) {
 		for (sig = 0; sig < TRAP_COUNT; sig++)
-			print_trap(sh, sig);
+			print_trap(sh, sig, print && sh->opt.posix);
 		return 0;
 	}
 	if (print) {
@@ -571,7 +578,7 @@ bi_trap(struct shell *sh, int argc, char **argv)
 				status = 1;
 				continue;
 			}
-			print_trap(sh, sig);
+			print_trap(sh, sig, sh->opt.posix);
 		}
 		return status;
 	}

@@ -554,6 +554,23 @@ EOF
 	out_is "$(printf '%s\n' 'f|1|1' '1 NULL' 's=1' 'top: 0 0' 's=1')"
 }
 
+@test "trap and trap -p name signals SIGINT as bash (a signal without a name by its number)" {
+	ext_only
+	sh_c 'trap "echo hi" INT; trap "" usr1; trap x 35 32 RTMAX; trap "echo e" EXIT; trap; echo --; trap -p INT TERM; echo "st=$?"; (trap -p SIGUSR1); x=$(trap); echo "$x" | wc -l'
+	out_is "trap -- 'echo e' EXIT
+trap -- 'echo hi' SIGINT
+trap -- '' SIGUSR1
+trap -- 'x' 32
+trap -- 'x' SIGRTMIN+1
+trap -- 'x' SIGRTMAX
+--
+trap -- 'echo hi' SIGINT
+st=0
+trap -- '' SIGUSR1
+6
+e"
+}
+
 @test "trap -l lists the signals five to a line, as bash" {
 	ext_only
 	sh_c 'trap -l | sed -n "1p;\$p"'

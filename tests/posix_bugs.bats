@@ -104,13 +104,13 @@ after'
 }
 
 @test "trap conditions in lower case" {
-	expect_sh 'trap "echo int" int; trap "echo bye" exit; trap' "trap -- 'echo bye' EXIT
+	expect_sh_posix 'trap "echo int" int; trap "echo bye" exit; trap' "trap -- 'echo bye' EXIT
 trap -- 'echo int' INT
 bye"
 }
 
 @test "trap on KILL and STOP is accepted and has no effect" {
-	expect_sh 'trap "" KILL; echo $?; trap "echo x" STOP; echo $?; trap' "0
+	expect_sh_posix 'trap "" KILL; echo $?; trap "echo x" STOP; echo $?; trap' "0
 0
 trap -- '' KILL
 trap -- 'echo x' STOP"

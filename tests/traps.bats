@@ -231,7 +231,7 @@ st=138'
 }
 
 @test "subshell: a trap set in it lists with the ignored ones it inherited" {
-	expect_sh 'trap "" USR1; trap "echo p" USR2; (trap "echo INT" INT; trap)' "trap -- 'echo INT' INT
+	expect_sh_posix 'trap "" USR1; trap "echo p" USR2; (trap "echo INT" INT; trap)' "trap -- 'echo INT' INT
 trap -- '' USR1"
 }
 
@@ -239,7 +239,7 @@ trap -- '' USR1"
 	# XCU trap (2024) allows it; bash, yash and newer dash do it. dash 0.5.12
 	# lists only the ignored ones.
 	spsh_only
-	expect_sh 'trap "echo a" INT; trap "" USR1; saved=$(trap); trap - INT USR1; eval "$saved"; trap' "trap -- 'echo a' INT
+	expect_sh_posix 'trap "echo a" INT; trap "" USR1; saved=$(trap); trap - INT USR1; eval "$saved"; trap' "trap -- 'echo a' INT
 trap -- '' USR1"
 }
 
@@ -252,13 +252,48 @@ trap -- '' USR1"
 e"
 }
 
-@test "trap -p lists all traps or the named ones (XCU 2024)" {
-	# dash 0.5.12 has no -p
-	spsh_only
-	expect_sh 'trap "echo a" INT; trap "" USR1; trap -p USR1; echo --; trap -p' "trap -- '' USR1
+@test "trap -p lists every condition, the default ones as -, or the named ones (XCU 2024)" {
+	# dash 0.5.12 has no -p; bash --posix does it
+	[ "$SPSH_IS_SPSH" = 1 ] || [ "$SPSH_IS_BASH" = 1 ] || skip "dash has no trap -p"
+	sh_c_posix 'trap "echo a" INT; trap "" USR1; trap -p USR1 TERM; echo --; trap -p | grep -v -e "- RT" -e "- [0-9]"'
+	out_is "trap -- '' USR1
+trap -- - TERM
 --
+trap -- - EXIT
+trap -- - HUP
 trap -- 'echo a' INT
-trap -- '' USR1"
+trap -- - QUIT
+trap -- - ILL
+trap -- - TRAP
+trap -- - ABRT
+trap -- - BUS
+trap -- - FPE
+trap -- - KILL
+trap -- '' USR1
+trap -- - SEGV
+trap -- - USR2
+trap -- - PIPE
+trap -- - ALRM
+trap -- - TERM
+trap -- - STKFLT
+trap -- - CHLD
+trap -- - CONT
+trap -- - STOP
+trap -- - TSTP
+trap -- - TTIN
+trap -- - TTOU
+trap -- - URG
+trap -- - XCPU
+trap -- - XFSZ
+trap -- - VTALRM
+trap -- - PROF
+trap -- - WINCH
+trap -- - IO
+trap -- - PWR
+trap -- - SYS
+trap -- - DEBUG
+trap -- - ERR
+trap -- - RETURN"
 }
 
 # ---- errors ----
