@@ -20,11 +20,17 @@
  * frames of the executor on the C stack). */
 enum { EXEC_MAX_INPUT_DEPTH = 1000 };
 
-/* ---- LINENO (XCU 2.5.3): the line being run, until the user assigns it ---- */
+/* ---- LINENO (XCU 2.5.3): the line being run ---- */
 
+/* bash: an assignment has no lasting effect (each command sets the line
+ * again: `LINENO=5; echo $LINENO` on line 1 prints 1); unset makes it an
+ * ordinary variable. Posix mode keeps the value assigned, as yash and
+ * busybox do (dash 0.5.12 has no LINENO: an ordinary variable). */
 static void
 lineno_changed(struct shell *sh, const char *value)
 {
+	if (value != NULL && !sh->opt.posix)
+		return;
 	sh->lineno_auto = false;
 }
 

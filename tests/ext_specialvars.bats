@@ -125,3 +125,27 @@ x=(y)
 []
 srandom'
 }
+
+@test "LINENO: an assignment has no lasting effect, each command sets the line again; after unset it is ordinary (bash)" {
+	ext_only
+	sh_script 'echo "a $LINENO"
+LINENO=5
+echo "b $LINENO"; LINENO+=3; echo "c $LINENO"
+f() {
+	LINENO=50
+	echo "f $LINENO"
+}
+f
+unset LINENO
+echo "d [$LINENO]"
+LINENO=7
+echo "e $LINENO"
+echo "g $LINENO"'
+	out_is 'a 1
+b 3
+c 3
+f 6
+d []
+e 7
+g 7'
+}

@@ -384,3 +384,9 @@ açb'
 @test "C locale: IFS splits on each byte of a multibyte character" {
 	expect_sh 'export LC_ALL=C; IFS=ç; s=açb; set -- $s; echo $#' 3
 }
+
+@test "posix mode: LINENO assigned keeps the value (XCU 2.5.3 lets it lose its meaning; dash, yash)" {
+	expect_sh_posix 'LINENO=5; echo $LINENO
+echo $LINENO' '5
+5'
+}
