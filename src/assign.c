@@ -313,6 +313,67 @@ assign_run(struct shell *sh, struct assign *a)
 	return var_set(sh, a->name, val, 0);
 }
 
+/* Whether the parts from p on expand to the same text on their own as
+ * after what precedes them, with no side effect: literals without a
+ * tilde, plain $name or "$name" that is not $@ or $*. */
+static bool
+append_rest_plain(const struct wpart *p)
+{
+	for (; p != NULL; p = p->next)
+		switch (p->kind) {
+		case WP_LIT:
+			if (!p->u.lit.quoted && memchr(p->u.lit.text, '~', p->u.lit.len))
+				return false;
+			break;
+		case WP_DQ:
+			if (!append_rest_plain(p->u.dq))
+				return false;
+			break;
+		case WP_PARAM:
+			if (p->u.param.op != PARAM_PLAIN || p->u.param.indirect ||
+			    p->u.param.subscript != NULL || p->u.param.subkind ||
+			    p->u.param.name[0] == '@' || p->u.param.name[0] == '*')
+				return false;
+			break;
+		case WP_CMDSUB: case WP_ARITH: case WP_ARRAY:
+			return false;
+		}
+	return true;
+}
+
+/* assign.h */
+int
+assign_append_in_place(struct shell *sh, struct assign *a)
+{
+	struct wpart *p = a->value->parts, *first, dq;
+	struct word rest = { 0 };
+	struct var *v;
+
+	if (p == NULL || !assign_is_plain(a))
+		return 0;
+	first = p->kind == WP_DQ ? p->u.dq : p;
+	if (first == NULL || first->kind != WP_PARAM || first->u.param.op != PARAM_PLAIN ||
+	    first->u.param.indirect || first->u.param.subscript != NULL ||
+	    first->u.param.subkind || strcmp(first->u.param.name, a->name) != 0 ||
+	    !append_rest_plain(first->next) || !append_rest_plain(p->next))
+		return 0;
+	if ((v = var_appendable(sh, a->name)) == NULL)
+		return 0;
+	rest.parts = p->next;
+	if (p->kind == WP_DQ && first->next != NULL) {
+		dq = *p;
+		dq.u.dq = first->next;
+		rest.parts = &dq;
+	}
+	if (rest.parts != NULL) {
+		char *s = expand_assign_value(sh, &rest);
+		if (s == NULL)
+			return -1;
+		var_append(sh, v, s);
+	}
+	return 1;
+}
+
 /* ---- the text form, for declaration builtins ---- */
 
 static void

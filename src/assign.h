@@ -12,6 +12,11 @@ bool assign_is_plain(const struct assign *a);
 /* Expands and performs `a`. Returns 0, -1 after a diagnostic (read-only,
  * bad subscript), or -2 after an expansion error (sh->expand_err). */
 int assign_run(struct shell *sh, struct assign *a);
+/* x="$x..." or x=$x...: the rest appended to x's value in place
+ * (var_append), when x is a plain scalar and the rest is plain text and
+ * parameters (which cannot change x). 1 if done, 0 if not (assign as
+ * usual), -1 after an expansion error (set -u). */
+int assign_append_in_place(struct shell *sh, struct assign *a);
 /* The elements of name=(...) expanded into the text form "('a' [k]='v')"
  * (eval arena), or NULL after an expansion error. */
 char *assign_serialize(struct shell *sh, struct word *elems);

@@ -138,6 +138,12 @@ int var_set_ref(struct shell *sh, struct var *ref, const char *target);
  * var_put_value() gives one back (freeing the current one) and runs the
  * variable's hook. For scalars only (no array, nameref or dynamic). */
 char *var_take_value(struct var *v);
+/* x="$x..." in place (simple.c): var_appendable() is the variable when it
+ * is a set scalar with no attribute, hook or nameref, else NULL; then
+ * var_append() adds `suffix` to its value in the buffer it has, grown by
+ * half again when full, instead of copying the whole value each round. */
+struct var *var_appendable(struct shell *sh, const char *name);
+void var_append(struct shell *sh, struct var *v, const char *suffix);
 void var_put_value(struct shell *sh, struct var *v, char *value);
 int var_unset(struct shell *sh, const char *name);	/* -1 if read-only */
 int var_unset_raw(struct shell *sh, const char *name);	/* unset -n: a nameref itself */

@@ -753,6 +753,15 @@ run_no_command(struct shell *sh, struct prep *p)
 			}
 			continue;
 		}
+		if (p->avals[i] == NULL && !sh->opt.xtrace) {
+			int r = assign_append_in_place(sh, a);
+			if (r < 0) {
+				exec_expand_error(sh);
+				return sh->status;
+			}
+			if (r > 0)
+				continue;
+		}
 		if (p->avals[i] == NULL)
 			p->avals[i] = expand_assign_value(sh, a->value);
 		if (p->avals[i] == NULL) {

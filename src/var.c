@@ -10,6 +10,7 @@
  * exported environment is cached as one envp array and rebuilt only after an
  * exported variable changed; arrays are not exported (as in bash). */
 #include <ctype.h>
+#include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -348,6 +349,45 @@ store(struct var *v, const char *value)
 	memcpy(copy, value, nlen + 1);
 	free(v->value);
 	v->value = copy;
+}
+
+struct var *
+var_appendable(struct shell *sh, const char *name)
+{
+	struct var *v;
+
+	if (bit(first, name) || sh->opt.allexport)
+		return NULL;
+	v = var_lookup_raw(sh, name);
+	if (v == NULL || v->value == NULL || v->arr != NULL || (v->flags &
+	    (VAR_READONLY | VAR_INTEGER | VAR_LOWER | VAR_UPPER | VAR_ARRAY |
+	    VAR_ASSOC | VAR_NAMEREF | VAR_DYNAMIC)))
+		return NULL;
+	return v;
+}
+
+void
+var_append(struct shell *sh, struct var *v, const char *suffix)
+{
+	size_t olen = strlen(v->value), slen = strlen(suffix);
+	char *copy = NULL;
+
+	if (olen + slen + 1 > malloc_usable_size(v->value)) {
+		size_t cap = olen + slen + 1;
+		char *n;
+
+		if (suffix >= v->value && suffix <= v->value + olen)
+			suffix = copy = xa_strdup(suffix);	/* x="$x$x" */
+		cap += cap / 2 + 16;
+		if ((n = realloc(v->value, cap)) == NULL)
+			abort();
+		v->value = n;
+	}
+	memmove(v->value + olen, suffix, slen + 1);
+	free(copy);
+	v->serial = ++serials;
+	if (v->flags & VAR_EXPORT)
+		var_env_changed(sh);
 }
 
 /* The evaluator for -i variables, registered by main.c (arith.c sits above

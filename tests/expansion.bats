@@ -354,3 +354,31 @@ a1'
 	expect_sh 'a="\$b"; b=no; echo $a; c="\$(echo no)"; echo $c' '$b
 $(echo no)'
 }
+
+# x="$x..." is appended in place (simple.c append_in_place): the same
+# value as an assignment of the whole expansion
+@test "x=\"\$x...\" and x=\$x...: the old value and the rest, also when the rest reads x or changes it" {
+	expect_sh 'x=a; x="$x$x"; echo "1 $x"
+x=a; x=$x:~; [ "$x" = "a:$HOME" ] && echo 2
+x=a; y=b; x="$x-$y.${y}"; echo "3 $x"
+x=a; x="$x"; x=$x; echo "4 $x"
+x=a; x="$x$(echo c)"; echo "5 $x"
+x=a; x="$x$((x=5))"; echo "6 $x"
+x=a; set -- p q; x="$x$1$#"; echo "7 $x"
+x=a; export x; x="$x.b"; sh -c '"'"'echo "8 $x"'"'"'
+x=1; i=0; while [ $i -lt 100 ]; do x="$x$i"; i=$((i+1)); done; echo "9 ${#x}"
+x=a; x=$x"b c"'"'"'d'"'"'; echo "10 $x"
+x=abc; y=${x#a}; x="$x$y${x}"; echo "11 $x"
+x=a; readonly x; (x="$x.b") 2>/dev/null || echo "12 $x"' '1 aa
+2
+3 a-b.b
+4 a
+5 ac
+6 a5
+7 ap2
+8 a.b
+9 191
+10 ab cd
+11 abcbcabc
+12 a'
+}
