@@ -34,7 +34,7 @@ bi_eval(struct shell *sh, int argc, char **argv)
 	/* the commands see $? from before eval (dash, bash); no command at
 	 * all (eval "") is status 0 */
 	int lineno = sh->lineno;
-	st = exec_string(sh, b.s, sh->script_name);
+	st = exec_eval(sh, b.s, sh->script_name);
 	sh->lineno = lineno;
 	sb_free(&b);
 	return st;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../lib/xalloc.h"
 #include "executor.h"
 #include "input.h"
 #include "job.h"
@@ -568,6 +569,42 @@ exec_node(struct shell *sh, struct ast_node *n)
 	return sh->status;
 }
 
+/* eval's texts (exec_eval): the parse of a one-line text is kept, keyed by
+ * the text, so that eval in a loop (eval "s$i=\$v") parses each text once.
+ * Not while an alias exists (it changes the parse), nor with set -v (it
+ * shows the text as it is read) or set -n; posix mode and extglob, which
+ * the lexer consults, are part of the key. A kept unit holds a reference,
+ * and one more while it runs (a recursive eval may evict it). */
+enum { EVAL_SLOTS = 64, EVAL_MAX_TEXT = 256 };
+static struct eval_parse {
+	char *text;		/* heap; NULL: free slot */
+	unsigned hash, mode;
+	int lineno;		/* sh->lineno after the parse */
+	struct parse_unit *unit;
+	struct ast_node *node;
+} eval_parses[EVAL_SLOTS];
+/* the input whose first command exec_input keeps, and where */
+static const struct input *capture_in;
+static struct eval_parse *capture_slot;
+
+static void
+eval_keep(struct shell *sh, const struct input *in, struct parse_unit *u,
+    struct ast_node *node)
+{
+	struct eval_parse *e = capture_slot;
+
+	capture_in = NULL;
+	if (in->pos < in->len)
+		return;	/* not the whole text */
+	free(e->text);
+	function_unit_unref(e->unit);
+	e->text = xa_strdup(in->str);
+	e->lineno = sh->lineno;
+	e->unit = u;
+	e->node = node;
+	u->refs++;
+}
+
 /* Reads, parses and runs commands until the input ends or control flow
  * leaves (exit, return from a dot script). */
 int
@@ -621,6 +658,8 @@ exec_input(struct shell *sh, struct input *in)
 			}
 			continue;
 		}
+		if (in == capture_in && node != NULL)
+			eval_keep(sh, in, u, node);
 		/* interactive: PS0, the command number (interactive.c) */
 		if (node != NULL && in == sh->input && sh->command_hook != NULL)
 			sh->command_hook(sh);
@@ -674,6 +713,63 @@ exec_string(struct shell *sh, const char *s, const char *name)
 	input_from_string(&in, sh, s, name);
 	st = exec_input(sh, &in);
 	input_close(&in);
+	return st;
+}
+
+int
+exec_eval(struct shell *sh, const char *s, const char *name)
+{
+	size_t len = strlen(s);
+	unsigned h = 2166136261u, mode;
+	struct eval_parse *e;
+	struct input in;
+	int st;
+
+	if (len > EVAL_MAX_TEXT || memchr(s, '\n', len) != NULL || alias_any() ||
+	    sh->opt.verbose || sh->opt.noexec || sh->dump_ast)
+		return exec_string(sh, s, name);
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	mode = (unsigned)sh->opt.posix | (unsigned)sh->shopt.extglob << 1;
+	e = &eval_parses[h % EVAL_SLOTS];
+	if (e->text == NULL || e->hash != h || e->mode != mode || strcmp(e->text, s) != 0) {
+		/* parse and run it as usual, keeping the parse */
+		free(e->text);
+		e->text = NULL;
+		function_unit_unref(e->unit);
+		e->unit = NULL;
+		e->hash = h;
+		e->mode = mode;
+		input_from_string(&in, sh, s, name);
+		capture_in = &in;
+		capture_slot = e;
+		st = exec_input(sh, &in);
+		capture_in = NULL;
+		input_close(&in);
+		return st;
+	}
+	/* what exec_input does with the one command of the text */
+	struct parse_unit *saved_unit = sh->cur_unit, *u = e->unit;
+	if (sh->input_depth >= EXEC_MAX_INPUT_DEPTH || shell_stack_low(sh)) {
+		diag_error(sh, "eval/. nesting too deep");
+		sh->builtin_error = true;
+		return sh->status = 2;
+	}
+	sh->input_depth++;
+	u->refs++;
+	sh->lineno = e->lineno;
+	sh->cur_unit = u;
+	sh->tail = false;
+	st = exec_node(sh, e->node);
+	sh->cur_unit = saved_unit;
+	function_unit_unref(u);
+	if (sh->flow == FLOW_ABORT && sh->discard_line) {
+		sh->flow = FLOW_NONE;
+		sh->discard_line = false;
+		sh->expand_err = 0;
+		sh->status = st = sh->exit_status;
+	}
+	sh->input_depth--;
 	return st;
 }
 

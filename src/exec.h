@@ -32,5 +32,8 @@ void exec_define_function(struct shell *sh, const char *name, struct ast_node *b
 int exec_unset_function(struct shell *sh, const char *name);
 /* Runs a string as commands (eval, trap actions). */
 int exec_string(struct shell *sh, const char *s, const char *name);
+/* exec_string for eval: the parse of a one-line text is kept for the next
+ * eval of the same text (exec.c). */
+int exec_eval(struct shell *sh, const char *s, const char *name);
 
 #endif

@@ -134,6 +134,26 @@ set'
 two'
 }
 
+# eval keeps the parse of a one-line text for its next eval (exec_eval):
+# each run must still see the shell as it is then
+@test "eval of the same text again: aliases defined meanwhile, flow, functions, recursion through many texts" {
+	expect_sh 'for i in 1 2; do eval "hi 2>/dev/null || echo none"; alias hi="echo alias"; done
+for i in 1 2 3; do eval "x$i=\$i"; eval "echo \$x$i"; done
+for i in 1 2 3 4; do eval "[ \$i = 3 ] && break"; echo "i=$i"; done
+for i in 1 2; do eval "g() { echo g$i; }"; g; done
+r() { [ "$1" -gt 0 ] || return 0; eval "v$1=$1; r $(($1 - 1))"; }
+r 150; r 150; echo "$v1 $v150"' 'none
+alias
+1
+2
+3
+i=1
+i=2
+g1
+g2
+1 150'
+}
+
 @test "command eval with a syntax error does not exit" {
 	# XCU 2.14 command: the special-builtin exit is removed
 	[ "$SPSH_IS_SPSH" = 1 ] && skip "exec_input exits on a parse error even under command (reported)"
