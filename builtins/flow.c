@@ -117,7 +117,7 @@ bi_return(struct shell *sh, int argc, char **argv)
 			shell_exit(sh, sh->exit_status);
 		}
 		/* status 2 as bash's */
-		diag_error(sh, "return: not in a function or sourced script");
+		diag_error(sh, "return: can only `return' from a function or sourced script");
 		return biu_special_error(sh, 2);
 	}
 	sh->exit_status = (int)(n & 0xff);
@@ -144,8 +144,14 @@ loop_control(struct shell *sh, int argc, char **argv, enum flow f)
 			return 1;
 		}
 	}
-	if (sh->loop_depth == 0)
-		return 0;	/* POSIX: unspecified; dash and bash do nothing */
+	if (sh->loop_depth == 0) {
+		/* POSIX: unspecified; dash and bash --posix do nothing, bash
+		 * says why (status 0 all the same) */
+		if (!sh->opt.posix)
+			diag_error(sh, "%s: only meaningful in a `for', `while', or `until' loop",
+			    argv[0]);
+		return 0;
+	}
 	if (n > sh->loop_depth)
 		n = sh->loop_depth;
 	sh->flow = f;

@@ -301,3 +301,21 @@ next 1'
 '"${C1}"'[[: 1/0: division by 0 (error token is "0")
 '"$SPSH"': line 2: 1/0: division by 0 (error token is "0")'
 }
+
+@test "break and continue outside a loop: bash's words, status 0; return outside a function: status 2" {
+	ext_only
+	sh_c 'break; echo "st=$?"; continue; echo "st=$?"; f() { break; echo "f $?"; }; for i in 1; do f; echo "loop $?"; done; return; echo "rst=$?"'
+	out_is 'st=0
+st=0
+f 0
+loop 0
+rst=2'
+	err_is "${C1}break: only meaningful in a \`for', \`while', or \`until' loop
+${C1}continue: only meaningful in a \`for', \`while', or \`until' loop
+environment: line 1: break: only meaningful in a \`for', \`while', or \`until' loop
+${C1}return: can only \`return' from a function or sourced script"
+	# posix mode: nothing said (dash, bash --posix)
+	sh_c_posix 'break; continue; echo "st=$?"'
+	out_is 'st=0'
+	err_empty
+}
