@@ -34,7 +34,9 @@ bi_eval(struct shell *sh, int argc, char **argv)
 	/* the commands see $? from before eval (dash, bash); no command at
 	 * all (eval "") is status 0 */
 	int lineno = sh->lineno;
+	sh->eval_depth++;
 	st = exec_eval(sh, b.s, sh->script_name);
+	sh->eval_depth--;
 	sh->lineno = lineno;
 	sb_free(&b);
 	return st;
@@ -112,6 +114,8 @@ bi_dot(struct shell *sh, int argc, char **argv)
 	sh->script_name = path;
 	input_from_fd(&in, sh, fd, path);
 	sh->dot_depth++;
+	int saved_eval = sh->eval_depth;
+	sh->eval_depth = 0;
 	/* FUNCNAME "source" and BASH_SOURCE the file; no DEBUG trap in it
 	 * without set -T (bash) */
 	char *saved_traps[3];
@@ -119,6 +123,7 @@ bi_dot(struct shell *sh, int argc, char **argv)
 	trap_call_enter(sh, saved_traps, true);
 	st = exec_input(sh, &in);	/* the file sees $? from before (XCU dot) */
 	sh->dot_depth--;
+	sh->eval_depth = saved_eval;
 	input_close(&in);
 	close(in.fd);	/* it may have moved */
 	callstack_pop(sh);

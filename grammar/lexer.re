@@ -188,6 +188,20 @@ nextc(struct lexer *lx)
 
 /* ---- diagnostics ---- */
 
+/* End of input inside a construct that `closer` ends: bash's "unexpected
+ * EOF while looking for matching `"'", the posix message otherwise. */
+static void
+eof_error_at(struct lexer *lx, int line, const char *posix, char closer)
+{
+	char bash[64];
+
+	if (lx->error)
+		return;
+	snprintf(bash, sizeof bash, "unexpected EOF while looking for matching `%c'", closer);
+	diag_syntax_words(lx->sh, lx->name, line, posix, bash, NULL);
+	lx->error = 1;
+}
+
 static void
 verror_at(struct lexer *lx, int line, const char *fmt, va_list ap)
 {
@@ -196,7 +210,9 @@ verror_at(struct lexer *lx, int line, const char *fmt, va_list ap)
 	if (lx->error)
 		return;
 	vsnprintf(msg, sizeof msg, fmt, ap);
-	diag_syntax(lx->sh, lx->name, line, "%s", msg);
+	char bash[300];
+	snprintf(bash, sizeof bash, "syntax error: %s", msg);
+	diag_syntax_words(lx->sh, lx->name, line, msg, bash, NULL);
 	lx->error = 1;
 }
 
@@ -374,7 +390,7 @@ dollar_squote(struct lexer *lx, struct wb *wb)
 		c = rnext(lx);
 		if (c < 0) {
 			sb_free(&s);
-			lex_error_at(lx, line, "unterminated quoted string");
+			eof_error_at(lx, line, "unterminated quoted string", '\'');
 			return -1;
 		}
 		if (c == '\'')
@@ -461,7 +477,7 @@ backquote(struct lexer *lx, struct wb *wb, int in_dq)
 		c = nextc(lx);
 		if (c < 0) {
 			sb_free(&s);
-			lex_error_at(lx, line, "unterminated backquote");
+			eof_error_at(lx, line, "unterminated backquote", '`');
 			return -1;
 		}
 		if (c == '`')
@@ -874,7 +890,7 @@ bad:
 			c = nextc(lx);
 			if (c < 0) {
 				sb_free(&s);
-				lex_error_at(lx, line, "missing '}'");
+				eof_error_at(lx, line, "missing '}'", '}');
 				return -1;
 			}
 			if (q) {
@@ -1069,7 +1085,7 @@ squote(struct lexer *lx, struct wb *wb)
 
 	while ((c = rnext(lx)) != '\'') {
 		if (c < 0) {
-			lex_error_at(lx, line, "unterminated quoted string");
+			eof_error_at(lx, line, "unterminated quoted string", '\'');
 			return -1;
 		}
 	}
@@ -1189,7 +1205,7 @@ scan_to(struct lexer *lx, struct wb *wb, enum wctx ctx, int special, int stop)
 			if (c == '}' || (c == stop && parens == 0))
 				return 0;
 			if (c < 0) {
-				lex_error_at(lx, line, "missing '}'");
+				eof_error_at(lx, line, "missing '}'", '}');
 				return -1;
 			}
 			if (stop == ':' && c == '(')
@@ -1207,7 +1223,7 @@ scan_to(struct lexer *lx, struct wb *wb, enum wctx ctx, int special, int stop)
 			if (c == '"')
 				return 0;
 			if (c < 0) {
-				lex_error_at(lx, line, "unterminated quoted string");
+				eof_error_at(lx, line, "unterminated quoted string", '"');
 				return -1;
 			}
 			break;
@@ -1217,7 +1233,7 @@ scan_to(struct lexer *lx, struct wb *wb, enum wctx ctx, int special, int stop)
 			break;
 		case W_ARITH:
 			if (c < 0) {
-				lex_error_at(lx, line, stop == ']' ? "missing ']'" : "missing '))'");
+				eof_error_at(lx, line, stop == ']' ? "missing ']'" : "missing '))'", stop == ']' ? ']' : ')');
 				return -1;
 			}
 			/* a[...] nests; $[ ] ends at its matching ] */
@@ -1759,6 +1775,26 @@ set_toktext(struct lexer *lx, size_t start)
 	lx->tokend = lx->pos;
 }
 
+const char *
+lex_line_text(struct lexer *lx)
+{
+	size_t at = lx->tokfixed != NULL || lx->tokstart > lx->buf.len ? lx->pos : lx->tokstart;
+	size_t b, e;
+
+	if (at > lx->buf.len)
+		at = lx->buf.len;
+	/* the newline token stands at the end of its line */
+	if (at > 0 && at == lx->pos && lx->tokfixed != NULL && lx->buf.s[at - 1] == '\n')
+		at--;
+	for (b = at; b > 0 && lx->buf.s[b - 1] != '\n'; b--)
+		;
+	for (e = at; e < lx->buf.len && lx->buf.s[e] != '\n'; e++)
+		;
+	sb_reset(&lx->toktext);
+	sb_addn(&lx->toktext, lx->buf.s + b, e - b);
+	return lx->toktext.s;
+}
+
 /* ... or what stands for it in messages ("newline"). */
 static void
 set_tokname(struct lexer *lx, const char *name)
@@ -2037,7 +2073,7 @@ compound_array(struct lexer *lx, struct wpart **out)
 		}
 		if (c < 0) {
 			lx->inword--;
-			lex_error_at(lx, line, "unexpected end of file: missing ')'");
+			eof_error_at(lx, line, "unexpected end of file: missing ')'", ')');
 			return -1;
 		}
 		if (c == ')') {

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "input.h"
 #include "shell.h"
 
 /* Where a message comes from, as bash says it outside posix mode: the
@@ -141,6 +142,35 @@ diag_syntax(struct shell *sh, const char *name, int lineno, const char *fmt, ...
 	sb_vprintf(&b, fmt, ap);
 	va_end(ap);
 	emit(&b);
+}
+
+void
+diag_syntax_words(struct shell *sh, const char *name, int lineno, const char *posix,
+    const char *bash, const char *text)
+{
+	struct strbuf pre = STRBUF_INIT, b = STRBUF_INIT;
+
+	if (sh == NULL || sh->opt.posix || sh->opt.interactive) {
+		diag_syntax(sh, name, lineno, "%s", posix);
+		return;
+	}
+	/* bash's parser_error: the input is named after the file when it
+	 * is not the file itself: "-c", "eval" */
+	const char *e = diag_name(sh);
+	const char *in = sh->eval_depth > 0 ? "eval" :
+	    name == NULL && sh->opt.cmd_string && sh->input != NULL &&
+	    sh->input->kind == INPUT_STRING ? "-c" : name;
+	if (in != NULL && strcmp(in, e) != 0)
+		sb_printf(&pre, "%s: %s: line %d: ", e, in, lineno);
+	else
+		sb_printf(&pre, "%s: line %d: ", e, lineno);
+	sb_printf(&b, "%s%s", pre.s, bash);
+	emit(&b);
+	if (text != NULL) {
+		sb_printf(&b, "%s`%s'", pre.s, text);
+		emit(&b);
+	}
+	sb_free(&pre);
 }
 
 /* Why a command did not run, in the words of a spawn plan's child

@@ -120,6 +120,9 @@ int lex_next(struct lexer *lx, struct ptok *t);
 void lex_discard(struct lexer *lx);
 /* The text of the last token, for messages. */
 const char *lex_toktext(struct lexer *lx);
+/* The input line the last token stands on, without its newline (bash
+ * quotes it after a syntax error). */
+const char *lex_line_text(struct lexer *lx);
 /* Prints a syntax error at the current line and sets lx->error. */
 void lex_error(struct lexer *lx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* ... at line `line` (where an unterminated construct began). */

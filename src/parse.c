@@ -188,10 +188,25 @@ parse_syntax_error(struct pstate *ps, int major)
 		return;
 	}
 	ps->failed = 1;
-	if (lx->tokeof || (major == TK_SUBEND && lx->ctx.cmdsub == 2))
-		diag_syntax(lx->sh, lx->name, lx->tokline, "unexpected end of file");
-	else
-		diag_syntax(lx->sh, lx->name, lx->tokline, "unexpected '%s'", lex_toktext(lx));
+	if (lx->tokeof || (major == TK_SUBEND && lx->ctx.cmdsub == 2)) {
+		/* bash reads a string as if it ended in a newline */
+		const struct input *in = lx->in;
+		int line = lx->tokline + (in != NULL && in->kind == INPUT_STRING &&
+		    in->len > 0 && in->str[in->len - 1] != '\n');
+		diag_syntax_words(lx->sh, lx->name, lx->sh->opt.posix ? lx->tokline : line,
+		    "unexpected end of file", lx->ctx.cmdsub == 1 ?
+		    "unexpected EOF while looking for matching `)'" :
+		    "syntax error: unexpected end of file", NULL);
+	} else {
+		const char *tok = lex_toktext(lx);
+		struct strbuf posix = STRBUF_INIT, bash = STRBUF_INIT;
+
+		sb_printf(&posix, "unexpected '%s'", tok);
+		sb_printf(&bash, "syntax error near unexpected token `%s'", tok);
+		diag_syntax_words(lx->sh, lx->name, lx->tokline, posix.s, bash.s, lex_line_text(lx));
+		sb_free(&posix);
+		sb_free(&bash);
+	}
 	lx->error = 1;
 }
 

@@ -302,6 +302,8 @@ struct shell {
 	int loop_depth;
 	int func_depth;
 	int dot_depth;			/* nested `.` files (return works there) */
+	int eval_depth;			/* in eval (not in a `.` file it runs):
+					 * syntax errors say "eval: line N" (bash) */
 	int exit_status;		/* FLOW_EXIT: status to exit with */
 	struct options *local_opts;	/* `local -` of the running function, heap */
 
@@ -430,6 +432,11 @@ void diag_syntax(struct shell *sh, const char *name, int lineno, const char *fmt
 /* Why NAME did not run: PATH the file tried (NULL: none), ERR execve's
  * errno; bash's words, dash's in posix mode. Returns 127 or 126. */
 int diag_exec(struct shell *sh, const char *name, const char *path, int err);
+/* A syntax error at line LINENO of NAME's input: POSIX after "syntax
+ * error: " in posix mode and at the prompt (diag_syntax), else bash's
+ * "NAME: [-c: |eval: ]line N: BASH", then "`TEXT'" when TEXT is given. */
+void diag_syntax_words(struct shell *sh, const char *name, int lineno, const char *posix,
+    const char *bash, const char *text);
 /* "spsh: NAME: usage: USAGE", returns 2 */
 int diag_usage(struct shell *sh, const char *name, const char *usage);
 void diag_getopts(struct shell *sh, const char *what, int c);

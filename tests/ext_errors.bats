@@ -319,3 +319,57 @@ ${C1}return: can only \`return' from a function or sourced script"
 	out_is 'st=0'
 	err_empty
 }
+
+@test "syntax errors in bash's words: the token and its line, the input named -c or eval" {
+	ext_only
+	sh_c 'echo a
+if true; then fi; echo c'
+	status_is 2
+	out_is 'a'
+	err_is "$SPSH: -c: line 2: syntax error near unexpected token \`fi'
+$SPSH: -c: line 2: \`if true; then fi; echo c'"
+	sh_script 'echo a
+
+  }  '
+	status_is 2
+	err_is "script.sh: line 3: syntax error near unexpected token \`}'
+script.sh: line 3: \`  }  '"
+	sh_c 'eval "echo )"; echo "st=$?"' zero
+	out_is 'st=2'
+	err_is "zero: eval: line 1: syntax error near unexpected token \`)'
+zero: eval: line 1: \`echo )'"
+	printf 'echo ok\nfi\n' >"$BATS_TEST_TMPDIR/lib.sh"
+	sh_c '. ./lib.sh; echo "st=$?"'
+	out_is 'ok
+st=2'
+	err_is "./lib.sh: line 2: syntax error near unexpected token \`fi'
+./lib.sh: line 2: \`fi'"
+	sh_stdin ';;'
+	status_is 2
+	err_is "$SPSH: line 1: syntax error near unexpected token \`;;'
+$SPSH: line 1: \`;;'"
+}
+
+@test "syntax errors at the end of the input: bash's words and line" {
+	ext_only
+	sh_c 'echo "abc'
+	status_is 2
+	err_is "$SPSH: -c: line 1: unexpected EOF while looking for matching \`\"'"
+	sh_c "echo 'abc"
+	err_is "$SPSH: -c: line 1: unexpected EOF while looking for matching \`''"
+	sh_c 'echo `abc'
+	err_is "$SPSH: -c: line 1: unexpected EOF while looking for matching \`\`'"
+	sh_c 'echo ${x'
+	err_is "$SPSH: -c: line 1: unexpected EOF while looking for matching \`}'"
+	sh_c 'echo $(echo'
+	err_is "$SPSH: -c: line 2: unexpected EOF while looking for matching \`)'"
+	sh_c 'if true; then
+echo x'
+	status_is 2
+	err_is "$SPSH: -c: line 3: syntax error: unexpected end of file"
+	sh_script 'f() {'
+	err_is "script.sh: line 2: syntax error: unexpected end of file"
+	sh_c 'eval "case x in"; echo "st=$?"' zero
+	out_is 'st=2'
+	err_is "zero: eval: line 2: syntax error: unexpected end of file"
+}

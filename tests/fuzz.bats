@@ -2,7 +2,8 @@
 # Parser and expander fuzzing (tests/fuzz/): a fixed-seed batch of random
 # and mutated shell text through -n, --dump-ast -c and (a safe subset) -c.
 # A sanitizer report, a signal death, a hang (> 5 s) or a syntax error that
-# is not "spsh: line N: syntax error: ..." fails, with the input shown.
+# is not "spsh: line N: syntax error: ..." or bash's "NAME: -c: line N: syntax error
+# ..." fails, with the input shown.
 # Longer runs: tests/fuzz/run.py build/asan/spsh --count 5000 --seed N.
 
 load helpers/common

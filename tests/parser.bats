@@ -16,11 +16,13 @@ dump() {
 	fi
 }
 
-# syntax_error 'SCRIPT' 'MESSAGE AFTER "syntax error: "' [LINE]
+# syntax_error 'SCRIPT' 'MESSAGE AFTER "syntax error: "' [LINE]: the message
+# is spsh's posix-mode wording (outside it bash's: ext_errors.bats)
 syntax_error() {
 	run --separate-stderr "$SPSH" ${posix:+--posix} -c "$1"
 	[ "$status" -eq 2 ] || { echo "status $status, stderr: $stderr"; return 1; }
 	[ "$SPSH_IS_SPSH" = 1 ] || return 0
+	run --separate-stderr "$SPSH" --posix -c "$1"
 	want="spsh: line ${3:-1}: syntax error: $2"
 	[ "$stderr" = "$want" ] || { printf 'got:  %s\nwant: %s\n' "$stderr" "$want"; return 1; }
 }
@@ -563,7 +565,7 @@ x 3
 y 4
 one'
 	[ "$SPSH_IS_SPSH" = 1 ] || return 0
-	err_is "spsh: script.sh: line 6: syntax error: unexpected end of file"
+	err_is "script.sh: line 6: syntax error: unexpected end of file"
 }
 
 @test "unterminated quotes and expansions report the line they began on (bash)" {

@@ -149,7 +149,13 @@ if true; then
 fi
 fi'
 	status_is 2
-	err_is "spsh: script.sh: line 5: syntax error: unexpected 'fi'"
+	# bash's words outside posix mode (ext_errors.bats)
+	err_is "script.sh: line 5: syntax error near unexpected token \`fi'
+script.sh: line 5: \`fi'"
+	printf 'echo ok\nfi\n' >"$BATS_TEST_TMPDIR/p.sh"
+	_spsh_run _spsh_exec --posix p.sh
+	status_is 2
+	err_is "spsh: p.sh: line 2: syntax error: unexpected 'fi'"
 }
 
 @test "command not found: spsh wording" {

@@ -12,8 +12,9 @@ temporary directory with PATH=/nonexistent and HOME set to that directory.
 A failure is: a sanitizer report, death by a signal, a run longer than
 --timeout seconds under -n or --dump-ast, an exit status other than 0 or 2
 under -n or --dump-ast, or a status-2 message that is not
-`spsh: [FILE: ]line N: syntax error: ...`. Failing inputs are printed
-(Python repr) and, with --save, written to DIR. Exit status 1 if any.
+`spsh: [FILE: ]line N: syntax error: ...` (posix words) or bash's `NAME: [-c: ]line N:
+syntax error ...` / `... unexpected EOF while looking for matching ...`.
+Failing inputs are printed (Python repr) and, with --save, written to DIR. Exit status 1 if any.
 """
 import argparse
 import os
@@ -28,7 +29,8 @@ import gen  # noqa: E402
 
 SAN = re.compile(rb"(AddressSanitizer|LeakSanitizer|runtime error:|"
                  rb"UndefinedBehaviorSanitizer)")
-SYNTAX = re.compile(rb"^spsh: (.*: )?line [0-9]+: syntax error: .+$")
+SYNTAX = re.compile(rb"^(spsh: (.*: )?line [0-9]+: syntax error: .+"
+                    rb"|.+: line [0-9]+: (syntax error.+|unexpected EOF while looking for matching .+))$")
 FORBIDDEN = [b"/", b"cd", b"kill", b"echo", b"printf", b"exec", b"trap",
              b"PWD", b"HOME", b"ulimit", b"fc"]
 
