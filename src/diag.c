@@ -150,8 +150,14 @@ diag_syntax_words(struct shell *sh, const char *name, int lineno, const char *po
 {
 	struct strbuf pre = STRBUF_INIT, b = STRBUF_INIT;
 
-	if (sh == NULL || sh->opt.posix || sh->opt.interactive) {
+	if (sh == NULL || sh->opt.posix) {
 		diag_syntax(sh, name, lineno, "%s", posix);
+		return;
+	}
+	if (sh->opt.interactive) {
+		/* bash at the prompt: the words alone, no line */
+		sb_printf(&b, "spsh: %s", bash);
+		emit(&b);
 		return;
 	}
 	/* bash's parser_error: the input is named after the file when it

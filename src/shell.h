@@ -433,8 +433,8 @@ void diag_syntax(struct shell *sh, const char *name, int lineno, const char *fmt
  * errno; bash's words, dash's in posix mode. Returns 127 or 126. */
 int diag_exec(struct shell *sh, const char *name, const char *path, int err);
 /* A syntax error at line LINENO of NAME's input: POSIX after "syntax
- * error: " in posix mode and at the prompt (diag_syntax), else bash's
- * "NAME: [-c: |eval: ]line N: BASH", then "`TEXT'" when TEXT is given. */
+ * error: " in posix mode (diag_syntax), else bash's "NAME: [-c: |eval: ]line
+ * N: BASH", then "`TEXT'" when TEXT is given; "spsh: BASH" at the prompt. */
 void diag_syntax_words(struct shell *sh, const char *name, int lineno, const char *posix,
     const char *bash, const char *text);
 /* "spsh: NAME: usage: USAGE", returns 2 */

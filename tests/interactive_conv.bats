@@ -176,6 +176,7 @@ for c in ["echo a", "echo b"]:
     sh.send(c + "\r"); sh.expect(PROMPT)
 sh.send("fi\r"); m = sh.expect(r"\r\n([^\r\n]*syntax error[^\r\n]*fi[^\r\n]*)\r\n"); sh.expect(PROMPT)
 assert "line" not in m.group(1), m.group(1)
+assert m.group(1).endswith(": syntax error near unexpected token `fi'"), m.group(1)
 sh.send("if true\r"); sh.expect("MORE> ")
 sh.send("then fi\r"); m = sh.expect(r"\r\n([^\r\n]*syntax error[^\r\n]*fi[^\r\n]*)\r\n"); sh.expect(PROMPT)
 assert "line" not in m.group(1), m.group(1)
