@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../builtins/cd.h"
@@ -435,6 +436,13 @@ main(int argc, char **argv)
 			int e = errno;
 			fprintf(stderr, "spsh: %s: %s\n", sh->script_name, strerror(e));
 			return e == ENOENT ? 127 : 126;
+		}
+		struct stat st;
+		if (!sh->opt.posix && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+			/* bash (dash reads nothing and exits 0) */
+			errno = EISDIR;
+			diag_sys(sh, "%s", sh->script_name);	/* "d: d: Is a directory" */
+			return 126;
 		}
 		fd = redir_private_fd(fd);
 		input_from_fd(&in, sh, fd, sh->script_name);

@@ -373,3 +373,14 @@ echo x'
 	out_is 'st=2'
 	err_is "zero: eval: line 2: syntax error: unexpected end of file"
 }
+
+@test "a script that is a directory: 'd: d: Is a directory', status 126 (bash; dash runs nothing, 0)" {
+	ext_only
+	mkdir "$BATS_TEST_TMPDIR/d"
+	_spsh_run _spsh_exec d
+	status_is 126
+	err_is 'd: d: Is a directory'
+	_spsh_run _spsh_exec nosuch.sh
+	status_is 127
+	err_nonempty
+}
