@@ -222,9 +222,10 @@ ends_slash(const char *s)
 }
 
 /* The search itself: malloc'd absolute path or NULL; *relative is set when
- * the match came from a relative PATH entry. */
+ * the match came from a relative PATH entry. `any`: the first regular file,
+ * executable or not. */
 static char *
-search(struct shell *sh, const char *name, const char *path, bool *relative)
+search(struct shell *sh, const char *name, const char *path, bool *relative, bool any)
 {
 	size_t nlen = strlen(name);
 	char *buf = NULL, *cwd = NULL;
@@ -271,7 +272,8 @@ search(struct shell *sh, const char *name, const char *path, bool *relative)
 		if (!ends_slash(buf))
 			strcat(buf, "/");
 		strcat(buf, name);
-		if (path_executable(buf)) {
+		struct stat st;
+		if (any ? stat(buf, &st) == 0 && S_ISREG(st.st_mode) : path_executable(buf)) {
 			free(cwd);
 			*relative = rel;
 			return buf;
@@ -290,7 +292,15 @@ path_search(struct shell *sh, const char *name, const char *path)
 {
 	bool rel;
 
-	return search(sh, name, path, &rel);
+	return search(sh, name, path, &rel, false);
+}
+
+char *
+path_search_file(struct shell *sh, const char *name, const char *path)
+{
+	bool rel;
+
+	return search(sh, name, path, &rel, true);
 }
 
 /* XCU 2.9.1.4: with path NULL the current $PATH is searched and the table
@@ -305,7 +315,7 @@ exec_path_search(struct shell *sh, const char *name, const char *path)
 	bool rel;
 
 	if (path != NULL)
-		return search(sh, name, path, &rel);
+		return search(sh, name, path, &rel, false);
 	if ((h = path_hash_lookup(name)) != NULL) {
 		if (path_executable(h)) {
 			if ((r = strdup(h)) == NULL)
@@ -314,7 +324,7 @@ exec_path_search(struct shell *sh, const char *name, const char *path)
 		}
 		path_hash_forget(name);
 	}
-	r = search(sh, name, NULL, &rel);
+	r = search(sh, name, NULL, &rel, false);
 	if (r != NULL && !rel)
 		remember(name, r);
 	return r;

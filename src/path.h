@@ -39,5 +39,7 @@ bool path_executable(const char *p);
 /* Like exec_path_search(sh, name, path) but never reads or fills the table
  * (for `type` and `command -v`). path NULL: $PATH. */
 char *path_search(struct shell *sh, const char *name, const char *path);
+/* The first regular file NAME of PATH, executable or not (bash runs it). */
+char *path_search_file(struct shell *sh, const char *name, const char *path);
 
 #endif

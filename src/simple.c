@@ -598,6 +598,10 @@ simple_prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
 			if (strcmp(a->name, "PATH") == 0)
 				pathval = p->avals[i];
 		p->path = exec_path_search(sh, name, pathval);
+		/* bash runs a file of PATH that is not executable all the
+		 * same: "DIR/NAME: Permission denied", 126, not 127 */
+		if (p->path == NULL && !sh->opt.posix)
+			p->path = path_search_file(sh, name, pathval);
 	}
 	p->kind = p->path != NULL ? P_EXTERNAL : P_NOTFOUND;
 	return 0;

@@ -384,3 +384,14 @@ echo x'
 	status_is 127
 	err_nonempty
 }
+
+@test "a file of PATH that is not executable is run all the same: 'DIR/NAME: Permission denied', 126 (bash)" {
+	ext_only
+	mkdir "$BATS_TEST_TMPDIR/bin"
+	printf 'echo hi\n' >"$BATS_TEST_TMPDIR/bin/noexec"
+	sh_c "PATH=$BATS_TEST_TMPDIR/bin:\$PATH"'; noexec; echo "st=$?"; x=$(noexec | cat); echo "st=$?"'
+	out_is 'st=126
+st=0'
+	err_is "${C1}$BATS_TEST_TMPDIR/bin/noexec: Permission denied
+${C1}$BATS_TEST_TMPDIR/bin/noexec: Permission denied"
+}
