@@ -187,7 +187,7 @@ c() { printf '%s' "$1"; }
 	ext_only
 	spsh_only
 	sh_script "$(printf 'true\n[[ a == ]]')"
-	err_is "spsh: script.sh: line 2: syntax error: unexpected argument ']]' to conditional binary operator"
+	err_is "script.sh: line 2: syntax error: unexpected argument ']]' to conditional binary operator"
 }
 
 @test "[[ ]]: set -x shows the expanded expression" {

@@ -613,5 +613,6 @@ c
 d
 e' ] || { echo "got: $output / $stderr"; return 1; }
 	[ "$SPSH_IS_SPSH" = 1 ] || return 0
-	[[ "$stderr" == *"spsh: syntax error: unexpected ')'"*"spsh: syntax error: unexpected 'fi'"* ]] || { echo "$stderr"; return 1; }
+	# bash's words at the prompt (ext_errors.bats, interactive_conv.bats)
+	[[ "$stderr" == *"spsh: syntax error near unexpected token \`)'"*"spsh: syntax error near unexpected token \`fi'"* ]] || { echo "$stderr"; return 1; }
 }
