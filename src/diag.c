@@ -1,6 +1,7 @@
 /* diag.c: every error message the shell prints goes through here, in the
  * usual shell form: "spsh: [NAME: line N: ]WHAT: message". */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -79,8 +80,8 @@ diag_error(struct shell *sh, const char *fmt, ...)
 
 /* The prefix of bash's system-call messages (its sys_error: "connect:
  * ...", "bad interpreter"): "NAME: " without the line outside posix mode. */
-static void
-sys_prefix(struct shell *sh, struct strbuf *out)
+void
+diag_sys_prefix(struct shell *sh, struct strbuf *out)
 {
 	if (sh == NULL || sh->opt.interactive || sh->opt.posix)
 		diag_prefix(sh, out);
@@ -97,7 +98,7 @@ vdiag_errno(struct shell *sh, bool line, const char *fmt, va_list ap)
 	if (line)
 		diag_prefix(sh, &b);
 	else
-		sys_prefix(sh, &b);
+		diag_sys_prefix(sh, &b);
 	sb_vprintf(&b, fmt, ap);
 	sb_printf(&b, ": %s", strerror(e));
 	emit(&b);
@@ -202,6 +203,24 @@ diag_exec(struct shell *sh, const char *name, const char *path, int err)
 	if (err == EACCES && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 		err = EISDIR;
 	errno = err;
+	if (err != ENOENT && err != EISDIR && !sh->opt.posix) {
+		/* a #! file whose interpreter fails: bash names it (the
+		 * spawn child says the same, lib/spawn c_interp) */
+		char buf[128];
+		int fd = open(path, O_RDONLY | O_CLOEXEC);
+		ssize_t n = fd >= 0 ? read(fd, buf, sizeof buf - 1) : -1;
+		if (fd >= 0)
+			close(fd);
+		if (n > 2 && buf[0] == '#' && buf[1] == '!') {
+			buf[n] = '\0';
+			char *b = buf + 2 + strspn(buf + 2, " \t");
+			b[strcspn(b, " \t\n\r")] = '\0';
+			errno = err;
+			diag_sys(sh, "%s: %s: bad interpreter", path, b);
+			return 126;
+		}
+		errno = err;
+	}
 	diag_errno(sh, "%s", path);
 	return err == ENOENT ? 127 : 126;
 }

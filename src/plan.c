@@ -114,9 +114,9 @@ command_env(struct shell *sh, struct prep *p)
  * line and the mode, and a loop spawns from the same line again and
  * again. */
 static const char *
-err_prefix(struct shell *sh)
+err_prefix(struct shell *sh, const char **sys)
 {
-	static struct strbuf cached = STRBUF_INIT;
+	static struct strbuf cached = STRBUF_INIT, sys_cached = STRBUF_INIT;
 	static const char *name, *script;
 	static int lineno = -1;
 	static bool valid, posix;
@@ -126,12 +126,15 @@ err_prefix(struct shell *sh)
 	    posix != sh->opt.posix || sh->opt.interactive) {
 		sb_reset(&cached);
 		diag_prefix(sh, &cached);
+		sb_reset(&sys_cached);
+		diag_sys_prefix(sh, &sys_cached);
 		name = n;
 		script = sh->script_name;
 		lineno = sh->lineno;
 		posix = sh->opt.posix;
 		valid = true;
 	}
+	*sys = sys_cached.s;
 	return cached.s;
 }
 
@@ -224,7 +227,7 @@ plan_spawn(struct shell *sh, struct prep *p, int in, int out, struct job *job,
 	plan.enoexec_interp = sh->self_exe;
 	plan.sig_default = *trap_caught_set();
 	sigemptyset(&plan.mask);
-	plan.err_prefix = err_prefix(sh);
+	plan.err_prefix = err_prefix(sh, &plan.sys_prefix);
 	plan.notfound_text = sh->opt.posix ? NULL : DIAG_NOT_FOUND;
 	plan.flags = (sh->force_fork ? SPAWN_FORK : 0) |
 	    (mode == RUN_BG || mode == RUN_COPROC ? SPAWN_ASYNC : 0);

@@ -416,6 +416,8 @@ struct shell {
 /* Appends "NAME: line N: " (bash), or "spsh: " [ "FILE: line N: " ] in
  * posix mode and interactive shells. */
 void diag_prefix(struct shell *sh, struct strbuf *out);
+/* The same without "line N: " outside posix mode (bash's sys_error). */
+void diag_sys_prefix(struct shell *sh, struct strbuf *out);
 /* The NAME of that prefix: the running file (BASH_SOURCE[0]), else $0. */
 const char *diag_name(struct shell *sh);
 /* "spsh: " [ "NAME: line N: " for scripts ] MSG "\n" on stderr */

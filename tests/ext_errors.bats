@@ -395,3 +395,19 @@ st=0'
 	err_is "${C1}$BATS_TEST_TMPDIR/bin/noexec: Permission denied
 ${C1}$BATS_TEST_TMPDIR/bin/noexec: Permission denied"
 }
+
+@test "a #! interpreter that cannot run: 'FILE: INTERP: bad interpreter: ERROR' without a line, 126" {
+	ext_only
+	cd "$BATS_TEST_TMPDIR"
+	mkdir dir
+	printf '#!%s/dir\necho hi\n' "$BATS_TEST_TMPDIR" >bad
+	chmod +x bad
+	sh_c './bad; echo "st=$?"; x=$(./bad); echo "st=$?"'
+	out_is 'st=126
+st=126'
+	err_is "$SPSH: ./bad: $BATS_TEST_TMPDIR/dir: bad interpreter: Permission denied
+$SPSH: ./bad: $BATS_TEST_TMPDIR/dir: bad interpreter: Permission denied"
+	sh_c './bad'
+	status_is 126
+	err_is "$SPSH: ./bad: $BATS_TEST_TMPDIR/dir: bad interpreter: Permission denied"
+}

@@ -122,14 +122,16 @@ c_utoa(unsigned long n, char *buf, size_t size)
 /* Writes "<prefix><name>: <text>\n" to fd 2 in one writev and exits with
  * `status`; records the failure first (status pipe or shared memory).
  * `name` and `text` (NULL: from the op or the plan, and from `err`) are
- * the exec failure's words (child_main). */
+ * the exec failure's words (child_main); with `interp`, the message is
+ * "<sys_prefix><name>: <interp>: bad interpreter: <text>". */
 static void __attribute__((noreturn))
 c_fail(struct child *c, struct cstate *st, int op, int err, int status,
-    const char *name, const char *text)
+    const char *name, const char *text, const char *interp)
 {
 	const struct spawn_plan *p = c->plan;
+	const char *prefix = interp != NULL && p->sys_prefix ? p->sys_prefix : p->err_prefix;
 	char nbuf[24], tbuf[40];
-	struct iovec iov[5];
+	struct iovec iov[8];
 	int n = 0;
 
 	c->failed = 1;
@@ -170,14 +172,20 @@ c_fail(struct child *c, struct cstate *st, int op, int err, int status,
 			q[i] = "Unknown error "[i];
 		text = q;
 	}
-	if (p->err_prefix && *p->err_prefix) {
-		iov[n].iov_base = (void *)p->err_prefix;
-		iov[n++].iov_len = c_strlen(p->err_prefix);
+	if (prefix && *prefix) {
+		iov[n].iov_base = (void *)prefix;
+		iov[n++].iov_len = c_strlen(prefix);
 	}
 	iov[n].iov_base = (void *)name;
 	iov[n++].iov_len = c_strlen(name);
 	iov[n].iov_base = (void *)": ";
 	iov[n++].iov_len = 2;
+	if (interp != NULL) {
+		iov[n].iov_base = (void *)interp;
+		iov[n++].iov_len = c_strlen(interp);
+		iov[n].iov_base = (void *)": bad interpreter: ";
+		iov[n++].iov_len = 19;
+	}
 	iov[n].iov_base = (void *)text;
 	iov[n++].iov_len = c_strlen(text);
 	iov[n].iov_base = (void *)"\n";
@@ -379,6 +387,32 @@ c_exists(const char *path)
 	return SPAWN_SYS5(SYS_statx, AT_FDCWD, path, 0, STATX_TYPE, &sx) == 0;
 }
 
+/* The #! interpreter named by the file `path` into buf (bash's "bad
+ * interpreter" message: a carriage return shown as ^M), or NULL. */
+static const char *
+c_interp(const char *path, char *buf, size_t size)
+{
+	long fd = SPAWN_SYS4(SYS_openat, AT_FDCWD, path, O_RDONLY | O_CLOEXEC, 0);
+	long r, b = 2, e;
+
+	if (fd < 0)
+		return NULL;
+	r = SPAWN_SYS3(SYS_read, fd, buf, size - 3);
+	SPAWN_SYS1(SYS_close, fd);
+	if (r < 3 || buf[0] != '#' || buf[1] != '!')
+		return NULL;
+	while (b < r && (buf[b] == ' ' || buf[b] == '\t'))
+		b++;
+	for (e = b; e < r && buf[e] != ' ' && buf[e] != '\t' && buf[e] != '\n' && buf[e]; e++)
+		;
+	if (e > b && buf[e - 1] == '\r') {
+		buf[e - 1] = '^';
+		buf[e++] = 'M';
+	}
+	buf[e] = '\0';
+	return buf + b;
+}
+
 /* The child: dispositions, ops, mask, execve. Never returns. */
 static int
 child_main(void *arg)
@@ -387,7 +421,8 @@ child_main(void *arg)
 	const struct spawn_plan *p = c->plan;
 	struct cstate st;
 	int err = ENOENT, status = 127;
-	const char *tried = NULL, *name = NULL, *text = NULL;
+	const char *tried = NULL, *name = NULL, *text = NULL, *interp = NULL;
+	char ibuf[128];
 
 	st.sfd = c->status_fd;
 	for (int i = 0; i < SPAWN_NSLOTS; i++)
@@ -424,7 +459,7 @@ child_main(void *arg)
 		long r = c_op(&st, &p->ops[i]);
 
 		if (r < 0)
-			c_fail(c, &st, (int)i, (int)-r, 1, NULL, NULL);
+			c_fail(c, &st, (int)i, (int)-r, 1, NULL, NULL, NULL);
 	}
 	SPAWN_SYS4(SYS_rt_sigprocmask, SIG_SETMASK, &p->mask, NULL, _NSIG / 8);
 	if (p->flags & SPAWN_NOEXEC) {
@@ -460,9 +495,11 @@ child_main(void *arg)
 				text = "cannot execute: required file not found";
 			else if (status == 127 && err == ENOTDIR)
 				status = 126;
+			else if (status == 126 && err != EISDIR)
+				interp = c_interp(tried, ibuf, sizeof ibuf);
 		}
 	}
-	c_fail(c, &st, -1, err, status, name, text);
+	c_fail(c, &st, -1, err, status, name, text, interp);
 }
 
 /* ---- parent side ---- */
@@ -746,6 +783,7 @@ copy_plan(struct copier *c, struct region *r, const struct spawn_plan *p)
 	r->plan.cmdname = cp_str(c, p->cmdname);
 	r->plan.err_prefix = cp_str(c, p->err_prefix);
 	r->plan.notfound_text = cp_str(c, p->notfound_text);
+	r->plan.sys_prefix = cp_str(c, p->sys_prefix);
 	r->plan.enoexec_interp = interp;
 	if (iargv)
 		fill_iargv(iargv, interp, argv);
@@ -763,6 +801,7 @@ measure_plan(const struct spawn_plan *p)
 	cp_str(&c, p->cmdname);
 	cp_str(&c, p->err_prefix);
 	cp_str(&c, p->notfound_text);
+	cp_str(&c, p->sys_prefix);
 	return c.used;
 }
 

@@ -87,6 +87,10 @@ struct spawn_plan {
 	 * that exists (a missing #! interpreter or loader): "cannot execute:
 	 * required file not found"; ENOTDIR is then status 126. */
 	const char *notfound_text;
+	/* With notfound_text: the prefix of "PATH: INTERP: bad interpreter:
+	 * ERROR" for a #! file that fails otherwise (bash's, without the line
+	 * number); NULL: err_prefix. */
+	const char *sys_prefix;
 	unsigned flags;
 };
 
