@@ -746,9 +746,14 @@ param_length(const char *s)
 	shell_locale();
 	if (MB_CUR_MAX == 1)
 		return strlen(s);
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
+	/* a byte that starts no valid character counts as one (bash) */
+	size_t left = strlen(s);
+	while (left > 0) {
+		size_t k = shell_mblen(s, left);
+		s += k;
+		left -= k;
+		n++;
+	}
 	return n;
 }
 

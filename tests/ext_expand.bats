@@ -377,3 +377,10 @@ x y z|p:q r
 	ext_only
 	expect_sh 'HOME=/h; a=${u:-b:~}; d=${a:+y:~}; echo $a $d ${u:-b:~}' 'b:/h y:/h b:~'
 }
+
+@test "\${#x} counts each byte that starts no valid character as one, as bash (UTF-8)" {
+	ext_only
+	export LC_ALL=C.UTF-8
+	sh_c 'printf "abc\303\251\344\270\255\360\237\230\230z" >u8; for n in 4 5 7 9 11 12 13; do s=$(head -c $n u8); t=$s$(printf "\377\230"); printf "%s %s|" ${#s} ${#t}; done'
+	out_is '4 6|4 6|6 8|6 8|8 10|6 8|7 9|'
+}
