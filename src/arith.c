@@ -474,10 +474,8 @@ lv_get(struct parser *p, char *name)
 	if (!elem_index(p, sub, &idx) || v == NULL)
 		return NULL;
 	const char *r = var_elem_get(p->sh, v, idx, &bad);
-	if (bad) {
-		diag_error(p->sh, "%s[%s]: bad array subscript", name, sub);
-		p->err = true;
-	}
+	if (bad)	/* bash: reported, the value is 0 and evaluation goes on */
+		diag_error(p->sh, "%s: bad array subscript", name);
 	return r;
 }
 

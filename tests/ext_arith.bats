@@ -266,3 +266,12 @@ echo "last $?"'
 last 1'
 	status_is 0
 }
+
+@test "an element before the start of an array in \$(( )) is reported and counts 0; the command goes on (bash)" {
+	ext_only
+	sh_c 'a=(1 2); echo $((a[-5])) "st=$?"; echo $((a[-5] + 3)); (( a[-5] )); echo "st=$?"'
+	out_is '0 st=0
+3
+st=1'
+	[[ ${stderr_lines[0]} == *"a: bad array subscript" ]] || { _show_run; return 1; }
+}
