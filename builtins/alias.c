@@ -9,12 +9,15 @@
 #include "shell.h"
 
 /* Writes "name='value'\n": XCU alias wants "%s=%s\n" with the value quoted
- * for re-input; dash, bash and mksh single-quote it this way. */
+ * for re-input; dash, bash and mksh single-quote it this way. Outside posix
+ * mode bash puts "alias " before it, so that the list is a script. */
 static void
-print_alias(const char *name, const char *value)
+print_alias(struct shell *sh, const char *name, const char *value)
 {
 	struct strbuf b = STRBUF_INIT;
 
+	if (!sh->opt.posix)
+		sb_adds(&b, "alias ");
 	sb_adds(&b, name);
 	sb_addc(&b, '=');
 	alias_quote(&b, value);
@@ -43,7 +46,7 @@ bi_alias(struct shell *sh, int argc, char **argv)
 		const struct alias *a = alias_list(sh, &n);
 
 		for (size_t k = 0; k < n; k++)
-			print_alias(a[k].name, a[k].value);
+			print_alias(sh, a[k].name, a[k].value);
 		return biu_flush(sh, "alias", 0);
 	}
 	for (; i < argc; i++) {
@@ -61,7 +64,7 @@ bi_alias(struct shell *sh, int argc, char **argv)
 			const char *v = alias_get(sh, argv[i]);
 
 			if (v != NULL) {
-				print_alias(argv[i], v);
+				print_alias(sh, argv[i], v);
 			} else {
 				diag_error(sh, "alias: %s: not found", argv[i]);
 				status = 1;

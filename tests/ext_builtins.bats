@@ -218,6 +218,15 @@ TZ=Asia/Tokyo printf "%(%F %H)T\n" 1557978599'
 	[[ ${stderr_lines[3]} == *"export: \`z-1': not a valid identifier" ]] || { _show_run; return 1; }
 }
 
+@test "alias lists each alias as the command that defines it, alias name=value (bash)" {
+	ext_only
+	expect_sh "alias b=c a='echo \"x y\"' q=\"it's\"; alias; alias a; alias -p | head -1" "alias a='echo \"x y\"'
+alias b='c'
+alias q='it'\\''s'
+alias a='echo \"x y\"'
+alias a='echo \"x y\"'"
+}
+
 @test "kill -l and kill -L without operands print the table of trap -l (bash)" {
 	ext_only
 	sh_c 'kill -l | head -2; kill -L | sed -n 3p; [ "$(kill -l)" = "$(trap -l)" ] && echo same'
