@@ -154,13 +154,19 @@ print_functions(struct shell *sh, int argc, char **argv, int i, bool names_only,
 	int st = 0;
 	struct strbuf b = STRBUF_INIT;
 
-	if (i < argc && (on | off) & VAR_EXPORT) {
+	if (i < argc && (on | off | (on & VAR_READONLY)) & (VAR_EXPORT | VAR_READONLY)) {
+		/* declare -fx/+fx/-fr names: export, stop, make read-only
+		 * (bash has no +r for functions) */
 		for (; i < argc; i++) {
 			struct function *fn = exec_find_function(sh, argv[i]);
-			if (fn == NULL)
+			if (fn == NULL) {
 				st = 1;
-			else
+				continue;
+			}
+			if ((on | off) & VAR_EXPORT)
 				fnenv_set_export(sh, fn, (on & VAR_EXPORT) != 0);
+			if (on & VAR_READONLY)
+				fn->readonly = true;
 		}
 		return st;
 	}
@@ -182,8 +188,16 @@ print_functions(struct shell *sh, int argc, char **argv, int i, bool names_only,
 				fs[c - 1] = t;
 			}
 		for (size_t k = 0; k < n; k++) {
-			const char *x = fs[k]->exported ? "x" : "";
+			/* bash: the attributes, "r" before "x" */
+			char x[3], *e = x;
+			if (fs[k]->readonly)
+				*e++ = 'r';
+			if (fs[k]->exported)
+				*e++ = 'x';
+			*e = '\0';
 			if (on & VAR_EXPORT && !fs[k]->exported)
+				continue;
+			if (on & VAR_READONLY && !fs[k]->readonly)
 				continue;
 			if (names_only) {
 				printf("declare -f%s %s\n", x, fs[k]->name);
@@ -193,7 +207,7 @@ print_functions(struct shell *sh, int argc, char **argv, int i, bool names_only,
 			fnprint(&b, fs[k]->name, fs[k]->body, sh->opt.posix);
 			printf("%s\n", b.s);
 			if (*x)
-				printf("declare -fx %s\n", fs[k]->name);
+				printf("declare -f%s %s\n", x, fs[k]->name);
 		}
 		free(fs);
 		sb_free(&b);

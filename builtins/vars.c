@@ -175,7 +175,8 @@ bi_unset(struct shell *sh, int argc, char **argv)
 	i = o.ind;
 	for (; i < argc; i++) {
 		if (mode == 'f') {
-			exec_unset_function(sh, argv[i]);
+			if (exec_unset_function(sh, argv[i]) != 0)
+				elem_st = 1;	/* read-only (bash) */
 			continue;
 		}
 		if (strchr(argv[i], '[') != NULL && !sh->opt.posix) {
@@ -191,8 +192,8 @@ bi_unset(struct shell *sh, int argc, char **argv)
 			if (explicit_v) {
 				diag_error(sh, "unset: `%s': not a valid identifier", argv[i]);
 				elem_st = 1;
-			} else if (mode == 'v') {
-				exec_unset_function(sh, argv[i]);
+			} else if (mode == 'v' && exec_unset_function(sh, argv[i]) != 0) {
+				elem_st = 1;
 			}
 			continue;
 		}
@@ -206,7 +207,8 @@ bi_unset(struct shell *sh, int argc, char **argv)
 		    exec_find_function(sh, argv[i]) != NULL) {
 			/* bash: no such variable, so the function goes (XCU
 			 * leaves this unspecified; dash keeps it) */
-			exec_unset_function(sh, argv[i]);
+			if (exec_unset_function(sh, argv[i]) != 0)
+				elem_st = 1;
 			continue;
 		}
 		if (mode == 'v' && !sh->opt.posix && var_lookup_raw(sh, argv[i]) != NULL &&
@@ -221,26 +223,31 @@ bi_unset(struct shell *sh, int argc, char **argv)
 	return elem_st;
 }
 
-/* export -f [name...], export -fn name... (bash): each name must be a
- * function; without names, the exported functions as `declare -f` lists
- * them, each followed by its `declare -fx` line. */
+/* export -f [name...], export -fn name..., readonly -f [name...] (bash):
+ * each name must be a function; without names, the exported (read-only)
+ * functions as `declare -f` lists them, each followed by its `declare -fx`
+ * (-fr) line. */
 static int
-export_functions(struct shell *sh, int argc, char **argv, int i, bool on)
+export_functions(struct shell *sh, int argc, char **argv, int i, bool on, unsigned flag)
 {
+	const char *what = flag == VAR_EXPORT ? "export" : "readonly";
 	int st = 0;
 
 	if (i >= argc) {
-		char *dargv[] = { "declare", "-fx", NULL };
+		char *dargv[] = { "declare", flag == VAR_EXPORT ? "-fx" : "-fr", NULL };
 		return bi_declare(sh, 2, dargv);	/* declare.c */
 	}
 	for (; i < argc; i++) {
 		struct function *fn = exec_find_function(sh, argv[i]);
 		if (fn == NULL) {
-			diag_error(sh, "export: %s: not a function", argv[i]);
+			diag_error(sh, "%s: %s: not a function", what, argv[i]);
 			st = 1;
 			continue;
 		}
-		fnenv_set_export(sh, fn, on);
+		if (flag == VAR_EXPORT)
+			fnenv_set_export(sh, fn, on);
+		else
+			fn->readonly = true;
 	}
 	return st;
 }
@@ -250,9 +257,10 @@ static int
 export_like(struct shell *sh, int argc, char **argv, unsigned flag, const char *what)
 {
 	struct biu_opts o = { .name = what,
-	    .letters = sh->opt.posix ? "p" : flag == VAR_EXPORT ? "pfn" : "paA",
+	    .letters = sh->opt.posix ? "p" : flag == VAR_EXPORT ? "pfn" : "paAf",
 	    .usage = flag == VAR_EXPORT ? (sh->opt.posix ? "export [-p] [name[=value]...]" :
-	    "export [-fn] [name[=value] ...] or export -p") : "readonly [-p] [name[=value]...]" };
+	    "export [-fn] [name[=value] ...] or export -p") : sh->opt.posix ?
+	    "readonly [-p] [name[=value]...]" : "readonly [-aAf] [name[=value] ...] or readonly -p" };
 	int i, st = 0;
 	unsigned arrays = 0;	/* readonly -a / -A (bash) */
 	bool funcs = false, unexport = false;	/* export -f, -n (bash) */
@@ -270,7 +278,7 @@ export_like(struct shell *sh, int argc, char **argv, unsigned flag, const char *
 	}
 	i = o.ind;
 	if (funcs)
-		return export_functions(sh, argc, argv, i, !unexport);
+		return export_functions(sh, argc, argv, i, !unexport, flag);
 	if (unexport) {
 		/* bash: export -n name[=value]: keeps the variable, not in
 		 * the environment any more */

@@ -493,7 +493,8 @@ exec_compound(struct shell *sh, struct ast_node *n, bool tail)
 			diag_error(sh, "`%s': not a valid identifier", f->name);
 			return sh->status = 1;
 		}
-		exec_define_function(sh, f->name, f->body);
+		if (exec_define_function(sh, f->name, f->body) != 0)
+			return sh->status = 1;
 		sh->status = 0;
 		return 0;
 	}

@@ -28,7 +28,9 @@ int exec_function(struct shell *sh, struct function *fn, int argc, char **argv);
  * the running function returns. */
 void exec_local_options(struct shell *sh);
 /* Defines or replaces a function; `unit` is kept alive by it. */
-void exec_define_function(struct shell *sh, const char *name, struct ast_node *body);
+/* 0, or -1 after "f: readonly function" (readonly -f, bash). */
+int exec_define_function(struct shell *sh, const char *name, struct ast_node *body);
+/* 0, or 1 after a message for a read-only function. */
 int exec_unset_function(struct shell *sh, const char *name);
 /* Runs a string as commands (eval, trap actions). */
 int exec_string(struct shell *sh, const char *s, const char *name);

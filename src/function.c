@@ -41,11 +41,15 @@ function_unit_unref(struct parse_unit *u)
 	}
 }
 
-void
+int
 exec_define_function(struct shell *sh, const char *name, struct ast_node *body)
 {
 	struct function *f = exec_find_function(sh, name);
 
+	if (f != NULL && f->readonly) {
+		diag_error(sh, "%s: readonly function", name);
+		return -1;
+	}
 	if (f == NULL) {
 		f = calloc(1, sizeof *f);
 		if (f == NULL)
@@ -66,6 +70,7 @@ exec_define_function(struct shell *sh, const char *name, struct ast_node *body)
 	f->unit = sh->cur_unit;
 	if (f->unit != NULL)
 		f->unit->refs++;
+	return 0;
 }
 
 int
@@ -75,6 +80,10 @@ exec_unset_function(struct shell *sh, const char *name)
 
 	for (pp = &sh->funcs; (f = *pp) != NULL; pp = &f->next)
 		if (strcmp(f->name, name) == 0) {
+			if (f->readonly) {
+				diag_error(sh, "unset: %s: cannot unset: readonly function", name);
+				return 1;
+			}
 			*pp = f->next;
 			for (pp = bucket(sh, name); *pp != f; pp = &(*pp)->hnext)
 				;

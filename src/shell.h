@@ -219,6 +219,8 @@ struct function {
 	struct function *next;		/* sh->funcs: every function */
 	struct function *hnext;		/* the same bucket of sh->fn_hash */
 	bool exported;			/* export -f (fnenv.c) */
+	bool readonly;			/* readonly -f, declare -fr (bash): no
+					 * new body, no unset */
 };
 enum { FN_BUCKETS = 256 };
 

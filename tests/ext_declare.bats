@@ -238,3 +238,23 @@ k[L]
 e[g]
 w[g]'
 }
+
+@test "readonly -f and declare -fr make a function read-only: no new body, no unset, listed with declare -fr (bash)" {
+	ext_only
+	sh_c 'f() { echo one; }; g() { :; }; readonly -f f; echo "a $?"; f() { echo two; }; echo "b $?"; eval "f() { :; }"; echo "c $?"; f; unset -f f; echo "d $?"; unset f; echo "e $?"
+readonly -f nosuch; echo "f $?"; declare -frx g; declare -F | grep -v bats; readonly -f | grep -c "^declare"; readonly -pf g >/dev/null; echo "g $?"'
+	out_is 'a 0
+b 1
+c 1
+one
+d 1
+e 1
+f 1
+declare -fr f
+declare -frx g
+2
+g 0'
+	[[ ${stderr_lines[0]} == *"f: readonly function" ]] || { _show_run; return 1; }
+	[[ ${stderr_lines[2]} == *"unset: f: cannot unset: readonly function" ]] || { _show_run; return 1; }
+	[[ ${stderr_lines[4]} == *"readonly: nosuch: not a function" ]] || { _show_run; return 1; }
+}
