@@ -401,6 +401,17 @@ plan_exec_prep(struct shell *sh, struct prep *p)
 	return true;
 }
 
+/* exec could not run the program: the shell exits (XCU exec), unless
+ * shopt -s execfail (bash) keeps it, with the status. */
+static void
+exec_failed(struct shell *sh, int status)
+{
+	if (sh->shopt.execfail)
+		sh->status = status;
+	else
+		exec_fatal_error(sh, status);
+}
+
 int
 exec_replace(struct shell *sh, int argc, char **argv)
 {
@@ -422,7 +433,7 @@ exec_replace(struct shell *sh, int argc, char **argv)
 	if (path == NULL) {
 		/* bash and dash name the builtin here */
 		diag_error(sh, "exec: %s: not found", argv[0]);
-		exec_fatal_error(sh, 127);
+		exec_failed(sh, 127);
 		return 127;
 	}
 	argv = exec_argv(sh, argc, argv, &o);
@@ -442,6 +453,6 @@ exec_replace(struct shell *sh, int argc, char **argv)
 	if (jc)
 		job_control_start(sh);
 	free(path);
-	exec_fatal_error(sh, st);
+	exec_failed(sh, st);
 	return st;
 }

@@ -65,7 +65,7 @@ struct shopts {
 	    huponexit, histverify, histreedit, checkjobs, direxpand, cdspell,
 	    progcomp, hostcomplete, interactive_comments, nullglob_unused,
 	    cdable_vars, no_empty_cmd_completion, progcomp_alias, globskipdots,
-	    shift_verbose;
+	    shift_verbose, execfail, localvar_inherit;
 };
 
 /* ---- variables (var.c) ---- */

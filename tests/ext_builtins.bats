@@ -1124,3 +1124,12 @@ st=127'
 	[[ ${stderr_lines[2]} == *"exec: -a: option requires an argument" ]] || { _show_run; return 1; }
 	[[ ${stderr_lines[4]} == *"nosuch_cmd_q: not found" ]] || { _show_run; return 1; }
 }
+
+@test "shopt -s execfail: exec that cannot run its command leaves the shell running, with the status (bash)" {
+	ext_only
+	sh_c 'shopt -s execfail; exec ./nonexist; echo "a $?"; exec nosuchcmd_x; echo "b $?"; exec /; echo "c $?"; shopt -u execfail; exec ./nonexist; echo not here'
+	out_is 'a 127
+b 127
+c 126'
+	status_is 127
+}

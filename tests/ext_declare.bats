@@ -258,3 +258,18 @@ g 0'
 	[[ ${stderr_lines[2]} == *"unset: f: cannot unset: readonly function" ]] || { _show_run; return 1; }
 	[[ ${stderr_lines[4]} == *"readonly: nosuch: not a function" ]] || { _show_run; return 1; }
 }
+
+@test "shopt -s localvar_inherit: a local starts with the value and attributes of the variable it hides (bash)" {
+	ext_only
+	sh_c 'shopt -s localvar_inherit; x=1; declare -i n=5; a=(1 2); export e=E; r=x; declare -n nr=r
+f() { local x n a e nr y; echo "[$x][$n][${a[*]}][$e][${y-unset}]"; n=2+3; a[5]=z; declare -p n a e nr; printenv e; }; f; echo "[$x][${a[*]}]"
+shopt -u localvar_inherit; g() { local x; echo "[${x-unset}]"; }; g'
+	out_is '[1][5][1 2][E][unset]
+declare -i n="5"
+declare -a a=([0]="1" [1]="2" [5]="z")
+declare -x e="E"
+declare -- nr="r"
+E
+[1][1 2]
+[unset]'
+}
