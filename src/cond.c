@@ -110,6 +110,12 @@ is_set(struct shell *sh, const char *arg)
 	const char *lb = strchr(arg, '[');
 	size_t len = strlen(arg);
 
+	if (len > 0 && strspn(arg, "0123456789") == len) {
+		/* a positional parameter (bash: -v 1 when $1 is set) */
+		errno = 0;
+		unsigned long n = strtoul(arg, NULL, 10);
+		return errno == 0 && (n == 0 ? sh->arg0 != NULL : n <= (unsigned long)sh->argc);
+	}
 	if (lb == NULL || len < 3 || arg[len - 1] != ']')
 		return var_get(sh, arg) != NULL;
 	char *name = strndup(arg, (size_t)(lb - arg));

@@ -327,14 +327,16 @@ select_time_run(struct shell *sh, struct ast_pipeline *pl)
 		}
 		const char *q = p + 1;
 		int prec = 3;
-		bool lng = false;
+		bool lng = false, given = false;
 		if (*q == '%') {
 			sb_addc(&b, '%');
 			p = q;
 			continue;
 		}
-		if (*q >= '0' && *q <= '9')
+		if (*q >= '0' && *q <= '9') {
 			prec = *q++ - '0' > 3 ? 3 : q[-1] - '0';
+			given = true;
+		}
 		if (*q == 'l') {
 			lng = true;
 			q++;
@@ -343,8 +345,8 @@ select_time_run(struct shell *sh, struct ast_pipeline *pl)
 		case 'R': add_time(&b, real, prec, lng); break;
 		case 'U': add_time(&b, user, prec, lng); break;
 		case 'S': add_time(&b, sys, prec, lng); break;
-		case 'P':
-			sb_printf(&b, "%.*f", prec, real > 0 ? (user + sys) * 100 / real : 0.0);
+		case 'P':	/* bash: two decimals */
+			sb_printf(&b, "%.*f", given ? prec : 2, real > 0 ? (user + sys) * 100 / real : 0.0);
 			break;
 		default:	/* not a conversion: printed as it is */
 			sb_addn(&b, p, (size_t)(q - p) + (*q != '\0'));

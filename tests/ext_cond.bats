@@ -257,3 +257,9 @@ two'
 	sh_c 'x=1; declare -n r=x; [[ -R r ]]; echo $?; test -R r; echo $?; [ -R x ]; echo $?; declare -n q; [[ -R q ]]; echo $?; f() { local -n l=x; [[ -R l ]]; echo $?; }; f; unset -n r; [[ -R r ]]; echo $?'
 	out_is "$(printf '0\n0\n1\n1\n0\n1')"
 }
+
+@test "[[ -v N ]] and test -v N: true when the positional parameter N is set (bash)" {
+	ext_only
+	sh_c 'set -- a ""; for n in 1 2 3 0 10 00; do [[ -v $n ]]; printf %s $?; done; test -v 2; printf %s $?; f() { [[ -v 1 ]]; printf " f%s" $?; }; f; f x'
+	out_is '0010100 f1 f0'
+}

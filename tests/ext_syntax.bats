@@ -78,6 +78,12 @@ echo after'
 	err_is 't=0'
 }
 
+@test "time: TIMEFORMAT %P is the CPU percentage with two decimals (bash)" {
+	ext_only
+	sh_c 'TIMEFORMAT="[%P]"; time sleep 0.01'
+	[[ $stderr =~ ^\[[0-9]+\.[0-9][0-9]\]$ ]] || { _show_run; return 1; }
+}
+
 @test "time: a null TIMEFORMAT reports nothing; the status is the pipeline's" {
 	ext_only
 	sh_c 'TIMEFORMAT=; time false; echo $?'
