@@ -130,21 +130,21 @@ zz='echo z'"
 
 @test "spsh: alias of an unknown name" {
 	spsh_only
-	sh_c_posix 'alias nope'
+	sh_c 'alias nope'
 	status_is 1
 	err_is "${C1}"'alias: nope: not found'
 }
 
 @test "spsh: unalias of an unknown name" {
 	spsh_only
-	sh_c_posix 'unalias nope'
+	sh_c 'unalias nope'
 	status_is 1
 	err_is "${C1}"'unalias: nope: not found'
 }
 
 @test "spsh: an alias name with / or a blank is refused (as bash and mksh; dash takes it)" {
 	spsh_only
-	sh_c_posix "alias 'a/b=x' 'a b=y'; echo \"st=\$?\"; alias"
+	sh_c "alias 'a/b=x' 'a b=y'; echo \"st=\$?\"; alias"
 	out_is 'st=1'
 	err_is "${C1}"'alias: a/b: invalid alias name
 '"${C1}"'alias: a b: invalid alias name'
@@ -152,7 +152,7 @@ zz='echo z'"
 
 @test "spsh: unalias with no operands is a usage error" {
 	spsh_only
-	sh_c_posix 'unalias'
+	sh_c 'unalias'
 	status_is 2
 	err_is "${C1}"'unalias: usage: unalias [-a] name...'
 }
