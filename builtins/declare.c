@@ -398,11 +398,19 @@ declare_like(struct shell *sh, int argc, char **argv, enum mode mode)
 					st = 1;
 					continue;
 				}
-				raw->flags |= VAR_NAMEREF | (on & (VAR_READONLY | VAR_EXPORT));
+				/* -x (or set -a) exports the nameref itself:
+				 * NAME=target, as bash */
+				raw->flags |= VAR_NAMEREF | (on & (VAR_READONLY | VAR_EXPORT)) |
+				    (sh->opt.allexport && raw->value != NULL ? VAR_EXPORT : 0);
+				if (raw->flags & VAR_EXPORT)
+					var_env_changed(sh);
 				free(name);
 				continue;
 			}
 		}
+		if (raw != NULL && (raw->flags & VAR_NAMEREF) && raw->value == NULL &&
+		    (on & (VAR_ARRAY | VAR_ASSOC)))
+			raw->flags &= ~VAR_NAMEREF;	/* bash: -a wins, quietly */
 		struct var *v = var_declare(sh, name);
 		if (v == NULL) {
 			free(name);

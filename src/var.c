@@ -791,9 +791,14 @@ var_make_array(struct shell *sh, struct var *v, bool assoc)
 		    assoc ? "indexed" : "associative", assoc ? "associative" : "indexed");
 		return -1;
 	}
-	if (v->flags & VAR_NAMEREF) {
+	if ((v->flags & VAR_NAMEREF) && v->value != NULL) {
 		diag_error(sh, "%s: reference variable cannot be an array", v->name);
 		return -1;
+	}
+	if (v->flags & VAR_NAMEREF) {
+		/* bash: a nameref that names nothing yet becomes the array */
+		diag_error(sh, "warning: %s: removing nameref attribute", v->name);
+		v->flags &= ~VAR_NAMEREF;
 	}
 	v->arr = arr_new(assoc);
 	v->flags |= assoc ? VAR_ASSOC : VAR_ARRAY;

@@ -16,7 +16,8 @@ var_environ(struct shell *sh, struct arena *a)
 		return sh->env_cache;
 	/* One block: pointers, then strings; exported functions (fnenv.c) last */
 	size_t bytes = sh->env_extra != NULL ? sh->env_extra->size(sh, &n) : 0;
-#define EXPORTED(v) ((v)->flags & VAR_EXPORT && (v)->value != NULL && !((v)->flags & VAR_NAMEREF))
+/* (a nameref exported with declare -nx is NAME=target, as in bash) */
+#define EXPORTED(v) ((v)->flags & VAR_EXPORT && (v)->value != NULL)
 	for (i = 0; i < sh->nvars_buckets; i++)
 		for (v = sh->vars[i]; v != NULL; v = v->next)
 			if (EXPORTED(v)) {

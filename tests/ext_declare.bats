@@ -273,3 +273,25 @@ E
 [1][1 2]
 [unset]'
 }
+
+@test "a nameref that names nothing yet becomes the array assigned to it, with a warning; declare -a quietly (bash)" {
+	ext_only
+	sh_c 'declare -n r; r=(a b); declare -p r; declare -n u; read -a u <<< "p q"; declare -p u; declare -n s; declare -a s; declare -p s; x=X; declare -n t=x; t=(1 2); declare -p t x'
+	out_is 'declare -a r=([0]="a" [1]="b")
+declare -a u=([0]="p" [1]="q")
+declare -a s
+declare -n t="x"
+declare -a x=([0]="1" [1]="2")'
+	[[ ${stderr_lines[0]} == *"warning: r: removing nameref attribute" ]] || { _show_run; return 1; }
+	[ "${#stderr_lines[@]}" = 2 ] || { _show_run; return 1; }
+}
+
+@test "declare -nx exports the nameref itself as NAME=target; export NAME exports the target (bash)" {
+	ext_only
+	sh_c 'x=foo; declare -n -x ref=x; printenv ref; printenv x || echo "no x"; y=1; declare -n r2=y; export r2; printenv r2 || echo "no r2"; printenv y; set -a; w=1; declare -n r4=w; printenv r4'
+	out_is 'x
+no x
+no r2
+1
+w'
+}
