@@ -79,6 +79,22 @@ arr_free(struct array *a)
 	free(a);
 }
 
+struct array *
+arr_copy(const struct array *a)
+{
+	struct array *c = arr_new(a->kind == ASSOC);
+	size_t pos = 0;
+	long idx;
+	const char *key, *val;
+
+	while (arr_next(a, &pos, &idx, &key, &val))
+		if (a->kind == ASSOC)
+			arr_aset(c, key, xa_strdup(val));
+		else
+			arr_set(c, idx, xa_strdup(val));
+	return c;
+}
+
 bool
 arr_is_assoc(const struct array *a)
 {

@@ -16,6 +16,7 @@ struct array;
 
 struct array *arr_new(bool assoc);
 void arr_free(struct array *a);
+struct array *arr_copy(const struct array *a);	/* the same elements, copied */
 void arr_clear(struct array *a);			/* no elements, same kind */
 bool arr_is_assoc(const struct array *a);
 size_t arr_count(const struct array *a);		/* set elements */

@@ -685,20 +685,10 @@ var_make_local(struct shell *sh, const char *name)
 			/* bash: the value and attributes, but a nameref's
 			 * is only its target's name */
 			v->flags = outer->flags & ~(VAR_NAMEREF | VAR_TEMPENV);
-			if (outer->arr != NULL) {
-				bool assoc = arr_is_assoc(outer->arr);
-				size_t pos = 0;
-				long idx;
-				const char *key, *val;
-				v->arr = arr_new(assoc);
-				while (arr_next(outer->arr, &pos, &idx, &key, &val))
-					if (assoc)
-						arr_aset(v->arr, key, xa_strdup(val));
-					else
-						arr_set(v->arr, idx, xa_strdup(val));
-			} else if (outer->value != NULL) {
+			if (outer->arr != NULL)
+				v->arr = arr_copy(outer->arr);
+			else if (outer->value != NULL)
 				v->value = xa_strdup(outer->value);
-			}
 		}
 		v->serial = ++serials;
 		for (pp = &sh->vars[h]; *pp != outer; pp = &(*pp)->next)
