@@ -313,6 +313,8 @@ main(int argc, char **argv)
 			return 2;
 		}
 		cmd = argv[i++];
+		if (!sh->opt.posix)	/* bash: the -c string, not exported */
+			var_set(sh, "BASH_EXECUTION_STRING", cmd, 0);
 		if (i < argc) {
 			free(sh->arg0);
 			sh->arg0 = strdup(argv[i++]);

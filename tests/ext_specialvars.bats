@@ -149,3 +149,12 @@ d []
 e 7
 g 7'
 }
+
+@test "BASH_EXECUTION_STRING is the -c string, not exported; unset in a script (bash)" {
+	ext_only
+	sh_c 'echo "[$BASH_EXECUTION_STRING]"; env | grep -c BASH_EXECUTION_STRING' x
+	out_is '[echo "[$BASH_EXECUTION_STRING]"; env | grep -c BASH_EXECUTION_STRING]
+0'
+	sh_script 'echo "[${BASH_EXECUTION_STRING-unset}]"'
+	out_is '[unset]'
+}
