@@ -178,11 +178,11 @@ exec_assign_error(struct shell *sh)
 void
 exec_errexit_failed(struct shell *sh)
 {
-	if (sh->errexit_suppressed != 0 || sh->flow != FLOW_NONE)
+	if (sh->errexit_suppressed != sh->errexit_bang || sh->flow != FLOW_NONE)
 		return;
 	if (sh->traps[TRAP_ERR] != NULL)
 		trap_run_err(sh);
-	if (sh->opt.errexit && sh->flow == FLOW_NONE)
+	if (sh->opt.errexit && sh->errexit_suppressed == 0 && sh->flow == FLOW_NONE)
 		shell_exit(sh, sh->status);
 }
 
@@ -547,7 +547,8 @@ exec_node(struct shell *sh, struct ast_node *n)
 			if (sh->procsubs != ps_mark)
 				procsub_finish(sh, ps_mark);
 			sh->status = 1;
-			exec_check_errexit(sh);	/* set -e: `{ :; } <missing` exits */
+			if (n != sh->bang_node)
+				exec_check_errexit(sh);	/* set -e: `{ :; } <missing` exits */
 			return 1;
 		}
 		arena_release(&sh->eval, m);
@@ -564,7 +565,7 @@ exec_node(struct shell *sh, struct ast_node *n)
 	if (n->kind == AST_SIMPLE || n->kind == AST_COND || n->kind == AST_ARITH ||
 	    n->kind == AST_SUBSHELL) {
 		callstack_status1(sh, sh->status);	/* PIPESTATUS */
-		if (n->kind != AST_SUBSHELL)	/* subshell_run checks it */
+		if (n->kind != AST_SUBSHELL && n != sh->bang_node)	/* subshell_run checks it */
 			exec_check_errexit(sh);
 	}
 	return sh->status;

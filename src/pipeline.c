@@ -71,6 +71,7 @@ fork_stage(struct shell *sh, struct ast_node *n, struct prep *p, int in, int out
 		}
 		if (p != NULL)
 			subshell_exit(sh, simple_run_prepared(sh, p));
+		sh->subshell_bare = mode == RUN_BG && n->kind == AST_SUBSHELL;
 		sh->tail = true;
 		exec_node(sh, n);
 		subshell_exit(sh, sh->status);
@@ -276,11 +277,20 @@ pipeline_run(struct shell *sh, struct ast_pipeline *pl, enum run_mode mode)
 	size_t lp_idx = 0;
 
 	if (n == 1 && mode == RUN_FG) {
-		sh->errexit_suppressed += pl->bang;
+		struct ast_node *bang_node = sh->bang_node;
+		if (pl->bang) {
+			/* with set -e on, bash runs no ERR trap inside either */
+			sh->errexit_suppressed++;
+			sh->errexit_bang += !sh->opt.errexit;
+			sh->bang_node = pl->cmds[0];
+		}
 		st = exec_node(sh, pl->cmds[0]);
-		sh->errexit_suppressed -= pl->bang;
-		if (pl->bang)
+		if (pl->bang) {
+			sh->errexit_suppressed--;
+			sh->errexit_bang -= !sh->opt.errexit;
+			sh->bang_node = bang_node;
 			st = sh->status = !st;
+		}
 		return st;
 	}
 	struct procsub *pl_mark = sh->procsubs;

@@ -311,6 +311,11 @@ struct shell {
 
 	/* errexit: > 0 while running a condition (if/while/until, !, && ||) */
 	int errexit_suppressed;
+	/* how much of errexit_suppressed is `!`: bash turns set -e off for
+	 * every command inside, the ERR trap only for the inverted command
+	 * itself (bang_node); `! { false; true; }` runs it for false */
+	int errexit_bang;
+	struct ast_node *bang_node;
 
 	/* where we are, for diagnostics and $LINENO */
 	const char *script_name;	/* NULL for -c or interactive */
@@ -345,6 +350,11 @@ struct shell {
 	bool builtin_error;		/* a special builtin failed: exit if fatal */
 	bool opt_monitor_saved;		/* subshell child: parent had job control */
 	bool subshell_nested;
+	/* A forked child whose whole job is the ( ) it runs next: the body
+	 * of a ( ) that is only a ( ), or `( list ) &`. bash runs that ( )
+	 * in the same process, traps and all, and checks no ERR for it
+	 * there (subshell_run consumes the flag). */
+	bool subshell_bare;
 	/* BASH_SUBSHELL (special.c): forked subshells around this process.
 	 * A pipeline stage that is a simple command leaves it pending: bash
 	 * counts the stage only if the command is a function (level_pending) */

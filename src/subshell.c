@@ -122,6 +122,15 @@ subshell_cd_plan(struct shell *sh, struct ast_andor *a, int *status)
 
 static void subshell_enter(struct shell *sh);
 
+/* set -e and the ERR trap for the status of ( ), unless it is the command
+ * that `!` inverts */
+static void
+subshell_errexit(struct shell *sh, struct ast_group *g)
+{
+	if (&g->base != sh->bang_node)
+		exec_check_errexit(sh);
+}
+
 int
 subshell_run(struct shell *sh, struct ast_group *g, bool tail)
 {
@@ -144,8 +153,12 @@ subshell_run(struct shell *sh, struct ast_group *g, bool tail)
 	 * Not with a trap set: it would run after the list (EXIT, ERR of the
 	 * ( ) command) or be reset in the new subshell while the old one
 	 * still needs it. */
-	if (tail && sh->subshell && plan_can_exec_in_place(sh)) {
+	bool bare = sh->subshell_bare;
+
+	sh->subshell_bare = false;
+	if (tail && sh->subshell && (bare || plan_can_exec_in_place(sh))) {
 		subshell_enter(sh);
+		sh->subshell_bare = b != NULL && b->kind == AST_SUBSHELL;
 		sh->tail = true;
 		return exec_node(sh, b);
 	}
@@ -156,7 +169,7 @@ subshell_run(struct shell *sh, struct ast_group *g, bool tail)
 	    subshell_cd_plan(sh, (struct ast_andor *)b, &st)) {
 		arena_release(&sh->eval, m);
 		sh->status = st;
-		exec_check_errexit(sh);
+		subshell_errexit(sh, g);
 		return st;
 	}
 	if (b != NULL && b->kind == AST_SIMPLE && plain) {
@@ -166,7 +179,7 @@ subshell_run(struct shell *sh, struct ast_group *g, bool tail)
 			simple_prep_free(&p);
 			arena_release(&sh->eval, m);
 			sh->status = subshell_error_status(sh);
-			exec_check_errexit(sh);
+			subshell_errexit(sh, g);
 			return sh->status;
 		}
 		if (pr == 0 && p.kind == P_SPECIAL)
@@ -177,7 +190,7 @@ subshell_run(struct shell *sh, struct ast_group *g, bool tail)
 			simple_prep_free(&p);
 			arena_release(&sh->eval, m);
 			sh->status = st;
-			exec_check_errexit(sh);
+			subshell_errexit(sh, g);
 			return st;
 		}
 		prepared = pr == 0;
@@ -196,6 +209,7 @@ subshell_run(struct shell *sh, struct ast_group *g, bool tail)
 			job_child_enter(sh, 0, true);
 		if (prepared)
 			subshell_exit(sh, simple_run_prepared(sh, &p));
+		sh->subshell_bare = b != NULL && b->kind == AST_SUBSHELL;
 		sh->tail = true;
 		exec_node(sh, g->body);
 		subshell_exit(sh, sh->status);
@@ -206,7 +220,7 @@ subshell_run(struct shell *sh, struct ast_group *g, bool tail)
 	if (job_control(sh))
 		setpgid(pid, pid);
 	sh->status = job_wait_fg(sh, job);
-	exec_check_errexit(sh);
+	subshell_errexit(sh, g);
 	return sh->status;
 }
 

@@ -588,3 +588,89 @@ e"
 	sh_c 'f() { trap "echo d" DEBUG; }; g() { trap - DEBUG; }; f; echo x; trap - DEBUG; trap "echo D" DEBUG; g; trap -p DEBUG; trap - DEBUG'
 	out_is "$(printf '%s\n' d x d D D "trap -- 'echo D' DEBUG" D)"
 }
+
+@test "set -E: ERR runs once for a failure in (a; b) &, ( (a) ) and ( (a) ) &, where the ( ) runs in the same process" {
+	ext_only
+	sh_c 'set -E; trap "echo ERR" ERR
+(true; false) & wait; echo 1
+( (false) ); echo 2
+( (false) ) & wait; echo 3
+( true; (false) ); echo 4
+true | (false); echo 5
+x=$( (false) ); echo "6 $x"'
+	out_is 'ERR
+1
+ERR
+ERR
+2
+ERR
+3
+ERR
+ERR
+ERR
+4
+ERR
+ERR
+ERR
+5
+ERR
+6 ERR
+ERR'
+}
+
+@test "ERR under !: not for the inverted command, but for the commands inside it unless set -e is on" {
+	ext_only
+	sh_c 'trap "echo ERR" ERR; f() { false; true; }
+! false; echo 1
+! { false; true; }; echo 2
+! f; echo 3
+set -E
+! f; echo 4
+! (false); echo 5
+! { false && true; }; echo 6
+if ! { false; true; }; then :; fi; echo 7
+set -e
+! { false; echo x; }; echo 8
+! f; echo 9'
+	out_is '1
+ERR
+2
+3
+ERR
+4
+ERR
+5
+6
+7
+x
+8
+9'
+}
+
+@test "ERR with && || and if: only the last command of the list, and function bodies called there stay silent" {
+	ext_only
+	sh_c 'set -E; trap "echo ERR" ERR; f() { false; echo in-f; }
+false && true; echo 1
+true && false; echo 2
+false || false; echo 3
+if false; then :; fi; echo 4
+f && true; echo 5
+f; echo 6
+x=$(f); echo "7 $x"
+while f; do break; done; echo 8'
+	out_is '1
+ERR
+2
+ERR
+3
+4
+in-f
+5
+ERR
+in-f
+6
+7 ERR
+in-f
+in-f
+8'
+}
