@@ -19,7 +19,9 @@ void hist_load(struct shell *sh);
  * the file down to $HISTSIZE entries. Safe when shells exit together. */
 void hist_save(struct shell *sh);
 /* A line typed at PS1 starts an entry (blank lines don't); lines typed at
- * PS2 join the entry they continue, newline-separated. */
+ * PS2 join the entry they continue (shopt cmdhist), with "; ", a space or
+ * a newline as bash joins them, or newlines as typed (shopt lithist);
+ * without cmdhist each line is an entry. */
 void hist_add_line(struct shell *sh, const char *line, bool continuation);
 /* `history -s`: `line` as a new entry, whatever HISTCONTROL says. */
 void hist_store(struct shell *sh, const char *line);

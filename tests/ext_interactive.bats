@@ -94,3 +94,43 @@ sh_i() {
 	out_is x
 	[ ! -s hist ]
 }
+
+@test "cmdhist: a command over several lines is one entry, joined with ; or a space, a newline in quotes and here-documents (bash)" {
+	ext_only
+	sh_i $'HISTFILE=\nfor i in 1\ndo\necho $i\ndone\ncase x in\nx) echo c;;\nesac\necho a \\\nb\ncat <<E\nhd\nE\necho "q\nr" |\ncat\nf() {\n# note\necho f\n}\nx=(1\n2)\nhistory\n'
+	out_is '1
+c
+a b
+hd
+q
+r
+    1  HISTFILE=
+    2  for i in 1; do echo $i; done
+    3  case x in x) echo c;; esac
+    4  echo a b
+    5  cat <<E
+hd
+E
+
+    6  echo "q
+r" | cat
+    7  f() {
+echo f; }
+    8  x=(1 2)
+    9  history'
+}
+
+@test "shopt -u cmdhist: each line of a command is an entry; lithist keeps the newlines (bash)" {
+	ext_only
+	sh_i $'HISTFILE=\nshopt -u cmdhist\nif true\nthen :\nfi\nshopt -s cmdhist lithist\nwhile false\ndo :\ndone\nhistory\n'
+	out_is '    1  HISTFILE=
+    2  shopt -u cmdhist
+    3  if true
+    4  then :
+    5  fi
+    6  shopt -s cmdhist lithist
+    7  while false
+do :
+done
+    8  history'
+}

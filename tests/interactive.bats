@@ -32,7 +32,31 @@ sh.send("echo one$((1+1))\r"); sh.expect(r"one2\r\n"); sh.expect(PROMPT)
 sh.send("for i in a b\r"); sh.expect("MORE> ")
 sh.send("do echo x$i; done\r"); sh.expect(r"xb\r\n"); sh.expect(PROMPT)
 sh.send(KEYS["UP"] + KEYS["UP"] + "\r"); sh.expect(r"one2\r\n"); sh.expect(PROMPT)
-sh.send("history\r"); sh.expect(r"    2  for i in a b\r\ndo echo x\$i; done\r\n"); sh.expect(PROMPT)
+sh.send("history\r"); sh.expect(r"    2  for i in a b; do echo x\$i; done\r\n"); sh.expect(PROMPT)
+sh.send("exit\r"); sh.expect_exit()
+EOF
+}
+
+@test "a multi-line command typed at the prompt is one history entry, joined as bash does (cmdhist, lithist)" {
+	ext_only
+	pty <<'EOF'
+sh = shell(ARGS)
+sh.expect(PROMPT)
+sh.send("for i in 1 2\r"); sh.expect("MORE> ")
+sh.send("do\r"); sh.expect("MORE> ")
+sh.send("echo x$i\r"); sh.expect("MORE> ")
+sh.send("done\r"); sh.expect(r"x2\r\n"); sh.expect(PROMPT)
+sh.send("f() {\r"); sh.expect("MORE> ")
+sh.send("echo in-f\r"); sh.expect("MORE> ")
+sh.send("}\r"); sh.expect(PROMPT)
+sh.send("shopt -s lithist\r"); sh.expect(PROMPT)
+sh.send("if true\r"); sh.expect("MORE> ")
+sh.send("then echo lit\r"); sh.expect("MORE> ")
+sh.send("fi\r"); sh.expect(r"lit\r\n"); sh.expect(PROMPT)
+sh.send("history\r")
+sh.expect(r"    1  for i in 1 2; do echo x\$i; done\r\n    2  f\(\) \{ echo in-f; \}\r\n    3  shopt -s lithist\r\n    4  if true\r\nthen echo lit\r\nfi\r\n")
+sh.expect(PROMPT)
+sh.send(KEYS["UP"] * 5 + "\r"); sh.expect(r"x1\r\nx2\r\n"); sh.expect(PROMPT)
 sh.send("exit\r"); sh.expect_exit()
 EOF
 }
