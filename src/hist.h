@@ -45,6 +45,14 @@ void hist_replace_last(struct shell *sh, const char *text);
 /* Removes the newest entry. */
 void hist_remove_last(struct shell *sh);
 
+/* histjoin.c: what joins the entry so far to `next`, the line that
+ * continues it, given `raw` (rawlen bytes), the lines typed so far each
+ * with its newline: "; ", " ", ";", "\n" or "". *strip: the last line
+ * ends in a backslash-newline, whose backslash goes. *hd_end: `next`
+ * ends the here-documents, and a newline follows it (bash). */
+const char *hist_join_chars(const char *raw, size_t rawlen, const char *next, bool *strip,
+    bool *hd_end);
+
 /* Entry numbers (`history`, `fc`): first..last, both 0 when empty. */
 int hist_first(void);
 int hist_last(void);
