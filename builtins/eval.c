@@ -97,6 +97,15 @@ bi_dot(struct shell *sh, int argc, char **argv)
 		free(path);
 		return biu_special_error(sh, 1);
 	}
+	/* bash: a directory is an error (1), a binary file 126 */
+	enum input_refusal why = sh->opt.posix ? INPUT_SCRIPT : input_check_script(fd, true);
+	if (why != INPUT_SCRIPT) {
+		close(fd);
+		diag_error(sh, "%s: %s: %s", argv[0], path,
+		           why == INPUT_DIRECTORY ? "is a directory" : "cannot execute binary file");
+		free(path);
+		return why == INPUT_DIRECTORY ? 1 : 126;
+	}
 	fd = redir_private_fd(fd);
 	int saved_argc = sh->argc;
 	char **saved_argv = sh->argv, **saved_block = sh->argv_block;

@@ -78,6 +78,37 @@ input_close(struct input *in)
 	in->buf = NULL;
 }
 
+enum input_refusal
+input_check_script(int fd, bool sourced)
+{
+	struct stat st;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
+		return INPUT_DIRECTORY;
+	char buf[4096];
+	ssize_t n = pread(fd, buf, sizeof buf, 0);
+	if (sourced) {
+		/* `.`: more than 256 NUL bytes in the whole file */
+		int nul = 0;
+		for (off_t at = 0; n > 0; at += n, n = pread(fd, buf, sizeof buf, at))
+			for (ssize_t i = 0; i < n; i++)
+				if (buf[i] == '\0' && ++nul > 256)
+					return INPUT_BINARY;
+		return INPUT_SCRIPT;
+	}
+	/* a script operand: an ELF header, or a NUL in the first 80 bytes
+	 * before the end of the first line (of the second after #!) */
+	if (n >= 4 && memcmp(buf, "\177ELF", 4) == 0)
+		return INPUT_BINARY;
+	int lines = n >= 2 && buf[0] == '#' && buf[1] == '!' ? 2 : 1;
+	for (ssize_t i = 0; i < n && i < 80; i++) {
+		if (buf[i] == '\n' && --lines == 0)
+			break;
+		if (buf[i] == '\0')
+			return INPUT_BINARY;
+	}
+	return INPUT_SCRIPT;
+}
+
 /* Reads more bytes into in->buf. Returns the number read, 0 at EOF. */
 static ssize_t
 fill(struct input *in)
@@ -95,11 +126,25 @@ fill(struct input *in)
 	}
 	want = in->fd == 0 && !in->seekable ? 1 : in->bcap - in->blen;
 	read_sync_fd(in->fd);	/* `read` may have read ahead of the script */
-	do
-		n = read(in->fd, in->buf + in->blen, want);
-	while (n < 0 && errno == EINTR);
-	if (n <= 0)
-		return 0;
+	for (;;) {
+		char *at = in->buf + in->blen;
+		do
+			n = read(in->fd, at, want);
+		while (n < 0 && errno == EINTR);
+		if (n <= 0)
+			return 0;
+		/* NUL bytes in a script are dropped (dash, mksh, bash) */
+		char *z = memchr(at, '\0', (size_t)n);
+		if (z != NULL) {
+			char *w = z;
+			for (const char *r = z; r < at + n; r++)
+				if (*r != '\0')
+					*w++ = *r;
+			n = w - at;
+		}
+		if (n > 0)
+			break;
+	}
 	in->blen += (size_t)n;
 	return n;
 }

@@ -4,6 +4,7 @@
  * are not read before its earlier commands have run. */
 #ifndef INPUT_H
 #define INPUT_H
+#include <stdbool.h>
 #include "../lib/strbuf.h"
 
 struct shell;
@@ -36,6 +37,13 @@ void input_from_string(struct input *in, struct shell *sh, const char *s, const 
 void input_from_fd(struct input *in, struct shell *sh, int fd, const char *name);
 void input_from_readline(struct input *in, struct shell *sh);
 void input_close(struct input *in);
+
+/* bash refuses to read a file as commands (outside posix mode) when it is
+ * a directory, or a program: for a script operand, an ELF file or a NUL
+ * byte in the first line (two lines after #!) within the first 80 bytes;
+ * for `.` (`sourced`), more than 256 NUL bytes in the file. */
+enum input_refusal { INPUT_SCRIPT, INPUT_DIRECTORY, INPUT_BINARY };
+enum input_refusal input_check_script(int fd, bool sourced);
 /* The line editor for INPUT_READLINE: returns a malloc'd line without its
  * newline, or NULL at end of input. Without one, a plain prompt-and-read
  * fallback is used. */

@@ -439,11 +439,15 @@ main(int argc, char **argv)
 			fprintf(stderr, "spsh: %s: %s\n", sh->script_name, strerror(e));
 			return e == ENOENT ? 127 : 126;
 		}
-		struct stat st;
-		if (!sh->opt.posix && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-			/* bash (dash reads nothing and exits 0) */
-			errno = EISDIR;
-			diag_sys(sh, "%s", sh->script_name);	/* "d: d: Is a directory" */
+		/* bash; dash reads a directory as nothing and exits 0 */
+		enum input_refusal why = sh->opt.posix ? INPUT_SCRIPT : input_check_script(fd, false);
+		if (why != INPUT_SCRIPT) {
+			struct strbuf b = STRBUF_INIT;
+			diag_sys_prefix(sh, &b);	/* "d: d: Is a directory" */
+			sb_printf(&b, "%s: %s\n", sh->script_name,
+			          why == INPUT_DIRECTORY ? "Is a directory" : "cannot execute binary file");
+			fputs(b.s, stderr);
+			sb_free(&b);
 			return 126;
 		}
 		fd = redir_private_fd(fd);

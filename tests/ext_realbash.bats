@@ -126,3 +126,32 @@ b) ]] && echo "three $LINENO"'
 	sh_c 'printf "[\\\"] [\\'"'"'] [\\?] [\\q]\n"; printf "%b\n" "[\\\"] [\\?]"'
 	out_is "$(printf '%s\n' '["] ['"'"'] [?] [\q]' '[\"] [\?]')"
 }
+
+@test "a script file that is a directory or a binary (NUL in its first line) is refused with status 126 (bash)" {
+	ext_only
+	cd "$BATS_TEST_TMPDIR"
+	mkdir dir
+	_spsh_run "$SPSH" dir
+	status_is 126
+	[[ $stderr == *'dir: Is a directory' ]]
+	printf '\177ELF\0\0\nrest\n' >prog
+	_spsh_run "$SPSH" prog
+	status_is 126
+	[[ $stderr == *'prog: cannot execute binary file' ]]
+	printf 'echo ok\n\0' >late
+	_spsh_run "$SPSH" late
+	status_is 0
+	out_is ok
+}
+
+@test ". of a directory: error, status 1; source of a binary (over 256 NUL bytes): status 126; the script goes on (bash)" {
+	ext_only
+	cd "$BATS_TEST_TMPDIR"
+	mkdir dir
+	{ printf 'echo few\n\0\0\n'; for i in $(seq 300); do printf 'x\0'; done; } >prog
+	printf 'echo few\0\n' >few
+	sh_c '. ./dir; echo "s=$?"; source ./prog; echo "s=$?"; . ./few'
+	out_is "$(printf 's=1\ns=126\nfew')"
+	[[ ${stderr_lines[0]} == *'.: ./dir: is a directory' ]]
+	[[ ${stderr_lines[1]} == *'source: ./prog: cannot execute binary file' ]]
+}

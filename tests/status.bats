@@ -239,3 +239,11 @@ script.sh: line 5: \`fi'"
 	out_is 'st=2'
 	err_nonempty
 }
+
+@test "NUL bytes in a script file after its first line are dropped (dash, mksh, bash)" {
+	cd "$BATS_TEST_TMPDIR"
+	printf 'echo hi\necho a\0b\n\0\0' >nul.sh
+	_spsh_run "$SPSH" nul.sh
+	status_is 0
+	out_is "$(printf 'hi\nab')"
+}

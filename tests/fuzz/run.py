@@ -35,13 +35,13 @@ FORBIDDEN = [b"/", b"cd", b"kill", b"echo", b"printf", b"exec", b"trap",
              b"PWD", b"HOME", b"ulimit", b"fc"]
 
 
-def check(args, shell, data, mode, timeout, tmp):
+def check(args, shell, data, mode, timeout, tmp, stdin=b""):
     env = {"PATH": "/nonexistent", "HOME": tmp, "LC_ALL": "C",
            "SPSH_FORCE_FORK": "1",
            "ASAN_OPTIONS": "detect_leaks=0:abort_on_error=0",
            "UBSAN_OPTIONS": "print_stacktrace=1:halt_on_error=1"}
     try:
-        p = subprocess.run([shell] + args, input=b"", cwd=tmp, env=env,
+        p = subprocess.run([shell] + args, input=stdin, cwd=tmp, env=env,
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                            timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -74,13 +74,17 @@ def one(opts, corpus, i):
         with open(path, "wb") as f:
             f.write(data)
         text = data.replace(b"\0", b"")
-        runs = [("-n", ["-n", path])]
+        runs = [("-n", ["-n", path], b"")]
+        # a NUL in the first line makes the file a binary (refused with
+        # 126, as bash does): such input reaches the parser on stdin
+        if b"\0" in data[:80].split(b"\n")[0]:
+            runs = [("-n", ["-n", "-s"], data)]
         if len(text) < 100000:	# MAX_ARG_STRLEN is 128 KiB
-            runs.append(("dump", ["--dump-ast", "-c", "--", text]))
+            runs.append(("dump", ["--dump-ast", "-c", "--", text], b""))
         if safe and len(text) < 100000:
-            runs.append(("exec", ["-c", "--", text]))
-        for mode, args in runs:
-            why = check(args, opts.shell, data, mode, opts.timeout, tmp)
+            runs.append(("exec", ["-c", "--", text], b""))
+        for mode, args, stdin in runs:
+            why = check(args, opts.shell, data, mode, opts.timeout, tmp, stdin)
             if why:
                 fails.append((mode, why))
     return i, kind, data, fails
