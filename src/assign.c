@@ -211,10 +211,17 @@ store_pairs(struct shell *sh, const char *name, struct pairs *ps, bool append, u
 int
 assign_elem(struct shell *sh, const char *name, const char *sub, const char *val, bool append)
 {
-	struct var *v = var_declare(sh, name);
+	const struct var *ref = var_lookup_raw(sh, name);
+	struct var *v;
 	long idx;
 
-	if (v == NULL)
+	if (ref != NULL && (ref->flags & VAR_NAMEREF) && ref->value != NULL &&
+	    strchr(ref->value, '[') != NULL) {
+		/* bash: ref[i]= through a nameref to an element */
+		diag_error(sh, "`%s': not a valid identifier", ref->value);
+		return -1;
+	}
+	if ((v = var_declare(sh, name)) == NULL)
 		return -1;
 	if (v->flags & VAR_ASSOC) {
 		if (*sub == '\0') {

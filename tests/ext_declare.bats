@@ -295,3 +295,18 @@ no r2
 1
 w'
 }
+
+@test "ref[i]=v through a nameref to an element is not a valid identifier; the element keeps its value (bash)" {
+	ext_only
+	sh_c 'array=(X Y Z)
+typeset -n ref="array[0]"
+ref[0]=foo
+echo "status=$?"
+echo "${array[@]}"
+ref=bar
+echo "${array[@]}"'
+	out_is 'status=1
+X Y Z
+bar Y Z'
+	[[ $stderr == *"\`array[0]': not a valid identifier" ]] || { _show_run; return 1; }
+}
