@@ -50,6 +50,18 @@ is_keyword(struct shell *sh, const char *name)
 	return false;
 }
 
+/* The file a PATH search for `name` runs: an executable one, else, outside
+ * posix mode, the first regular file, which bash runs (and reports 126)
+ * and names in type, type -P and command -v. */
+static char *
+find_file(struct shell *sh, const char *name, const char *path)
+{
+	char *p = path_search(sh, name, path);
+	if (p == NULL && !sh->opt.posix)
+		p = path_search_file(sh, name, path);
+	return p;
+}
+
 /* Decides what `name` runs. `path`: the PATH to search (NULL: $PATH, and a
  * remembered location that is still executable is reported as it is). A name with '/' is a file if
  * it is an executable regular file. */
@@ -102,7 +114,7 @@ classify(struct shell *sh, const char *name, const char *path)
 			abort();
 	}
 	if (f.path == NULL)
-		f.path = path_search(sh, name, path);
+		f.path = find_file(sh, name, path);
 	if (f.path != NULL)
 		f.kind = KIND_FILE;
 	return f;
@@ -355,7 +367,7 @@ bi_type(struct shell *sh, int argc, char **argv)
 		} else if (flag == 'P') {
 			char *pth = strchr(name, '/') != NULL ?
 			    (path_executable(name) ? strdup(name) : NULL) :
-			    path_search(sh, name, NULL);
+			    find_file(sh, name, NULL);
 
 			if (pth != NULL)
 				puts(pth);
@@ -369,7 +381,7 @@ bi_type(struct shell *sh, int argc, char **argv)
 				const struct builtin *b = builtin_find(name);
 
 				f.kind = b != NULL ? KIND_BUILTIN : KIND_NOTFOUND;
-				if (b == NULL && (f.path = path_search(sh, name, NULL)) != NULL)
+				if (b == NULL && (f.path = find_file(sh, name, NULL)) != NULL)
 					f.kind = KIND_FILE;
 			}
 			if (f.kind == KIND_NOTFOUND) {

@@ -396,6 +396,20 @@ st=0'
 ${C1}$BATS_TEST_TMPDIR/bin/noexec: Permission denied"
 }
 
+@test "type, type -t, type -P and command -v/-V name a file of PATH that is not executable; type -a and hash do not (bash)" {
+	ext_only
+	mkdir "$BATS_TEST_TMPDIR/bin"
+	printf 'echo hi\n' >"$BATS_TEST_TMPDIR/bin/noexec"
+	sh_c "PATH=$BATS_TEST_TMPDIR/bin:\$PATH"'; type noexec; type -t noexec; type -P noexec; command -v noexec; command -V noexec; type -a noexec; echo "a=$?"; hash noexec; echo "h=$?"'
+	out_is "noexec is $BATS_TEST_TMPDIR/bin/noexec
+file
+$BATS_TEST_TMPDIR/bin/noexec
+$BATS_TEST_TMPDIR/bin/noexec
+noexec is $BATS_TEST_TMPDIR/bin/noexec
+a=1
+h=1"
+}
+
 @test "a #! interpreter that cannot run: 'FILE: INTERP: bad interpreter: ERROR' without a line, 126" {
 	ext_only
 	cd "$BATS_TEST_TMPDIR"
