@@ -129,7 +129,7 @@ exec_abort(struct shell *sh, int status)
  * subshell exits with status 1. A script that `${x?}` or `set -u` ends
  * exits with status 1 outside posix mode (bash 5.2 for a script or
  * stdin; a -c string, its eval, `.` files and functions included, exits
- * with 127 as bash's does), 2 in posix mode (dash). */
+ * with 127 as bash's does, but 1 under set -e), 2 in posix mode (dash). */
 void
 exec_expand_error(struct shell *sh)
 {
@@ -137,7 +137,8 @@ exec_expand_error(struct shell *sh)
 	int status = discard ? 1 : sh->expand_err >= 2 ? 2 : 1;
 
 	if (!sh->opt.posix && sh->expand_err == 3)
-		status = sh->opt.cmd_string && !sh->subshell ? 127 : 1;	/* bash (dash: 2) */
+		/* bash (dash: 2); 1 under set -e, even where it is ignored */
+		status = sh->opt.cmd_string && !sh->subshell && !sh->opt.errexit ? 127 : 1;
 
 	if (sh->flow == FLOW_ABORT)
 		return;

@@ -97,6 +97,19 @@ cmdsub 1'
 	status_is 2
 }
 
+@test "\${x?} and set -u end sh -c with 127, but with 1 under set -e, even where set -e is ignored (bash)" {
+	ext_only
+	sh_c 'echo ${u?}; echo no'
+	status_is 127
+	sh_c 'set -eu; echo $u; echo no'
+	status_is 1
+	sh_c 'set -e; echo ${u?} || true; echo no'
+	status_is 1
+	out_is ''
+	sh_c 'set -e; set +e; echo ${u?}; echo no'
+	status_is 127
+}
+
 @test "an assignment to a read-only variable: status 1 and the rest of the line abandoned; the script goes on" {
 	ext_only
 	sh_script 'readonly x=1
