@@ -328,6 +328,15 @@ declare_like(struct shell *sh, int argc, char **argv, enum mode mode)
 		int st = 0;
 		for (; i < argc; i++) {
 			struct var *v = var_lookup_raw(sh, argv[i]);
+			const char *made;
+			if (v == NULL && mode != M_LOCAL && !sh->opt.posix &&
+			    (made = var_get(sh, argv[i])) != NULL) {
+				/* a value a hook makes: RANDOM, LINENO, UID... */
+				printf("declare %s %s=", special_attrs(argv[i]), argv[i]);
+				print_quoted(stdout, made);
+				putchar('\n');
+				continue;
+			}
 			if (v == NULL || (mode == M_LOCAL && v->scope != sh->scope)) {
 				/* local -p: only this function's (bash) */
 				diag_error(sh, "%s: %s: not found", what, argv[i]);

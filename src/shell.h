@@ -599,6 +599,9 @@ void shopt_each(struct shell *sh, void (*fn)(void *ctx, const char *name, bool o
 
 /* ---- special.c: RANDOM, SECONDS, BASHPID, UID, SHLVL, SPSH_VERSION ... ---- */
 void special_init(struct shell *sh, const char *version);
+/* The attributes `declare -p` shows for a variable whose value a hook
+ * makes (RANDOM: "-i", UID: "-ir", SHELLOPTS: "-r"; else "--"), as bash. */
+const char *special_attrs(const char *name);
 
 /* ---- brace expansion (brace.c) ---- */
 /* True if `w` has an unquoted `{`, so that brace_expand() may change it. */

@@ -230,6 +230,20 @@ static const struct var_hook hooks[] = {
 	{ "SHELLOPTS", NULL, shellopts_read },
 };
 
+const char *
+special_attrs(const char *name)
+{
+	static const char *const tab[][2] = {
+		{ "RANDOM", "-i" }, { "SRANDOM", "-i" }, { "SECONDS", "-i" },
+		{ "BASHPID", "-i" }, { "HISTCMD", "-i" }, { "UID", "-ir" },
+		{ "EUID", "-ir" }, { "PPID", "-ir" }, { "SHELLOPTS", "-r" },
+	};
+	for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
+		if (strcmp(tab[i][0], name) == 0)
+			return tab[i][1];
+	return "--";
+}
+
 /* ---- start-up ---- */
 
 static void

@@ -158,3 +158,16 @@ g 7'
 	sh_script 'echo "[${BASH_EXECUTION_STRING-unset}]"'
 	out_is '[unset]'
 }
+
+@test "declare -p shows the variables a hook makes, with bash's attributes; unset RANDOM is gone (bash)" {
+	ext_only
+	sh_c 'declare -p LINENO RANDOM SECONDS BASHPID EPOCHSECONDS UID SHELLOPTS | sed "s/=\"[0-9.]*\"/=N/"; unset RANDOM; declare -p RANDOM; echo "st=$?"'
+	out_is 'declare -- LINENO=N
+declare -i RANDOM=N
+declare -i SECONDS=N
+declare -i BASHPID=N
+declare -- EPOCHSECONDS=N
+declare -ir UID=N
+declare -r SHELLOPTS="braceexpand:hashall:interactive-comments"
+st=1'
+}
