@@ -83,6 +83,9 @@ enum {
 				 * `refresh` when looked up (FUNCNAME, ...) */
 	VAR_TEMPENV = 1 << 10,	/* holds a v=x prefix of the running command
 				 * (bash: a `local v` in it starts with x) */
+	VAR_NOHOOK = 1 << 11,	/* a local of a hooked name (RANDOM, LINENO,
+				 * SECONDS...): an ordinary variable, the
+				 * hook back when the call returns (bash) */
 };
 
 struct array;

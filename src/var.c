@@ -246,7 +246,9 @@ var_get(struct shell *sh, const char *name)
 		const struct var_hook *h = find_hook(name);
 		const char *r;
 
-		if (h != NULL && h->read != NULL && (r = h->read(sh, buf, sizeof buf)) != NULL)
+		if (h != NULL && h->read != NULL &&
+		    !((v = var_lookup_raw(sh, name)) != NULL && v->flags & VAR_NOHOOK) &&
+		    (r = h->read(sh, buf, sizeof buf)) != NULL)
 			return r;
 	}
 	v = var_lookup_raw(sh, name);
@@ -303,6 +305,8 @@ special(struct shell *sh, const char *name)
 		return;	/* most assignments: no strcmp */
 	if ((h = find_hook(name)) != NULL && h->changed != NULL) {
 		struct var *v = var_lookup(sh, name);
+		if (v != NULL && v->flags & VAR_NOHOOK)
+			return;
 		h->changed(sh, v != NULL ? v->value : NULL);
 	}
 }
@@ -696,6 +700,8 @@ var_make_local(struct shell *sh, const char *name)
 		*pp = outer->next;
 		v->shadow = outer;
 	}
+	if (bit(first, name))
+		v->flags |= VAR_NOHOOK;
 	v->next = sh->vars[h];
 	sh->vars[h] = v;
 	if (sh->nlocals == sh->locals_cap) {
@@ -729,7 +735,8 @@ var_pop_scope(struct shell *sh, int scope)
 		} else {
 			*pp = v->next;
 		}
-		special(sh, v->name);
+		if (!(v->flags & VAR_NOHOOK))
+			special(sh, v->name);
 		free(v->name);
 		free(v->value);
 		arr_free(v->arr);

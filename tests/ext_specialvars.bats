@@ -171,3 +171,15 @@ declare -ir UID=N
 declare -r SHELLOPTS="braceexpand:hashall:interactive-comments"
 st=1'
 }
+
+@test "local RANDOM, SECONDS, LINENO, BASHPID: ordinary variables in the function, special again after it returns (bash)" {
+	ext_only
+	sh_c 'f() { local RANDOM=5 SECONDS=100; echo "in $RANDOM $SECONDS"; local LINENO; echo "l=$LINENO"; unset RANDOM; echo "${RANDOM-unset}"; }; f; echo "out ${RANDOM:+set} $SECONDS"; echo "line $LINENO"; g() { local BASHPID=3; echo $BASHPID; }; g; [ "$BASHPID" = $$ ] && echo pid'
+	out_is 'in 5 100
+l=
+unset
+out set 0
+line 1
+3
+pid'
+}
