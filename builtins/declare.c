@@ -463,6 +463,10 @@ declare_like(struct shell *sh, int argc, char **argv, enum mode mode)
 			}
 		}
 		unsigned set = on & (VAR_INTEGER | VAR_LOWER | VAR_UPPER | VAR_TRACE | VAR_EXPORT);
+		if ((set & (VAR_LOWER | VAR_UPPER)) == (VAR_LOWER | VAR_UPPER)) {
+			set &= ~(VAR_LOWER | VAR_UPPER);	/* -ul: neither (bash) */
+			v->flags &= ~(VAR_LOWER | VAR_UPPER);
+		}
 		if (set & VAR_LOWER)
 			v->flags &= ~VAR_UPPER;
 		if (set & VAR_UPPER)

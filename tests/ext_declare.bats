@@ -310,3 +310,11 @@ X Y Z
 bar Y Z'
 	[[ $stderr == *"\`array[0]': not a valid identifier" ]] || { _show_run; return 1; }
 }
+
+@test "declare -ul: -u and -l together give neither, and clear the one a variable had (bash)" {
+	ext_only
+	sh_c 'declare -ul u=aB; declare -p u; declare -l v=Ab; declare -ul v; v=Cd; declare -p v; declare -il x=5; declare -p x'
+	out_is 'declare -- u="aB"
+declare -- v="Cd"
+declare -il x="5"'
+}
