@@ -65,7 +65,13 @@ struct shopts {
 	    huponexit, histverify, histreedit, checkjobs, direxpand, cdspell,
 	    progcomp, hostcomplete, interactive_comments, nullglob_unused,
 	    cdable_vars, no_empty_cmd_completion, progcomp_alias, globskipdots,
-	    shift_verbose, execfail, localvar_inherit;
+	    shift_verbose, execfail, localvar_inherit,
+	    /* accepted and listed, no effect in spsh (man page, shopt) */
+	    autocd, assoc_expand_once, checkhash, compat31, compat32,
+	    compat40, compat41, compat42, compat43, compat44,
+	    complete_fullquote, dirspell, extdebug, force_fignore, gnu_errfmt,
+	    localvar_unset, mailwarn, noexpand_translation, restricted_shell,
+	    varredir_close;
 };
 
 /* ---- variables (var.c) ---- */

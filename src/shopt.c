@@ -10,27 +10,43 @@
 struct shoptdef {
 	const char *name;
 	size_t off;
-	bool readonly;		/* login_shell: set at start-up only */
+	bool readonly;		/* login_shell: set at start-up only;
+				 * restricted_shell: always off */
 };
 
 #define S(name) { #name, offsetof(struct shopts, name), false }
-/* Sorted by name: `shopt` lists in this order. */
+/* In bash's order, which `shopt` lists. */
 static const struct shoptdef shopts[] = {
+	S(autocd),
+	S(assoc_expand_once),
 	S(cdable_vars),
 	S(cdspell),
+	S(checkhash),
 	S(checkjobs),
 	S(checkwinsize),
 	S(cmdhist),
+	S(compat31),
+	S(compat32),
+	S(compat40),
+	S(compat41),
+	S(compat42),
+	S(compat43),
+	S(compat44),
+	S(complete_fullquote),
 	S(direxpand),
+	S(dirspell),
 	S(dotglob),
 	S(execfail),
 	S(expand_aliases),
+	S(extdebug),
 	S(extglob),
 	S(extquote),
 	S(failglob),
+	S(force_fignore),
 	S(globasciiranges),
 	S(globskipdots),
 	S(globstar),
+	S(gnu_errfmt),
 	S(histappend),
 	S(histreedit),
 	S(histverify),
@@ -41,17 +57,22 @@ static const struct shoptdef shopts[] = {
 	S(lastpipe),
 	S(lithist),
 	S(localvar_inherit),
+	S(localvar_unset),
 	{ "login_shell", offsetof(struct shopts, login_shell), true },
+	S(mailwarn),
 	S(no_empty_cmd_completion),
 	S(nocaseglob),
 	S(nocasematch),
+	S(noexpand_translation),
 	S(nullglob),
 	S(patsub_replacement),
 	S(progcomp),
 	S(progcomp_alias),
 	S(promptvars),
+	{ "restricted_shell", offsetof(struct shopts, restricted_shell), true },
 	S(shift_verbose),
 	S(sourcepath),
+	S(varredir_close),
 	S(xpg_echo),
 };
 #undef S
@@ -84,6 +105,8 @@ shopt_init(struct shell *sh)
 	sh->shopt.checkwinsize = true;
 	sh->shopt.globskipdots = true;
 	sh->shopt.cmdhist = true;
+	sh->shopt.complete_fullquote = true;
+	sh->shopt.force_fignore = true;
 	sh->shopt.expand_aliases = true;
 	sh->shopt.extquote = true;
 	sh->shopt.globasciiranges = true;

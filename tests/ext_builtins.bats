@@ -1133,3 +1133,14 @@ b 127
 c 126'
 	status_is 127
 }
+
+@test "shopt lists every bash 5.2 option in bash's order; compat44, extdebug, autocd... can be set; restricted_shell stays off (bash)" {
+	ext_only
+	sh_c 'shopt | awk "{print \$1}" | tr "\n" " "; echo; shopt -s compat44 extdebug autocd varredir_close; echo "st=$?"; shopt -p autocd; shopt -s restricted_shell; shopt -p restricted_shell complete_fullquote force_fignore'
+	out_is 'autocd assoc_expand_once cdable_vars cdspell checkhash checkjobs checkwinsize cmdhist compat31 compat32 compat40 compat41 compat42 compat43 compat44 complete_fullquote direxpand dirspell dotglob execfail expand_aliases extdebug extglob extquote failglob force_fignore globasciiranges globskipdots globstar gnu_errfmt histappend histreedit histverify hostcomplete huponexit inherit_errexit interactive_comments lastpipe lithist localvar_inherit localvar_unset login_shell mailwarn no_empty_cmd_completion nocaseglob nocasematch noexpand_translation nullglob patsub_replacement progcomp progcomp_alias promptvars restricted_shell shift_verbose sourcepath varredir_close xpg_echo 
+st=0
+shopt -s autocd
+shopt -u restricted_shell
+shopt -s complete_fullquote
+shopt -s force_fignore'
+}
