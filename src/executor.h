@@ -115,6 +115,15 @@ int simple_run_builtin(struct shell *sh, struct prep *p);
 /* False, after the message, if an assignment before an external command
  * names a read-only variable (XCU 2.8.1: a variable assignment error). */
 bool simple_assigns_writable(struct shell *sh, struct prep *p);
+/* notfound.c: the command's words become the operands of builtin `bi`
+ * (after `opt` unless NULL): `%1` is `fg %1`. */
+void simple_prepend_builtin(struct shell *sh, struct prep *p, const char *bi, const char *opt);
+/* shopt -s autocd (bash): at the prompt, a command that is not found and
+ * names a directory is `cd -- NAME`, shown on stderr as bash shows it. */
+bool simple_autocd(struct shell *sh, struct prep *p, bool nofunc);
+/* No command of that name: bash's command_not_found_handle in a child,
+ * else the message; 127. */
+int simple_not_found(struct shell *sh, struct prep *p);
 /* Runs a prepared simple command in the foreground. */
 int simple_run_prepared(struct shell *sh, struct prep *p);
 /* `%1 &`: a job id written as the command name, no assignment before it

@@ -555,6 +555,8 @@ simple_prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
 			p->kind = P_FUNC;
 			return 0;
 		}
+		if (simple_autocd(sh, p, nofunc))
+			return 0;
 		p->kind = P_EXTERNAL;
 		p->path = strdup(name);
 		return 0;
@@ -582,14 +584,7 @@ simple_prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
 		/* bash: `%1` (`%+`, `%-`, `%name`) alone means `fg %1`, and
 		 * `%1 &` means `bg %1` (pipeline_async); the words are fg's
 		 * operands, and no PATH search is made */
-		const char *bi = sh->jobspec_bg ? "bg" : "fg";
-		char **argv = arena_alloc(&sh->eval, (size_t)(p->argc + 2) * sizeof *argv);
-		argv[0] = (char *)bi;
-		memcpy(argv + 1, p->argv, (size_t)(p->argc + 1) * sizeof *argv);
-		p->argv = argv;
-		p->argc++;
-		p->bi = builtin_find(bi);
-		p->kind = P_REGULAR;
+		simple_prepend_builtin(sh, p, sh->jobspec_bg ? "bg" : "fg", NULL);
 		return 0;
 	}
 	if (p->path == NULL && !searched) {
@@ -603,6 +598,8 @@ simple_prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
 		if (p->path == NULL && !sh->opt.posix)
 			p->path = path_search_file(sh, name, pathval);
 	}
+	if (p->path == NULL && simple_autocd(sh, p, nofunc))
+		return 0;
 	p->kind = p->path != NULL ? P_EXTERNAL : P_NOTFOUND;
 	return 0;
 }
@@ -785,67 +782,6 @@ run_no_command(struct shell *sh, struct prep *p)
 	return sh->cmdsub_ran ? sh->cmdsub_status : 0;
 }
 
-/* bash's command_not_found_handle: a function of that name is called in
- * a child process (what would have run the command) with the command and
- * its arguments; its status is the command's. Only where the command
- * has no slash. A command not found inside the handler is reported as
- * usual (bash calls the handler again, for ever). */
-static bool in_not_found_handler;	/* this process is running it */
-
-static int
-run_not_found_handler(struct shell *sh, struct prep *p, struct function *fn)
-{
-	struct job *job = job_new(sh, NULL, false);
-
-	if (sh->opt.monitor && sh->tty_fd >= 0 && !sh->subshell) {
-		free(job->cmd);
-		job->cmd = pipeline_command_text(sh, &p->c->base, false);
-	}
-	pid_t pid = subshell_fork(sh);
-	if (pid < 0) {
-		job_free(sh, job);
-		return 2;
-	}
-	if (pid == 0) {
-		struct saved_var *sv;
-		int nsv = 0;
-		if (sh->opt_monitor_saved)
-			job_child_enter(sh, 0, true);
-		in_not_found_handler = true;
-		if (redir_apply(sh, p->c->base.redirs, NULL) != 0)
-			subshell_exit(sh, 1);
-		if (simple_assign_temp(sh, p, &sv, &nsv) != 0)
-			subshell_exit(sh, 1);
-		char **argv = arena_alloc(&sh->eval, (size_t)(p->argc + 2) * sizeof *argv);
-		argv[0] = (char *)"command_not_found_handle";
-		memcpy(argv + 1, p->argv, (size_t)(p->argc + 1) * sizeof *argv);
-		subshell_exit(sh, exec_function(sh, fn, p->argc + 1, argv));
-	}
-	job_add_proc(sh, job, pid);
-	if (sh->opt.monitor && sh->tty_fd >= 0)
-		setpgid(pid, pid);
-	return job_wait_fg(sh, job);
-}
-
-static int
-run_not_found(struct shell *sh, struct prep *p)
-{
-	struct redir_undo undo = { 0 };
-	struct function *fn;
-
-	if (!simple_assigns_writable(sh, p)) {
-		exec_assign_error(sh);
-		return 2;
-	}
-	if (!in_not_found_handler &&
-	    (fn = exec_find_function(sh, "command_not_found_handle")) != NULL)
-		return run_not_found_handler(sh, p, fn);
-	if (redir_apply(sh, p->c->base.redirs, &undo) == 0)
-		diag_exec(sh, p->argv[0], NULL, ENOENT);
-	redir_undo(sh, &undo);
-	return 127;
-}
-
 /* False, after the message, if an assignment before an external command
  * names a read-only variable (XCU 2.8.1: a variable assignment error). */
 bool
@@ -903,7 +839,7 @@ simple_run_prepared(struct shell *sh, struct prep *p)
 	case P_FUNC:
 		return function_run(sh, p);
 	case P_NOTFOUND:
-		return run_not_found(sh, p);
+		return simple_not_found(sh, p);
 	case P_EXTERNAL:
 		break;
 	}

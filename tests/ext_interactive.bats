@@ -134,3 +134,17 @@ do :
 done
     8  history'
 }
+
+@test "shopt -s autocd: at the prompt a directory name that is not a command is cd -- NAME, shown on stderr; a script does not (bash)" {
+	ext_only
+	mkdir -p d/sub
+	sh_i $'shopt -s autocd\nd/sub\npwd\n..\npwd\nnosuchdir\necho "st=$?"\n'
+	out_is "$BATS_TEST_TMPDIR/d/sub
+$BATS_TEST_TMPDIR/d
+st=127"
+	[[ $stderr == *'cd -- d/sub'* ]]
+	[[ $stderr == *'cd -- ..'* ]]
+	printf 'shopt -s autocd\nd\necho "st=$?"\n' >script
+	_spsh_run "$SPSH" script
+	out_is 'st=127'
+}
