@@ -154,7 +154,7 @@ print_functions(struct shell *sh, int argc, char **argv, int i, bool names_only,
 	int st = 0;
 	struct strbuf b = STRBUF_INIT;
 
-	if (i < argc && (on | off | (on & VAR_READONLY)) & (VAR_EXPORT | VAR_READONLY)) {
+	if (i < argc && (on | off) & (VAR_EXPORT | VAR_READONLY)) {
 		/* declare -fx/+fx/-fr names: export, stop, make read-only
 		 * (bash has no +r for functions) */
 		for (; i < argc; i++) {

@@ -106,6 +106,9 @@ void simple_assign_restore(struct shell *sh, struct saved_var *sv, int n);
  * builtin (bash, not posix mode): the value it hid comes back at once and
  * stays after the command. False if `name` holds no such prefix. */
 bool simple_tempenv_unset(struct shell *sh, const char *name);
+/* The value of a PATH=... before the command (the last one), or NULL:
+ * the PATH its name is looked up in. */
+const char *simple_prefix_path(const struct prep *p);
 /* Expands and looks up a simple command. Returns 0, or -1 after an
  * expansion error (sh->expand_err says how bad). */
 int simple_prepare(struct shell *sh, struct ast_simple *c, struct prep *p);

@@ -13,16 +13,24 @@
 #include "job.h"
 #include "redir.h"
 
+/* The command's words after `w0` (and `w1` unless NULL): a new argv in
+ * the eval arena; *argc counts the words added. */
+static char **
+prepend_words(struct shell *sh, const struct prep *p, int *argc, const char *w0, const char *w1)
+{
+	int n = w1 != NULL ? 2 : 1;
+	char **argv = arena_alloc(&sh->eval, (size_t)(p->argc + n + 1) * sizeof *argv);
+	argv[0] = (char *)w0;
+	argv[1] = (char *)w1;
+	memcpy(argv + n, p->argv, (size_t)(p->argc + 1) * sizeof *argv);
+	*argc = p->argc + n;
+	return argv;
+}
+
 void
 simple_prepend_builtin(struct shell *sh, struct prep *p, const char *bi, const char *opt)
 {
-	int n = opt != NULL ? 2 : 1;
-	char **argv = arena_alloc(&sh->eval, (size_t)(p->argc + n + 1) * sizeof *argv);
-	argv[0] = (char *)bi;
-	argv[1] = (char *)opt;
-	memcpy(argv + n, p->argv, (size_t)(p->argc + 1) * sizeof *argv);
-	p->argv = argv;
-	p->argc += n;
+	p->argv = prepend_words(sh, p, &p->argc, bi, opt);
 	p->bi = builtin_find(bi);
 	p->kind = P_REGULAR;
 }
@@ -72,10 +80,9 @@ run_not_found_handler(struct shell *sh, struct prep *p, struct function *fn)
 			subshell_exit(sh, 1);
 		if (simple_assign_temp(sh, p, &sv, &nsv) != 0)
 			subshell_exit(sh, 1);
-		char **argv = arena_alloc(&sh->eval, (size_t)(p->argc + 2) * sizeof *argv);
-		argv[0] = (char *)"command_not_found_handle";
-		memcpy(argv + 1, p->argv, (size_t)(p->argc + 1) * sizeof *argv);
-		subshell_exit(sh, exec_function(sh, fn, p->argc + 1, argv));
+		int argc;
+		char **argv = prepend_words(sh, p, &argc, "command_not_found_handle", NULL);
+		subshell_exit(sh, exec_function(sh, fn, argc, argv));
 	}
 	job_add_proc(sh, job, pid);
 	if (sh->opt.monitor && sh->tty_fd >= 0)

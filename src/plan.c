@@ -376,19 +376,14 @@ bool
 plan_exec_prep(struct shell *sh, struct prep *p)
 {
 	struct exec_opts o;
-	struct assign *a;
-	const char *pathval = NULL;
-	int i, k;
+	int i;
 
 	if (p->kind != P_SPECIAL || strcmp(p->bi->name, "exec") != 0 || sh->opt.xtrace)
 		return false;
 	if ((i = exec_options(sh, p->argc, p->argv, &o, true)) < 0 || i >= p->argc)
 		return false;
-	for (a = p->c->assigns, k = 0; a != NULL; a = a->next, k++)
-		if (strcmp(a->name, "PATH") == 0)
-			pathval = p->avals[k];
 	char *cmd = p->argv[i];
-	char *path = strchr(cmd, '/') ? strdup(cmd) : exec_path_search(sh, cmd, pathval);
+	char *path = strchr(cmd, '/') ? strdup(cmd) : exec_path_search(sh, cmd, simple_prefix_path(p));
 	if (path == NULL)
 		return false;	/* the subshell says it is not found */
 	p->argc -= i;

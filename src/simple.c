@@ -436,6 +436,17 @@ drop_bad_assigns(struct shell *sh, struct prep *p, int k)
 	p->avals = avals;
 }
 
+const char *
+simple_prefix_path(const struct prep *p)
+{
+	const char *pathval = NULL;
+	int i = 0;
+	for (const struct assign *a = p->c->assigns; a != NULL; a = a->next, i++)
+		if (strcmp(a->name, "PATH") == 0)
+			pathval = p->avals[i];
+	return pathval;
+}
+
 /* Expands and looks up a simple command. Returns 0, or -1 after an
  * expansion error (sh->expand_err says how bad). */
 int
@@ -588,10 +599,7 @@ simple_prepare(struct shell *sh, struct ast_simple *c, struct prep *p)
 		return 0;
 	}
 	if (p->path == NULL && !searched) {
-		const char *pathval = NULL;
-		for (a = c->assigns, i = 0; a != NULL; a = a->next, i++)
-			if (strcmp(a->name, "PATH") == 0)
-				pathval = p->avals[i];
+		const char *pathval = simple_prefix_path(p);
 		p->path = exec_path_search(sh, name, pathval);
 		/* bash runs a file of PATH that is not executable all the
 		 * same: "DIR/NAME: Permission denied", 126, not 127 */

@@ -239,19 +239,17 @@ split_target(struct shell *sh, const char *target, char **sub)
 const char *
 var_get(struct shell *sh, const char *name)
 {
-	struct var *v;
+	struct var *v = var_lookup_raw(sh, name);
 
-	if (bit(first_read, name)) {
+	/* a hook's value, but not for a local that hides it (VAR_NOHOOK) */
+	if (bit(first_read, name) && !(v != NULL && v->flags & VAR_NOHOOK)) {
 		static char buf[64];
 		const struct var_hook *h = find_hook(name);
 		const char *r;
 
-		if (h != NULL && h->read != NULL &&
-		    !((v = var_lookup_raw(sh, name)) != NULL && v->flags & VAR_NOHOOK) &&
-		    (r = h->read(sh, buf, sizeof buf)) != NULL)
+		if (h != NULL && h->read != NULL && (r = h->read(sh, buf, sizeof buf)) != NULL)
 			return r;
 	}
-	v = var_lookup_raw(sh, name);
 	if (v == NULL)
 		return NULL;
 	if (v->flags & VAR_NAMEREF && v->value != NULL) {
