@@ -211,9 +211,9 @@ bi_unset(struct shell *sh, int argc, char **argv)
 				elem_st = 1;
 			continue;
 		}
-		if (mode == 'v' && !sh->opt.posix && var_lookup_raw(sh, argv[i]) != NULL &&
-		    (var_lookup_raw(sh, argv[i])->flags & VAR_TEMPENV) &&
-		    simple_tempenv_unset(sh, argv[i]))
+		const struct var *tv = mode == 'v' && !sh->opt.posix ?
+		    var_lookup_raw(sh, argv[i]) : NULL;
+		if (tv != NULL && (tv->flags & VAR_TEMPENV) && simple_tempenv_unset(sh, argv[i]))
 			continue;	/* bash: x=t f; unset x in f shows x again */
 		if ((mode == 'n' ? var_unset_raw(sh, argv[i]) : var_unset(sh, argv[i])) != 0)
 			st = sh->opt.posix ? 2 : 1;	/* read-only: bash 1 */

@@ -12,6 +12,7 @@
 
 #include "array.h"
 #include "assign.h"
+#include "plainword.h"
 #include "shell.h"
 #include "subscript.h"
 
@@ -337,8 +338,7 @@ append_rest_plain(const struct wpart *p)
 				return false;
 			break;
 		case WP_PARAM:
-			if (p->u.param.op != PARAM_PLAIN || p->u.param.indirect ||
-			    p->u.param.subscript != NULL || p->u.param.subkind ||
+			if (!wpart_plain_param(p) ||
 			    p->u.param.name[0] == '@' || p->u.param.name[0] == '*')
 				return false;
 			break;
@@ -359,9 +359,7 @@ assign_append_in_place(struct shell *sh, struct assign *a)
 	if (p == NULL || !assign_is_plain(a))
 		return 0;
 	first = p->kind == WP_DQ ? p->u.dq : p;
-	if (first == NULL || first->kind != WP_PARAM || first->u.param.op != PARAM_PLAIN ||
-	    first->u.param.indirect || first->u.param.subscript != NULL ||
-	    first->u.param.subkind || strcmp(first->u.param.name, a->name) != 0 ||
+	if (first == NULL || !wpart_plain_param(first) || strcmp(first->u.param.name, a->name) != 0 ||
 	    !append_rest_plain(first->next) || !append_rest_plain(p->next))
 		return 0;
 	if ((v = var_appendable(sh, a->name)) == NULL)

@@ -22,8 +22,7 @@ plain_param(const struct word *w, bool *quoted)
 	*quoted = p->kind == WP_DQ;
 	if (*quoted && ((p = p->u.dq) == NULL || p->next != NULL))
 		return NULL;
-	if (p->kind != WP_PARAM || p->u.param.op != PARAM_PLAIN || p->u.param.indirect ||
-	    p->u.param.subscript != NULL || p->u.param.subkind)
+	if (!wpart_plain_param(p))
 		return NULL;
 	const char *n = p->u.param.name;
 	if ((n[0] == '@' || n[0] == '*') && n[1] == '\0')

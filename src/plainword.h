@@ -8,6 +8,15 @@
 
 #include "shell.h"
 
+/* A part that is $name or ${name}: no operator, subscript or indirection
+ * (the name may still be @ or *). */
+static inline bool
+wpart_plain_param(const struct wpart *p)
+{
+	return p->kind == WP_PARAM && p->u.param.op == PARAM_PLAIN && !p->u.param.indirect &&
+	    p->u.param.subscript == NULL && !p->u.param.subkind;
+}
+
 /* The text of a word that is one literal with nothing to expand (no
  * tilde; with `fields`, nothing globbing or brace expansion would
  * change), or NULL. It points into the word. */
