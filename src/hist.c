@@ -684,7 +684,6 @@ hist_add_line(struct shell *sh, const char *line, bool continuation)
 {
 	/* shopt -u cmdhist: every line an entry of its own (bash) */
 	if (continuation && !sh->shopt.cmdhist) {
-		raw_add(line, false);
 		hist_add_line(sh, line, false);
 		return;
 	}
@@ -717,7 +716,7 @@ hist_add_line(struct shell *sh, const char *line, bool continuation)
 	}
 	last_started = false;
 	after_comment = false;
-	if (!continuation && sh->shopt.cmdhist)
+	if (sh->shopt.cmdhist)
 		raw_add(line, true);
 	if (line[strspn(line, " \t")] == '\0' || !sh->opt.history)
 		return;
